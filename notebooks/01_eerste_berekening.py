@@ -1,0 +1,82 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Eerste berekening: dagbesteding licht
+#
+# Dit notebook rekent het tarief van een dagbesteding-lichtgroep (41A22) uit een
+# scenariobestand, laat zien waar elke euro vandaan komt, en beantwoordt de eerste
+# "wat als"-vraag: wat als de groep kleiner of groter is?
+#
+# Het scenario staat in `voorbeelden/dagbesteding-licht.toml`: groep van 10 plaatsen,
+# bezetting 85 %, 1 begeleider per 5 kinderen (MBO en HBO half om half), een
+# gedragswetenschapper een kwartier per dagdeel op afstand.
+
+# %%
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+import tarieven
+
+VOORBEELD = Path.cwd().parent / "voorbeelden" / "dagbesteding-licht.toml"
+scenario = tarieven.lees_scenario(VOORBEELD)
+uitkomst = tarieven.bereken(scenario)
+uitkomst
+
+# %% [markdown]
+# Het tarief per cliënt per dagdeel, in volle precisie en afgerond zoals het wordt
+# gepubliceerd (op centen, half naar boven):
+
+# %%
+print(f"{uitkomst.tarief:.6f}  ->  {uitkomst.regel('tarief_per_client').toon()}")
+assert str(uitkomst.regel("tarief_per_client").afgerond) == "90.48"  # gouden voorbeeld g1
+
+# %% [markdown]
+# ## De opbouw als tabel
+#
+# Elke regel heeft een waarde, een eenheid en een formule. Met pandas is de opbouw
+# verder te bewerken.
+
+# %%
+opbouw = uitkomst.to_frame()
+opbouw.loc[[n for n in opbouw.index if n.startswith("opbouw.")], ["waarde", "afgerond", "formule"]]
+
+# %% [markdown]
+# ## Wat als de groep 6 tot 12 plaatsen heeft?
+#
+# De rekenkern neemt arrays: één aanroep rekent alle groepsgroottes tegelijk. Bij 1
+# begeleider op 5 kinderen springt het aantal begeleiders bij 11 plaatsen van 2 naar 3;
+# daar maakt het tarief een sprong omhoog.
+
+# %%
+groottes = np.arange(6, 13, dtype=float)
+regels = tarieven.bereken_regels(scenario.structuur, {**scenario.waarden, "product.groepsgrootte": groottes})
+per_grootte = regels["tarief_per_client"]
+
+fig, ax = plt.subplots(figsize=(7, 4))
+ax.plot(groottes, per_grootte, marker="o")
+ax.set_xlabel("groepsgrootte (plaatsen)")
+ax.set_ylabel("tarief per cliënt per dagdeel (€)")
+ax.set_title("Dagbesteding licht: tarief naar groepsgrootte (bezetting 85 %)")
+ax.yaxis.set_major_formatter(lambda y, _: f"€ {y:,.0f}".replace(",", "."))
+ax.grid(alpha=0.3)
+fig.tight_layout()
+
+# %%
+# The vectorised call gives, per group size, what the single-scenario API gives.
+for g, t in zip(groottes, per_grootte, strict=True):
+    assert t == tarieven.bereken(scenario.met(**{"product.groepsgrootte": g})).tarief
+# staff jumps from 2 to 3 between 10 and 11 places: the tariff jumps up there
+assert regels["medewerkers_totaal"].tolist() == [2, 2, 2, 2, 2, 3, 3]
+assert per_grootte[5] > per_grootte[4]

@@ -1,0 +1,84 @@
+"""Development sessions. `nox` runs the default ones: tests, notebooks, lint, typing.
+
+nox                 # the whole test suite (what CI runs)
+nox -s tests        # pytest with the derandomised hypothesis profile
+nox -s fuzz         # hypothesis properties with many more random examples
+nox -s benchmarks   # performance measurements (not part of the default run)
+nox -s build        # wheel + install in a fresh venv + `tarieven bereken` from an empty folder
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import nox
+
+nox.options.sessions = ["tests", "notebooks", "lint", "typing"]
+nox.options.reuse_existing_virtualenvs = True
+nox.options.error_on_missing_interpreters = True
+
+ROOT = Path(__file__).parent
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Unit, golden, property and CLI tests."""
+    session.install("-e", ".[test]")
+    session.run(
+        "pytest", "--ignore=tests/notebooks", *session.posargs, env={"MPLBACKEND": "Agg", "HYPOTHESIS_PROFILE": "ci"}
+    )
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    """The hypothesis properties with the heavy `fuzz` profile."""
+    session.install("-e", ".[test]")
+    session.run("pytest", "tests/test_eigenschappen.py", *session.posargs, env={"HYPOTHESIS_PROFILE": "fuzz"})
+
+
+@nox.session
+def notebooks(session: nox.Session) -> None:
+    """Execute every notebook (jupytext percent-format .py) from a clean kernel."""
+    session.install("-e", ".[notebooks,test]")
+    session.run("python", "-m", "ipykernel", "install", "--sys-prefix", "--name", "python3")
+    session.run("pytest", "tests/notebooks", *session.posargs, env={"MPLBACKEND": "Agg"})
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff: lint and formatting check."""
+    session.install("ruff")
+    session.run("ruff", "check", "tarieven", "tests", "benchmarks", "notebooks", "noxfile.py")
+    session.run("ruff", "format", "--check", "tarieven", "tests", "benchmarks", "notebooks", "noxfile.py")
+
+
+@nox.session
+def typing(session: nox.Session) -> None:
+    """mypy --strict on the package."""
+    session.install("-e", ".", "mypy", "pandas-stubs")
+    session.run("mypy")
+
+
+@nox.session
+def benchmarks(session: nox.Session) -> None:
+    """Performance figures (not part of the default run)."""
+    session.install("-e", ".[test]")
+    for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
+        session.run("python", str(script), *session.posargs)
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Build the wheel, install it in a fresh venv and price the bundled example from an empty folder."""
+    session.install("build")
+    with tempfile.TemporaryDirectory() as tmp:
+        session.run("python", "-m", "build", "--wheel", "--outdir", tmp)
+        wheel = next(Path(tmp).glob("tarieven-*.whl"))
+        session.run("python", "-m", "venv", f"{tmp}/venv")
+        session.run(f"{tmp}/venv/bin/pip", "install", "-q", str(wheel), external=True)
+        leeg = Path(tmp) / "leeg"
+        leeg.mkdir()
+        voorbeeld = ROOT / "voorbeelden" / "dagbesteding-licht.toml"
+        with session.chdir(leeg):
+            session.run(f"{tmp}/venv/bin/tarieven", "bereken", str(voorbeeld), external=True)

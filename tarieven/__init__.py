@@ -1,0 +1,66 @@
+"""tarieven: transparent, tested calculation of reële tarieven for youth-care group products.
+
+The chain of MODEL.md (personnel cost per FTE, productive hours, one unit of a group,
+overhead and risk, the tariff) as vectorised numpy functions, fed by validated scenarios
+and returning results that explain every euro.
+
+Quick start::
+
+    import tarieven
+    u = tarieven.bereken("scenario.json")     # or a dict in the same schema
+    u.tarief                                  # float, EUR per client per unit
+    print(u.uitleg())                         # every line, formula and input
+    u.to_frame()                              # pandas
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from tarieven._versie import __version__
+from tarieven.fouten import InvoerFout, Probleem, TarievenFout
+from tarieven.model import Structuur, regeldefinities
+from tarieven.model import bereken as bereken_regels
+from tarieven.scenario import Scenario, lees_scenario
+from tarieven.uitkomst import Regel, Uitkomst
+
+__all__ = [
+    "InvoerFout",
+    "Probleem",
+    "Regel",
+    "Scenario",
+    "Structuur",
+    "TarievenFout",
+    "Uitkomst",
+    "__version__",
+    "bereken",
+    "bereken_regels",
+    "lees_scenario",
+    "regeldefinities",
+]
+
+
+def bereken(scenario: Scenario | Mapping[str, Any] | str | os.PathLike[str]) -> Uitkomst:
+    """Compute the tariff and its breakdown for one scenario.
+
+    Parameters
+    ----------
+    scenario
+        A :class:`Scenario`, a dict in the scenario schema, or the path of a JSON or
+        TOML scenario file.
+
+    Returns
+    -------
+    Uitkomst
+        The tariff with every breakdown line, its formula and the inputs it used.
+
+    Raises
+    ------
+    InvoerFout
+        When the scenario is not valid; the message names file, key, value and
+        expectation.
+    """
+    s = scenario if isinstance(scenario, Scenario) else lees_scenario(scenario)
+    return Uitkomst(s, bereken_regels(s.structuur, s.waarden))

@@ -1,0 +1,5 @@
+import sys
+
+from tarieven.cli import main
+
+sys.exit(main())

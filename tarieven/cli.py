@@ -1,0 +1,108 @@
+"""Command line: ``tarieven bereken FILE`` and ``tarieven uitleg FILE``."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+from collections.abc import Sequence
+
+from tarieven import bereken
+from tarieven._versie import __version__
+from tarieven.afronding import formatteer_euro
+from tarieven.fouten import TarievenFout
+from tarieven.uitkomst import Uitkomst, is_geld
+
+__all__ = ["main"]
+
+OPBOUW = {
+    "opbouw.personeel_direct": "direct personeel",
+    "opbouw.personeel_indirect": "indirect personeel",
+    "opbouw.huisvesting_eenheid": "huisvesting",
+    "opbouw.materieel": "materieel en activiteiten",
+    "opbouw.clientkosten": "cliëntgebonden tijd",
+    "opbouw.overhead": "overhead",
+    "opbouw.risico": "risico-opslag",
+}
+
+
+def als_tekst(u: Uitkomst) -> str:
+    """A short Dutch summary: the tariff in its units and the build-up per client."""
+    s = u.scenario
+    e = u.eenheid
+    regels = [s.beschrijving or s.product_naam or s.bron, ""]
+    regels.append(f"Tarief per cliënt per {e}:".ljust(36) + formatteer_euro(u.tarief).rjust(14))
+    extra = [
+        ("tarief_per_uur", "per uur"),
+        ("tarief_per_minuut", "per minuut"),
+        ("tarief_per_week", "per week"),
+        ("tarief_per_jaar", "per jaar"),
+        ("tarief_per_traject", "per traject"),
+    ]
+    for naam, label in extra:
+        try:
+            regels.append(f"  {label}".ljust(36) + formatteer_euro(u[naam]).rjust(14))
+        except KeyError:
+            continue
+    regels += ["", f"Opbouw per cliënt per {e}:"]
+    for naam, label in OPBOUW.items():
+        regels.append(f"  {label}".ljust(36) + formatteer_euro(u[naam]).rjust(14))
+    regels += [
+        "",
+        f"(tarieven {u.versie}, invoer-hash {u.invoer_hash[:12]}; afgerond op centen, "
+        "de opbouw telt onafgerond op tot het tarief)",
+    ]
+    return "\n".join(regels)
+
+
+def als_csv(u: Uitkomst) -> str:
+    """One row per breakdown line: naam, waarde (full precision), afgerond, eenheid, formule."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["naam", "waarde", "afgerond", "eenheid", "formule"])
+    for r in u:
+        w.writerow(
+            [r.naam, repr(r.waarde), str(r.afgerond) if is_geld(r.eenheid) else "", r.eenheid, r.definitie.expressie]
+        )
+    return buf.getvalue()
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="tarieven",
+        description="Reële tarieven voor jeugdhulp-groepsproducten: transparant en reproduceerbaar berekend.",
+    )
+    p.add_argument("--versie", action="version", version=f"tarieven {__version__}")
+    sub = p.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
+    b = sub.add_parser("bereken", help="bereken het tarief en de opbouw van een scenario")
+    b.add_argument("bestand", metavar="BESTAND", help="scenario als .json of .toml")
+    b.add_argument(
+        "--formaat", choices=("tekst", "json", "csv"), default="tekst", help="uitvoerformaat (standaard: tekst)"
+    )
+    u = sub.add_parser("uitleg", help="toon de volledige uitleg: elke regel met formule en invoer")
+    u.add_argument("bestand", metavar="BESTAND", help="scenario als .json of .toml")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code (0 success, 2 bad input)."""
+    args = _parser().parse_args(argv)
+    try:
+        uitkomst = bereken(args.bestand)
+    except TarievenFout as e:
+        print(f"tarieven: {e}", file=sys.stderr)
+        return 2
+    if args.opdracht == "uitleg":
+        print(uitkomst.uitleg())
+    elif args.formaat == "json":
+        print(uitkomst.to_json())
+    elif args.formaat == "csv":
+        sys.stdout.write(als_csv(uitkomst))
+    else:
+        print(als_tekst(uitkomst))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

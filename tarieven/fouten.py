@@ -1,0 +1,65 @@
+"""Errors with a clear Dutch message: which file, which key, which value, what was expected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["InvoerFout", "Probleem", "TarievenFout"]
+
+
+class TarievenFout(Exception):
+    """Base class of every error tarieven raises on purpose."""
+
+
+@dataclass(frozen=True)
+class Probleem:
+    """One thing wrong with the input.
+
+    Attributes
+    ----------
+    sleutel
+        Dotted key in the scenario or parameter file, e.g. ``product.groepsgrootte``.
+    waarde
+        The value found (``...`` when the key is missing).
+    verwacht
+        What was expected, in Dutch, e.g. "een getal groter dan 0".
+    """
+
+    sleutel: str
+    waarde: Any
+    verwacht: str
+
+    def __str__(self) -> str:
+        if self.waarde is ...:
+            return f"{self.sleutel} ontbreekt: verwacht {self.verwacht}."
+        return f"{self.sleutel} = {_toon(self.waarde)}: verwacht {self.verwacht}."
+
+
+def _toon(waarde: Any) -> str:
+    tekst = repr(waarde) if isinstance(waarde, str) else str(waarde)
+    return tekst if len(tekst) <= 80 else tekst[:77] + "..."
+
+
+class InvoerFout(TarievenFout, ValueError):
+    """The input (scenario, parameter file) is not valid; lists every problem found.
+
+    Attributes
+    ----------
+    problemen
+        Each problem with key, value and expectation.
+    bestand
+        The file (or ``<dict>``) the input came from.
+    """
+
+    def __init__(self, problemen: list[Probleem], bestand: str | None = None) -> None:
+        self.problemen = list(problemen)
+        self.bestand = bestand
+        super().__init__(self._bericht())
+
+    def _bericht(self) -> str:
+        waar = f" in {self.bestand}" if self.bestand else ""
+        if len(self.problemen) == 1:
+            return f"Ongeldige invoer{waar}: {self.problemen[0]}"
+        regels = "\n".join(f"  - {p}" for p in self.problemen)
+        return f"Ongeldige invoer{waar} ({len(self.problemen)} problemen):\n{regels}"

@@ -1,0 +1,256 @@
+"""Results out: every breakdown line with value, unit, formula and the inputs it used.
+
+:class:`Uitkomst` is what :func:`tarieven.bereken` returns for one scenario. Values are
+kept in full float64 precision; rounding to cents (half up, via Decimal) happens only in
+what is shown or exported.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from tarieven._versie import __version__
+from tarieven.afronding import formatteer_euro, op_centen
+from tarieven.model import RegelDefinitie, regeldefinities
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from tarieven.scenario import Scenario
+
+__all__ = ["Regel", "Uitkomst"]
+
+STAPPEN = {
+    "1": "Personeelskosten per fte per jaar",
+    "2": "Productieve uren en kosten per productief uur",
+    "3": "Eén eenheid van één groep",
+    "4": "Opslagen: overhead en risico",
+    "5": "Het tarief in andere eenheden",
+    "6": "Sessieproducten: traject",
+}
+
+
+def is_geld(eenheid: str) -> bool:
+    """True for a money unit (EUR, EUR/uur, ...): rounded to cents on display."""
+    return eenheid == "EUR" or eenheid.startswith("EUR/")
+
+
+def toon_getal(x: float, decimalen: int = 2) -> str:
+    """Dutch number display without a currency: 1.877,15."""
+    tekst = f"{x:,.{decimalen}f}"
+    return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def toon_invoer(x: float, eenheid: str) -> str:
+    """An input value with its unit, in Dutch notation, exactly as entered (up to 6 decimals)."""
+    getal = f"{x:.6f}".rstrip("0").rstrip(".")
+    heel, _, fractie = getal.partition(".")
+    heel_nl = f"{int(heel):,}".replace(",", ".") if heel.lstrip("-").isdigit() else heel
+    if heel.startswith("-0"):
+        heel_nl = "-0"
+    tekst = heel_nl + ("," + fractie if fractie else "")
+    if eenheid in ("dimensionless", "1", ""):
+        return tekst
+    if eenheid.startswith("1/"):
+        return f"{tekst} /{eenheid[2:]}"
+    return f"{tekst} {eenheid}"
+
+
+@dataclass(frozen=True)
+class Regel:
+    """One line of a result: its definition and its value."""
+
+    definitie: RegelDefinitie
+    waarde: float
+
+    @property
+    def naam(self) -> str:
+        return self.definitie.naam
+
+    @property
+    def eenheid(self) -> str:
+        return self.definitie.eenheid
+
+    @property
+    def afgerond(self) -> Decimal:
+        """The value rounded to cents, half up (for display and export)."""
+        return op_centen(self.waarde)
+
+    def toon(self) -> str:
+        """The value as shown: ``€ 1.234,56`` for money, ``1.877,15 uur/jaar`` otherwise."""
+        if is_geld(self.eenheid):
+            rest = self.eenheid[4:]
+            return formatteer_euro(self.waarde) + (f" /{rest}" if rest else "")
+        eenheid = "" if self.eenheid == "1" else f" {self.eenheid}"
+        return toon_getal(self.waarde) + eenheid
+
+
+class Uitkomst:
+    """The result of one scenario: the tariff and the breakdown that explains it.
+
+    Index it by line name (``u["personeel_direct"]``) for the full-precision float.
+
+    Attributes
+    ----------
+    scenario
+        The validated input.
+    versie
+        The tarieven version that computed it.
+    invoer_hash
+        SHA-256 of every input (:attr:`Scenario.invoer_hash`).
+    """
+
+    def __init__(self, scenario: Scenario, waarden: dict[str, Any]) -> None:
+        self.scenario = scenario
+        self.versie = __version__
+        self.invoer_hash = scenario.invoer_hash
+        self._regels = {d.naam: Regel(d, float(waarden[d.naam])) for d in regeldefinities(scenario.structuur)}
+
+    # -- access ---------------------------------------------------------------------------
+    def __getitem__(self, naam: str) -> float:
+        return self._regels[naam].waarde
+
+    def __iter__(self) -> Iterator[Regel]:
+        return iter(self._regels.values())
+
+    def __len__(self) -> int:
+        return len(self._regels)
+
+    def regel(self, naam: str) -> Regel:
+        return self._regels[naam]
+
+    @property
+    def tarief(self) -> float:
+        """Tariff per client per unit [EUR], full precision."""
+        return self["tarief_per_client"]
+
+    @property
+    def eenheid(self) -> str:
+        return self.scenario.structuur.eenheid
+
+    def __repr__(self) -> str:
+        return (
+            f"<Uitkomst {self.scenario.product_code or self.scenario.bron}: "
+            f"tarief {formatteer_euro(self.tarief)} per cliënt per {self.eenheid}>"
+        )
+
+    # -- explanation ---------------------------------------------------------------------
+    def _op_stap(self) -> list[Regel]:
+        """Lines grouped by MODEL.md step (stable: computation order within a step)."""
+        return sorted(self, key=lambda r: r.definitie.stap)
+
+    def _invoer_tekst(self, sleutel: str) -> str:
+        s = self.scenario
+        return f"{sleutel} = {toon_invoer(s.waarden[sleutel], s.veld(sleutel).eenheid)}  [{s.herkomst[sleutel]}]"
+
+    def uitleg(self) -> str:
+        """The full explanation in Dutch: each line with value, unit, formula and inputs."""
+        s = self.scenario
+        kop = s.beschrijving or s.product_naam or s.bron
+        regels = [
+            f"Tariefberekening: {kop}",
+            f"Bron: {s.bron} · tarieven {self.versie} · invoer-hash {self.invoer_hash[:12]}",
+            f"Eenheid: {self.eenheid}. Bedragen afgerond op centen (half naar boven) voor de weergave; "
+            "gerekend in volle precisie.",
+            "",
+            f"Tarief per cliënt per {self.eenheid}: {formatteer_euro(self.tarief)}"
+            f" (per uur {formatteer_euro(self['tarief_per_uur'])})",
+        ]
+        if "tarief_per_traject" in self._regels:
+            regels.append(f"Tarief per traject: {formatteer_euro(self['tarief_per_traject'])}")
+        stap = None
+        for r in self._op_stap():
+            d = r.definitie
+            if d.stap != stap:
+                stap = d.stap
+                regels += ["", f"{stap}. {STAPPEN[stap]} (MODEL.md §{stap})"]
+            regels.append(f"  {d.naam:<32} {r.toon():>24}   {d.omschrijving}")
+            regels.append(f"      = {d.formule}")
+            if d.formule != d.expressie:
+                regels.append(f"      = {d.expressie}")
+            for naam in d.invoer:
+                if naam in s.waarden:
+                    regels.append(f"        {self._invoer_tekst(naam)}")
+        return "\n".join(regels)
+
+    explain = uitleg
+
+    # -- export ---------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: money lines as strings of whole cents, other lines as floats.
+
+        Per-function lines nest (``{"uurkosten": {"mbo": "44.98"}}``); the keys are those
+        of the golden examples.
+        """
+        uit: dict[str, Any] = {
+            "tarieven_versie": self.versie,
+            "invoer_hash": self.invoer_hash,
+            "bron": self.scenario.bron,
+            "eenheid": self.eenheid,
+        }
+        for r in self:
+            waarde: Any = str(r.afgerond) if is_geld(r.eenheid) else round(r.waarde, 6)
+            doel = uit
+            *pad, blad = r.naam.split(".")
+            for deel in pad:
+                doel = doel.setdefault(deel, {})
+            doel[blad] = waarde
+        return uit
+
+    def to_json(self, **kwargs: Any) -> str:
+        """:meth:`to_dict` as JSON text."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=kwargs.pop("indent", 2), **kwargs)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The breakdown as a DataFrame, one row per line (index: line name).
+
+        Columns: ``waarde`` (float, full precision), ``eenheid``, ``afgerond`` (Decimal,
+        cents, for money lines), ``omschrijving``, ``formule``, ``expressie``, ``stap``.
+        """
+        import pandas as pd
+
+        rijen = [
+            {
+                "naam": r.naam,
+                "waarde": r.waarde,
+                "eenheid": r.eenheid,
+                "afgerond": r.afgerond if is_geld(r.eenheid) else None,
+                "omschrijving": r.definitie.omschrijving,
+                "formule": r.definitie.formule,
+                "expressie": r.definitie.expressie,
+                "stap": r.definitie.stap,
+            }
+            for r in self
+        ]
+        df = pd.DataFrame(rijen).set_index("naam")
+        df.attrs.update(tarieven_versie=self.versie, invoer_hash=self.invoer_hash, bron=self.scenario.bron)
+        return df
+
+    def _repr_html_(self) -> str:
+        e = html.escape
+        s = self.scenario
+        rijen = []
+        stap = None
+        for r in self._op_stap():
+            d = r.definitie
+            if d.stap != stap:
+                stap = d.stap
+                rijen.append(f'<tr><th colspan="3" style="text-align:left">{e(stap)}. {e(STAPPEN[stap])}</th></tr>')
+            invoer = "<br>".join(e(self._invoer_tekst(n)) for n in d.invoer if n in s.waarden)
+            rijen.append(
+                f"<tr><td><code>{e(d.naam)}</code><br><small>{e(d.omschrijving)}</small></td>"
+                f'<td style="text-align:right;white-space:nowrap">{e(r.toon())}</td>'
+                f"<td><small>{e(d.formule)}<br>{invoer}</small></td></tr>"
+            )
+        return (
+            f"<div><p><b>{e(s.beschrijving or s.product_naam or s.bron)}</b><br>"
+            f"Tarief per cliënt per {e(self.eenheid)}: <b>{e(formatteer_euro(self.tarief))}</b> · "
+            f"tarieven {e(self.versie)} · invoer-hash <code>{e(self.invoer_hash[:12])}</code></p>"
+            f"<table><thead><tr><th>regel</th><th>waarde</th><th>formule en invoer</th></tr></thead>"
+            f"<tbody>{''.join(rijen)}</tbody></table></div>"
+        )

@@ -1,0 +1,111 @@
+"""Shared fixtures and hypothesis profiles.
+
+Profiles: ``ci`` (default; derandomised, so CI is reproducible) and ``fuzz`` (many more
+examples, random): ``HYPOTHESIS_PROFILE=fuzz pytest tests/test_eigenschappen.py``.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+
+settings.register_profile(
+    "ci", derandomize=True, max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("fuzz", max_examples=3000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+GOLDEN = Path(__file__).parent / "golden"
+SCENARIO_GOLDENS = sorted(p.name for p in GOLDEN.glob("g[1-5]-*.json"))
+
+
+def lees_golden(naam: str) -> dict[str, Any]:
+    return json.loads((GOLDEN / naam).read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def g1() -> dict[str, Any]:
+    """Golden g1 (dagbesteding licht, staff from a ratio with a mix) as a fresh dict."""
+    d = lees_golden("g1-dagbesteding-licht.json")
+    d.pop("verwacht")
+    return d
+
+
+@pytest.fixture
+def g3() -> dict[str, Any]:
+    """Golden g3 (dagbehandeling B cat. 3, explicit staff counts) as a fresh dict."""
+    d = lees_golden("g3-dagbehandeling-b-cat3.json")
+    d.pop("verwacht")
+    return d
+
+
+fracties = st.floats(0.0, 0.5, allow_nan=False)
+
+
+def functie_strategie() -> st.SearchStrategy[dict[str, Any]]:
+    return st.fixed_dictionaries(
+        {
+            "maandsalaris": st.floats(1500, 9000),
+            "vakantietoeslag": st.floats(0, 0.1),
+            "eindejaarsuitkering": st.floats(0, 0.1),
+            "werkgeverslasten": st.floats(0, 0.4),
+            "overige_personeelskosten": st.floats(0, 0.1),
+            "uren_per_week": st.floats(20, 40),
+            "weken_per_jaar": st.just(52.143),
+            "verlofuren": st.floats(0, 250),
+            "verzuim": st.floats(0, 0.15),
+            "scholingsuren": st.floats(0, 80),
+            "productiviteit": st.floats(0.5, 1.0),
+        }
+    )
+
+
+@st.composite
+def scenarios(draw: st.DrawFn, ratio: bool | None = None) -> dict[str, Any]:
+    """Valid scenario dicts in the golden schema, with staff from a ratio or from counts."""
+    functies = {"mbo": draw(functie_strategie()), "hbo": draw(functie_strategie()), "wo": draw(functie_strategie())}
+    gebruik_ratio = draw(st.booleans()) if ratio is None else ratio
+    product: dict[str, Any] = {
+        "eenheid": "dagdeel",
+        "groepsgrootte": draw(st.integers(1, 20)),
+        "bezettingsgraad": draw(st.floats(0.3, 1.0)),
+        "duur_uur": draw(st.floats(0.5, 8)),
+        "extra_uur": {"mbo": draw(st.floats(0, 2)), "hbo": draw(st.floats(0, 2))},
+        "indirect_uur": {"wo": draw(st.floats(0, 2))},
+        "huisvesting_jaar": draw(st.floats(0, 100_000)),
+        "eenheden_per_jaar": draw(st.floats(40, 1000)),
+        "materieel_per_client": draw(st.floats(0, 20)),
+    }
+    if gebruik_ratio:
+        mbo = draw(st.floats(0, 1))
+        product["ratio"] = {
+            "kinderen_per_medewerker": draw(st.integers(1, 10)),
+            "afronding": draw(st.sampled_from(["naar_boven", "exact"])),
+            "mix": {"mbo": mbo, "hbo": 1 - mbo},
+        }
+    else:
+        product["personeel"] = [
+            {"functie": "mbo", "aantal": draw(st.integers(0, 4))},
+            {"functie": "hbo", "aantal": draw(st.integers(1, 4))},
+        ]
+    grondslag = draw(st.sampled_from(["aandeel_integrale_kostprijs", "opslag_op_kostprijs"]))
+    return {
+        "functies": functies,
+        "product": product,
+        "opslagen": {
+            "overhead": draw(fracties),
+            "overhead_grondslag": grondslag,
+            "risico_opslag": draw(st.floats(0, 0.1)),
+        },
+    }
+
+
+def kopie(d: dict[str, Any]) -> dict[str, Any]:
+    return copy.deepcopy(d)

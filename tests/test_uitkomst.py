@@ -1,0 +1,113 @@
+"""The result object: explanation, DataFrame, HTML, dict/JSON, version and input hash."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+import tarieven
+from tarieven.cli import main
+
+from .conftest import GOLDEN
+
+VOORBEELD = Path(__file__).parents[1] / "voorbeelden" / "dagbesteding-licht.toml"
+
+
+def test_uitleg_toont_waarde_formule_en_herkomst(g1: dict[str, Any]) -> None:
+    tekst = tarieven.bereken(GOLDEN / "g1-dagbesteding-licht.json").uitleg()
+    assert "Tarief per cliënt per dagdeel: € 90,48 (per uur € 22,62)" in tekst
+    assert "= Σ_f n_f × (d + v_f) × uurkosten_f" in tekst
+    assert "functies.mbo.maandsalaris = 3.250 EUR/maand  [scenario g1-dagbesteding-licht.json]" in tekst
+    assert "product.ratio.kinderen_per_medewerker = 5" in tekst
+    # every section of MODEL.md that applies is there, in order
+    koppen = [r for r in tekst.splitlines() if r[:2] in {"1.", "2.", "3.", "4.", "5."}]
+    assert [k[:2] for k in koppen] == ["1.", "2.", "3.", "4.", "5."]
+
+
+def test_explain_is_uitleg(g1: dict[str, Any]) -> None:
+    u = tarieven.bereken(g1)
+    assert u.explain() == u.uitleg()
+
+
+def test_to_frame(g1: dict[str, Any]) -> None:
+    df = tarieven.bereken(g1).to_frame()
+    assert isinstance(df, pd.DataFrame)
+    assert df.loc["tarief_per_client", "afgerond"] == Decimal("90.48")
+    assert df.loc["uurkosten.hbo", "eenheid"] == "EUR/uur"
+    assert df.loc["medewerkers_totaal", "waarde"] == 2.0
+    assert df.loc["huisvesting_eenheid", "expressie"] == "product.huisvesting_jaar / product.eenheden_per_jaar"
+    assert df["waarde"].dtype == "float64"
+    assert df.attrs["invoer_hash"] == tarieven.bereken(g1).invoer_hash
+
+
+def test_html(g1: dict[str, Any]) -> None:
+    html = tarieven.bereken(g1)._repr_html_()
+    assert "<table>" in html
+    assert "€ 90,48" in html
+    assert "<code>personeel_direct</code>" in html
+
+
+def test_to_dict_en_json(g1: dict[str, Any]) -> None:
+    d = tarieven.bereken(g1).to_dict()
+    assert d["tarief_per_client"] == "90.48"
+    assert d["uurkosten"] == {"mbo": "44.98", "hbo": "57.43", "wo": "77.66"}
+    assert d["tarieven_versie"] == tarieven.__version__
+    assert d["eenheid"] == "dagdeel"
+    assert json.loads(tarieven.bereken(g1).to_json()) == d
+
+
+def test_invoer_hash_volgt_de_invoer_niet_de_vorm(g1: dict[str, Any]) -> None:
+    uit_bestand = tarieven.bereken(GOLDEN / "g1-dagbesteding-licht.json")
+    uit_dict = tarieven.bereken(g1)
+    assert uit_bestand.invoer_hash == uit_dict.invoer_hash
+    assert len(uit_dict.invoer_hash) == 64
+    g1["functies"]["mbo"]["maandsalaris"] = "39000 EUR/jaar"  # the same number in other units
+    assert tarieven.bereken(g1).invoer_hash == uit_dict.invoer_hash
+    g1["functies"]["mbo"]["maandsalaris"] = 3250.01
+    assert tarieven.bereken(g1).invoer_hash != uit_dict.invoer_hash
+
+
+def test_met_wijzigt_een_invoer_en_noteert_de_herkomst(g1: dict[str, Any]) -> None:
+    s = tarieven.lees_scenario(g1)
+    acht = s.met(**{"product.groepsgrootte": 8})
+    assert acht.waarden["product.groepsgrootte"] == 8.0
+    assert s.waarden["product.groepsgrootte"] == 10.0
+    assert "gewijzigd" in acht.herkomst["product.groepsgrootte"]
+    # 8 children at 1:5 still need 2 staff: same group cost, spread over fewer clients
+    u10, u8 = tarieven.bereken(s), tarieven.bereken(acht)
+    assert u8["personeel_direct"] == u10["personeel_direct"]
+    assert u8["kostprijs_per_client"] > u10["kostprijs_per_client"]
+
+
+def test_toml_voorbeeld_met_eenheden_geeft_g1() -> None:
+    """The bundled TOML example is g1 in other units (EUR/maand, minutes, %): same tariff."""
+    u = tarieven.bereken(VOORBEELD)
+    g1 = tarieven.bereken(GOLDEN / "g1-dagbesteding-licht.json")
+    assert u.regel("tarief_per_client").afgerond == Decimal("90.48")
+    assert u.tarief == g1.tarief
+    # 4 dagdelen a week, 48 weeks: the per-week and per-year lines
+    assert u["tarief_per_week"] == 4 * u.tarief
+    assert u["tarief_per_jaar"] == 48 * 4 * u.tarief
+
+
+def test_cli_tekst_en_csv(capsys: Any) -> None:
+    assert main(["bereken", str(VOORBEELD)]) == 0
+    tekst = capsys.readouterr().out
+    assert "Tarief per cliënt per dagdeel:" in tekst
+    assert "€ 90,48" in tekst
+    assert main(["bereken", str(VOORBEELD), "--formaat", "csv"]) == 0
+    regels = capsys.readouterr().out.splitlines()
+    assert regels[0] == "naam,waarde,afgerond,eenheid,formule"
+    rij = next(r for r in regels if r.startswith("tarief_per_client,"))
+    assert ",90.48,EUR," in rij
+
+
+def test_cli_uitleg(capsys: Any) -> None:
+    assert main(["uitleg", str(GOLDEN / "g5-ggz-groep.json")]) == 0
+    tekst = capsys.readouterr().out
+    assert "Tarief per traject: € 1.417,50" in tekst
+    assert "client_uur_per_traject / sessies_per_traject" in tekst
