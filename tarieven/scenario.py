@@ -22,6 +22,8 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from tarieven.eenheden import EenheidFout, naar_eenheid
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.model import EENHEDEN, FUNCTIE_VELDEN, Structuur
@@ -56,14 +58,23 @@ class Veld:
         eenheid = "" if self.eenheid == "dimensionless" else f" in {self.eenheid}"
         return f"{bereik}{eenheid} ({self.omschrijving})"
 
-    def past(self, x: float) -> bool:
-        return {
-            "positief": x > 0,
-            "niet_negatief": x >= 0,
-            "fractie": 0 <= x <= 1,
-            "fractie_onder_1": 0 <= x < 1,
-            "fractie_positief": 0 < x <= 1,
-        }[self.soort]
+    def past(self, x: Any) -> Any:
+        """Whether ``x`` is in range; elementwise (a bool array) for an array."""
+        x = np.asarray(x, dtype=float)
+        ok = np.isfinite(x)
+        if self.soort == "positief":
+            ok &= x > 0
+        elif self.soort == "niet_negatief":
+            ok &= x >= 0
+        elif self.soort == "fractie":
+            ok &= (x >= 0) & (x <= 1)
+        elif self.soort == "fractie_onder_1":
+            ok &= (x >= 0) & (x < 1)
+        elif self.soort == "fractie_positief":
+            ok &= (x > 0) & (x <= 1)
+        else:  # pragma: no cover - the kinds are fixed above
+            raise ValueError(self.soort)
+        return bool(ok) if ok.ndim == 0 else ok
 
 
 _F = "dimensionless"
