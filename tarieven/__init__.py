@@ -15,6 +15,7 @@ Quick start::
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Mapping
 from typing import Any
@@ -42,14 +43,19 @@ __all__ = [
 ]
 
 
-def bereken(scenario: Scenario | Mapping[str, Any] | str | os.PathLike[str]) -> Uitkomst:
+def bereken(
+    scenario: Scenario | Mapping[str, Any] | str | os.PathLike[str], peildatum: datetime.date | None = None
+) -> Uitkomst:
     """Compute the tariff and its breakdown for one scenario.
 
     Parameters
     ----------
     scenario
-        A :class:`Scenario`, a dict in the scenario schema, or the path of a JSON or
-        TOML scenario file.
+        A :class:`Scenario`, a dict in the scenario schema, the path of a JSON or
+        TOML scenario file, or the code of a catalogue product (``"41A22"``).
+    peildatum
+        Date on which bundled parameters are looked up (default: the scenario's own,
+        else today). Ignored for a :class:`Scenario`, which is already resolved.
 
     Returns
     -------
@@ -62,5 +68,5 @@ def bereken(scenario: Scenario | Mapping[str, Any] | str | os.PathLike[str]) -> 
         When the scenario is not valid; the message names file, key, value and
         expectation.
     """
-    s = scenario if isinstance(scenario, Scenario) else lees_scenario(scenario)
+    s = scenario if isinstance(scenario, Scenario) else lees_scenario(scenario, peildatum)
     return Uitkomst(s, bereken_regels(s.structuur, s.waarden))

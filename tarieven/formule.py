@@ -22,9 +22,12 @@ __all__ = ["FUNCTIES", "evalueer", "namen"]
 FUNCTIES: dict[str, Callable[..., Any]] = {
     "ceil": np.ceil,
     "round": np.round,
+    "min": np.minimum,
+    "max": np.maximum,
 }
 """Functions an expression may call; each has a spreadsheet counterpart
-(ceil -> CEILING(x, 1), round -> ROUND(x, n))."""
+(ceil -> CEILING(x, 1), round -> ROUND(x, n), min -> MIN, max -> MAX; both
+elementwise on two arguments)."""
 
 _OPERATOREN: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
     ast.Add: np.add,

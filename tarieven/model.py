@@ -69,6 +69,13 @@ class Structuur:
         ``sessies_per_traject`` is given (tariff per trajectory).
     per_week
         ``eenheden_per_week`` and ``weken_per_jaar`` are given (tariff per week, year).
+    componenten
+        Functions whose employer charges are built from premiums and pension
+        (``werkgeverslasten = "componenten"``) instead of one fraction.
+    premies
+        Names of the statutory premiums in ``werkgeverslasten.premies``.
+    vakantietoeslag_minimum
+        Functions with a monthly minimum holiday allowance.
     """
 
     functies: tuple[str, ...]
@@ -83,6 +90,9 @@ class Structuur:
     traject: tuple[str, ...] = ()
     sessies: bool = False
     per_week: bool = False
+    componenten: tuple[str, ...] = ()
+    premies: tuple[str, ...] = ()
+    vakantietoeslag_minimum: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -155,26 +165,88 @@ def regeldefinities(s: Structuur) -> tuple[RegelDefinitie, ...]:
             "1",
             lambda w, p=p: personeel.bruto_jaarsalaris(w[p + "maandsalaris"]),
         )
-        regel(
-            f"jaarloon.{f}",
-            "EUR/jaar",
-            f"jaarloon {f} (met vakantietoeslag en eindejaarsuitkering)",
-            "bruto_jaarsalaris × (1 + vakantietoeslag + eindejaarsuitkering)",
-            f"bruto_jaarsalaris.{f} * (1 + {p}vakantietoeslag + {p}eindejaarsuitkering)",
-            "1",
-            lambda w, f=f, p=p: personeel.jaarloon(
-                w[f"bruto_jaarsalaris.{f}"], w[p + "vakantietoeslag"], w[p + "eindejaarsuitkering"]
-            ),
-        )
-        regel(
-            f"loonkosten.{f}",
-            "EUR/jaar",
-            f"loonkosten {f} (met werkgeverslasten)",
-            "jaarloon × (1 + werkgeverslasten)",
-            f"jaarloon.{f} * (1 + {p}werkgeverslasten)",
-            "1",
-            lambda w, f=f, p=p: personeel.loonkosten(w[f"jaarloon.{f}"], w[p + "werkgeverslasten"]),
-        )
+        if f in s.vakantietoeslag_minimum:
+            regel(
+                f"jaarloon.{f}",
+                "EUR/jaar",
+                f"jaarloon {f} (met vakantietoeslag met minimum en eindejaarsuitkering)",
+                "bruto × (1 + eindejaarsuitkering) + max(vakantietoeslag × bruto, minimum × 12)",
+                f"bruto_jaarsalaris.{f} * (1 + {p}eindejaarsuitkering)"
+                f" + max({p}vakantietoeslag * bruto_jaarsalaris.{f}, {p}vakantietoeslag_minimum * 12)",
+                "1",
+                lambda w, f=f, p=p: personeel.jaarloon_met_minimum(
+                    w[f"bruto_jaarsalaris.{f}"],
+                    w[p + "vakantietoeslag"],
+                    w[p + "vakantietoeslag_minimum"],
+                    w[p + "eindejaarsuitkering"],
+                ),
+            )
+        else:
+            regel(
+                f"jaarloon.{f}",
+                "EUR/jaar",
+                f"jaarloon {f} (met vakantietoeslag en eindejaarsuitkering)",
+                "bruto_jaarsalaris × (1 + vakantietoeslag + eindejaarsuitkering)",
+                f"bruto_jaarsalaris.{f} * (1 + {p}vakantietoeslag + {p}eindejaarsuitkering)",
+                "1",
+                lambda w, f=f, p=p: personeel.jaarloon(
+                    w[f"bruto_jaarsalaris.{f}"], w[p + "vakantietoeslag"], w[p + "eindejaarsuitkering"]
+                ),
+            )
+        if f in s.componenten:
+            wl = "werkgeverslasten."
+            premies = " + ".join(f"{wl}premies.{q}" for q in s.premies) or "0"
+            pg = f"min(jaarloon.{f}, {wl}pensioen.maximum_pensioengevend_salaris)"
+            regel(
+                f"werkgeverslasten_bedrag.{f}",
+                "EUR/jaar",
+                f"werkgeverslasten {f} uit premies en pensioen",
+                "Σ premies × min(jaarloon, max. premieloon) + werkgeversdeel × (pensioenpremie × max(0, P − franchise)"
+                " + premie_ap × max(0, P − franchise_ap)), P = min(jaarloon, max. pensioengevend salaris)",
+                f"({premies}) * min(jaarloon.{f}, {wl}maximum_premieloon) + {wl}pensioen.werkgeversdeel"
+                f" * ({wl}pensioen.premie * max(0, {pg} - {wl}pensioen.franchise)"
+                f" + {wl}pensioen.premie_ap * max(0, {pg} - {wl}pensioen.franchise_ap))",
+                "1",
+                lambda w, f=f, wl=wl: personeel.werkgeverslasten_bedrag(
+                    w[f"jaarloon.{f}"],
+                    sum((np.asarray(w[f"{wl}premies.{q}"]) for q in s.premies), np.asarray(0.0)),
+                    w[wl + "maximum_premieloon"],
+                    w[wl + "pensioen.premie"],
+                    w[wl + "pensioen.premie_ap"],
+                    w[wl + "pensioen.franchise"],
+                    w[wl + "pensioen.franchise_ap"],
+                    w[wl + "pensioen.maximum_pensioengevend_salaris"],
+                    w[wl + "pensioen.werkgeversdeel"],
+                ),
+            )
+            regel(
+                f"werkgeverslasten.{f}",
+                "1",
+                f"werkgeverslasten {f} als fractie van het jaarloon (ter vergelijking)",
+                "werkgeverslasten_bedrag / jaarloon",
+                f"werkgeverslasten_bedrag.{f} / jaarloon.{f}",
+                "1",
+                lambda w, f=f: np.divide(w[f"werkgeverslasten_bedrag.{f}"], w[f"jaarloon.{f}"]),
+            )
+            regel(
+                f"loonkosten.{f}",
+                "EUR/jaar",
+                f"loonkosten {f} (met werkgeverslasten)",
+                "jaarloon + werkgeverslasten_bedrag",
+                f"jaarloon.{f} + werkgeverslasten_bedrag.{f}",
+                "1",
+                lambda w, f=f: np.add(w[f"jaarloon.{f}"], w[f"werkgeverslasten_bedrag.{f}"]),
+            )
+        else:
+            regel(
+                f"loonkosten.{f}",
+                "EUR/jaar",
+                f"loonkosten {f} (met werkgeverslasten)",
+                "jaarloon × (1 + werkgeverslasten)",
+                f"jaarloon.{f} * (1 + {p}werkgeverslasten)",
+                "1",
+                lambda w, f=f, p=p: personeel.loonkosten(w[f"jaarloon.{f}"], w[p + "werkgeverslasten"]),
+            )
         regel(
             f"personeelskosten.{f}",
             "EUR/jaar",

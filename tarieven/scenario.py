@@ -12,6 +12,7 @@ naming file, key, value and what was expected.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import math
@@ -29,7 +30,7 @@ from tarieven.fouten import InvoerFout, Probleem
 from tarieven.model import EENHEDEN, FUNCTIE_VELDEN, Structuur
 from tarieven.opslagen import AANDEEL_INTEGRALE_KOSTPRIJS, GRONDSLAGEN, OPSLAG_OP_KOSTPRIJS
 
-__all__ = ["VELDEN", "Scenario", "Veld", "lees_scenario", "scenario_uit_dict"]
+__all__ = ["Veld", "Herkomst", "Scenario", "lees_scenario", "scenario_uit_dict", "VELDEN", "STATUS_VOLGORDE"]
 
 AFRONDINGEN_RATIO = ("naar_boven", "exact")
 SOM_TOLERANTIE = 1e-9
@@ -92,6 +93,23 @@ FUNCTIE_SPEC: dict[str, Veld] = {
     "productiviteit": Veld(_F, "fractie_positief", "aan producten toe te rekenen deel van de beschikbare uren"),
 }
 assert tuple(FUNCTIE_SPEC) == FUNCTIE_VELDEN
+FUNCTIE_OPTIONEEL: dict[str, Veld] = {
+    "vakantietoeslag_minimum": Veld(
+        "EUR/maand", "niet_negatief", "minimum vakantietoeslag per maand bij een volle fte"
+    ),
+}
+COMPONENTEN = "componenten"
+"""``werkgeverslasten = "componenten"``: build the charges from the ``werkgeverslasten`` section."""
+PREMIE = Veld(_F, "fractie", "werkgeverspremie als deel van het premieloon")
+WERKGEVERSLASTEN_SPEC: dict[str, Veld] = {
+    "maximum_premieloon": Veld("EUR/jaar", "positief", "maximum premieloon"),
+    "pensioen.premie": Veld(_F, "fractie", "pensioenpremie (OP/PP) op pensioengevend salaris min franchise"),
+    "pensioen.premie_ap": Veld(_F, "fractie", "premie arbeidsongeschiktheidspensioen (AP)"),
+    "pensioen.franchise": Veld("EUR/jaar", "niet_negatief", "franchise van de pensioenpremie"),
+    "pensioen.franchise_ap": Veld("EUR/jaar", "niet_negatief", "franchise van de AP-premie"),
+    "pensioen.maximum_pensioengevend_salaris": Veld("EUR/jaar", "positief", "maximum pensioengevend salaris"),
+    "pensioen.werkgeversdeel": Veld(_F, "fractie", "werkgeversdeel van de pensioenpremies"),
+}
 
 PRODUCT_SPEC: dict[str, Veld] = {
     "groepsgrootte": Veld(_F, "positief", "aantal plaatsen in de groep, G"),
@@ -120,7 +138,9 @@ OVERHEAD_OPSLAG = Veld(_F, "niet_negatief", "overhead als opslag op de kostprijs
 RISICO = Veld(_F, "fractie_onder_1", "risico-opslag")
 
 VELDEN: dict[str, Veld] = {
-    **{f"functies.*.{k}": v for k, v in FUNCTIE_SPEC.items()},
+    **{f"functies.*.{k}": v for k, v in {**FUNCTIE_SPEC, **FUNCTIE_OPTIONEEL}.items()},
+    **{f"werkgeverslasten.{k}": v for k, v in WERKGEVERSLASTEN_SPEC.items()},
+    "werkgeverslasten.premies.*": PREMIE,
     **{f"product.{k}": v for k, v in {**PRODUCT_SPEC, **PRODUCT_OPTIONEEL}.items()},
     **{f"product.{k}.*": v for k, v in PER_FUNCTIE_UREN.items()},
     "product.personeel.*": AANTAL,
@@ -131,9 +151,47 @@ VELDEN: dict[str, Veld] = {
 }
 """Every numeric input key (``*`` for a function name) with its unit and range."""
 
-TOP_SLEUTELS = {"beschrijving", "functies", "product", "opslagen", "verwacht"}
+TOP_SLEUTELS = {"beschrijving", "functies", "product", "opslagen", "werkgeverslasten", "verwacht"}
 """``verwacht`` holds a golden example's expected values; it is read past, not used."""
 FUNCTIE_TEKST = {"naam", "omschrijving"}
+
+STATUS_VOLGORDE = ("definitief", "afgeleid", "indicatief", "aanname")
+
+
+@dataclass(frozen=True)
+class Herkomst:
+    """Where an input value came from: the scenario, or a bundled parameter with its status.
+
+    Attributes
+    ----------
+    oorsprong
+        Human-readable origin: ``scenario g1.json`` or ``cao-jeugdzorg.toml: salaris.schaal_8, trede 10``.
+    status
+        The parameter's status (definitief, afgeleid, indicatief, aanname); None for a value
+        the user gave in the scenario.
+    bron
+        The source (title, article, link) of a parameter value.
+    vanaf
+        The date from which the parameter value holds.
+    toelichting
+        Derivation or reasoning (for afgeleid and aanname values).
+    """
+
+    oorsprong: str
+    status: str | None = None
+    bron: str | None = None
+    vanaf: dt.date | None = None
+    toelichting: str | None = None
+
+    def __str__(self) -> str:
+        delen = [self.oorsprong]
+        if self.status:
+            delen.append(self.status)
+        if self.vanaf:
+            delen.append(f"vanaf {self.vanaf}")
+        return ", ".join(delen)
+
+
 PRODUCT_TEKST = {"code", "naam"}
 
 
@@ -155,15 +213,18 @@ class Scenario:
         The file the scenario was read from, or ``<dict>``.
     product_code, product_naam
         Optional labels.
+    peildatum
+        The date on which bundled parameters were looked up (None if none were used).
     """
 
     structuur: Structuur
     waarden: Mapping[str, float]
-    herkomst: Mapping[str, str] = field(repr=False)
+    herkomst: Mapping[str, Herkomst] = field(repr=False)
     beschrijving: str = ""
     bron: str = "<dict>"
     product_code: str | None = None
     product_naam: str | None = None
+    peildatum: dt.date | None = None
 
     @property
     def invoer_hash(self) -> str:
@@ -200,7 +261,7 @@ class Scenario:
             getal = _getal(sleutel, waarde, self.veld(sleutel), problemen)
             if getal is not None:
                 nieuw[sleutel] = getal
-                herkomst[sleutel] = "gewijzigd met Scenario.met()"
+                herkomst[sleutel] = Herkomst("gewijzigd met Scenario.met()")
         if problemen:
             raise InvoerFout(problemen, self.bron)
         uit = replace(self, waarden=nieuw, herkomst=herkomst)
@@ -241,13 +302,18 @@ def _getal(sleutel: str, waarde: Any, veld: Veld, problemen: list[Probleem]) -> 
     return x
 
 
-def lees_scenario(bron: str | os.PathLike[str] | Mapping[str, Any]) -> Scenario:
-    """Read and validate a scenario from a JSON or TOML file or a dict.
+def lees_scenario(bron: str | os.PathLike[str] | Mapping[str, Any], peildatum: dt.date | None = None) -> Scenario:
+    """Read and validate a scenario from a JSON or TOML file, a dict, or a product code.
 
     Parameters
     ----------
     bron
-        Path to a ``.json`` or ``.toml`` file, or a mapping with the same structure.
+        Path to a ``.json`` or ``.toml`` file, a mapping with the same structure, or the
+        code of a catalogue product (``"41A22"``).
+    peildatum
+        Date on which bundled parameters are looked up (products, ``basis``, functions
+        given by ``functie`` or ``cao``/``schaal``/``trede``); default: the scenario's own
+        ``peildatum``, else today.
 
     Raises
     ------
@@ -255,10 +321,22 @@ def lees_scenario(bron: str | os.PathLike[str] | Mapping[str, Any]) -> Scenario:
         Listing every problem: file, key, value and what was expected.
     """
     if isinstance(bron, Mapping):
-        return scenario_uit_dict(bron)
+        return _met_of_zonder_parameters(bron, "<dict>", peildatum)
     pad = Path(bron)
     if not pad.is_file():
-        raise InvoerFout([Probleem("bestand", str(pad), "een bestaand .json- of .toml-bestand")])
+        from tarieven.catalogus import producten, scenario_uit_product
+
+        if isinstance(bron, str) and bron in producten():
+            return scenario_uit_product(bron, peildatum)
+        raise InvoerFout(
+            [
+                Probleem(
+                    "bestand",
+                    str(pad),
+                    f"een bestaand .json- of .toml-bestand, of een productcode ({', '.join(producten())})",
+                )
+            ]
+        )
     tekst = pad.read_text(encoding="utf-8")
     if pad.suffix.lower() == ".toml":
         try:
@@ -278,11 +356,38 @@ def lees_scenario(bron: str | os.PathLike[str] | Mapping[str, Any]) -> Scenario:
         raise InvoerFout(
             [Probleem("(bestand)", type(data).__name__, "een object met functies, product en opslagen")], str(pad)
         )
-    return scenario_uit_dict(data, bron=str(pad))
+    return _met_of_zonder_parameters(data, str(pad), peildatum)
 
 
-def scenario_uit_dict(data: Mapping[str, Any], bron: str = "<dict>") -> Scenario:
-    """Validate a scenario given as a dict (the golden schema)."""
+def _met_of_zonder_parameters(data: Mapping[str, Any], bron: str, peildatum: dt.date | None) -> Scenario:
+    """Scenarios that refer to bundled parameters go through the catalogue; others stand alone."""
+    functies = data.get("functies")
+    verwijst = (
+        "basis" in data
+        or "peildatum" in data
+        or (
+            isinstance(functies, Mapping)
+            and any(isinstance(f, Mapping) and ({"functie", "cao"} & set(f)) for f in functies.values())
+        )
+    )
+    if verwijst:
+        from tarieven.catalogus import scenario_met_parameters
+
+        return scenario_met_parameters(data, bron=bron, peildatum=peildatum)
+    return scenario_uit_dict(data, bron=bron)
+
+
+def scenario_uit_dict(
+    data: Mapping[str, Any],
+    bron: str = "<dict>",
+    herkomst: Mapping[str, Herkomst] | None = None,
+    peildatum: dt.date | None = None,
+) -> Scenario:
+    """Validate a scenario given as a dict (the golden schema).
+
+    ``herkomst`` gives the origin of values that came from bundled parameters (see
+    :mod:`tarieven.catalogus`); every other value is attributed to the scenario itself.
+    """
     p: list[Probleem] = []
     waarden: dict[str, float] = {}
 
@@ -317,16 +422,25 @@ def scenario_uit_dict(data: Mapping[str, Any], bron: str = "<dict>") -> Scenario
     if isinstance(data.get("functies"), Mapping) and not functies_in:
         p.append(Probleem("functies", {}, "ten minste één functie"))
     functies = tuple(str(f) for f in functies_in)
+    componenten: list[str] = []
+    minimum: list[str] = []
     for f, d in functies_in.items():
         d = sectie(f"functies.{f}", d)
-        onbekend(f"functies.{f}.", d, set(FUNCTIE_SPEC) | FUNCTIE_TEKST)
+        onbekend(f"functies.{f}.", d, set(FUNCTIE_SPEC) | set(FUNCTIE_OPTIONEEL) | FUNCTIE_TEKST)
         for veld, spec in FUNCTIE_SPEC.items():
             sleutel = f"functies.{f}.{veld}"
             if veld not in d:
                 if d:
                     p.append(Probleem(sleutel, ..., spec.verwacht()))
                 continue
+            if veld == "werkgeverslasten" and d[veld] == COMPONENTEN:
+                componenten.append(str(f))
+                continue
             getal(sleutel, d[veld], spec)
+        for veld, spec in FUNCTIE_OPTIONEEL.items():
+            if veld in d:
+                getal(f"functies.{f}.{veld}", d[veld], spec)
+                minimum.append(str(f))
 
     def functienaam(sleutel: str, f: Any) -> bool:
         if f not in functies_in:
@@ -473,6 +587,42 @@ def scenario_uit_dict(data: Mapping[str, Any], bron: str = "<dict>") -> Scenario
             )
         )
 
+    # -- werkgeverslasten uit componenten ---------------------------------------------------
+    premies: list[str] = []
+    if "werkgeverslasten" in data:
+        wl = sectie("werkgeverslasten", data["werkgeverslasten"])
+        onbekend("werkgeverslasten.", wl, {"premies", "maximum_premieloon", "pensioen"})
+        pensioen = sectie("werkgeverslasten.pensioen", wl.get("pensioen", ...))
+        onbekend(
+            "werkgeverslasten.pensioen.", pensioen, {k.split(".", 1)[1] for k in WERKGEVERSLASTEN_SPEC if "." in k}
+        )
+        for veld, spec in WERKGEVERSLASTEN_SPEC.items():
+            waarde = pensioen.get(veld.split(".", 1)[1], ...) if veld.startswith("pensioen.") else wl.get(veld, ...)
+            if waarde is ...:
+                p.append(Probleem(f"werkgeverslasten.{veld}", ..., spec.verwacht()))
+            else:
+                getal(f"werkgeverslasten.{veld}", waarde, spec)
+        for naam, premie in sectie("werkgeverslasten.premies", wl.get("premies", ...)).items():
+            getal(f"werkgeverslasten.premies.{naam}", premie, PREMIE)
+            premies.append(str(naam))
+        if not componenten:
+            p.append(
+                Probleem(
+                    "werkgeverslasten",
+                    "...",
+                    'een functie met werkgeverslasten = "componenten" die deze sectie gebruikt, of laat de sectie weg',
+                )
+            )
+    elif componenten:
+        p.append(
+            Probleem(
+                "werkgeverslasten",
+                ...,
+                f"een sectie met premies, maximum_premieloon en pensioen, want {', '.join(componenten)} "
+                'gebruikt werkgeverslasten = "componenten"',
+            )
+        )
+
     # -- opslagen -----------------------------------------------------------------------
     op = sectie("opslagen", data.get("opslagen", ...))
     onbekend("opslagen.", op, {"overhead", "overhead_grondslag", "risico_opslag"})
@@ -512,17 +662,22 @@ def scenario_uit_dict(data: Mapping[str, Any], bron: str = "<dict>") -> Scenario
         traject=per_functie["client_uur_per_traject"],
         sessies="sessies_per_traject" in pr,
         per_week="eenheden_per_week" in pr,
+        componenten=tuple(componenten),
+        premies=tuple(premies),
+        vakantietoeslag_minimum=tuple(minimum),
     )
-    oorsprong = "scenario (dict)" if bron == "<dict>" else f"scenario {Path(bron).name}"
-    herkomst = dict.fromkeys(waarden, oorsprong)
+    oorsprong = Herkomst("scenario (dict)" if bron == "<dict>" else f"scenario {Path(bron).name}")
+    gegeven = herkomst or {}
+    alle_herkomst = {k: gegeven.get(k, oorsprong) for k in waarden}
     uit = Scenario(
         structuur=structuur,
         waarden=waarden,
-        herkomst=herkomst,
+        herkomst=alle_herkomst,
         beschrijving=beschrijving,
         bron=bron,
         product_code=str(product_code) if product_code is not None else None,
         product_naam=str(product_naam) if product_naam is not None else None,
+        peildatum=peildatum,
     )
     _controleer_samenhang(uit, p)
     if p:

@@ -21,7 +21,7 @@ from tarieven.model import RegelDefinitie, regeldefinities
 if TYPE_CHECKING:
     import pandas as pd
 
-    from tarieven.scenario import Scenario
+    from tarieven.scenario import Herkomst, Scenario
 
 __all__ = ["Regel", "Uitkomst"]
 
@@ -124,6 +124,24 @@ class Uitkomst:
     def regel(self, naam: str) -> Regel:
         return self._regels[naam]
 
+    def onzekere_invoer(self) -> dict[str, Herkomst]:
+        """Inputs whose value is ``indicatief`` or an ``aanname`` (key -> origin with status)."""
+        return {k: h for k, h in self.scenario.herkomst.items() if h.status in ("indicatief", "aanname")}
+
+    def waarschuwing(self) -> str | None:
+        """One Dutch line when the result rests on indicative values or assumptions, else None."""
+        onzeker = self.onzekere_invoer()
+        if not onzeker:
+            return None
+        n_ind = sum(h.status == "indicatief" for h in onzeker.values())
+        n_aan = len(onzeker) - n_ind
+        delen = []
+        if n_ind:
+            delen.append(f"{n_ind} indicatieve {'waarde' if n_ind == 1 else 'waarden'}")
+        if n_aan:
+            delen.append(f"{n_aan} {'aanname' if n_aan == 1 else 'aannames'}")
+        return f"Let op: dit tarief rust op {' en '.join(delen)} (zie 'tarieven uitleg')."
+
     @property
     def tarief(self) -> float:
         """Tariff per client per unit [EUR], full precision."""
@@ -163,6 +181,15 @@ class Uitkomst:
         ]
         if "tarief_per_traject" in self._regels:
             regels.append(f"Tarief per traject: {formatteer_euro(self['tarief_per_traject'])}")
+        if s.peildatum is not None:
+            regels.append(f"Parameters op peildatum {s.peildatum}.")
+        onzeker = self.onzekere_invoer()
+        if onzeker:
+            regels += ["", f"Dit tarief rust op {len(onzeker)} indicatieve waarden of aannames:"]
+            for k, h in onzeker.items():
+                regels.append(f"  - {self._invoer_tekst(k)}")
+                if h.toelichting:
+                    regels.append(f"      {h.toelichting.strip()}")
         stap = None
         for r in self._op_stap():
             d = r.definitie

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pytest
 
 import tarieven
 from tarieven.cli import main
@@ -76,7 +77,7 @@ def test_met_wijzigt_een_invoer_en_noteert_de_herkomst(g1: dict[str, Any]) -> No
     acht = s.met(**{"product.groepsgrootte": 8})
     assert acht.waarden["product.groepsgrootte"] == 8.0
     assert s.waarden["product.groepsgrootte"] == 10.0
-    assert "gewijzigd" in acht.herkomst["product.groepsgrootte"]
+    assert "gewijzigd" in str(acht.herkomst["product.groepsgrootte"])
     # 8 children at 1:5 still need 2 staff: same group cost, spread over fewer clients
     u10, u8 = tarieven.bereken(s), tarieven.bereken(acht)
     assert u8["personeel_direct"] == u10["personeel_direct"]
@@ -111,3 +112,52 @@ def test_cli_uitleg(capsys: Any) -> None:
     tekst = capsys.readouterr().out
     assert "Tarief per traject: € 1.417,50" in tekst
     assert "client_uur_per_traject / sessies_per_traject" in tekst
+
+
+def test_werkgeverslasten_uit_componenten_met_de_hand(g1: dict[str, Any]) -> None:
+    """MODEL.md 1, the component form, computed by hand for the g1 MBO function.
+
+    jaarloon = 3250 × 12 × (1 + 0.08 + 0.0833) = 45,368.70
+    premies 0.10 + 0.08 = 0.18 on min(45,368.70, 40,000) = 40,000       -> 7,200.00
+    pension P = min(45,368.70, 137,800) = 45,368.70
+      OP 0.25 × (45,368.70 − 15,000) = 7,592.175
+      AP 0.005 × (45,368.70 − 25,000) = 101.8435
+      employer half of 7,694.0185                                      -> 3,847.00925
+    werkgeverslasten_bedrag = 11,047.00925; loonkosten = 56,415.70925
+    """
+    g1["functies"]["mbo"]["werkgeverslasten"] = "componenten"
+    g1["werkgeverslasten"] = {
+        "premies": {"awf": 0.10, "zvw": 0.08},
+        "maximum_premieloon": 40_000,
+        "pensioen": {
+            "premie": 0.25,
+            "premie_ap": 0.005,
+            "franchise": 15_000,
+            "franchise_ap": 25_000,
+            "maximum_pensioengevend_salaris": 137_800,
+            "werkgeversdeel": 0.5,
+        },
+    }
+    u = tarieven.bereken(g1)
+    assert u["werkgeverslasten_bedrag.mbo"] == pytest.approx(11_047.00925, abs=1e-9)
+    assert u["loonkosten.mbo"] == pytest.approx(56_415.70925, abs=1e-9)
+    assert u["werkgeverslasten.mbo"] == pytest.approx(11_047.00925 / 45_368.70, rel=1e-12)
+    # the other functions keep their one fraction
+    assert u["loonkosten.hbo"] == tarieven.bereken(GOLDEN / "g1-dagbesteding-licht.json")["loonkosten.hbo"]
+
+
+def test_componenten_zonder_sectie_is_een_fout(g1: dict[str, Any]) -> None:
+    g1["functies"]["mbo"]["werkgeverslasten"] = "componenten"
+    with pytest.raises(tarieven.InvoerFout, match=r"werkgeverslasten ontbreekt: verwacht een sectie met premies"):
+        tarieven.bereken(g1)
+
+
+def test_minimum_vakantietoeslag_met_de_hand(g1: dict[str, Any]) -> None:
+    """8 % of 24,000 = 1,920 is below the minimum 211.13 × 12 = 2,533.56, which then applies:
+    jaarloon = 24,000 × 1.0833 + 2,533.56 = 28,532.76. At 3,250 a month the 8 % (3,120) is higher."""
+    g1["functies"]["mbo"]["maandsalaris"] = 2000
+    g1["functies"]["mbo"]["vakantietoeslag_minimum"] = 211.13
+    g1["functies"]["hbo"]["vakantietoeslag_minimum"] = 211.13
+    u = tarieven.bereken(g1)
+    assert u["jaarloon.mbo"] == pytest.approx(28_532.76, abs=1e-9)
+    assert u["jaarloon.hbo"] == pytest.approx(49_800 * (1 + 0.08 + 0.0833), abs=1e-9)
