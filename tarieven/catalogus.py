@@ -349,7 +349,8 @@ def scenario_uit_product(code: str, peildatum: dt.date | None = None, params: Pa
     """The scenario of a catalogue product on a peildatum (default: today)."""
     params = params or standaard_parameters()
     product = params.product(code)
-    return scenario_met_parameters({"basis": code}, bron=product.pad, peildatum=peildatum, params=params)
+    bron = f"params/{Path(product.pad).relative_to(params.map).as_posix()}"
+    return scenario_met_parameters({"basis": code}, bron=bron, peildatum=peildatum, params=params)
 
 
 def producten(params: ParameterSet | None = None) -> list[str]:

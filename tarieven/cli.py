@@ -1,4 +1,4 @@
-"""Command line: ``tarieven bereken FILE`` and ``tarieven uitleg FILE``."""
+"""Command line: ``tarieven bereken``, ``uitleg``, ``producten``, ``parameters``, ``scenario``."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ import io
 import sys
 from collections.abc import Sequence
 
-from tarieven import bereken
+from tarieven import bereken, cli_catalogus
 from tarieven._versie import __version__
 from tarieven.afronding import formatteer_euro
+from tarieven.analyse import bestand as scenario_analyse
 from tarieven.fouten import TarievenFout
 from tarieven.uitkomst import Uitkomst, is_geld
 
@@ -76,23 +77,55 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--versie", action="version", version=f"tarieven {__version__}")
     sub = p.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
     b = sub.add_parser("bereken", help="bereken het tarief en de opbouw van een scenario")
-    b.add_argument("bestand", metavar="BESTAND", help="scenario als .json of .toml")
+    b.add_argument("bestand", metavar="BESTAND", help="scenario als .json of .toml, of een productcode (41A22)")
+    b.add_argument(
+        "--peildatum",
+        type=cli_catalogus.peildatum_argument,
+        help="datum van de meegeleverde parameters (standaard: die van het scenario, anders vandaag)",
+    )
+    b.add_argument("--afstand", type=float, help="alleen vervoer 42A03: enkele-reisafstand in km")
+    b.add_argument("--vorm", help="alleen vervoer 42A03: groep, groep_rolstoel of individueel")
     b.add_argument(
         "--formaat", choices=("tekst", "json", "csv"), default="tekst", help="uitvoerformaat (standaard: tekst)"
     )
     u = sub.add_parser("uitleg", help="toon de volledige uitleg: elke regel met formule en invoer")
-    u.add_argument("bestand", metavar="BESTAND", help="scenario als .json of .toml")
+    u.add_argument("bestand", metavar="BESTAND", help="scenario als .json of .toml, of een productcode (41A22)")
+    u.add_argument(
+        "--peildatum",
+        type=cli_catalogus.peildatum_argument,
+        help="datum van de meegeleverde parameters (standaard: die van het scenario, anders vandaag)",
+    )
+    cli_catalogus.voeg_parsers_toe(sub)
+    scenario_analyse.voeg_parser_toe(sub)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit code (0 success, 2 bad input)."""
-    args = _parser().parse_args(argv)
     try:
-        uitkomst = bereken(args.bestand)
+        return _main(argv)
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        sys.stderr.close()
+        return 0
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.opdracht == "scenario":
+        return scenario_analyse.main(args)
+    try:
+        if args.opdracht == "producten":
+            return cli_catalogus.producten(args.peildatum)
+        if args.opdracht == "parameters":
+            return cli_catalogus.parameters(args.naam, args.peildatum)
+        if args.opdracht == "bereken" and args.bestand == cli_catalogus.VERVOER_CODE:
+            return cli_catalogus.vervoer(args.afstand, args.vorm, args.peildatum)
+        uitkomst = bereken(args.bestand, args.peildatum)
     except TarievenFout as e:
         print(f"tarieven: {e}", file=sys.stderr)
         return 2
+    if (waarschuwing := uitkomst.waarschuwing()) is not None:
+        print(f"tarieven: {waarschuwing}", file=sys.stderr)
     if args.opdracht == "uitleg":
         print(uitkomst.uitleg())
     elif args.formaat == "json":

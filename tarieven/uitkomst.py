@@ -186,10 +186,12 @@ class Uitkomst:
         onzeker = self.onzekere_invoer()
         if onzeker:
             regels += ["", f"Dit tarief rust op {len(onzeker)} indicatieve waarden of aannames:"]
+            getoond: set[str] = set()
             for k, h in onzeker.items():
                 regels.append(f"  - {self._invoer_tekst(k)}")
-                if h.toelichting:
-                    regels.append(f"      {h.toelichting.strip()}")
+                if h.toelichting and h.toelichting not in getoond:
+                    regels.append(f"      {' '.join(h.toelichting.split())}")
+                    getoond.add(h.toelichting)
         stap = None
         for r in self._op_stap():
             d = r.definitie

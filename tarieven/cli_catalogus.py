@@ -1,0 +1,173 @@
+"""Command line for the bundled parameters: ``tarieven producten``, ``tarieven parameters``,
+and transport (``tarieven bereken 42A03 --afstand 7.5 --vorm groep``)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from tarieven.afronding import formatteer_euro
+from tarieven.catalogus import scenario_uit_product
+from tarieven.fouten import InvoerFout, Probleem, TarievenFout
+from tarieven.parameters import Parameter, ParameterSet, Waarde, standaard_parameters
+from tarieven.uitkomst import toon_invoer
+
+__all__ = ["peildatum_argument", "voeg_parsers_toe", "producten", "parameters", "vervoer", "VERVOER_CODE"]
+
+VERVOER_CODE = "42A03"
+VERVOER_BESTAND = "vervoer-42A03"
+
+
+def peildatum_argument(tekst: str) -> dt.date:
+    """argparse type for ``--peildatum``: an ISO date, with a Dutch message otherwise."""
+    try:
+        return dt.date.fromisoformat(tekst)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{tekst!r} is geen datum; verwacht bijvoorbeeld 2027-01-01") from None
+
+
+def voeg_parsers_toe(sub: Any) -> None:
+    """Register ``producten`` and ``parameters``."""
+    p = sub.add_parser("producten", help="toon de productcatalogus met eenheid, kerngetallen en tarief")
+    p.add_argument("--peildatum", type=peildatum_argument, help="datum van de parameterwaarden (standaard: vandaag)")
+    q = sub.add_parser("parameters", help="toon parameters met waarde, bron, datum en status")
+    q.add_argument(
+        "naam", nargs="?", help="(deel van) een parameter- of bestandsnaam, bijvoorbeeld 'salaris' of 'pfzw'"
+    )
+    q.add_argument("--peildatum", type=peildatum_argument, help="datum van de waarden (standaard: vandaag)")
+
+
+def _toon_waarde(par: Parameter, w: Waarde) -> str:
+    if isinstance(w.waarde, str):
+        return w.waarde
+    eenheid = par.eenheid or ""
+    if isinstance(w.waarde, tuple):
+        getallen = ", ".join(toon_invoer(x, "1") for x in w.waarde)
+        eenheid = "" if eenheid == "1" else f" {eenheid}"
+        treden = (
+            f" (trede {w.eerste_trede} tot en met {w.eerste_trede + len(w.waarde) - 1})"
+            if par.naam.startswith("salaris.")
+            else ""
+        )
+        return f"[{getallen}]{eenheid}{treden}"
+    return toon_invoer(w.waarde, eenheid)
+
+
+def producten(peildatum: dt.date | None, params: ParameterSet | None = None) -> int:
+    """Print the catalogue: code, name, unit, key figures and the tariff on the bundled defaults."""
+    params = params or standaard_parameters()
+    datum = peildatum or dt.date.today()
+    print(f"Productcatalogus ({len(params.producten)} producten), parameters op peildatum {datum}\n")
+    kop = f"{'code':<10} {'product':<40} {'eenheid':<8} {'groep':>5} {'bezet':>6} {'personeel':<22} {'tarief':>12}"
+    print(kop)
+    print("-" * len(kop))
+    fouten = 0
+    for code in sorted(params.producten):
+        try:
+            from tarieven import bereken
+
+            s = scenario_uit_product(code, datum, params)
+            u = bereken(s)
+        except TarievenFout as e:
+            fouten += 1
+            print(f"{code:<10} fout: {e}")
+            continue
+        w = s.waarden
+        if s.structuur.uit_ratio:
+            mix = "/".join(f"{f} {w[f'product.ratio.mix.{f}']:.2g}" for f in s.structuur.direct)
+            personeel = f"1:{w['product.ratio.kinderen_per_medewerker']:g} {mix}"
+        else:
+            personeel = " + ".join(f"{w[f'product.personeel.{f}']:g} {f}" for f in s.structuur.direct)
+        print(
+            f"{code:<10} {(s.product_naam or '')[:40]:<40} {u.eenheid:<8} {w['product.groepsgrootte']:>5g} "
+            f"{w['product.bezettingsgraad']:>6.0%} {personeel[:22]:<22} {formatteer_euro(u.tarief):>12}"
+        )
+    if VERVOER_CODE not in params.producten and VERVOER_BESTAND in params.bestanden:
+        bedragen = _vervoer_bedragen(params, datum)
+        tekst = ", ".join(f"cat {c} {formatteer_euro(b)}" for c, (b, _) in sorted(bedragen.items()))
+        print(f"{VERVOER_CODE:<10} {'Vervoer (per dag per kind)':<40} {'dag':<8} {tekst}")
+    print("\nTarief per cliënt per eenheid op de meegeleverde standaardwaarden; zie 'tarieven uitleg CODE'.")
+    return 2 if fouten else 0
+
+
+def _vervoer_bedragen(params: ParameterSet, datum: dt.date) -> dict[int, tuple[float, Waarde]]:
+    bestand = params.bestand(VERVOER_BESTAND)
+    uit: dict[int, tuple[float, Waarde]] = {}
+    for naam, par in bestand.parameters.items():
+        if naam.startswith("bedrag.categorie_"):
+            w = par.op(datum)
+            if not isinstance(w.waarde, float):
+                raise InvoerFout([Probleem(naam, w.waarde, "een bedrag in EUR")], bestand.pad)
+            uit[int(naam.removeprefix("bedrag.categorie_"))] = (w.waarde, w)
+    return uit
+
+
+def vervoer(afstand: float | None, vorm: str | None, peildatum: dt.date | None) -> int:
+    """Transport 42A03: the category and amount per day for a distance and mode, or the table."""
+    from tarieven.vervoer import VORMEN, vervoerscategorie
+
+    params = standaard_parameters()
+    datum = peildatum or dt.date.today()
+    bedragen = _vervoer_bedragen(params, datum)
+    pad = Path(params.bestand(VERVOER_BESTAND).pad).name
+    if afstand is None or vorm is None:
+        if (afstand is None) != (vorm is None):
+            raise InvoerFout(
+                [
+                    Probleem(
+                        "--afstand/--vorm",
+                        afstand if vorm is None else vorm,
+                        "beide: de enkele-reisafstand in km en de vervoersvorm",
+                    )
+                ]
+            )
+        print(f"Vervoer {VERVOER_CODE}: vergoeding per aanwezigheidsdag per kind (peildatum {datum}, {pad})")
+        for c, (b, w) in sorted(bedragen.items()):
+            print(f"  categorie {c}: {formatteer_euro(b):>10}   [{w.status}]")
+        print(f"Geef --afstand KM en --vorm ({', '.join(VORMEN)}) voor de categorie van een kind.")
+    else:
+        categorie = int(vervoerscategorie(afstand, vorm))
+        bedrag, w = bedragen[categorie]
+        print(
+            f"Vervoer {VERVOER_CODE}: {afstand:g} km enkele reis, {vorm}: categorie {categorie}, "
+            f"{formatteer_euro(bedrag)} per dag per kind [{w.status}]"
+        )
+    statussen = {w.status for _, w in bedragen.values()}
+    if statussen & {"indicatief", "aanname"}:
+        print(
+            "Let op: de bedragen per categorie zijn geen vastgestelde tarieven (status "
+            f"{', '.join(sorted(statussen))}); zie 'tarieven parameters vervoer'.",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def parameters(naam: str | None, peildatum: dt.date | None) -> int:
+    """Print parameters (filtered by a name fragment) with value on the peildatum, status and source."""
+    params = standaard_parameters()
+    datum = peildatum or dt.date.today()
+    gevonden = 0
+    for bestand in (*params.bestanden.values(), *params.producten.values()):
+        bestandsnaam = Path(bestand.pad).relative_to(Path(params.map)).as_posix()
+        for par in bestand.parameters.values():
+            if naam and naam.lower() not in f"{bestandsnaam} {par.naam}".lower():
+                continue
+            gevonden += 1
+            try:
+                w = par.op(datum)
+                waarde = _toon_waarde(par, w)
+                regel = f"{waarde}  [{w.status}, vanaf {w.vanaf}]"
+            except InvoerFout:
+                w = par.laatste
+                regel = f"geen waarde op {datum} (eerste vanaf {par.waarden[0].vanaf})"
+            print(f"{bestandsnaam}: {par.naam} = {regel}")
+            print(f"    {par.label}; bron: {w.bron}")
+            if w.toelichting:
+                print(f"    {w.toelichting.strip()}")
+    if not gevonden:
+        print(f"tarieven: geen parameter gevonden met {naam!r}", file=sys.stderr)
+        return 2
+    return 0

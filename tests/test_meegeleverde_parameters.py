@@ -1,0 +1,134 @@
+"""Parameter health over every bundled file, and every catalogue product priced.
+
+These tests read the parameters shipped in ``params/`` (and so in the wheel): they must
+all load under the strict loader, carry the metadata the format requires, and price.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+import pytest
+
+import tarieven
+from tarieven.catalogus import scenario_uit_product
+from tarieven.cli import main
+from tarieven.eenheden import ureg
+from tarieven.parameters import STATUSSEN, standaard_parameters
+
+PARAMS = standaard_parameters()
+ALLE = list(PARAMS)
+CODES = sorted(PARAMS.producten)
+PEILDATA = [dt.date(2026, 1, 1), dt.date(2027, 1, 1)]
+VERPLICHTE_BESTANDEN = [
+    "cao-jeugdzorg",
+    "werkgeverslasten-2025",
+    "pensioen-pfzw",
+    "normen-haaglanden",
+    "functies",
+    "indexatie-vng",
+    "vervoer-42A03",
+]
+VERWACHTE_PRODUCTEN = [
+    "41A22",
+    "41A23",
+    "41A24",
+    "41A00-1",
+    "41A00-2",
+    "41A00-3",
+    "41A03-1",
+    "41A03-2",
+    "41A03-3",
+    "ZOA-1",
+    "ZOA-2",
+    "ZOA-3",
+    "GGZ-groep",
+]
+
+
+def test_alle_bestanden_en_producten_aanwezig() -> None:
+    assert set(VERPLICHTE_BESTANDEN) <= set(PARAMS.bestanden)
+    assert set(VERWACHTE_PRODUCTEN) <= set(PARAMS.producten)
+
+
+@pytest.mark.parametrize("par", ALLE, ids=[f"{p.bestand.rsplit('/', 1)[-1]}:{p.naam}" for p in ALLE])
+def test_parameter_gezond(par: Any) -> None:
+    assert par.label
+    if par.soort != "tekst":
+        ureg.Unit(par.eenheid)  # parses
+    datums = [w.vanaf for w in par.waarden]
+    assert datums == sorted(datums)
+    for w in par.waarden:
+        assert w.status in STATUSSEN
+        assert w.bron.titel.strip()
+        if w.status in ("afgeleid", "aanname"):
+            assert w.toelichting
+            assert w.toelichting.strip()
+        if par.soort == "fractie":
+            getallen = w.waarde if isinstance(w.waarde, tuple) else (w.waarde,)
+            assert all(0 <= x <= 1 for x in getallen)  # type: ignore[operator]
+
+
+def test_salaristabellen_stijgen_per_trede_en_schaal() -> None:
+    cao = PARAMS.bestand("cao-jeugdzorg")
+    schalen = sorted(
+        (int(n.rsplit("_", 1)[1]), p) for n, p in cao.parameters.items() if n.startswith("salaris.schaal_")
+    )
+    assert [s for s, _ in schalen][:5] == [7, 8, 9, 10, 11]
+    for peildatum in PEILDATA:
+        vorige_max = 0.0
+        for _, par in schalen:
+            tabel = par.op(peildatum).waarde
+            assert isinstance(tabel, tuple)
+            assert list(tabel) == sorted(tabel)
+            assert tabel[-1] > vorige_max
+            vorige_max = tabel[-1]
+
+
+@pytest.mark.parametrize("peildatum", PEILDATA, ids=str)
+@pytest.mark.parametrize("code", CODES)
+def test_elk_product_krijgt_een_tarief(code: str, peildatum: dt.date) -> None:
+    u = tarieven.bereken(scenario_uit_product(code, peildatum))
+    assert math.isfinite(u.tarief)
+    assert u.tarief > 0
+    assert u.scenario.product_code == code
+    # every input that came from a parameter file names its status
+    assert all(h.status is not None for k, h in u.scenario.herkomst.items() if "params" in str(h) or ".toml" in str(h))
+
+
+def test_cli_producten(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["producten", "--peildatum", "2027-01-01"]) == 0
+    uit = capsys.readouterr().out
+    for code in [*VERWACHTE_PRODUCTEN, "42A03"]:
+        assert f"\n{code} " in uit
+
+
+def test_cli_bereken_productcode_met_waarschuwing(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bereken", "41A22", "--peildatum", "2027-01-01", "--formaat", "json"]) == 0
+    gevangen = capsys.readouterr()
+    assert '"tarief_per_client"' in gevangen.out
+    assert gevangen.err.startswith("tarieven: Let op: dit tarief rust op ")
+    assert "aanname" in gevangen.err
+
+
+def test_cli_parameters(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parameters", "vakantietoeslag", "--peildatum", "2026-01-01"]) == 0
+    uit = capsys.readouterr().out
+    assert "cao-jeugdzorg.toml: vakantietoeslag = 0,08  [definitief" in uit
+    assert "bron: " in uit
+    assert main(["parameters", "bestaat_niet_xyz"]) == 2
+
+
+def test_cli_vervoer(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bereken", "42A03", "--afstand", "7.5", "--vorm", "groep_rolstoel"]) == 0
+    assert "categorie 3" in capsys.readouterr().out  # golden g7: 7.5 km, wheelchair group -> 3
+    assert main(["bereken", "42A03", "--afstand", "31", "--vorm", "groep"]) == 2
+    assert "boven 30 km" in capsys.readouterr().err
+
+
+def test_peildatum_ongeldig(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["bereken", "41A22", "--peildatum", "1-1-2027"])
+    assert "'1-1-2027' is geen datum" in capsys.readouterr().err

@@ -1,0 +1,58 @@
+"""The built wheel works on its own: installed in a fresh venv, from an empty folder,
+every catalogue product prices with the bundled parameters.
+
+Slow (builds and installs): run by ``nox -s build``, not by ``nox -s tests``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[2]
+CODES = sorted(
+    tomllib.loads(p.read_text(encoding="utf-8"))["product"]["code"]
+    for p in (ROOT / "params" / "producten").glob("*.toml")
+)
+
+
+@pytest.fixture(scope="module")
+def tarieven_exe(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("wiel")
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp), str(ROOT)], check=True)
+    wiel = next(tmp.glob("tarieven-*.whl"))
+    omgeving = tmp / "venv"
+    venv.create(omgeving, with_pip=True)
+    subprocess.run([str(omgeving / "bin" / "pip"), "install", "--quiet", str(wiel)], check=True)
+    return omgeving / "bin" / "tarieven"
+
+
+def _draai(exe: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(exe), *args], cwd=cwd, capture_output=True, text=True, check=False)
+
+
+def test_wiel_bevat_parameters(tarieven_exe: Path, tmp_path: Path) -> None:
+    r = _draai(tarieven_exe, "producten", "--peildatum", "2027-01-01", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    for code in CODES:
+        assert f"\n{code} " in r.stdout
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_elk_product_vanuit_een_lege_map(tarieven_exe: Path, tmp_path: Path, code: str) -> None:
+    assert not any(tmp_path.iterdir())
+    r = _draai(tarieven_exe, "bereken", code, "--peildatum", "2027-01-01", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Tarief per cliënt per " in r.stdout
+    assert "Traceback" not in r.stderr
+
+
+def test_vervoer_vanuit_een_lege_map(tarieven_exe: Path, tmp_path: Path) -> None:
+    r = _draai(tarieven_exe, "bereken", "42A03", "--afstand", "3", "--vorm", "groep", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "categorie 1" in r.stdout
