@@ -132,3 +132,20 @@ def test_peildatum_ongeldig(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["bereken", "41A22", "--peildatum", "1-1-2027"])
     assert "'1-1-2027' is geen datum" in capsys.readouterr().err
+
+
+def test_readme_tabel_klopt_met_de_berekening() -> None:
+    """The README's table of bundled products shows what the package computes (no drift)."""
+    import re
+    from pathlib import Path
+
+    from tarieven.afronding import formatteer_euro
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    rijen = re.findall(r"^\| (\S+) \| [^|]+ \| [^|]+ \| (€ [\d.,]+) \| (€ [\d.,]+)? ?\|", readme, flags=re.MULTILINE)
+    gevonden = {code: (tarief, uur) for code, tarief, uur in rijen if code in PARAMS.producten}
+    assert set(gevonden) == set(PARAMS.producten)
+    for code, (tarief, uur) in gevonden.items():
+        u = tarieven.bereken(scenario_uit_product(code, dt.date(2027, 1, 1)))
+        assert formatteer_euro(u.tarief) == tarief, code
+        assert formatteer_euro(u["tarief_per_uur"]) == uur, code
