@@ -13,7 +13,7 @@ from pathlib import Path
 
 import nox
 
-nox.options.sessions = ["tests", "notebooks", "lint", "typing", "build"]
+nox.options.sessions = ["tests", "notebooks", "lint", "typing", "params", "build"]
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = True
 
@@ -62,6 +62,13 @@ def typing(session: nox.Session) -> None:
     """mypy --strict on the package."""
     session.install("-e", ".", "mypy", "pandas-stubs")
     session.run("mypy")
+
+
+@nox.session
+def params(session: nox.Session) -> None:
+    """Validate every bundled parameter file and report the indicatief values to replace."""
+    session.install("-e", ".")
+    session.run("tarieven", "parameters", "--controle", *session.posargs)
 
 
 @nox.session

@@ -117,6 +117,8 @@ def _main(argv: Sequence[str] | None = None) -> int:
         if args.opdracht == "producten":
             return cli_catalogus.producten(args.peildatum)
         if args.opdracht == "parameters":
+            if args.controle:
+                return cli_catalogus.controle(args.peildatum)
             return cli_catalogus.parameters(args.naam, args.peildatum)
         if args.opdracht == "bereken" and args.bestand == cli_catalogus.VERVOER_CODE:
             return cli_catalogus.vervoer(args.afstand, args.vorm, args.peildatum)

@@ -38,6 +38,12 @@ def voeg_parsers_toe(sub: Any) -> None:
         "naam", nargs="?", help="(deel van) een parameter- of bestandsnaam, bijvoorbeeld 'salaris' of 'pfzw'"
     )
     q.add_argument("--peildatum", type=peildatum_argument, help="datum van de waarden (standaard: vandaag)")
+    q.add_argument(
+        "--controle",
+        action="store_true",
+        help="controleer alle meegeleverde bestanden en toon per status hoeveel waarden er gelden, "
+        "met de indicatieve waarden die vervangen moeten worden",
+    )
 
 
 def _toon_waarde(par: Parameter, w: Waarde) -> str:
@@ -142,6 +148,30 @@ def vervoer(afstand: float | None, vorm: str | None, peildatum: dt.date | None) 
             f"{', '.join(sorted(statussen))}); zie 'tarieven parameters vervoer'.",
             file=sys.stderr,
         )
+    return 0
+
+
+def controle(peildatum: dt.date | None) -> int:
+    """Health report of the bundled parameters: every file loads (strictly), values per status,
+    and the indicatief values in force that are due for replacement (oldest first)."""
+    params = standaard_parameters()  # raises on any broken file
+    datum = peildatum or dt.date.today()
+    print(f"{len(params.bestanden)} parameterbestanden en {len(params.producten)} producten geladen uit {params.map}")
+    print(f"parameterset-hash {params.hash[:12]}; waarden geldig op {datum}:")
+    geldig: list[tuple[Parameter, Waarde]] = []
+    for par in params:
+        try:
+            geldig.append((par, par.op(datum)))
+        except InvoerFout:
+            continue
+    for status in ("definitief", "afgeleid", "indicatief", "aanname"):
+        print(f"  {status:<11} {sum(w.status == status for _, w in geldig):>4}")
+    te_vervangen = sorted(((p, w) for p, w in geldig if w.status == "indicatief"), key=lambda pw: pw[1].vanaf)
+    if te_vervangen:
+        print("\nIndicatieve waarden (te vervangen zodra de primaire bron er is), oudste eerst:")
+        for par, w in te_vervangen:
+            leeftijd = (datum - w.vanaf).days // 365
+            print(f"  {Path(par.bestand).name}: {par.naam} (vanaf {w.vanaf}, {leeftijd} jaar oud) - {w.bron.titel}")
     return 0
 
 

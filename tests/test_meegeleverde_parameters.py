@@ -149,3 +149,11 @@ def test_readme_tabel_klopt_met_de_berekening() -> None:
         u = tarieven.bereken(scenario_uit_product(code, dt.date(2027, 1, 1)))
         assert formatteer_euro(u.tarief) == tarief, code
         assert formatteer_euro(u["tarief_per_uur"]) == uur, code
+
+
+def test_cli_parameters_controle(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parameters", "--controle", "--peildatum", "2027-01-01"]) == 0
+    uit = capsys.readouterr().out
+    assert f"{len(PARAMS.bestanden)} parameterbestanden en {len(PARAMS.producten)} producten geladen" in uit
+    assert "Indicatieve waarden (te vervangen" in uit
+    assert "cao-jeugdzorg.toml: salaris.schaal_8" in uit  # the reconstructed table is indicatief
