@@ -20,6 +20,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+from tarieven import analyse
 from tarieven._versie import __version__
 from tarieven.fouten import InvoerFout, Probleem, TarievenFout
 from tarieven.model import Structuur, regeldefinities
@@ -36,6 +37,7 @@ __all__ = [
     "TarievenFout",
     "Uitkomst",
     "__version__",
+    "analyse",
     "bereken",
     "bereken_regels",
     "lees_scenario",

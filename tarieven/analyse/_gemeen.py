@@ -1,0 +1,299 @@
+"""Shared pieces of the scenario analyses: reading and checking varied inputs, labels, progress.
+
+Everything here works on whole arrays: a value list of a grid axis, a column of Monte
+Carlo draws. Bad input is reported the way the rest of tarieven reports it: one
+:class:`~tarieven.fouten.InvoerFout` naming key, the first offending value and what was
+expected, never a NaN and never a numpy traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterable, Mapping
+from typing import IO, Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from tarieven.eenheden import EenheidFout, naar_eenheid
+from tarieven.fouten import InvoerFout, Probleem
+from tarieven.model import bereken as bereken_regels
+from tarieven.model import regeldefinities
+from tarieven.scenario import MIX_AANDEEL, SOM_TOLERANTIE, Scenario, lees_scenario
+from tarieven.uitkomst import is_geld
+
+Arr = npt.NDArray[np.float64]
+ScenarioInvoer = Scenario | Mapping[str, Any] | str | os.PathLike[str]
+"""What every analysis accepts as its base scenario: a Scenario, a dict, or a file path."""
+
+BLOKGROOTTE = 2_000_000
+"""Scenarios per chunk of a grid or Monte Carlo run: bounds the intermediate arrays."""
+
+_MIX = "product.ratio.mix."
+_UREN_VELDEN = ("uren_per_week", "weken_per_jaar", "verlofuren", "verzuim", "scholingsuren")
+
+
+class Voortgang(Protocol):
+    """Called after each chunk of a long run with scenarios done and in total."""
+
+    def __call__(self, gedaan: int, totaal: int, /) -> None: ...
+
+
+class VoortgangRegel:
+    """A progress line on stderr, shown only once a run takes longer than ``na`` seconds.
+
+    Standard library only; one line, rewritten in place with ``\\r``. Call :meth:`klaar`
+    at the end to finish the line.
+    """
+
+    def __init__(self, label: str, *, na: float = 2.0, stroom: IO[str] | None = None) -> None:
+        self.label = label
+        self.na = na
+        self.stroom = stroom if stroom is not None else sys.stderr
+        self.start = time.perf_counter()
+        self.getoond = False
+
+    def __call__(self, gedaan: int, totaal: int, /) -> None:
+        verstreken = time.perf_counter() - self.start
+        if verstreken < self.na and gedaan < totaal:
+            return
+        if verstreken < self.na and not self.getoond:
+            return
+        self.getoond = True
+        procent = 100.0 * gedaan / totaal if totaal else 100.0
+        tekst = f"\r{self.label}: {toon_aantal(gedaan)} van {toon_aantal(totaal)} ({procent:.0f} %), {verstreken:.1f} s"
+        self.stroom.write(tekst)
+        self.stroom.flush()
+
+    def klaar(self) -> None:
+        if self.getoond:
+            self.stroom.write("\n")
+            self.stroom.flush()
+
+
+def toon_aantal(n: int) -> str:
+    """1000000 -> '1.000.000' (Dutch thousands separator)."""
+    return f"{n:,}".replace(",", ".")
+
+
+def als_scenario(scenario: ScenarioInvoer) -> Scenario:
+    """A Scenario as is; a dict or path read and validated with :func:`lees_scenario`."""
+    return scenario if isinstance(scenario, Scenario) else lees_scenario(scenario)
+
+
+def _opsomming(items: Iterable[str], max_aantal: int = 12) -> str:
+    lijst = list(items)
+    tekst = ", ".join(lijst[:max_aantal])
+    return tekst + (", ..." if len(lijst) > max_aantal else "")
+
+
+def controleer_sleutels(s: Scenario, sleutels: Iterable[str], waar: str = "") -> None:
+    """Every key must be a numeric input of this scenario."""
+    onbekend = [k for k in sleutels if k not in s.waarden]
+    if onbekend:
+        verwacht = f"een bestaande invoer van dit scenario ({_opsomming(sorted(s.waarden))})"
+        raise InvoerFout([Probleem(f"{waar}{k}" if waar else k, ..., verwacht) for k in onbekend], s.bron)
+
+
+def controleer_regels(s: Scenario, regels: Iterable[str]) -> None:
+    """Every name must be a breakdown line of this scenario's structure."""
+    bekend = [d.naam for d in regeldefinities(s.structuur)]
+    onbekend = [r for r in regels if r not in bekend]
+    if onbekend:
+        raise InvoerFout(
+            [Probleem("regels", r, f"een regel van de opbouw ({_opsomming(bekend, 60)})") for r in onbekend], s.bron
+        )
+
+
+def als_getallen(s: Scenario, sleutel: str, waarden: Any, waar: str = "") -> Arr:
+    """A value list for an input key as a 1-d float array, units converted, range checked.
+
+    Numbers are in the documented unit of the field; strings with a unit
+    (``"3250 EUR/maand"``) are converted like in a scenario file. The first value
+    outside the field's range is reported.
+    """
+    veld = s.veld(sleutel)
+    naam = f"{waar}{sleutel}" if waar else sleutel
+    if isinstance(waarden, np.ndarray) and waarden.dtype.kind in "iuf":
+        x = np.asarray(waarden, dtype=float).reshape(-1)
+    else:
+        lijst = [waarden] if isinstance(waarden, (str, int, float)) else list(waarden)
+        getallen = []
+        for w in lijst:
+            try:
+                getallen.append(naar_eenheid(w.item() if isinstance(w, np.generic) else w, veld.eenheid))
+            except EenheidFout as e:
+                raise InvoerFout([Probleem(naam, w, f"{veld.verwacht()}; {e}")], s.bron) from None
+        x = np.asarray(getallen, dtype=float)
+    if x.size == 0:
+        raise InvoerFout([Probleem(naam, [], f"ten minste één waarde: {veld.verwacht()}")], s.bron)
+    controleer_bereik(s, sleutel, x, waar)
+    return x
+
+
+def controleer_bereik(s: Scenario, sleutel: str, x: Arr, waar: str = "", toelichting: str = "") -> None:
+    """Raise for the first value of ``x`` outside the field's range."""
+    veld = s.veld(sleutel)
+    ok = np.asarray(veld.past(x), dtype=bool)
+    if not ok.all():
+        eerste = float(np.asarray(x).reshape(-1)[int(np.argmin(ok.reshape(-1)))])
+        naam = f"{waar}{sleutel}" if waar else sleutel
+        raise InvoerFout([Probleem(naam, eerste, veld.verwacht() + toelichting)], s.bron)
+
+
+def mixsleutels(s: Scenario) -> tuple[str, ...]:
+    """The mix-share keys of a ratio scenario (empty with explicit staff counts)."""
+    return tuple(f"{_MIX}{f}" for f in s.structuur.direct) if s.structuur.uit_ratio else ()
+
+
+def vul_mix_aan(s: Scenario, wijzigingen: Mapping[str, Any], waar: str = "") -> dict[str, Any]:
+    """Keep the education mix summing to 1 when a mix share varies.
+
+    With a mix of two functions, varying one share sets the other to its complement
+    (``hbo = 1 - mbo``). Otherwise the shares must sum to 1 in every scenario.
+    Returns the changes with the complement added.
+    """
+    uit = dict(wijzigingen)
+    mix = mixsleutels(s)
+    gevarieerd = [k for k in mix if k in uit]
+    if not gevarieerd:
+        return uit
+    if len(mix) == 2 and len(gevarieerd) == 1:
+        ander = mix[1] if gevarieerd[0] == mix[0] else mix[0]
+        uit[ander] = np.subtract(1.0, uit[gevarieerd[0]])
+        controleer_bereik(s, ander, np.asarray(uit[ander], dtype=float), waar)
+        return uit
+    som = np.zeros(())
+    for k in mix:
+        som = som + np.asarray(uit.get(k, s.waarden[k]), dtype=float)
+    fout = np.abs(som - 1.0) > SOM_TOLERANTIE
+    if fout.any():
+        eerste = float(som.reshape(-1)[int(np.argmax(fout.reshape(-1)))])
+        raise InvoerFout(
+            [
+                Probleem(
+                    f"{waar}product.ratio.mix" if waar else "product.ratio.mix",
+                    f"samen {eerste:.6g}",
+                    "aandelen die in elk scenario samen 1 zijn; bij een mix van twee functies varieer je één "
+                    "aandeel en krijgt de andere functie de rest",
+                )
+            ],
+            s.bron,
+        )
+    return uit
+
+
+def bereken_met(s: Scenario, wijzigingen: Mapping[str, Any]) -> dict[str, Any]:
+    """All breakdown lines with some inputs replaced by arrays (broadcast), checked across fields.
+
+    ``wijzigingen`` must already be range-checked and mix-completed. Checks what the
+    fields alone cannot tell: every function keeps more than 0 available hours.
+    """
+    waarden = {**s.waarden, **wijzigingen}
+    regels = bereken_regels(s.structuur, waarden)
+    for f in s.structuur.functies:
+        if not any(f"functies.{f}.{v}" in wijzigingen for v in _UREN_VELDEN):
+            continue
+        beschikbaar = np.asarray(regels[f"beschikbare_uren.{f}"])
+        if (beschikbaar <= 0).any():
+            raise InvoerFout(
+                [
+                    Probleem(
+                        f"functies.{f}",
+                        f"{float(beschikbaar.min()):.1f} beschikbare uren",
+                        "meer dan 0 beschikbare uren per jaar in elk scenario: contracturen min verlofuren, "
+                        "verzuim × contracturen en scholingsuren",
+                    )
+                ],
+                s.bron,
+            )
+    return regels
+
+
+# -- labels and units -------------------------------------------------------------------
+
+_PRODUCT_LABELS = {
+    "product.groepsgrootte": "groepsgrootte (plaatsen)",
+    "product.bezettingsgraad": "bezettingsgraad",
+    "product.duur_uur": "duur per eenheid (uur)",
+    "product.huisvesting_jaar": "huisvesting per jaar",
+    "product.eenheden_per_jaar": "eenheden per jaar",
+    "product.materieel_per_client": "materieel per cliënt",
+    "product.sessies_per_traject": "sessies per traject",
+    "product.eenheden_per_week": "eenheden per week",
+    "product.weken_per_jaar": "weken per jaar",
+    "product.ratio.kinderen_per_medewerker": "kinderen per medewerker",
+    "opslagen.overhead": "overhead",
+    "opslagen.risico_opslag": "risico-opslag",
+}
+_PER_FUNCTIE_LABELS = {
+    "product.ratio.mix": "aandeel {f} in de mix",
+    "product.personeel": "aantal {f} op de groep",
+    "product.extra_uur": "extra tijd {f} (uur)",
+    "product.indirect_uur": "indirecte tijd {f} (uur)",
+    "product.client_uur": "cliënttijd {f} (uur)",
+    "product.client_uur_per_traject": "cliënttijd {f} per traject (uur)",
+}
+
+
+def label(s: Scenario, naam: str) -> str:
+    """A short Dutch label for an input key or a breakdown line (for tables and plots)."""
+    if naam in _PRODUCT_LABELS:
+        return _PRODUCT_LABELS[naam]
+    kop, _, staart = naam.rpartition(".")
+    if kop in _PER_FUNCTIE_LABELS:
+        return _PER_FUNCTIE_LABELS[kop].format(f=staart)
+    delen = naam.split(".")
+    if delen[0] == "functies" and len(delen) == 3:
+        return f"{delen[2].replace('_', ' ')} {delen[1]}"
+    for d in regeldefinities(s.structuur):
+        if d.naam == naam:
+            return d.omschrijving
+    return naam.replace("_", " ")
+
+
+def eenheid(s: Scenario, naam: str) -> str:
+    """The unit of an input key or a breakdown line."""
+    if naam in s.waarden:
+        return s.veld(naam).eenheid
+    for d in regeldefinities(s.structuur):
+        if d.naam == naam:
+            return d.eenheid
+    return ""
+
+
+def is_fractie(s: Scenario, naam: str) -> bool:
+    """An input that is a fraction (shown as a percentage)."""
+    return naam in s.waarden and s.veld(naam).soort.startswith("fractie")
+
+
+def kolom_attrs(s: Scenario, kolommen: Iterable[str]) -> dict[str, Any]:
+    """``DataFrame.attrs`` for analysis results: units, labels and what the result rests on."""
+    kol = list(kolommen)
+    eenheden = {k: eenheid(s, k) for k in kol}
+    return {
+        "eenheden": eenheden,
+        "labels": {k: label(s, k) for k in kol},
+        "geld": [k for k in kol if is_geld(eenheden[k])],
+        "fracties": [k for k in kol if is_fractie(s, k)],
+        "eenheid": s.structuur.eenheid,
+        "bron": s.bron,
+        "invoer_hash": s.invoer_hash,
+    }
+
+
+def standaard_bereik(s: Scenario, sleutel: str) -> tuple[float, float]:
+    """The search range of an input when none is given: its allowed range, or basis/1000 to basis*1000."""
+    veld = s.veld(sleutel)
+    basis = float(s.waarden[sleutel])
+    if sleutel.startswith(_MIX) or veld is MIX_AANDEEL:
+        return 0.0, 1.0
+    return {
+        "fractie": (0.0, 1.0),
+        "fractie_onder_1": (0.0, 1.0 - 1e-9),
+        "fractie_positief": (1e-6, 1.0),
+        "positief": (basis / 1000.0, basis * 1000.0),
+        "niet_negatief": (0.0, max(basis * 1000.0, 1000.0)),
+    }[veld.soort]

@@ -1,0 +1,344 @@
+"""Goal seek: the value of one input that gives a target tariff (or any breakdown line).
+
+Two methods, both vectorised over many targets (and over a grid of other inputs):
+
+- **bisection** for a continuous input on which the line depends monotonically
+  (bezettingsgraad, maandsalaris, overhead, huisvesting ...): the search interval is
+  halved until it is as narrow as float64 allows, every target at once;
+- **whole numbers** for a group size (with staff rounded up to whole people the tariff
+  jumps): every whole value in the range is computed, and the smallest (or largest) one
+  whose line stays at or under (or at or over) the target is returned.
+
+A target the range cannot reach, or one that falls in a jump of the line, is a clear
+:class:`~tarieven.fouten.InvoerFout`, never a NaN.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, overload
+
+import numpy as np
+import numpy.typing as npt
+
+from tarieven.afronding import formatteer_euro
+from tarieven.analyse._gemeen import (
+    Arr,
+    ScenarioInvoer,
+    als_getallen,
+    als_scenario,
+    bereken_met,
+    controleer_bereik,
+    controleer_regels,
+    controleer_sleutels,
+    eenheid,
+    kolom_attrs,
+    label,
+    standaard_bereik,
+    vul_mix_aan,
+)
+from tarieven.fouten import InvoerFout, Probleem
+from tarieven.scenario import Scenario
+from tarieven.uitkomst import is_geld, toon_getal, toon_invoer
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["doelzoek", "doelzoek_rooster"]
+
+TOLERANTIE = 1e-6
+"""A bisection result must give the target within this (EUR for money lines): far under a cent."""
+
+_MAX_STAPPEN = 200
+_MAX_GEHELE_WAARDEN = 100_000
+_GEHEEL_STANDAARD = ("product.groepsgrootte",)
+
+Kies = Literal["kleinste", "grootste"]
+Voorwaarde = Literal["hoogstens", "minstens"]
+
+
+def _toon(s: Scenario, regel: str, x: float) -> str:
+    return formatteer_euro(x) if is_geld(eenheid(s, regel)) else toon_getal(x, 4)
+
+
+def _zoek(
+    s: Scenario,
+    sleutel: str,
+    doel: Arr,
+    andere: Mapping[str, Any],
+    regel: str,
+    bereik: tuple[float, float],
+    geheel: bool,
+    kies: Kies,
+    voorwaarde: Voorwaarde,
+    tolerantie: float,
+) -> Arr:
+    """Solve for ``sleutel``; ``doel`` and the arrays in ``andere`` broadcast together."""
+    a, b = bereik
+    vorm = np.broadcast_shapes(np.shape(doel), *(np.shape(v) for v in andere.values()))
+    doel = np.broadcast_to(doel, vorm)
+
+    def f(x: Any) -> Arr:
+        wijz = vul_mix_aan(s, {**andere, sleutel: x})
+        return np.asarray(bereken_met(s, wijz)[regel], dtype=float)
+
+    wat = f"{label(s, regel)} ({regel})"
+    e = s.veld(sleutel).eenheid
+    if geheel:
+        lo, hi = math.ceil(a), math.floor(b)
+        if hi < lo or hi - lo + 1 > _MAX_GEHELE_WAARDEN:
+            raise InvoerFout(
+                [Probleem("bereik", bereik, f"een bereik met 1 tot {_MAX_GEHELE_WAARDEN} gehele waarden")], s.bron
+            )
+        kandidaten = np.arange(lo, hi + 1, dtype=float)
+        andere_x = {k: np.expand_dims(np.asarray(v, dtype=float), -1) for k, v in andere.items()}
+        wijz = vul_mix_aan(s, {**andere_x, sleutel: kandidaten})
+        waarden = np.broadcast_to(np.asarray(bereken_met(s, wijz)[regel]), (*vorm, kandidaten.size))
+        d = doel[..., None]
+        ok = waarden <= d if voorwaarde == "hoogstens" else waarden >= d
+        geen = ~ok.any(axis=-1)
+        if geen.any():
+            i = int(np.argmax(geen.reshape(-1)))
+            t = float(doel.reshape(-1)[i])
+            rij = waarden.reshape(-1, kandidaten.size)[i]
+            raise InvoerFout(
+                [
+                    Probleem(
+                        "doel",
+                        t,
+                        f"een doel dat met {sleutel} van {lo} tot en met {hi} (gehele waarden) te halen is: "
+                        f"{wat} {voorwaarde} het doel; in dit bereik loopt het van {_toon(s, regel, float(rij.min()))} "
+                        f"tot {_toon(s, regel, float(rij.max()))}",
+                    )
+                ],
+                s.bron,
+            )
+        index = ok.argmax(axis=-1) if kies == "kleinste" else kandidaten.size - 1 - ok[..., ::-1].argmax(axis=-1)
+        return np.asarray(kandidaten[index], dtype=float)
+
+    lo_x = np.full(vorm, a, dtype=float)
+    hi_x = np.full(vorm, b, dtype=float)
+    f_lo, f_hi = np.broadcast_to(f(lo_x), vorm), np.broadcast_to(f(hi_x), vorm)
+    onder, boven = np.minimum(f_lo, f_hi), np.maximum(f_lo, f_hi)
+    buiten = (doel < onder - tolerantie) | (doel > boven + tolerantie)
+    if buiten.any():
+        i = int(np.argmax(buiten.reshape(-1)))
+        o, bo = float(onder.reshape(-1)[i]), float(boven.reshape(-1)[i])
+        vlak = " (de regel hangt niet af van deze invoer)" if o == bo else ""
+        raise InvoerFout(
+            [
+                Probleem(
+                    "doel",
+                    float(doel.reshape(-1)[i]),
+                    f"een doel dat met {sleutel} tussen {toon_invoer(a, e)} en {toon_invoer(b, e)} te bereiken is: "
+                    f"{wat} loopt daar van {_toon(s, regel, o)} tot {_toon(s, regel, bo)}{vlak}",
+                )
+            ],
+            s.bron,
+        )
+    stijgend = f_hi >= f_lo
+    for _ in range(_MAX_STAPPEN):
+        mid = lo_x + (hi_x - lo_x) / 2
+        f_mid = np.broadcast_to(f(mid), vorm)
+        hoger = (f_mid < doel) == stijgend  # the solution lies above mid
+        lo_x = np.where(hoger, mid, lo_x)
+        hi_x = np.where(hoger, hi_x, mid)
+        if np.all(hi_x - lo_x <= 4 * np.spacing(np.maximum(np.abs(lo_x), np.abs(hi_x)))):
+            break
+    f_lo, f_hi = np.broadcast_to(f(lo_x), vorm), np.broadcast_to(f(hi_x), vorm)
+    x = np.where(np.abs(f_lo - doel) <= np.abs(f_hi - doel), lo_x, hi_x)
+    rest = np.abs(np.broadcast_to(f(x), vorm) - doel)
+    if (rest > tolerantie).any():
+        i = int(np.argmax((rest > tolerantie).reshape(-1)))
+        xi = float(x.reshape(-1)[i])
+        onder_x, boven_x = float(f_lo.reshape(-1)[i]), float(f_hi.reshape(-1)[i])
+        raise InvoerFout(
+            [
+                Probleem(
+                    "doel",
+                    float(doel.reshape(-1)[i]),
+                    f"een doel dat {wat} precies kan halen; bij {sleutel} = {toon_invoer(xi, e)} springt het van "
+                    f"{_toon(s, regel, onder_x)} naar {_toon(s, regel, boven_x)} (bijvoorbeeld door afronding op hele "
+                    "medewerkers); zoek in gehele waarden (geheel=True) of kies een ander doel",
+                )
+            ],
+            s.bron,
+        )
+    return np.asarray(x, dtype=float)
+
+
+def _voorbereid(
+    s: Scenario,
+    sleutel: str,
+    regel: str,
+    bereik: tuple[float, float] | None,
+    geheel: bool | None,
+    kies: str,
+    voorwaarde: str,
+) -> tuple[tuple[float, float], bool]:
+    controleer_sleutels(s, [sleutel])
+    controleer_regels(s, [regel])
+    problemen = []
+    if kies not in ("kleinste", "grootste"):
+        problemen.append(Probleem("kies", kies, "'kleinste' of 'grootste'"))
+    if voorwaarde not in ("hoogstens", "minstens"):
+        problemen.append(Probleem("voorwaarde", voorwaarde, "'hoogstens' of 'minstens'"))
+    if problemen:
+        raise InvoerFout(problemen, s.bron)
+    if geheel is None:
+        geheel = sleutel in _GEHEEL_STANDAARD
+    if bereik is None:
+        bereik = (1.0, max(100.0, math.ceil(10 * s.waarden[sleutel]))) if geheel else standaard_bereik(s, sleutel)
+    a, b = (float(x) for x in bereik)
+    if not (math.isfinite(a) and math.isfinite(b) and a < b):
+        raise InvoerFout([Probleem("bereik", bereik, "(laag, hoog) met laag kleiner dan hoog, eindig")], s.bron)
+    controleer_bereik(s, sleutel, np.array([a, b]), "bereik van ")
+    return (a, b), geheel
+
+
+def _doel_array(s: Scenario, doel: npt.ArrayLike) -> Arr:
+    d = np.asarray(doel, dtype=float)
+    if not np.isfinite(d).all():
+        raise InvoerFout(
+            [Probleem("doel", float(d.reshape(-1)[np.argmin(np.isfinite(d).reshape(-1))]), "een eindig getal")], s.bron
+        )
+    return d
+
+
+@overload
+def doelzoek(
+    scenario: ScenarioInvoer,
+    sleutel: str,
+    doel: float,
+    *,
+    regel: str = ...,
+    bereik: tuple[float, float] | None = ...,
+    geheel: bool | None = ...,
+    kies: Kies = ...,
+    voorwaarde: Voorwaarde = ...,
+    tolerantie: float = ...,
+) -> float: ...
+
+
+@overload
+def doelzoek(
+    scenario: ScenarioInvoer,
+    sleutel: str,
+    doel: npt.ArrayLike,
+    *,
+    regel: str = ...,
+    bereik: tuple[float, float] | None = ...,
+    geheel: bool | None = ...,
+    kies: Kies = ...,
+    voorwaarde: Voorwaarde = ...,
+    tolerantie: float = ...,
+) -> float | Arr: ...
+
+
+def doelzoek(
+    scenario: ScenarioInvoer,
+    sleutel: str,
+    doel: npt.ArrayLike,
+    *,
+    regel: str = "tarief_per_client",
+    bereik: tuple[float, float] | None = None,
+    geheel: bool | None = None,
+    kies: Kies = "kleinste",
+    voorwaarde: Voorwaarde = "hoogstens",
+    tolerantie: float = TOLERANTIE,
+) -> float | Arr:
+    """The value of one input at which a breakdown line reaches a target.
+
+    Parameters
+    ----------
+    scenario
+        The base scenario (a :class:`~tarieven.Scenario`, a dict or a file path).
+    sleutel
+        The input to solve for, e.g. ``product.bezettingsgraad`` (the break-even
+        occupancy), ``functies.mbo.maandsalaris`` (the wage a tariff pays for),
+        ``product.groepsgrootte``.
+    doel
+        The target value of ``regel`` (EUR for the tariff); a number or an array of
+        targets, solved all at once.
+    regel
+        The breakdown line to match (default the tariff per client per unit).
+    bereik
+        (low, high) to search in, in the field's unit. Default: the field's allowed range
+        for fractions; basis/1000 to basis×1000 for other inputs; 1 to
+        max(100, 10 × basis) for whole numbers.
+    geheel
+        Search whole numbers (default: only for ``product.groepsgrootte``). Then the
+        result is the ``kies`` (``"kleinste"``, smallest, or ``"grootste"``, largest)
+        whole value for which the line is ``voorwaarde`` (``"hoogstens"``: at most,
+        ``"minstens"``: at least) the target: the smallest group whose tariff stays at
+        or under a price, or with ``kies="grootste"`` the largest.
+    tolerantie
+        Bisection: how close the line must come to the target (default 1e-6, far under a
+        cent); farther means the target falls in a jump of the line: an error.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        The input value(s), with the shape of ``doel``. With bisection the line at the
+        result equals the target within ``tolerantie``.
+
+    Raises
+    ------
+    InvoerFout
+        When a target cannot be reached within ``bereik`` (the message gives what the
+        range can reach), falls in a jump, or the input is unknown.
+    """
+    s = als_scenario(scenario)
+    (a, b), geheel = _voorbereid(s, sleutel, regel, bereik, geheel, kies, voorwaarde)
+    d = _doel_array(s, doel)
+    x = _zoek(s, sleutel, d, {}, regel, (a, b), geheel, kies, voorwaarde, tolerantie)
+    return float(x) if x.ndim == 0 else x
+
+
+def doelzoek_rooster(
+    scenario: ScenarioInvoer,
+    sleutel: str,
+    doel: float,
+    variaties: Mapping[str, Any],
+    *,
+    regel: str = "tarief_per_client",
+    bereik: tuple[float, float] | None = None,
+    geheel: bool | None = None,
+    kies: Kies = "kleinste",
+    voorwaarde: Voorwaarde = "hoogstens",
+    tolerantie: float = TOLERANTIE,
+) -> pd.DataFrame:
+    """Goal seek for every combination of other inputs (a grid), in one vectorised search.
+
+    For example the break-even occupancy for each group size and MBO salary. Parameters
+    as in :func:`doelzoek`; ``variaties`` as in :func:`tarieven.analyse.rooster`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per combination (first key slowest): the varied inputs, then a column
+        named ``sleutel`` with the solution and ``regel`` with the line at the solution.
+    """
+    s = als_scenario(scenario)
+    (a, b), geheel = _voorbereid(s, sleutel, regel, bereik, geheel, kies, voorwaarde)
+    controleer_sleutels(s, variaties)
+    if sleutel in variaties:
+        raise InvoerFout([Probleem(f"variaties.{sleutel}", ..., "niet de invoer waarnaar gezocht wordt")], s.bron)
+    assen = {k: als_getallen(s, k, v) for k, v in variaties.items()}
+    vorm = tuple(v.size for v in assen.values())
+    gevormd = {
+        k: v.reshape([v.size if j == i else 1 for j in range(len(vorm))]) for i, (k, v) in enumerate(assen.items())
+    }
+    d = _doel_array(s, doel)
+    if d.ndim != 0:
+        raise InvoerFout([Probleem("doel", doel, "één getal (voor meer doelen: doelzoek met een array)")], s.bron)
+    x = np.broadcast_to(_zoek(s, sleutel, d, gevormd, regel, (a, b), geheel, kies, voorwaarde, tolerantie), vorm)
+    controleer_bereik(s, sleutel, x)
+    uitkomst = np.broadcast_to(bereken_met(s, vul_mix_aan(s, {**gevormd, sleutel: x}))[regel], vorm)
+    rijen = {k: np.broadcast_to(v, vorm).reshape(-1) for k, v in gevormd.items()}
+    import pandas as pd
+
+    df = pd.DataFrame({**rijen, sleutel: x.reshape(-1), regel: uitkomst.reshape(-1)})
+    df.attrs.update(kolom_attrs(s, df.columns), doel=float(d), gezocht=sleutel, regel=regel)
+    return df

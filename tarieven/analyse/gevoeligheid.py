@@ -1,0 +1,151 @@
+"""Sensitivity: vary one input at a time and see how the tariff responds (the tornado).
+
+All variations are computed in one vectorised call: row ``2i`` holds input ``i`` at its
+low value, row ``2i + 1`` at its high value, every other input at its base value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from tarieven.analyse._gemeen import (
+    Arr,
+    ScenarioInvoer,
+    als_scenario,
+    bereken_met,
+    controleer_bereik,
+    controleer_regels,
+    controleer_sleutels,
+    is_fractie,
+    label,
+    mixsleutels,
+)
+from tarieven.fouten import InvoerFout, Probleem
+from tarieven.uitkomst import is_geld
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["gevoeligheid"]
+
+_GESLOTEN_BOVEN_1 = {"fractie", "fractie_positief"}
+
+
+def gevoeligheid(
+    scenario: ScenarioInvoer,
+    sleutels: Sequence[str] | None = None,
+    *,
+    procent: float = 10.0,
+    bereiken: Mapping[str, tuple[float, float]] | None = None,
+    regel: str = "tarief_per_client",
+) -> pd.DataFrame:
+    """One-at-a-time sensitivity of a breakdown line to each input, sorted by effect.
+
+    Parameters
+    ----------
+    scenario
+        The base scenario (a :class:`~tarieven.Scenario`, a dict or a file path).
+    sleutels
+        Inputs to vary (default: every input with a base value other than 0, plus those
+        in ``bereiken``).
+    procent
+        Each input goes ``procent`` % down and up from its base value. A fraction that
+        would pass 1 (bezettingsgraad 0,95 + 10 %) stops at 1.
+    bereiken
+        Input key to (low, high) in the field's unit, instead of the percentage.
+    regel
+        The breakdown line whose response is measured (default the tariff per client).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by input key, sorted by ``bereik`` (largest first), with columns
+        ``label``, ``eenheid``, ``soort`` (geld, fractie, getal), ``invoer_basis``, ``invoer_laag``, ``invoer_hoog``,
+        ``uitkomst_basis``, ``uitkomst_laag``, ``uitkomst_hoog``, ``effect_laag``,
+        ``effect_hoog`` (line minus base) and ``bereik`` (largest minus smallest of the
+        three). ``attrs["regel"]`` names the line.
+
+    Raises
+    ------
+    InvoerFout
+        For an unknown key or line, a range outside the field, a negative percentage,
+        or a mix share of a mix of more than two functions.
+    """
+    s = als_scenario(scenario)
+    controleer_regels(s, [regel])
+    bereiken = dict(bereiken or {})
+    controleer_sleutels(s, bereiken, "bereiken.")
+    if not (np.isfinite(procent) and 0 < procent < 100):
+        raise InvoerFout([Probleem("procent", procent, "een percentage groter dan 0 en kleiner dan 100")], s.bron)
+    if sleutels is None:
+        sleutels = [k for k, v in s.waarden.items() if v != 0 or k in bereiken]
+    else:
+        controleer_sleutels(s, sleutels)
+        sleutels = list(dict.fromkeys([*sleutels, *(k for k in bereiken if k not in sleutels)]))
+    mix = mixsleutels(s)
+    if len(mix) > 2 and any(k in mix for k in sleutels):
+        eerste = next(k for k in sleutels if k in mix)
+        raise InvoerFout(
+            [
+                Probleem(
+                    eerste,
+                    s.waarden[eerste],
+                    "geen mixaandeel bij een mix van meer dan twee functies (de mix moet "
+                    "samen 1 blijven); varieer de aandelen samen in een rooster",
+                )
+            ],
+            s.bron,
+        )
+
+    basis = np.array([s.waarden[k] for k in sleutels], dtype=float)
+    laag, hoog = basis * (1 - procent / 100), basis * (1 + procent / 100)
+    for i, k in enumerate(sleutels):
+        if k in bereiken:
+            laag[i], hoog[i] = (float(x) for x in bereiken[k])
+        elif s.veld(k).soort in _GESLOTEN_BOVEN_1 or k in mix:
+            hoog[i] = min(hoog[i], 1.0)
+        controleer_bereik(s, k, np.array([laag[i], hoog[i]]), "bereiken." if k in bereiken else "")
+
+    n = 2 * len(sleutels)
+    wijzigingen: dict[str, Arr] = {}
+    for i, k in enumerate(sleutels):
+        w = wijzigingen.setdefault(k, np.full(n, s.waarden[k]))
+        w[2 * i], w[2 * i + 1] = laag[i], hoog[i]
+    if len(mix) == 2:
+        # the other share of a two-function mix follows: only where a share was varied
+        for i, k in enumerate(sleutels):
+            if k in mix:
+                ander = mix[1] if k == mix[0] else mix[0]
+                w = wijzigingen.setdefault(ander, np.full(n, s.waarden[ander]))
+                w[2 * i : 2 * i + 2] = 1.0 - np.array([laag[i], hoog[i]])
+    uitkomst = np.broadcast_to(bereken_met(s, wijzigingen)[regel], (n,))
+    basis_uitkomst = float(bereken_met(s, {})[regel])
+
+    import pandas as pd
+
+    df = pd.DataFrame(
+        {
+            "label": [label(s, k) for k in sleutels],
+            "eenheid": [s.veld(k).eenheid for k in sleutels],
+            "soort": [
+                "fractie" if is_fractie(s, k) else "geld" if is_geld(s.veld(k).eenheid) else "getal" for k in sleutels
+            ],
+            "invoer_basis": basis,
+            "invoer_laag": laag,
+            "invoer_hoog": hoog,
+            "uitkomst_basis": basis_uitkomst,
+            "uitkomst_laag": uitkomst[0::2],
+            "uitkomst_hoog": uitkomst[1::2],
+        },
+        index=pd.Index(sleutels, name="sleutel"),
+    )
+    df["effect_laag"] = df["uitkomst_laag"] - basis_uitkomst
+    df["effect_hoog"] = df["uitkomst_hoog"] - basis_uitkomst
+    drie = df[["uitkomst_basis", "uitkomst_laag", "uitkomst_hoog"]]
+    df["bereik"] = drie.max(axis=1) - drie.min(axis=1)
+    df = df.sort_values("bereik", ascending=False, kind="stable")
+    df.attrs.update(regel=regel, regel_label=label(s, regel), procent=procent, eenheid=s.structuur.eenheid, bron=s.bron)
+    return df

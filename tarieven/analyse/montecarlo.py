@@ -1,0 +1,301 @@
+"""Uncertainty: Monte Carlo over inputs given as distributions, seeded and reproducible.
+
+All draws are made first, from one :class:`numpy.random.Generator` seeded with ``seed``,
+in the order the distributions are given; the breakdown is then computed in chunks. The
+draws, and so every result, depend only on the distributions, their order, ``n`` and
+``seed``: not on the chunk size.
+
+The bounded normal distribution is drawn by resampling: every draw outside the bounds is
+drawn again until all are inside (exact for a truncated normal, no scipy needed).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from tarieven._versie import __version__
+from tarieven.analyse._gemeen import (
+    BLOKGROOTTE,
+    Arr,
+    ScenarioInvoer,
+    Voortgang,
+    als_scenario,
+    bereken_met,
+    controleer_bereik,
+    controleer_regels,
+    controleer_sleutels,
+    kolom_attrs,
+    vul_mix_aan,
+)
+from tarieven.fouten import InvoerFout, Probleem
+from tarieven.model import regeldefinities
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Driehoek", "Keuze", "MonteCarlo", "Normaal", "Uniform", "Verdeling", "monte_carlo"]
+
+MIN_KANS_BINNEN_GRENZEN = 1e-3
+"""A bounded normal whose bounds hold less than this share of the mass is refused."""
+
+
+def _fout(tekst: str) -> ValueError:
+    return ValueError(tekst)
+
+
+@dataclass(frozen=True)
+class Uniform:
+    """Uniform between ``laag`` and ``hoog`` (in the field's unit)."""
+
+    laag: float
+    hoog: float
+
+    def controleer(self) -> str | None:
+        if not (math.isfinite(self.laag) and math.isfinite(self.hoog) and self.laag < self.hoog):
+            return "een uniforme verdeling met eindige grenzen, laag kleiner dan hoog"
+        return None
+
+    def trek(self, rng: np.random.Generator, n: int) -> Arr:
+        return rng.uniform(self.laag, self.hoog, n)
+
+
+@dataclass(frozen=True)
+class Driehoek:
+    """Triangular with ``laag`` <= ``modus`` (most likely) <= ``hoog``."""
+
+    laag: float
+    modus: float
+    hoog: float
+
+    def controleer(self) -> str | None:
+        getallen = (self.laag, self.modus, self.hoog)
+        if not (all(math.isfinite(x) for x in getallen) and self.laag <= self.modus <= self.hoog):
+            return "een driehoeksverdeling met laag ≤ modus ≤ hoog, eindig"
+        if self.laag == self.hoog:
+            return "een driehoeksverdeling met laag kleiner dan hoog"
+        return None
+
+    def trek(self, rng: np.random.Generator, n: int) -> Arr:
+        return rng.triangular(self.laag, self.modus, self.hoog, n)
+
+
+@dataclass(frozen=True)
+class Normaal:
+    """Normal with ``gemiddelde`` and standard deviation ``sd``, optionally bounded to [laag, hoog]."""
+
+    gemiddelde: float
+    sd: float
+    laag: float = -math.inf
+    hoog: float = math.inf
+
+    def kans_binnen_grenzen(self) -> float:
+        """The share of the unbounded normal's mass within [laag, hoog]."""
+
+        def phi(x: float) -> float:
+            return 0.5 * (1.0 + math.erf((x - self.gemiddelde) / (self.sd * math.sqrt(2.0))))
+
+        return phi(self.hoog) - phi(self.laag)
+
+    def controleer(self) -> str | None:
+        if not (math.isfinite(self.gemiddelde) and math.isfinite(self.sd) and self.sd > 0):
+            return "een normale verdeling met een eindig gemiddelde en een standaardafwijking groter dan 0"
+        if not self.laag < self.hoog:
+            return "een normale verdeling met ondergrens kleiner dan bovengrens"
+        if self.kans_binnen_grenzen() < MIN_KANS_BINNEN_GRENZEN:
+            return (
+                f"grenzen die een redelijk deel van de normale verdeling bevatten (nu "
+                f"{self.kans_binnen_grenzen():.2g}, minstens {MIN_KANS_BINNEN_GRENZEN:g})"
+            )
+        return None
+
+    def trek(self, rng: np.random.Generator, n: int) -> Arr:
+        x = rng.normal(self.gemiddelde, self.sd, n)
+        buiten = (x < self.laag) | (x > self.hoog)
+        while buiten.any():
+            x[buiten] = rng.normal(self.gemiddelde, self.sd, int(buiten.sum()))
+            buiten = (x < self.laag) | (x > self.hoog)
+        return x
+
+
+@dataclass(frozen=True)
+class Keuze:
+    """Discrete: one of ``waarden``, with ``kansen`` (default: equally likely)."""
+
+    waarden: Sequence[float]
+    kansen: Sequence[float] | None = None
+
+    def controleer(self) -> str | None:
+        if len(self.waarden) == 0 or not all(math.isfinite(float(x)) for x in self.waarden):
+            return "een keuze uit ten minste één eindige waarde"
+        if self.kansen is not None:
+            k = [float(x) for x in self.kansen]
+            if len(k) != len(self.waarden) or any(not x >= 0 for x in k) or not math.isclose(sum(k), 1.0):
+                return "kansen, één per waarde, niet negatief, samen 1"
+        return None
+
+    def trek(self, rng: np.random.Generator, n: int) -> Arr:
+        p = None if self.kansen is None else np.asarray(self.kansen, dtype=float)
+        return rng.choice(np.asarray(self.waarden, dtype=float), size=n, p=p)
+
+
+Verdeling = Uniform | Driehoek | Normaal | Keuze
+"""A distribution of one input, in the field's unit."""
+
+
+@dataclass(frozen=True)
+class MonteCarlo:
+    """The result of a Monte Carlo run.
+
+    Attributes
+    ----------
+    trekkingen
+        One row per draw: the drawn inputs, then the breakdown lines (float64).
+    percentielen
+        One row per column of ``trekkingen``; columns ``P5``, ``P50``, ``P95`` (or the
+        percentiles asked for) and ``gemiddelde``.
+    n, seed
+        Number of draws and the seed: the same (with the same distributions) gives the
+        same draws.
+    verdelingen
+        The distributions, by input key.
+    """
+
+    trekkingen: pd.DataFrame = field(repr=False)
+    percentielen: pd.DataFrame = field(repr=False)
+    n: int
+    seed: int
+    verdelingen: Mapping[str, Verdeling]
+
+    def percentiel(self, p: float, regel: str = "tarief_per_client") -> float:
+        """The ``p``-th percentile of a line (or drawn input) over the draws."""
+        return float(np.percentile(self.trekkingen[regel].to_numpy(), p))
+
+
+def monte_carlo(
+    scenario: ScenarioInvoer,
+    verdelingen: Mapping[str, Verdeling],
+    n: int = 10_000,
+    *,
+    seed: int = 2027,
+    regels: Sequence[str] | None = None,
+    percentielen: Sequence[float] = (5, 50, 95),
+    blokgrootte: int = BLOKGROOTTE,
+    voortgang: Voortgang | None = None,
+) -> MonteCarlo:
+    """Draw inputs from distributions and compute the breakdown for every draw.
+
+    Parameters
+    ----------
+    scenario
+        The base scenario (a :class:`~tarieven.Scenario`, a dict or a file path); inputs
+        without a distribution keep their value.
+    verdelingen
+        Input key to a distribution (:class:`Uniform`, :class:`Driehoek`,
+        :class:`Normaal` with optional bounds, :class:`Keuze`) in the field's unit. With
+        a mix of two functions, a distribution of one share sets the other to the rest.
+    n
+        Number of draws.
+    seed
+        Seed of the random generator; the default is fixed, so a run is reproducible
+        unless you choose another seed.
+    regels
+        Breakdown lines to keep (default all).
+    percentielen
+        Percentiles to report (default P5, P50, P95).
+    blokgrootte, voortgang
+        Draws per chunk of the computation, and a progress callback (see
+        :func:`tarieven.analyse.rooster`).
+
+    Raises
+    ------
+    InvoerFout
+        For an unknown key or line, an invalid distribution, or a draw outside the
+        field's range (bound the distribution: ``Normaal(..., laag=..., hoog=...)``).
+    """
+    s = als_scenario(scenario)
+    controleer_sleutels(s, verdelingen)
+    namen = [d.naam for d in regeldefinities(s.structuur)]
+    if regels is not None:
+        controleer_regels(s, regels)
+        namen = [r for r in namen if r in set(regels)]
+    problemen = []
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+        problemen.append(Probleem("n", n, "een geheel aantal trekkingen van 1 of meer"))
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        problemen.append(Probleem("seed", seed, "een geheel getal van 0 of meer"))
+    for p in percentielen:
+        if not 0 <= p <= 100:
+            problemen.append(Probleem("percentielen", p, "percentielen van 0 tot en met 100"))
+    for k, v in verdelingen.items():
+        if not isinstance(v, (Uniform, Driehoek, Normaal, Keuze)):  # a dict from a user who skipped the types
+            problemen.append(Probleem(k, v, "een verdeling: Uniform, Driehoek, Normaal of Keuze"))  # type: ignore[unreachable]
+        elif (fout := v.controleer()) is not None:
+            problemen.append(Probleem(k, v, fout))
+    if problemen:
+        raise InvoerFout(problemen, s.bron)
+
+    rng = np.random.default_rng(int(seed))
+    getrokken: dict[str, Arr] = {}
+    for k, v in verdelingen.items():
+        getrokken[k] = v.trek(rng, int(n))
+        controleer_bereik(
+            s, k, getrokken[k], toelichting="; de verdeling geeft zulke waarden: begrens haar (laag/hoog)"
+        )
+    getrokken = vul_mix_aan(s, getrokken)
+    kolommen = [*getrokken, *namen]
+    uit = np.empty((len(kolommen), int(n)), dtype=np.float64)
+    for a in range(0, int(n), max(1, blokgrootte)):
+        b = min(a + max(1, blokgrootte), int(n))
+        blok = {k: v[a:b] for k, v in getrokken.items()}
+        berekend = bereken_met(s, blok)
+        for j, k in enumerate(kolommen):
+            uit[j, a:b] = blok[k] if k in blok else berekend[k]
+        if voortgang is not None:
+            voortgang(b, int(n))
+
+    import pandas as pd
+
+    trekkingen = pd.DataFrame(uit.T, columns=kolommen, copy=False)
+    attrs = kolom_attrs(s, kolommen)
+    attrs.update(seed=int(seed), n=int(n), versie=__version__)
+    trekkingen.attrs.update(attrs)
+    q = np.percentile(uit, list(percentielen), axis=1)  # (percentiles, columns)
+    pct = pd.DataFrame(
+        {f"P{p:g}": q[i] for i, p in enumerate(percentielen)} | {"gemiddelde": uit.mean(axis=1)},
+        index=pd.Index(kolommen, name="naam"),
+    )
+    pct.attrs.update(attrs)
+    return MonteCarlo(trekkingen, pct, int(n), int(seed), dict(verdelingen))
+
+
+def verdeling_uit_dict(d: Mapping[str, Any]) -> Verdeling:
+    """A distribution from a scenario file's table: ``{verdeling = "driehoek", laag = ..., ...}``.
+
+    Raises ``ValueError`` with a Dutch message for an unknown kind or wrong fields.
+    """
+    soorten: dict[str, tuple[type[Any], tuple[str, ...], tuple[str, ...]]] = {
+        "uniform": (Uniform, ("laag", "hoog"), ()),
+        "driehoek": (Driehoek, ("laag", "modus", "hoog"), ()),
+        "normaal": (Normaal, ("gemiddelde", "sd"), ("laag", "hoog")),
+        "keuze": (Keuze, ("waarden",), ("kansen",)),
+    }
+    soort = d.get("verdeling")
+    if soort not in soorten:
+        raise _fout(f"een tabel met verdeling = {' | '.join(repr(k) for k in soorten)}")
+    klasse, verplicht, optioneel = soorten[str(soort)]
+    velden = set(d) - {"verdeling"}
+    if not set(verplicht) <= velden or not velden <= set(verplicht) | set(optioneel):
+        alle = ", ".join([*verplicht, *(f"{o} (optioneel)" for o in optioneel)])
+        raise _fout(f"bij verdeling = {soort!r} de velden {alle}")
+    try:
+        if klasse is Keuze:
+            kansen = d.get("kansen")
+            return Keuze([float(x) for x in d["waarden"]], None if kansen is None else [float(x) for x in kansen])
+        return klasse(**{k: float(d[k]) for k in velden})  # type: ignore[no-any-return]
+    except (TypeError, ValueError):
+        raise _fout(f"getallen voor {', '.join(sorted(velden))}") from None
