@@ -83,4 +83,4 @@ def benchmarks(session: nox.Session) -> None:
 def build(session: nox.Session) -> None:
     """Build the wheel, install it in a fresh venv, and price every catalogue product from an empty folder."""
     session.install("build", "pytest")
-    session.run("pytest", "tests/wheel", *session.posargs)
+    session.run("pytest", "--confcutdir=tests/wheel", "tests/wheel", *session.posargs)
