@@ -77,24 +77,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--versie", action="version", version=f"tarieven {__version__}")
     sub = p.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
     b = sub.add_parser("bereken", help="bereken het tarief en de opbouw van een scenario")
-    b.add_argument("bestand", metavar="BESTAND", help="scenario als .json of .toml, of een productcode (41A22)")
-    b.add_argument(
-        "--peildatum",
-        type=cli_catalogus.peildatum_argument,
-        help="datum van de meegeleverde parameters (standaard: die van het scenario, anders vandaag)",
-    )
-    b.add_argument("--afstand", type=float, help="alleen vervoer 42A03: enkele-reisafstand in km")
-    b.add_argument("--vorm", help="alleen vervoer 42A03: groep, groep_rolstoel of individueel")
+    u = sub.add_parser("uitleg", help="toon de volledige uitleg: elke regel met formule en invoer")
+    for opdracht in (b, u):
+        opdracht.add_argument(
+            "bestand", metavar="BESTAND", help="scenario als .json of .toml, of een productcode (41A22)"
+        )
+        opdracht.add_argument(
+            "--peildatum",
+            type=cli_catalogus.peildatum_argument,
+            help="datum van de meegeleverde parameters (standaard: die van het scenario, anders vandaag)",
+        )
     b.add_argument(
         "--formaat", choices=("tekst", "json", "csv"), default="tekst", help="uitvoerformaat (standaard: tekst)"
     )
-    u = sub.add_parser("uitleg", help="toon de volledige uitleg: elke regel met formule en invoer")
-    u.add_argument("bestand", metavar="BESTAND", help="scenario als .json of .toml, of een productcode (41A22)")
-    u.add_argument(
-        "--peildatum",
-        type=cli_catalogus.peildatum_argument,
-        help="datum van de meegeleverde parameters (standaard: die van het scenario, anders vandaag)",
-    )
+    b.add_argument("--afstand", type=float, help="alleen vervoer 42A03: enkele-reisafstand in km")
+    b.add_argument("--vorm", help="alleen vervoer 42A03: groep, groep_rolstoel of individueel")
     cli_catalogus.voeg_parsers_toe(sub)
     scenario_analyse.voeg_parser_toe(sub)
     return p

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +35,17 @@ class Probleem:
         if self.waarde is ...:
             return f"{self.sleutel} ontbreekt: verwacht {self.verwacht}."
         return f"{self.sleutel} = {_toon(self.waarde)}: verwacht {self.verwacht}."
+
+
+def onbekende_sleutels(
+    prefix: str, obj: Mapping[str, Any], bekend: Collection[str], problemen: list[Probleem], soort: str = ""
+) -> None:
+    """Append a :class:`Probleem` for every key of ``obj`` not in ``bekend`` (strict input)."""
+    for k in obj:
+        if k not in bekend:
+            lijst = sorted(bekend)
+            tekst = ", ".join(lijst[:15]) + (", ..." if len(lijst) > 15 else "")
+            problemen.append(Probleem(f"{prefix}{k}", obj[k], f"een bekende sleutel{soort} ({tekst})"))
 
 
 def _toon(waarde: Any) -> str:

@@ -29,7 +29,7 @@ from typing import Any
 import pint
 
 from tarieven.eenheden import ureg
-from tarieven.fouten import InvoerFout, Probleem
+from tarieven.fouten import InvoerFout, Probleem, onbekende_sleutels
 
 __all__ = [
     "STATUSSEN",
@@ -166,13 +166,7 @@ def _bron(obj: Any, sleutel: str, p: list[Probleem]) -> Bron | None:
     if not isinstance(obj, Mapping):
         p.append(Probleem(sleutel, obj, "een bron: tekst of een tabel met ten minste 'titel'"))
         return None
-    for k in obj:
-        if k not in _BRON_SLEUTELS:
-            p.append(
-                Probleem(
-                    f"{sleutel}.{k}", obj[k], f"een bekende sleutel van een bron ({', '.join(sorted(_BRON_SLEUTELS))})"
-                )
-            )
+    onbekende_sleutels(f"{sleutel}.", obj, _BRON_SLEUTELS, p, " van een bron")
     titel = obj.get("titel")
     if not isinstance(titel, str) or not titel.strip():
         p.append(Probleem(f"{sleutel}.titel", titel if titel is not None else ..., "de titel van de bron (tekst)"))
@@ -213,15 +207,7 @@ def _parameter(
     naam: str, obj: Mapping[str, Any], bestand: str, erf: Mapping[str, Any], p: list[Probleem]
 ) -> Parameter | None:
     start = len(p)
-    for k in obj:
-        if k not in _PARAMETER_SLEUTELS:
-            p.append(
-                Probleem(
-                    f"{naam}.{k}",
-                    obj[k],
-                    f"een bekende sleutel van een parameter ({', '.join(sorted(_PARAMETER_SLEUTELS))})",
-                )
-            )
+    onbekende_sleutels(f"{naam}.", obj, _PARAMETER_SLEUTELS, p, " van een parameter")
     if "waarde" in obj and "waarden" in obj:
         p.append(Probleem(naam, "waarde en waarden", "óf 'waarde' (één waarde) óf 'waarden' (een reeks), niet beide"))
         return None
@@ -274,15 +260,7 @@ def _parameter(
     waarden: list[Waarde] = []
     for sleutel, w in items:
         if "waarden" in obj:
-            for k in w:
-                if k not in _WAARDE_SLEUTELS:
-                    p.append(
-                        Probleem(
-                            f"{sleutel}.{k}",
-                            w[k],
-                            f"een bekende sleutel van een waarde ({', '.join(sorted(_WAARDE_SLEUTELS))})",
-                        )
-                    )
+            onbekende_sleutels(f"{sleutel}.", w, _WAARDE_SLEUTELS, p, " van een waarde")
         eigen_eenheid = w.get("eenheid", eenheid) if "waarden" in obj else eenheid
         if eigen_eenheid != eenheid:
             p.append(

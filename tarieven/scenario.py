@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from tarieven.eenheden import EenheidFout, naar_eenheid
-from tarieven.fouten import InvoerFout, Probleem
+from tarieven.fouten import InvoerFout, Probleem, onbekende_sleutels
 from tarieven.model import EENHEDEN, FUNCTIE_VELDEN, Structuur
 from tarieven.opslagen import AANDEEL_INTEGRALE_KOSTPRIJS, GRONDSLAGEN, OPSLAG_OP_KOSTPRIJS
 
@@ -407,9 +407,7 @@ def scenario_uit_dict(
         return obj
 
     def onbekend(prefix: str, obj: Mapping[str, Any], bekend: set[str]) -> None:
-        for k in obj:
-            if k not in bekend:
-                p.append(Probleem(f"{prefix}{k}", obj[k], f"een bekende sleutel ({_opsomming(sorted(bekend))})"))
+        onbekende_sleutels(prefix, obj, bekend, p)
 
     onbekend("", data, TOP_SLEUTELS)
     beschrijving = data.get("beschrijving", "")
