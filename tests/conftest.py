@@ -68,8 +68,10 @@ def functie_strategie() -> st.SearchStrategy[dict[str, Any]]:
 
 
 @st.composite
-def scenarios(draw: st.DrawFn, ratio: bool | None = None) -> dict[str, Any]:
-    """Valid scenario dicts in the golden schema, with staff from a ratio or from counts."""
+def scenarios(draw: st.DrawFn, ratio: bool | None = None, componenten: bool = False) -> dict[str, Any]:
+    """Valid scenario dicts in the golden schema, with staff from a ratio or from counts.
+
+    ``componenten=True``: employer charges built from premiums and pension (MODEL.md 1)."""
     functies = {"mbo": draw(functie_strategie()), "hbo": draw(functie_strategie()), "wo": draw(functie_strategie())}
     gebruik_ratio = draw(st.booleans()) if ratio is None else ratio
     product: dict[str, Any] = {
@@ -96,7 +98,7 @@ def scenarios(draw: st.DrawFn, ratio: bool | None = None) -> dict[str, Any]:
             {"functie": "hbo", "aantal": draw(st.integers(1, 4))},
         ]
     grondslag = draw(st.sampled_from(["aandeel_integrale_kostprijs", "opslag_op_kostprijs"]))
-    return {
+    uit: dict[str, Any] = {
         "functies": functies,
         "product": product,
         "opslagen": {
@@ -105,6 +107,26 @@ def scenarios(draw: st.DrawFn, ratio: bool | None = None) -> dict[str, Any]:
             "risico_opslag": draw(st.floats(0, 0.1)),
         },
     }
+    if componenten:
+        for f in functies.values():
+            f["werkgeverslasten"] = "componenten"
+        uit["werkgeverslasten"] = {
+            "premies": {
+                "awf": draw(st.floats(0, 0.08)),
+                "aof": draw(st.floats(0, 0.08)),
+                "zvw": draw(st.floats(0, 0.07)),
+            },
+            "maximum_premieloon": draw(st.floats(30_000, 90_000)),
+            "pensioen": {
+                "premie": draw(st.floats(0, 0.3)),
+                "premie_ap": draw(st.floats(0, 0.05)),
+                "franchise": draw(st.floats(0, 30_000)),
+                "franchise_ap": draw(st.floats(0, 90_000)),
+                "maximum_pensioengevend_salaris": draw(st.floats(60_000, 150_000)),
+                "werkgeversdeel": draw(st.floats(0, 1)),
+            },
+        }
+    return uit
 
 
 def kopie(d: dict[str, Any]) -> dict[str, Any]:

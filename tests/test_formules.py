@@ -36,6 +36,11 @@ def test_expressies_willekeurig(d: dict[str, Any]) -> None:
     _controleer(tarieven.bereken(d))
 
 
+@given(scenarios(componenten=True))
+def test_expressies_met_premies_en_pensioen(d: dict[str, Any]) -> None:
+    _controleer(tarieven.bereken(d))
+
+
 def test_namen_en_grammatica() -> None:
     assert namen("ceil(round(product.g / product.ratio.k, 9)) * uurkosten.mbo") == (
         "product.g",
