@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from tarieven.fouten import InvoerFout, Probleem
+from tarieven.indexatie import Indexatie
 from tarieven.parameters import Parameter, ParameterBestand, ParameterSet, Waarde, standaard_parameters
 from tarieven.scenario import STATUS_VOLGORDE, Herkomst, Scenario, scenario_uit_dict
 
@@ -33,6 +34,7 @@ __all__ = [
     "WERKGEVERSLASTEN",
     "PENSIOEN",
     "PREMIEKEUZE",
+    "vng_indexaties",
 ]
 
 NORMEN = "normen-haaglanden"
@@ -356,3 +358,39 @@ def scenario_uit_product(code: str, peildatum: dt.date | None = None, params: Pa
 def producten(params: ParameterSet | None = None) -> list[str]:
     """The product codes of the catalogue, sorted."""
     return sorted((params or standaard_parameters()).producten)
+
+
+INDEXATIE = "indexatie-vng"
+
+
+def vng_indexaties(van: int, naar: int, params: ParameterSet | None = None) -> list[Indexatie]:
+    """The VNG indexations of the years ``van + 1`` .. ``naar`` from the bundled index figures.
+
+    The wage weight and the correction method (``nacalculatie_methode``: ``absoluut`` or
+    ``relatief``) are looked up per year in ``indexatie-vng.toml``. A missing figure is an
+    error naming it (OVA/PCC of a year not yet published), never a silent zero.
+    """
+    from tarieven.indexatie import Indexcijfers, indexatie_vng
+
+    params = params or standaard_parameters()
+    bestand = params.bestand(INDEXATIE)
+
+    def reeks(naam: str) -> dict[int, float]:
+        par = bestand.parameters[naam]
+        return {w.vanaf.year: float(w.waarde) for w in par.waarden if isinstance(w.waarde, float)}
+
+    ova = Indexcijfers("ova", reeks("ova.voorlopig"), reeks("ova.definitief"))
+    pcc = Indexcijfers("pcc", reeks("pcc.voorlopig"), reeks("pcc.definitief"))
+    if naar <= van:
+        raise InvoerFout([Probleem("naar", naar, f"een jaar na {van}")])
+    uit = []
+    for jaar in range(van + 1, naar + 1):
+        peil = dt.date(jaar, 1, 1)
+        w = params.parameter(INDEXATIE, "gewicht_loon").op(peil).waarde
+        methode = params.parameter(INDEXATIE, "nacalculatie_methode").op(peil).waarde
+        assert isinstance(w, float)
+        try:
+            uit.append(indexatie_vng(jaar, ova, pcc, w, relatief=methode == "relatief"))
+        except InvoerFout as e:  # name the file the missing figures belong in
+            raise InvoerFout(e.problemen, bestand.pad) from None
+    return uit

@@ -113,6 +113,8 @@ def _main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.opdracht == "producten":
             return cli_catalogus.producten(args.peildatum)
+        if args.opdracht == "indexeer":
+            return cli_catalogus.indexeer(args.tarief, args.van, args.naar, args.gepubliceerd)
         if args.opdracht == "parameters":
             if args.controle:
                 return cli_catalogus.controle(args.peildatum)

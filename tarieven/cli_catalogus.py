@@ -30,7 +30,18 @@ def peildatum_argument(tekst: str) -> dt.date:
 
 
 def voeg_parsers_toe(sub: Any) -> None:
-    """Register ``producten`` and ``parameters``."""
+    """Register ``producten``, ``parameters`` and ``indexeer``."""
+    i = sub.add_parser(
+        "indexeer", help="indexeer een tarief naar een later jaar volgens de VNG-methode (OVA, PCC, nacalculatie)"
+    )
+    i.add_argument("tarief", type=float, help="het tarief in het basisjaar, in euro")
+    i.add_argument("--van", type=int, required=True, help="het prijsjaar van het tarief")
+    i.add_argument("--naar", type=int, required=True, help="het jaar waarnaar geïndexeerd wordt")
+    i.add_argument(
+        "--gepubliceerd",
+        action="store_true",
+        help="vermenigvuldig met het gepubliceerde (afgeronde) percentage in plaats van in volle precisie",
+    )
     p = sub.add_parser("producten", help="toon de productcatalogus met eenheid, kerngetallen en tarief")
     p.add_argument("--peildatum", type=peildatum_argument, help="datum van de parameterwaarden (standaard: vandaag)")
     q = sub.add_parser("parameters", help="toon parameters met waarde, bron, datum en status")
@@ -172,6 +183,34 @@ def controle(peildatum: dt.date | None) -> int:
         for par, w in te_vervangen:
             leeftijd = (datum - w.vanaf).days // 365
             print(f"  {Path(par.bestand).name}: {par.naam} (vanaf {w.vanaf}, {leeftijd} jaar oud) - {w.bron.titel}")
+    return 0
+
+
+def _procent(fractie: float) -> str:
+    return f"{fractie * 100:.3f}".replace(".", ",") + " %"
+
+
+def indexeer(tarief: float, van: int, naar: int, gepubliceerd: bool) -> int:
+    """Print a tariff indexed year by year (MODEL.md 7), every indexed year marked as projected."""
+    from tarieven.catalogus import vng_indexaties
+    from tarieven.indexatie import indexeer_jaren
+
+    reeks = indexeer_jaren(tarief, van, vng_indexaties(van, naar), gepubliceerd=gepubliceerd)
+    print(
+        f"Indexatie volgens de VNG-methode van {van} naar {naar}"
+        f" ({'gepubliceerd percentage' if gepubliceerd else 'volle precisie'}):"
+    )
+    print(f"  {'jaar':<6}{'index':>10}{'nacalc.':>10}{'totaal':>10}{'gepubl.':>10}{'tarief':>14}")
+    for stap in reeks:
+        ix = stap.indexatie
+        bedrag = formatteer_euro(float(stap.tarief))
+        if ix is None:
+            print(f"  {stap.jaar:<6}{'':>40}{bedrag:>14}  (basis)")
+        else:
+            delen = [_procent(ix.index), _procent(ix.nacalculatie), _procent(ix.totaal)]
+            gepubl = str(ix.gepubliceerd).replace(".", ",") + " %"
+            print(f"  {stap.jaar:<6}{''.join(f'{d:>10}' for d in delen)}{gepubl:>10}{bedrag:>14}  geprojecteerd")
+    print("Geprojecteerd: geïndexeerd met indexcijfers, niet herberekend op de CAO-tabellen van dat jaar.")
     return 0
 
 

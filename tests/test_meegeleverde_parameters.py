@@ -157,3 +157,31 @@ def test_cli_parameters_controle(capsys: pytest.CaptureFixture[str]) -> None:
     assert f"{len(PARAMS.bestanden)} parameterbestanden en {len(PARAMS.producten)} producten geladen" in uit
     assert "Indicatieve waarden (te vervangen" in uit
     assert "cao-jeugdzorg.toml: salaris.schaal_8" in uit  # the reconstructed table is indicatief
+
+
+def test_indexatie_uit_meegeleverde_cijfers_geeft_g6(capsys: pytest.CaptureFixture[str]) -> None:
+    """The bundled VNG figures reproduce golden g6: 2024 -> 2025, 4.957 %, published 4.96 %, 100 -> 104.96."""
+    import json
+    from decimal import Decimal
+    from pathlib import Path
+
+    from tarieven.catalogus import vng_indexaties
+
+    g6 = json.loads((Path(__file__).parent / "golden" / "g6-indexatie-vng-2025.json").read_text(encoding="utf-8"))
+    (ix,) = vng_indexaties(2024, 2025)
+    assert ix.geprojecteerd
+    assert Decimal(repr(round(ix.index, 5))) == Decimal(g6["verwacht"]["index_2025"])
+    assert Decimal(repr(round(ix.nacalculatie, 5))) == Decimal(g6["verwacht"]["nacalculatie_2024"])
+    assert f"{ix.gepubliceerd}%" == g6["verwacht"]["indexatie_gepubliceerd"]
+    assert main(["indexeer", "100", "--van", "2024", "--naar", "2025"]) == 0
+    uit = capsys.readouterr().out
+    assert "€ 104,96  geprojecteerd" in uit
+    assert "4,96 %" in uit
+
+
+def test_indexatie_zonder_cijfers_noemt_bestand_en_ontbrekende_cijfers(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["indexeer", "100", "--van", "2025", "--naar", "2026"]) == 2
+    fout = capsys.readouterr().err
+    assert "indexatie-vng.toml" in fout
+    assert "ova.voorlopig.2026 ontbreekt" in fout
+    assert "pcc.definitief.2025 ontbreekt" in fout
