@@ -49,9 +49,10 @@ def als_tekst(u: Uitkomst) -> str:
     regels += ["", f"Opbouw per cliënt per {e}:"]
     for naam, label in OPBOUW.items():
         regels.append(f"  {label}".ljust(36) + formatteer_euro(u[naam]).rjust(14))
+    peil = f"parameters op peildatum {s.peildatum}; " if s.peildatum else ""
     regels += [
         "",
-        f"(tarieven {u.versie}, invoer-hash {u.invoer_hash[:12]}; afgerond op centen, "
+        f"(tarieven {u.versie}, {peil}invoer-hash {u.invoer_hash[:12]}; afgerond op centen, "
         "de opbouw telt onafgerond op tot het tarief)",
     ]
     return "\n".join(regels)

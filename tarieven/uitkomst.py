@@ -214,13 +214,16 @@ class Uitkomst:
         """A JSON-ready dict: money lines as strings of whole cents, other lines as floats.
 
         Per-function lines nest (``{"uurkosten": {"mbo": "44.98"}}``); the keys are those
-        of the golden examples.
+        of the golden examples. ``onzekere_invoer`` maps each input that is indicatief or
+        an aanname to its status; ``peildatum`` is the date of the bundled parameters used.
         """
         uit: dict[str, Any] = {
             "tarieven_versie": self.versie,
             "invoer_hash": self.invoer_hash,
             "bron": self.scenario.bron,
             "eenheid": self.eenheid,
+            "peildatum": str(self.scenario.peildatum) if self.scenario.peildatum else None,
+            "onzekere_invoer": {k: h.status for k, h in self.onzekere_invoer().items()},
         }
         for r in self:
             waarde: Any = str(r.afgerond) if is_geld(r.eenheid) else round(r.waarde, 6)

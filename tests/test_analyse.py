@@ -464,3 +464,21 @@ def test_verdeling_uit_dict() -> None:
     with pytest.raises(ValueError, match="laag, modus, hoog"):
         verdeling_uit_dict({"verdeling": "driehoek", "laag": 1})
     assert math.isinf(Normaal(0, 1).hoog)
+
+
+def test_analysebestand_met_productcode_en_peildatum(tmp_path: Path) -> None:
+    """An analysis file may name a catalogue product instead of a scenario file, with a peildatum."""
+    from tarieven.analyse.bestand import lees_analyse
+
+    pad = tmp_path / "a.toml"
+    pad.write_text(
+        'scenario = "41A22"\npeildatum = 2027-01-01\n[rooster]\n"product.groepsgrootte" = [8, 10]\n', encoding="utf-8"
+    )
+    plan = lees_analyse(pad)
+    assert plan.scenario.product_code == "41A22"
+    assert str(plan.scenario.peildatum) == "2027-01-01"
+    pad.write_text(
+        'scenario = "41A22"\npeildatum = "1-1-2027"\n[rooster]\n"product.groepsgrootte" = [8]\n', encoding="utf-8"
+    )
+    with pytest.raises(tarieven.InvoerFout, match=r"peildatum = '1-1-2027': verwacht een TOML-datum"):
+        lees_analyse(pad)

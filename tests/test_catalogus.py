@@ -115,3 +115,14 @@ def test_statussen_in_de_uitleg(params: Any) -> None:
     assert {"product.bezettingsgraad", "opslagen.overhead", "functies.mbo.verlofuren"} <= set(onzeker)
     assert "product.groepsgrootte" not in onzeker  # definitief
     assert onzeker["functies.mbo.verlofuren"].status == "aanname"  # the less certain of its two parts
+
+
+def test_json_noemt_peildatum_en_onzekere_invoer(params: Any) -> None:
+    d = tarieven.bereken(scenario_uit_product("T1", JUNI_2025, params)).to_dict()
+    assert d["peildatum"] == "2025-06-01"
+    assert d["onzekere_invoer"]["product.bezettingsgraad"] == "aanname"
+    assert "product.groepsgrootte" not in d["onzekere_invoer"]  # definitief
+    assert (
+        tarieven.bereken(VOORBEELD / ".." / ".." / "golden" / "g1-dagbesteding-licht.json").to_dict()["onzekere_invoer"]
+        == {}
+    )

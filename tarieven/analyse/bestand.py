@@ -10,7 +10,8 @@ de gepunte namen uit het scenario (``product.groepsgrootte``,
 geneste tabel (``[rooster.product]`` met ``groepsgrootte = [...]``). Getallen zijn in de
 eenheid van het veld, of tekst met eenheid (``"3400 EUR/maand"``)::
 
-    scenario = "dagbesteding-licht.toml"   # verplicht; pad relatief aan dit bestand
+    scenario = "dagbesteding-licht.toml"   # verplicht; pad relatief aan dit bestand, of een productcode
+    peildatum = 2027-01-01                 # optioneel: datum van de meegeleverde parameters
     uitvoer = "analyse-uitvoer"            # map voor CSV en plots (standaard: <naam>-uitvoer)
     regels = ["tarief_per_client"]         # optioneel: alleen deze regels in rooster en Monte Carlo
 
@@ -54,6 +55,7 @@ gevarieerde invoeren, lijn bij één), ``tornado.png``, ``montecarlo.png`` en
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import math
 import sys
 import tomllib
@@ -65,14 +67,14 @@ from typing import IO, TYPE_CHECKING, Any
 
 import numpy as np
 
-from tarieven.analyse._gemeen import VoortgangRegel, als_scenario, toon_aantal
+from tarieven.analyse._gemeen import VoortgangRegel, toon_aantal
 from tarieven.analyse.bekostiging import bekostiging
 from tarieven.analyse.doelzoeken import doelzoek
 from tarieven.analyse.gevoeligheid import gevoeligheid
 from tarieven.analyse.montecarlo import Verdeling, monte_carlo, verdeling_uit_dict
 from tarieven.analyse.rooster import rooster
 from tarieven.fouten import InvoerFout, Probleem, TarievenFout
-from tarieven.scenario import Scenario
+from tarieven.scenario import Scenario, lees_scenario
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -80,7 +82,7 @@ if TYPE_CHECKING:
 __all__ = ["Analyseplan", "lees_analyse", "main", "voeg_parser_toe", "voer_uit"]
 
 SECTIES = ("rooster", "gevoeligheid", "montecarlo", "doelzoeken", "bekostiging")
-TOP = {"scenario", "uitvoer", "regels", *SECTIES}
+TOP = {"scenario", "peildatum", "uitvoer", "regels", *SECTIES}
 CSV_BLOK = 100_000
 MAX_BEREIK_WAARDEN = 100_000
 
@@ -171,10 +173,21 @@ def lees_analyse(pad: str | Path) -> Analyseplan:
         p.append(Probleem("(bestand)", "geen analyse", f"ten minste één van de secties {', '.join(SECTIES)}"))
     scen = data.get("scenario", ...)
     if not isinstance(scen, str):
-        p.append(Probleem("scenario", scen, "het pad van het scenario (.toml of .json), relatief aan dit bestand"))
+        p.append(
+            Probleem(
+                "scenario",
+                scen,
+                "het pad van het scenario (.toml of .json), relatief aan dit bestand, of een productcode",
+            )
+        )
     if p:
         raise InvoerFout(p, bron)
-    scenario = als_scenario(pad.parent / str(scen))
+    peildatum = data.get("peildatum")
+    if peildatum is not None and not isinstance(peildatum, dt.date):
+        raise InvoerFout([Probleem("peildatum", peildatum, "een TOML-datum zoals 2027-01-01")], bron)
+    # a file next to the analysis file, else a catalogue product code ("41A22")
+    scenario_pad = pad.parent / str(scen)
+    scenario = lees_scenario(scenario_pad if scenario_pad.exists() else str(scen), peildatum)
     uitvoer = data.get("uitvoer", f"{pad.stem}-uitvoer")
     if not isinstance(uitvoer, str):
         raise InvoerFout([Probleem("uitvoer", uitvoer, "het pad van een map (tekst)")], bron)
