@@ -46,7 +46,10 @@ __all__ = [
 
 
 def bereken(
-    scenario: Scenario | Mapping[str, Any] | str | os.PathLike[str], peildatum: datetime.date | None = None
+    scenario: Scenario | Mapping[str, Any] | str | os.PathLike[str],
+    peildatum: datetime.date | None = None,
+    *,
+    tariefjaar: int | None = None,
 ) -> Uitkomst:
     """Compute the tariff and its breakdown for one scenario.
 
@@ -58,6 +61,9 @@ def bereken(
     peildatum
         Date on which bundled parameters are looked up (default: the scenario's own,
         else today). Ignored for a :class:`Scenario`, which is already resolved.
+    tariefjaar
+        Instead of a peildatum: every bundled parameter time-weighted over this calendar
+        year (by the days each value was in force). Ignored for a :class:`Scenario`.
 
     Returns
     -------
@@ -70,5 +76,5 @@ def bereken(
         When the scenario is not valid; the message names file, key, value and
         expectation.
     """
-    s = scenario if isinstance(scenario, Scenario) else lees_scenario(scenario, peildatum)
+    s = scenario if isinstance(scenario, Scenario) else lees_scenario(scenario, peildatum, tariefjaar=tariefjaar)
     return Uitkomst(s, bereken_regels(s.structuur, s.waarden))

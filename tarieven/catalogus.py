@@ -7,6 +7,10 @@ scale, default step rule and productivity norm. This module looks every number u
 peildatum and assembles a scenario in the golden schema, with the origin (file, key,
 status, source) of every value, so the explanation can show what each euro rests on.
 
+Instead of a peildatum, a scenario may name a ``tariefjaar``: every number is then the
+average of the values in force during that calendar year, weighted by the days each was
+in force (``Parameter.gewogen``), and its origin lists the parts.
+
 A user's scenario may start from a product (``basis = "41A22"``) and override any field,
 and may give a function as ``cao``, ``schaal`` and ``trede`` instead of ``maandsalaris``.
 """
@@ -15,15 +19,23 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.indexatie import Indexatie
-from tarieven.parameters import Parameter, ParameterBestand, ParameterSet, Waarde, standaard_parameters
+from tarieven.parameters import (
+    GewogenWaarde,
+    Parameter,
+    ParameterBestand,
+    ParameterSet,
+    Waarde,
+    standaard_parameters,
+)
 from tarieven.scenario import STATUS_VOLGORDE, Herkomst, Scenario, scenario_uit_dict
+from tarieven.uitkomst import toon_invoer
 
 __all__ = [
     "scenario_uit_product",
@@ -55,22 +67,79 @@ PREMIEKEUZE: dict[str, tuple[str, str]] = {
 FUNCTIE_SLEUTELS = {"naam", "opleiding", "cao", "schaal", "trede", "productiviteit", "bron", "toelichting"}
 
 
+Opgezocht = Waarde | GewogenWaarde
+"""A looked-up value: in force on a peildatum, or time-weighted over a tariff year."""
+
+
+def _zoeker(peildatum: dt.date | None, tariefjaar: int | None) -> Callable[[Parameter], Opgezocht]:
+    """Lookup on a peildatum or time-weighted over a tariff year: exactly one of the two."""
+    if (peildatum is None) == (tariefjaar is None):
+        raise InvoerFout(
+            [
+                Probleem(
+                    "peildatum/tariefjaar",
+                    f"{peildatum} en {tariefjaar}",
+                    "óf een peildatum óf een tariefjaar (tijdgewogen), precies één van de twee",
+                )
+            ]
+        )
+    if tariefjaar is not None:
+        jaar = tariefjaar
+        return lambda par: par.gewogen(jaar)
+    assert peildatum is not None
+    datum = peildatum
+    return lambda par: par.op(datum)
+
+
+def _getal_nl(x: float, eenheid: str | None) -> str:
+    """A number in Dutch notation: amounts in euro with two decimals (3.100,00)."""
+    if eenheid is not None and eenheid.startswith("EUR"):
+        return f"{x:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return toon_invoer(x, "1")
+
+
+def _delen_tekst(par: Parameter, w: GewogenWaarde, index: int | None = None) -> str:
+    """The parts of a time-weighted value: ``59 dagen 3.100,00 + 306 dagen 3.200,00``."""
+    delen = []
+    for deel, dagen in w.delen:
+        x = deel.waarde
+        if isinstance(x, tuple):
+            tekst = _getal_nl(x[index], par.eenheid) if index is not None else f"{len(x)} treden"
+        elif isinstance(x, str):
+            tekst = x
+        else:
+            tekst = _getal_nl(x, par.eenheid)
+        delen.append(f"{dagen} dagen {tekst}")
+    return " + ".join(delen)
+
+
 @dataclass
 class _Bouwer:
-    """Collects a scenario dict and the origin of each value."""
+    """Collects a scenario dict and the origin of each value.
+
+    Numbers are looked up on ``peildatum``, or time-weighted over ``tariefjaar`` when set.
+    """
 
     params: ParameterSet
-    peildatum: dt.date
+    peildatum: dt.date | None
     herkomst: dict[str, Herkomst]
+    tariefjaar: int | None = None
+
+    def op(self, par: Parameter) -> Opgezocht:
+        """The value in force on the peildatum, or the time-weighted value over the tariff year."""
+        return _zoeker(self.peildatum, self.tariefjaar)(par)
 
     def waarde(self, bestand: str, naam: str, sleutel: str, extra: str = "") -> Any:
         par = self.params.parameter(bestand, naam)
-        w = par.op(self.peildatum)
+        w = self.op(par)
         self.noteer(sleutel, par, w, extra)
         return w.waarde
 
-    def noteer(self, sleutel: str, par: Parameter, w: Waarde, extra: str = "") -> None:
+    def noteer(self, sleutel: str, par: Parameter, w: Opgezocht, extra: str = "", index: int | None = None) -> None:
+        """Record the origin; for a time-weighted value with its parts (``index``: the step of a table)."""
         oorsprong = f"{Path(par.bestand).name}: {par.naam}{extra}"
+        if isinstance(w, GewogenWaarde):
+            oorsprong += f", tijdgewogen {w.jaar}: {_delen_tekst(par, w, index)}"
         self.herkomst[sleutel] = Herkomst(oorsprong, w.status, str(w.bron), w.vanaf, w.toelichting)
 
 
@@ -80,14 +149,28 @@ def _slechtste(*statussen: str | None) -> str | None:
 
 
 def maandsalaris(
-    params: ParameterSet, cao: str, schaal: int | str, trede: int | str, peildatum: dt.date
-) -> tuple[float, str, Parameter, Waarde]:
-    """The monthly salary for a CAO scale and step on a peildatum.
+    params: ParameterSet,
+    cao: str,
+    schaal: int | str,
+    trede: int | str,
+    peildatum: dt.date | None = None,
+    *,
+    tariefjaar: int | None = None,
+) -> tuple[float, str, Parameter, Opgezocht]:
+    """The monthly salary for a CAO scale and step on a peildatum, or time-weighted over a year.
 
     ``trede`` is a step number, ``"max"`` (the scale's maximum) or ``"midden"`` (the middle
-    step, rounded down). Returns the amount, a description of the step taken, and the
-    parameter and value it came from.
+    step, rounded down). Give exactly one of ``peildatum`` and ``tariefjaar``. Returns the
+    amount, a description of the step taken, and the parameter and value it came from.
     """
+    bedrag, beschrijving, par, w, _ = _maandsalaris(params, cao, schaal, trede, _zoeker(peildatum, tariefjaar))
+    return bedrag, beschrijving, par, w
+
+
+def _maandsalaris(
+    params: ParameterSet, cao: str, schaal: int | str, trede: int | str, zoek: Callable[[Parameter], Opgezocht]
+) -> tuple[float, str, Parameter, Opgezocht, int]:
+    """:func:`maandsalaris` with the lookup given, also returning the index in the table."""
     naam = f"salaris.schaal_{schaal}"
     bestand = params.bestand(cao)
     if naam not in bestand.parameters:
@@ -96,7 +179,7 @@ def maandsalaris(
         )
         raise InvoerFout([Probleem("schaal", schaal, f"een schaal uit {bestand.pad} ({', '.join(schalen)})")])
     par = bestand.parameters[naam]
-    w = par.op(peildatum)
+    w = zoek(par)
     tabel = w.waarde
     if not isinstance(tabel, tuple):
         raise InvoerFout([Probleem(naam, tabel, "een lijst bedragen per trede")], bestand.pad)
@@ -119,7 +202,7 @@ def maandsalaris(
             bestand.pad,
         )
     beschrijving = f"schaal {schaal} trede {index + w.eerste_trede}" + (f" ({trede})" if isinstance(trede, str) else "")
-    return tabel[index], beschrijving, par, w
+    return tabel[index], beschrijving, par, w, index
 
 
 def _functie(b: _Bouwer, rol: str, gegeven: Mapping[str, Any], bron: str) -> dict[str, Any]:
@@ -143,11 +226,11 @@ def _functie(b: _Bouwer, rol: str, gegeven: Mapping[str, Any], bron: str) -> dic
     if cao is not None and "maandsalaris" not in gegeven:
         if "schaal" not in instelling or "trede" not in instelling:
             raise InvoerFout([Probleem(f"functies.{rol}", dict(gegeven), "bij 'cao' ook 'schaal' en 'trede'")], bron)
-        bedrag, beschrijving, par, w = maandsalaris(
-            b.params, str(cao), instelling["schaal"], instelling["trede"], b.peildatum
+        bedrag, beschrijving, par, w, index = _maandsalaris(
+            b.params, str(cao), instelling["schaal"], instelling["trede"], b.op
         )
         uit["maandsalaris"] = bedrag
-        b.noteer(p + "maandsalaris", par, w, f", {beschrijving}")
+        b.noteer(p + "maandsalaris", par, w, f", {beschrijving}", index)
     if cao is not None:
         c = str(cao)
         for veld in ("vakantietoeslag", "eindejaarsuitkering", "uren_per_week", "weken_per_jaar"):
@@ -155,15 +238,21 @@ def _functie(b: _Bouwer, rol: str, gegeven: Mapping[str, Any], bron: str) -> dic
         if "vakantietoeslag_minimum" in b.params.bestand(c).parameters:
             uit["vakantietoeslag_minimum"] = b.waarde(c, "vakantietoeslag_minimum", p + "vakantietoeslag_minimum")
         vak, feest = b.params.parameter(c, "vakantieuren"), b.params.parameter(c, "feestdaguren")
-        wv, wf = vak.op(b.peildatum), feest.op(b.peildatum)
+        wv, wf = b.op(vak), b.op(feest)
         for par_, w_ in ((vak, wv), (feest, wf)):
             if not isinstance(w_.waarde, float):
                 raise InvoerFout([Probleem(par_.naam, w_.waarde, "één getal in uur/jaar")], par_.bestand)
         assert isinstance(wv.waarde, float)
         assert isinstance(wf.waarde, float)
         uit["verlofuren"] = wv.waarde + wf.waarde
+        gewogen = ""
+        if isinstance(wv, GewogenWaarde) and isinstance(wf, GewogenWaarde):
+            gewogen = (
+                f", tijdgewogen {wv.jaar}: vakantieuren {_delen_tekst(vak, wv)}; feestdaguren {_delen_tekst(feest, wf)}"
+            )
         b.herkomst[p + "verlofuren"] = Herkomst(
-            f"{Path(vak.bestand).name}: vakantieuren + feestdaguren ({wv.waarde:g} + {wf.waarde:g})",
+            f"{Path(vak.bestand).name}: vakantieuren + feestdaguren "
+            f"({toon_invoer(wv.waarde, 'uur')} + {toon_invoer(wf.waarde, 'uur')}){gewogen}",
             _slechtste(wv.status, wf.status),
             f"{wv.bron}; {wf.bron}",
             max(wv.vanaf, wf.vanaf),
@@ -221,7 +310,7 @@ def _product_dict(b: _Bouwer, product: ParameterBestand) -> tuple[dict[str, Any]
     for naam, par in product.parameters.items():
         if not naam.startswith("product."):
             raise InvoerFout([Probleem(naam, "...", "parameters van een product onder [product]")], product.pad)
-        w = par.op(b.peildatum)
+        w = b.op(par)
         b.noteer(naam, par, w)
         pad = naam.removeprefix("product.").split(".")
         if pad[0] == "personeel":
@@ -269,6 +358,8 @@ def scenario_met_parameters(
     bron: str = "<dict>",
     peildatum: dt.date | None = None,
     params: ParameterSet | None = None,
+    *,
+    tariefjaar: int | None = None,
 ) -> Scenario:
     """A scenario that may refer to bundled parameters.
 
@@ -278,20 +369,46 @@ def scenario_met_parameters(
       ``trede``: salary, CAO factors and norms are looked up on the peildatum.
     - ``peildatum`` (TOML date or ``"2026-01-01"``) in the scenario, else the argument,
       else today.
+    - ``tariefjaar = 2025`` in the scenario (or the ``tariefjaar`` argument) instead of a
+      peildatum: every number is time-weighted over that calendar year
+      (:meth:`Parameter.gewogen`). The scenario's own choice wins over the arguments;
+      a peildatum and a tariefjaar together (in the scenario, or as arguments) are an error.
     """
     params = params or standaard_parameters()
     data = dict(data)
     p: list[Probleem] = []
     ruwe_peildatum = data.pop("peildatum", None)
+    ruw_jaar = data.pop("tariefjaar", None)
+    for ruw_p, ruw_j, waar in ((ruwe_peildatum, ruw_jaar, bron), (peildatum, tariefjaar, None)):
+        if ruw_p is not None and ruw_j is not None:
+            raise InvoerFout(
+                [
+                    Probleem(
+                        "peildatum en tariefjaar",
+                        f"{ruw_p} en {ruw_j}",
+                        "óf een peildatum (waarden op die dag) óf een tariefjaar (tijdgewogen over het jaar), "
+                        "niet beide",
+                    )
+                ],
+                waar,
+            )
+    eigen_peildatum: dt.date | None = None
     if ruwe_peildatum is not None:
         try:
-            peildatum = (
+            eigen_peildatum = (
                 ruwe_peildatum if isinstance(ruwe_peildatum, dt.date) else dt.date.fromisoformat(str(ruwe_peildatum))
             )
         except ValueError:
             raise InvoerFout([Probleem("peildatum", ruwe_peildatum, "een datum zoals 2026-01-01")], bron) from None
-    peildatum = peildatum or dt.date.today()
-    b = _Bouwer(params, peildatum, {})
+    eigen_jaar = _jaartal(ruw_jaar, bron) if ruw_jaar is not None else None
+    if peildatum is None and tariefjaar is None:
+        # the scenario's own choice, when the caller (API argument, --peildatum) makes none
+        peildatum, tariefjaar = eigen_peildatum, eigen_jaar
+    elif tariefjaar is not None:
+        tariefjaar = _jaartal(tariefjaar, None)
+    if tariefjaar is None:
+        peildatum = peildatum or dt.date.today()
+    b = _Bouwer(params, peildatum, {}, tariefjaar)
     code = data.pop("basis", None)
     eigen_sleutels = _sleutels(data)
     if code is not None:
@@ -318,7 +435,16 @@ def scenario_met_parameters(
         raise InvoerFout(p, bron)
     # values the user wrote in the scenario are the user's, not the parameter's
     herkomst = {k: h for k, h in b.herkomst.items() if k not in eigen_sleutels}
-    return scenario_uit_dict(data, bron=bron, herkomst=herkomst, peildatum=peildatum)
+    return scenario_uit_dict(data, bron=bron, herkomst=herkomst, peildatum=peildatum, tariefjaar=tariefjaar)
+
+
+def _jaartal(ruw: Any, bron: str | None) -> int:
+    """A tariff year: a whole number (or its digits as text) from 1900 to 2999."""
+    if isinstance(ruw, str) and ruw.strip().isdigit():
+        ruw = int(ruw)
+    if not isinstance(ruw, int) or isinstance(ruw, bool) or not 1900 <= ruw <= 2999:
+        raise InvoerFout([Probleem("tariefjaar", ruw, "een jaartal zoals 2025")], bron)
+    return ruw
 
 
 def _cao_van(params: ParameterSet, functie: Any) -> str | None:
@@ -336,7 +462,7 @@ def _product_basis(b: _Bouwer, code: str) -> dict[str, Any]:
             pr[veld] = b.waarde(NORMEN, norm, f"product.{veld}")
     opslagen = {
         "overhead": b.waarde(NORMEN, "overhead", "opslagen.overhead"),
-        "overhead_grondslag": b.params.parameter(NORMEN, "overhead_grondslag").op(b.peildatum).waarde,
+        "overhead_grondslag": b.op(b.params.parameter(NORMEN, "overhead_grondslag")).waarde,
         "risico_opslag": b.waarde(NORMEN, "risico_opslag", "opslagen.risico_opslag"),
     }
     return {
@@ -347,12 +473,17 @@ def _product_basis(b: _Bouwer, code: str) -> dict[str, Any]:
     }
 
 
-def scenario_uit_product(code: str, peildatum: dt.date | None = None, params: ParameterSet | None = None) -> Scenario:
-    """The scenario of a catalogue product on a peildatum (default: today)."""
+def scenario_uit_product(
+    code: str, peildatum: dt.date | None = None, params: ParameterSet | None = None, *, tariefjaar: int | None = None
+) -> Scenario:
+    """The scenario of a catalogue product on a peildatum (default: today), or time-weighted
+    over a ``tariefjaar``."""
     params = params or standaard_parameters()
     product = params.product(code)
     bron = f"params/{Path(product.pad).relative_to(params.map).as_posix()}"
-    return scenario_met_parameters({"basis": code}, bron=bron, peildatum=peildatum, params=params)
+    return scenario_met_parameters(
+        {"basis": code}, bron=bron, peildatum=peildatum, params=params, tariefjaar=tariefjaar
+    )
 
 
 def producten(params: ParameterSet | None = None) -> list[str]:

@@ -50,6 +50,8 @@ def als_tekst(u: Uitkomst) -> str:
     for naam, label in OPBOUW.items():
         regels.append(f"  {label}".ljust(36) + formatteer_euro(u[naam]).rjust(14))
     peil = f"parameters op peildatum {s.peildatum}; " if s.peildatum else ""
+    if s.tariefjaar is not None:
+        peil = f"parameters tijdgewogen over {s.tariefjaar}; "
     regels += [
         "",
         f"(tarieven {u.versie}, {peil}invoer-hash {u.invoer_hash[:12]}; afgerond op centen, "
@@ -83,11 +85,13 @@ def _parser() -> argparse.ArgumentParser:
         opdracht.add_argument(
             "bestand", metavar="BESTAND", help="scenario als .json of .toml, of een productcode (41A22)"
         )
-        opdracht.add_argument(
+        wanneer = opdracht.add_mutually_exclusive_group()
+        wanneer.add_argument(
             "--peildatum",
             type=cli_catalogus.peildatum_argument,
             help="datum van de meegeleverde parameters (standaard: die van het scenario, anders vandaag)",
         )
+        cli_catalogus.tariefjaar_argument(wanneer)
     b.add_argument(
         "--formaat", choices=("tekst", "json", "csv"), default="tekst", help="uitvoerformaat (standaard: tekst)"
     )
@@ -113,7 +117,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
         return scenario_analyse.main(args)
     try:
         if args.opdracht == "producten":
-            return cli_catalogus.producten(args.peildatum)
+            return cli_catalogus.producten(args.peildatum, tariefjaar=args.tariefjaar)
         if args.opdracht == "indexeer":
             return cli_catalogus.indexeer(args.tarief, args.van, args.naar, args.gepubliceerd)
         if args.opdracht == "parameters":
@@ -121,8 +125,8 @@ def _main(argv: Sequence[str] | None = None) -> int:
                 return cli_catalogus.controle(args.peildatum)
             return cli_catalogus.parameters(args.naam, args.peildatum)
         if args.opdracht == "bereken" and args.bestand == cli_catalogus.VERVOER_CODE:
-            return cli_catalogus.vervoer(args.afstand, args.vorm, args.peildatum)
-        uitkomst = bereken(args.bestand, args.peildatum)
+            return cli_catalogus.vervoer(args.afstand, args.vorm, args.peildatum, tariefjaar=args.tariefjaar)
+        uitkomst = bereken(args.bestand, args.peildatum, tariefjaar=args.tariefjaar)
     except TarievenFout as e:
         print(f"tarieven: {e}", file=sys.stderr)
         return 2

@@ -10,12 +10,20 @@ from pathlib import Path
 from typing import Any
 
 from tarieven.afronding import formatteer_euro
-from tarieven.catalogus import scenario_uit_product
+from tarieven.catalogus import Opgezocht, scenario_uit_product
 from tarieven.fouten import InvoerFout, Probleem, TarievenFout
 from tarieven.parameters import Parameter, ParameterSet, Waarde, standaard_parameters
 from tarieven.uitkomst import toon_invoer
 
-__all__ = ["peildatum_argument", "voeg_parsers_toe", "producten", "parameters", "vervoer", "VERVOER_CODE"]
+__all__ = [
+    "peildatum_argument",
+    "tariefjaar_argument",
+    "voeg_parsers_toe",
+    "producten",
+    "parameters",
+    "vervoer",
+    "VERVOER_CODE",
+]
 
 VERVOER_CODE = "42A03"
 VERVOER_BESTAND = "vervoer-42A03"
@@ -27,6 +35,24 @@ def peildatum_argument(tekst: str) -> dt.date:
         return dt.date.fromisoformat(tekst)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{tekst!r} is geen datum; verwacht bijvoorbeeld 2027-01-01") from None
+
+
+def _jaar(tekst: str) -> int:
+    """argparse type for ``--tariefjaar``: a year, with a Dutch message otherwise."""
+    if not (tekst.isdigit() and 1900 <= int(tekst) <= 2999):
+        raise argparse.ArgumentTypeError(f"{tekst!r} is geen jaartal; verwacht bijvoorbeeld 2025")
+    return int(tekst)
+
+
+def tariefjaar_argument(groep: Any) -> None:
+    """Add ``--tariefjaar`` to a (mutually exclusive) group next to ``--peildatum``."""
+    groep.add_argument(
+        "--tariefjaar",
+        type=_jaar,
+        metavar="JAAR",
+        help="in plaats van een peildatum: elke parameter tijdgewogen over dit kalenderjaar "
+        "(naar het aantal dagen dat elke waarde gold)",
+    )
 
 
 def voeg_parsers_toe(sub: Any) -> None:
@@ -43,7 +69,11 @@ def voeg_parsers_toe(sub: Any) -> None:
         help="vermenigvuldig met het gepubliceerde (afgeronde) percentage in plaats van in volle precisie",
     )
     p = sub.add_parser("producten", help="toon de productcatalogus met eenheid, kerngetallen en tarief")
-    p.add_argument("--peildatum", type=peildatum_argument, help="datum van de parameterwaarden (standaard: vandaag)")
+    wanneer = p.add_mutually_exclusive_group()
+    wanneer.add_argument(
+        "--peildatum", type=peildatum_argument, help="datum van de parameterwaarden (standaard: vandaag)"
+    )
+    tariefjaar_argument(wanneer)
     q = sub.add_parser("parameters", help="toon parameters met waarde, bron, datum en status")
     q.add_argument(
         "naam", nargs="?", help="(deel van) een parameter- of bestandsnaam, bijvoorbeeld 'salaris' of 'pfzw'"
@@ -73,11 +103,13 @@ def _toon_waarde(par: Parameter, w: Waarde) -> str:
     return toon_invoer(w.waarde, eenheid)
 
 
-def producten(peildatum: dt.date | None, params: ParameterSet | None = None) -> int:
-    """Print the catalogue: code, name, unit, key figures and the tariff on the bundled defaults."""
+def producten(peildatum: dt.date | None, params: ParameterSet | None = None, *, tariefjaar: int | None = None) -> int:
+    """Print the catalogue: code, name, unit, key figures and the tariff on the bundled defaults
+    (on a peildatum, or time-weighted over a ``tariefjaar``)."""
     params = params or standaard_parameters()
-    datum = peildatum or dt.date.today()
-    print(f"Productcatalogus ({len(params.producten)} producten), parameters op peildatum {datum}\n")
+    datum = None if tariefjaar is not None else peildatum or dt.date.today()
+    wanneer = f"tijdgewogen over {tariefjaar}" if tariefjaar is not None else f"op peildatum {datum}"
+    print(f"Productcatalogus ({len(params.producten)} producten), parameters {wanneer}\n")
     kop = f"{'code':<10} {'product':<40} {'eenheid':<8} {'groep':>5} {'bezet':>6} {'personeel':<22} {'tarief':>12}"
     print(kop)
     print("-" * len(kop))
@@ -86,7 +118,7 @@ def producten(peildatum: dt.date | None, params: ParameterSet | None = None) -> 
         try:
             from tarieven import bereken
 
-            s = scenario_uit_product(code, datum, params)
+            s = scenario_uit_product(code, datum, params, tariefjaar=tariefjaar)
             u = bereken(s)
         except TarievenFout as e:
             fouten += 1
@@ -103,32 +135,37 @@ def producten(peildatum: dt.date | None, params: ParameterSet | None = None) -> 
             f"{w['product.bezettingsgraad']:>6.0%} {personeel[:22]:<22} {formatteer_euro(u.tarief):>12}"
         )
     if VERVOER_CODE not in params.producten and VERVOER_BESTAND in params.bestanden:
-        bedragen = _vervoer_bedragen(params, datum)
+        bedragen = _vervoer_bedragen(params, datum, tariefjaar)
         tekst = ", ".join(f"cat {c} {formatteer_euro(b)}" for c, (b, _) in sorted(bedragen.items()))
         print(f"{VERVOER_CODE:<10} {'Vervoer (per dag per kind)':<40} {'dag':<8} {tekst}")
     print("\nTarief per cliënt per eenheid op de meegeleverde standaardwaarden; zie 'tarieven uitleg CODE'.")
     return 2 if fouten else 0
 
 
-def _vervoer_bedragen(params: ParameterSet, datum: dt.date) -> dict[int, tuple[float, Waarde]]:
+def _vervoer_bedragen(
+    params: ParameterSet, datum: dt.date | None, tariefjaar: int | None = None
+) -> dict[int, tuple[float, Opgezocht]]:
     bestand = params.bestand(VERVOER_BESTAND)
-    uit: dict[int, tuple[float, Waarde]] = {}
+    uit: dict[int, tuple[float, Opgezocht]] = {}
     for naam, par in bestand.parameters.items():
         if naam.startswith("bedrag.categorie_"):
-            w = par.op(datum)
+            w = par.gewogen(tariefjaar) if tariefjaar is not None else par.op(datum or dt.date.today())
             if not isinstance(w.waarde, float):
                 raise InvoerFout([Probleem(naam, w.waarde, "een bedrag in EUR")], bestand.pad)
             uit[int(naam.removeprefix("bedrag.categorie_"))] = (w.waarde, w)
     return uit
 
 
-def vervoer(afstand: float | None, vorm: str | None, peildatum: dt.date | None) -> int:
+def vervoer(
+    afstand: float | None, vorm: str | None, peildatum: dt.date | None, *, tariefjaar: int | None = None
+) -> int:
     """Transport 42A03: the category and amount per day for a distance and mode, or the table."""
     from tarieven.vervoer import VORMEN, vervoerscategorie
 
     params = standaard_parameters()
     datum = peildatum or dt.date.today()
-    bedragen = _vervoer_bedragen(params, datum)
+    bedragen = _vervoer_bedragen(params, datum, tariefjaar)
+    wanneer = f"tijdgewogen over {tariefjaar}" if tariefjaar is not None else f"peildatum {datum}"
     pad = Path(params.bestand(VERVOER_BESTAND).pad).name
     if afstand is None or vorm is None:
         if (afstand is None) != (vorm is None):
@@ -141,7 +178,7 @@ def vervoer(afstand: float | None, vorm: str | None, peildatum: dt.date | None) 
                     )
                 ]
             )
-        print(f"Vervoer {VERVOER_CODE}: vergoeding per aanwezigheidsdag per kind (peildatum {datum}, {pad})")
+        print(f"Vervoer {VERVOER_CODE}: vergoeding per aanwezigheidsdag per kind ({wanneer}, {pad})")
         for c, (b, w) in sorted(bedragen.items()):
             print(f"  categorie {c}: {formatteer_euro(b):>10}   [{w.status}]")
         print(f"Geef --afstand KM en --vorm ({', '.join(VORMEN)}) voor de categorie van een kind.")

@@ -36,6 +36,7 @@ __all__ = [
     "SOORTEN",
     "Bron",
     "Waarde",
+    "GewogenWaarde",
     "Parameter",
     "ParameterBestand",
     "ParameterSet",
@@ -140,9 +141,145 @@ class Parameter:
             )
         return w
 
+    def gewogen(self, jaar: int) -> GewogenWaarde:
+        """The time-weighted value over the calendar year ``jaar``.
+
+        Each value in force during the year counts with the number of days it was in
+        force (a salary table step by step). The year must be covered from 1 January to
+        31 December without gaps. A text value, or a table whose number of steps changes
+        within the year, cannot be averaged: an error. One value for the whole year is
+        returned exactly.
+        """
+        begin, einde = dt.date(jaar, 1, 1), dt.date(jaar + 1, 1, 1)
+        delen: list[tuple[Waarde, int]] = []
+        gedekt_tot = begin  # the first day not yet covered
+        for i, w in enumerate(self.waarden):
+            volgende = self.waarden[i + 1].vanaf if i + 1 < len(self.waarden) else None
+            eind_w = min((d for d in (w.tot, volgende) if d is not None), default=einde)
+            van, tot = max(w.vanaf, begin), min(eind_w, einde)
+            if tot <= van:
+                continue
+            if van > gedekt_tot:
+                break  # a gap: reported below
+            delen.append((w, (tot - van).days))
+            gedekt_tot = tot
+        if gedekt_tot < einde:
+            if gedekt_tot < self.waarden[0].vanaf:
+                reden = f"de eerste waarde geldt pas vanaf {self.waarden[0].vanaf}"
+            else:
+                reden = f"vanaf {gedekt_tot} is geen waarde bekend"
+            raise InvoerFout(
+                [
+                    Probleem(
+                        self.naam,
+                        jaar,
+                        f"een tariefjaar dat van 1 januari tot en met 31 december door waarden gedekt is; {reden}",
+                    )
+                ],
+                self.bestand,
+            )
+        status = max((w.status for w, _ in delen), key=STATUSSEN.index)
+        eerste = delen[0][0]
+        if len(delen) == 1:
+            return GewogenWaarde(jaar, eerste.waarde, tuple(delen), status)
+        waarden = [w.waarde for w, _ in delen]
+        tekst = " en ".join(f"{w.waarde!r} vanaf {w.vanaf}" for w, _ in delen)
+        if any(isinstance(x, str) for x in waarden):
+            if len(set(waarden)) > 1:
+                raise InvoerFout(
+                    [
+                        Probleem(
+                            self.naam,
+                            jaar,
+                            f"één tekstwaarde in heel {jaar}, maar {tekst}: een tekst kan niet tijdgewogen "
+                            "worden; kies een peildatum",
+                        )
+                    ],
+                    self.bestand,
+                )
+            return GewogenWaarde(jaar, eerste.waarde, tuple(delen), status)
+        dagen = sum(d for _, d in delen)
+        if any(isinstance(x, tuple) for x in waarden):
+            vormen = {(len(w.waarde), w.eerste_trede) if isinstance(w.waarde, tuple) else None for w, _ in delen}
+            if len(vormen) > 1:
+                treden = "; ".join(
+                    f"vanaf {w.vanaf}: "
+                    + (
+                        f"{len(w.waarde)} treden vanaf trede {w.eerste_trede}"
+                        if isinstance(w.waarde, tuple)
+                        else "één getal"
+                    )
+                    for w, _ in delen
+                )
+                raise InvoerFout(
+                    [
+                        Probleem(
+                            self.naam,
+                            jaar,
+                            f"tabellen met dezelfde treden in heel {jaar}, maar het aantal treden verandert binnen "
+                            f"het jaar ({treden}): trede voor trede middelen kan dan niet; kies een peildatum",
+                        )
+                    ],
+                    self.bestand,
+                )
+            lengte = len(eerste.waarde) if isinstance(eerste.waarde, tuple) else 0
+            tabel = tuple(
+                sum(d * w.waarde[j] for w, d in delen if isinstance(w.waarde, tuple)) / dagen for j in range(lengte)
+            )
+            return GewogenWaarde(jaar, tabel, tuple(delen), status)
+        getal = sum(d * w.waarde for w, d in delen if isinstance(w.waarde, float)) / dagen
+        return GewogenWaarde(jaar, getal, tuple(delen), status)
+
     @property
     def laatste(self) -> Waarde:
         return self.waarden[-1]
+
+
+@dataclass(frozen=True)
+class GewogenWaarde:
+    """The time-weighted value of a parameter over a calendar year (``Parameter.gewogen``).
+
+    Offers the attributes of :class:`Waarde` that a lookup uses (``waarde``, ``status``,
+    ``vanaf``, ``bron``, ``toelichting``, ``eerste_trede``), so either can be used where a
+    value in force is needed.
+
+    Attributes
+    ----------
+    jaar
+        The tariff year.
+    waarde
+        The day-weighted mean (elementwise for a table); exactly the value itself when
+        one value covers the whole year.
+    delen
+        Each value in force during the year with its number of days in the year.
+    status
+        The least certain status of the parts.
+    """
+
+    jaar: int
+    waarde: float | tuple[float, ...] | str
+    delen: tuple[tuple[Waarde, int], ...]
+    status: str
+
+    @property
+    def vanaf(self) -> dt.date:
+        """The start of the year: the weighted value holds for the whole year."""
+        return dt.date(self.jaar, 1, 1)
+
+    @property
+    def eerste_trede(self) -> int:
+        return self.delen[0][0].eerste_trede
+
+    @property
+    def bron(self) -> str:
+        """The distinct sources of the parts, joined with ``; ``."""
+        return "; ".join(dict.fromkeys(str(w.bron) for w, _ in self.delen))
+
+    @property
+    def toelichting(self) -> str | None:
+        """The distinct explanations of the parts, joined; None if there are none."""
+        teksten = dict.fromkeys(w.toelichting for w, _ in self.delen if w.toelichting)
+        return "\n".join(teksten) if teksten else None
 
 
 @dataclass(frozen=True)

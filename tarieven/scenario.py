@@ -214,7 +214,10 @@ class Scenario:
     product_code, product_naam
         Optional labels.
     peildatum
-        The date on which bundled parameters were looked up (None if none were used).
+        The date on which bundled parameters were looked up (None if none were used, or
+        if they were time-weighted over a tariff year).
+    tariefjaar
+        The year over which bundled parameters were time-weighted (None if not).
     """
 
     structuur: Structuur
@@ -225,6 +228,7 @@ class Scenario:
     product_code: str | None = None
     product_naam: str | None = None
     peildatum: dt.date | None = None
+    tariefjaar: int | None = None
 
     @property
     def invoer_hash(self) -> str:
@@ -302,7 +306,12 @@ def _getal(sleutel: str, waarde: Any, veld: Veld, problemen: list[Probleem]) -> 
     return x
 
 
-def lees_scenario(bron: str | os.PathLike[str] | Mapping[str, Any], peildatum: dt.date | None = None) -> Scenario:
+def lees_scenario(
+    bron: str | os.PathLike[str] | Mapping[str, Any],
+    peildatum: dt.date | None = None,
+    *,
+    tariefjaar: int | None = None,
+) -> Scenario:
     """Read and validate a scenario from a JSON or TOML file, a dict, or a product code.
 
     Parameters
@@ -314,6 +323,9 @@ def lees_scenario(bron: str | os.PathLike[str] | Mapping[str, Any], peildatum: d
         Date on which bundled parameters are looked up (products, ``basis``, functions
         given by ``functie`` or ``cao``/``schaal``/``trede``); default: the scenario's own
         ``peildatum``, else today.
+    tariefjaar
+        Instead of a peildatum: time-weight every bundled parameter over this calendar
+        year (days in force); the scenario's own ``peildatum`` or ``tariefjaar`` wins.
 
     Raises
     ------
@@ -321,13 +333,13 @@ def lees_scenario(bron: str | os.PathLike[str] | Mapping[str, Any], peildatum: d
         Listing every problem: file, key, value and what was expected.
     """
     if isinstance(bron, Mapping):
-        return _met_of_zonder_parameters(bron, "<dict>", peildatum)
+        return _met_of_zonder_parameters(bron, "<dict>", peildatum, tariefjaar)
     pad = Path(bron)
     if not pad.is_file():
         from tarieven.catalogus import producten, scenario_uit_product
 
         if isinstance(bron, str) and bron in producten():
-            return scenario_uit_product(bron, peildatum)
+            return scenario_uit_product(bron, peildatum, tariefjaar=tariefjaar)
         raise InvoerFout(
             [
                 Probleem(
@@ -356,15 +368,18 @@ def lees_scenario(bron: str | os.PathLike[str] | Mapping[str, Any], peildatum: d
         raise InvoerFout(
             [Probleem("(bestand)", type(data).__name__, "een object met functies, product en opslagen")], str(pad)
         )
-    return _met_of_zonder_parameters(data, str(pad), peildatum)
+    return _met_of_zonder_parameters(data, str(pad), peildatum, tariefjaar)
 
 
-def _met_of_zonder_parameters(data: Mapping[str, Any], bron: str, peildatum: dt.date | None) -> Scenario:
+def _met_of_zonder_parameters(
+    data: Mapping[str, Any], bron: str, peildatum: dt.date | None, tariefjaar: int | None = None
+) -> Scenario:
     """Scenarios that refer to bundled parameters go through the catalogue; others stand alone."""
     functies = data.get("functies")
     verwijst = (
         "basis" in data
         or "peildatum" in data
+        or "tariefjaar" in data
         or (
             isinstance(functies, Mapping)
             and any(isinstance(f, Mapping) and ({"functie", "cao"} & set(f)) for f in functies.values())
@@ -373,7 +388,7 @@ def _met_of_zonder_parameters(data: Mapping[str, Any], bron: str, peildatum: dt.
     if verwijst:
         from tarieven.catalogus import scenario_met_parameters
 
-        return scenario_met_parameters(data, bron=bron, peildatum=peildatum)
+        return scenario_met_parameters(data, bron=bron, peildatum=peildatum, tariefjaar=tariefjaar)
     return scenario_uit_dict(data, bron=bron)
 
 
@@ -382,6 +397,7 @@ def scenario_uit_dict(
     bron: str = "<dict>",
     herkomst: Mapping[str, Herkomst] | None = None,
     peildatum: dt.date | None = None,
+    tariefjaar: int | None = None,
 ) -> Scenario:
     """Validate a scenario given as a dict (the golden schema).
 
@@ -676,6 +692,7 @@ def scenario_uit_dict(
         product_code=str(product_code) if product_code is not None else None,
         product_naam=str(product_naam) if product_naam is not None else None,
         peildatum=peildatum,
+        tariefjaar=tariefjaar,
     )
     _controleer_samenhang(uit, p)
     if p:

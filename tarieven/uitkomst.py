@@ -183,6 +183,8 @@ class Uitkomst:
             regels.append(f"Tarief per traject: {formatteer_euro(self['tarief_per_traject'])}")
         if s.peildatum is not None:
             regels.append(f"Parameters op peildatum {s.peildatum}.")
+        if s.tariefjaar is not None:
+            regels.append(f"Parameters tijdgewogen over tariefjaar {s.tariefjaar} (naar dagen in werking).")
         onzeker = self.onzekere_invoer()
         if onzeker:
             regels += ["", f"Dit tarief rust op {len(onzeker)} indicatieve waarden of aannames:"]
@@ -215,7 +217,8 @@ class Uitkomst:
 
         Per-function lines nest (``{"uurkosten": {"mbo": "44.98"}}``); the keys are those
         of the golden examples. ``onzekere_invoer`` maps each input that is indicatief or
-        an aanname to its status; ``peildatum`` is the date of the bundled parameters used.
+        an aanname to its status; ``peildatum`` is the date of the bundled parameters used,
+        ``tariefjaar`` the year they were time-weighted over (each None if not used).
         """
         uit: dict[str, Any] = {
             "tarieven_versie": self.versie,
@@ -223,6 +226,7 @@ class Uitkomst:
             "bron": self.scenario.bron,
             "eenheid": self.eenheid,
             "peildatum": str(self.scenario.peildatum) if self.scenario.peildatum else None,
+            "tariefjaar": self.scenario.tariefjaar,
             "onzekere_invoer": {k: h.status for k, h in self.onzekere_invoer().items()},
         }
         for r in self:
