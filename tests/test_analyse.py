@@ -7,6 +7,7 @@ analyses must reproduce exactly.
 
 from __future__ import annotations
 
+import copy
 import io
 import itertools
 import math
@@ -482,3 +483,168 @@ def test_analysebestand_met_productcode_en_peildatum(tmp_path: Path) -> None:
     )
     with pytest.raises(tarieven.InvoerFout, match=r"peildatum = '1-1-2027': verwacht een TOML-datum"):
         lees_analyse(pad)
+
+
+# -- structural choices in grid, Monte Carlo and analysis file ----------------------------------
+
+AFR = "product.ratio.afronding"
+GRS = "opslagen.overhead_grondslag"
+AANDEEL, OPSLAG = "aandeel_integrale_kostprijs", "opslag_op_kostprijs"
+
+
+def met_keuzes(d: dict[str, Any], afronding: str | None = None, grondslag: str | None = None, **getallen: float) -> Any:
+    """A copy of a golden scenario dict with structural choices and some numbers set (dotted keys)."""
+    uit = copy.deepcopy(d)
+    if afronding is not None:
+        uit["product"]["ratio"]["afronding"] = afronding
+    if grondslag is not None:
+        uit["opslagen"]["overhead_grondslag"] = grondslag
+    for sleutel, waarde in getallen.items():
+        sectie, veld = sleutel.split(".")
+        uit[sectie][veld] = waarde
+    return uit
+
+
+def test_rooster_structuurkeuzes_gelijk_aan_enkel_scenario(g1: dict[str, Any]) -> None:
+    """Every row, every line, structural keys interleaved with numeric ones: exactly the
+    single-scenario API on a dict with that choice written into the scenario itself."""
+    groottes, afrondingen, bezetting, grondslagen = [9, 11], ["naar_boven", "exact"], [0.8, 1.0], [OPSLAG, AANDEEL]
+    df = analyse.rooster(g1, {G: groottes, AFR: afrondingen, B: bezetting, GRS: grondslagen})
+    assert len(df) == 16
+    assert list(df.columns[:4]) == [G, AFR, B, GRS]
+    for i, (g, a, b, o) in enumerate(itertools.product(groottes, afrondingen, bezetting, grondslagen)):
+        assert (df[G].iloc[i], df[AFR].iloc[i], df[B].iloc[i], df[GRS].iloc[i]) == (g, a, b, o)
+        u = tarieven.bereken(met_keuzes(g1, a, o, **{G: g, B: b}))
+        for r in u:
+            assert df[r.naam].iloc[i] == r.waarde, (i, r.naam)
+    # 9 places at 1:5 is 1.8 staff exactly, 2 rounded up; the mark-up 0.25 is cheaper than the share 0.25
+    assert df["medewerkers_totaal"].iloc[:4].tolist() == [2.0] * 4
+    assert df["medewerkers_totaal"].iloc[4:8].tolist() == pytest.approx([1.8] * 4, rel=1e-15)
+    assert df["tarief_per_client"].iloc[0] < df["tarief_per_client"].iloc[1]
+
+
+@pytest.mark.parametrize("basis", ["g4-ratio-afronding-exact.json", "g4-ratio-afronding-naar_boven.json"])
+def test_rooster_afronding_volgens_golden_g4(basis: str) -> None:
+    """From either g4 file, the grid over the rounding gives both goldens to the cent."""
+    d = lees_golden(basis)
+    d.pop("verwacht")
+    df = analyse.rooster(d, {AFR: ["naar_boven", "exact"]})
+    for i, naam in enumerate(["g4-ratio-afronding-naar_boven.json", "g4-ratio-afronding-exact.json"]):
+        verwacht = lees_golden(naam)["verwacht"]
+        for regel in ("personeel_direct", "kostprijs_per_client", "tarief_per_client", "tarief_per_uur"):
+            assert str(op_centen(df[regel].iloc[i])) == verwacht[regel], (naam, regel)
+
+
+def test_rooster_structuurkeuze_kolommen_volgorde_en_blokken(g1: dict[str, Any]) -> None:
+    s = tarieven.lees_scenario(g1)
+    df = analyse.rooster(s, {GRS: [OPSLAG, AANDEEL, OPSLAG], G: [8, 10, 12]})
+    assert isinstance(df[GRS].dtype, pd.CategoricalDtype)
+    assert list(df[GRS].cat.categories) == [OPSLAG, AANDEEL]  # in the order given
+    assert df[GRS].astype(str).tolist() == [OPSLAG] * 3 + [AANDEEL] * 3 + [OPSLAG] * 3  # first key slowest
+    assert df[G].tolist() == [8, 10, 12] * 3
+    assert df.attrs["variaties"] == [GRS, G]
+    assert df.attrs["labels"][GRS] == "grondslag van de overhead"
+    for i, (o, g) in enumerate(itertools.product([OPSLAG, AANDEEL, OPSLAG], [8, 10, 12])):
+        assert df["tarief_per_client"].iloc[i] == tarieven.bereken(met_keuzes(g1, grondslag=o, **{G: g})).tarief
+    gemeld: list[tuple[int, int]] = []
+    in_blokken = analyse.rooster(
+        s, {GRS: [OPSLAG, AANDEEL, OPSLAG], G: [8, 10, 12]}, blokgrootte=1, voortgang=lambda a, b: gemeld.append((a, b))
+    )
+    pd.testing.assert_frame_equal(df, in_blokken)
+    assert gemeld[-1] == (9, 9)
+    # only structural keys: one row per combination of choices
+    alleen = analyse.rooster(s, {AFR: ["exact"], GRS: [OPSLAG, AANDEEL]})
+    assert len(alleen) == 2
+    for i, o in enumerate([OPSLAG, AANDEEL]):
+        assert alleen["tarief_per_client"].iloc[i] == tarieven.bereken(met_keuzes(g1, "exact", o)).tarief
+
+
+def test_rooster_structuurkeuze_fouten(g1: dict[str, Any], g3: dict[str, Any]) -> None:
+    with pytest.raises(
+        tarieven.InvoerFout, match=r"product\.ratio\.afronding = 'omhoog': verwacht een van 'naar_boven', 'exact'"
+    ):
+        analyse.rooster(g1, {AFR: ["naar_boven", "omhoog"]})
+    with pytest.raises(
+        tarieven.InvoerFout,
+        match=r"opslagen\.overhead_grondslag = 'opslag': verwacht een van 'aandeel_integrale_kostprijs', "
+        r"'opslag_op_kostprijs'",
+    ):
+        analyse.rooster(g1, {GRS: "opslag"})
+    with pytest.raises(tarieven.InvoerFout, match=r"product\.ratio\.afronding = \[\]: verwacht ten minste één waarde"):
+        analyse.rooster(g1, {AFR: []})
+    # g3 gives explicit staff counts: nothing to round
+    with pytest.raises(tarieven.InvoerFout, match=r"product\.ratio\.afronding = \['exact'\]: .*alleen bij .*ratio"):
+        analyse.rooster(g3, {AFR: ["exact"]})
+
+
+def test_rooster_andere_overheadgrondslag_valideert_opnieuw(g1: dict[str, Any]) -> None:
+    """An overhead of 1.2 is a fine mark-up but no share of the integral cost price: the grid
+    refuses it exactly where the scenario itself would, naming the first such row."""
+    with pytest.raises(tarieven.InvoerFout) as enkel_fout:
+        tarieven.lees_scenario(met_keuzes(g1, grondslag=AANDEEL, **{"opslagen.overhead": 1.2}))
+    verwacht = enkel_fout.value.problemen[0].verwacht  # the scenario's own validation
+    # rows: (0.5, opslag), (0.5, aandeel), (1.2, opslag), (1.2, aandeel) -> index 3
+    with pytest.raises(tarieven.InvoerFout) as fout:
+        analyse.rooster(g1, {"opslagen.overhead": [0.5, 1.2], GRS: [OPSLAG, AANDEEL]})
+    tekst = str(fout.value)
+    assert "opslagen.overhead = 1.2: verwacht " + verwacht in tekst
+    assert f"bij {GRS} = '{AANDEEL}'; eerste ongeldige rij van het rooster: index 3" in tekst
+    # as a mark-up only, 1.2 is valid and the row is the single scenario's
+    df = analyse.rooster(g1, {"opslagen.overhead": [1.2], GRS: [OPSLAG]})
+    u = tarieven.bereken(met_keuzes(g1, grondslag=OPSLAG, **{"opslagen.overhead": 1.2}))
+    assert df["tarief_per_client"].iloc[0] == u.tarief
+    # a base scenario with a mark-up of 1.5, not varied: every 'aandeel' row is wrong, the first is index 1
+    basis = met_keuzes(g1, grondslag=OPSLAG, **{"opslagen.overhead": 1.5})
+    with pytest.raises(
+        tarieven.InvoerFout, match=r"opslagen\.overhead = 1\.5: .*eerste ongeldige rij van het rooster: index 1 \("
+    ):
+        analyse.rooster(basis, {G: [8, 10], GRS: [OPSLAG, AANDEEL]})
+
+
+def test_monte_carlo_keuze_tussen_structuren(g1: dict[str, Any]) -> None:
+    verdelingen = {
+        GRS: Keuze([OPSLAG, AANDEEL], [0.25, 0.75]),
+        B: Uniform(0.7, 0.95),
+        AFR: Keuze(["naar_boven", "exact"]),
+    }
+    mc = analyse.monte_carlo(g1, verdelingen, 3000, seed=8)
+    t = mc.trekkingen
+    assert list(t.columns[:3]) == [GRS, B, AFR]
+    assert isinstance(t[AFR].dtype, pd.CategoricalDtype)
+    assert t[GRS].eq(AANDEEL).mean() == pytest.approx(0.75, abs=0.03)
+    assert GRS not in mc.percentielen.index
+    for i in (0, 1, 2, 1500, 2999):
+        d = met_keuzes(g1, t[AFR].iloc[i], t[GRS].iloc[i], **{B: float(t[B].iloc[i])})
+        assert t["tarief_per_client"].iloc[i] == tarieven.bereken(d).tarief
+    # the choices are drawn from the same generator in the order given: the same seed, the same draws
+    rng = np.random.default_rng(8)
+    eerste = rng.choice(2, size=3000, p=[0.25, 0.75])
+    assert np.array_equal(t[GRS].cat.codes.to_numpy(), eerste)
+    in_blokken = analyse.monte_carlo(g1, verdelingen, 3000, seed=8, blokgrootte=701)
+    pd.testing.assert_frame_equal(t, in_blokken.trekkingen)
+    with pytest.raises(tarieven.InvoerFout, match=r"opslagen\.overhead = 1\.\d+: .*eerste ongeldige trekking"):
+        analyse.monte_carlo(g1, {"opslagen.overhead": Uniform(0.5, 1.5), GRS: Keuze([OPSLAG, AANDEEL])}, 200)
+    with pytest.raises(tarieven.InvoerFout, match=r"product\.ratio\.afronding = 'halverwege': verwacht een van"):
+        analyse.monte_carlo(g1, {AFR: Keuze(["halverwege"])}, 10)
+    with pytest.raises(tarieven.InvoerFout, match=r"verwacht een Keuze tussen de mogelijke teksten"):
+        analyse.monte_carlo(g1, {AFR: Uniform(0, 1)}, 10)
+
+
+def test_analysebestand_met_structuurkeuzes(tmp_path: Path, g1: dict[str, Any]) -> None:
+    pad = tmp_path / "a.toml"
+    pad.write_text(
+        f'scenario = "{G1.as_posix()}"\nuitvoer = "uit"\nregels = ["tarief_per_client"]\n[rooster]\n'
+        '"product.groepsgrootte" = [8, 10]\n"product.ratio.afronding" = ["naar_boven", "exact"]\n'
+        "[montecarlo]\nn = 50\n[montecarlo.verdelingen]\n"
+        '"opslagen.overhead_grondslag" = { verdeling = "keuze", waarden = ["opslag_op_kostprijs"] }\n',
+        encoding="utf-8",
+    )
+    assert main(["scenario", str(pad)]) == 0
+    df = pd.read_csv(tmp_path / "uit" / "rooster.csv")
+    assert df[AFR].tolist() == ["naar_boven", "exact"] * 2
+    for i, (g, a) in enumerate(itertools.product([8, 10], ["naar_boven", "exact"])):
+        assert df["tarief_per_client"].iloc[i] == tarieven.bereken(met_keuzes(g1, a, **{G: g})).tarief
+    mc = pd.read_csv(tmp_path / "uit" / "montecarlo.csv")
+    assert set(mc["tarief_per_client"]) == {tarieven.bereken(met_keuzes(g1, grondslag=OPSLAG)).tarief}
+    pad.write_text(f'scenario = "{G1.as_posix()}"\n[rooster]\n"product.ratio.afronding" = ["half"]\n', encoding="utf-8")
+    assert main(["scenario", str(pad)]) == 2

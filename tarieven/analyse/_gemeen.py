@@ -114,6 +114,13 @@ def als_getallen(s: Scenario, sleutel: str, waarden: Any, waar: str = "") -> Arr
     (``"3250 EUR/maand"``) are converted like in a scenario file. The first value
     outside the field's range is reported.
     """
+    x = naar_getallen(s, sleutel, waarden, waar)
+    controleer_bereik(s, sleutel, x, waar)
+    return x
+
+
+def naar_getallen(s: Scenario, sleutel: str, waarden: Any, waar: str = "") -> Arr:
+    """Like :func:`als_getallen` without the range check (for a range that depends on the structure)."""
     veld = s.veld(sleutel)
     naam = f"{waar}{sleutel}" if waar else sleutel
     if isinstance(waarden, np.ndarray) and waarden.dtype.kind in "iuf":
@@ -129,7 +136,6 @@ def als_getallen(s: Scenario, sleutel: str, waarden: Any, waar: str = "") -> Arr
         x = np.asarray(getallen, dtype=float)
     if x.size == 0:
         raise InvoerFout([Probleem(naam, [], f"ten minste één waarde: {veld.verwacht()}")], s.bron)
-    controleer_bereik(s, sleutel, x, waar)
     return x
 
 
@@ -227,6 +233,8 @@ _PRODUCT_LABELS = {
     "product.ratio.kinderen_per_medewerker": "kinderen per medewerker",
     "opslagen.overhead": "overhead",
     "opslagen.risico_opslag": "risico-opslag",
+    "product.ratio.afronding": "afronding van de ratio",
+    "opslagen.overhead_grondslag": "grondslag van de overhead",
 }
 _PER_FUNCTIE_LABELS = {
     "product.ratio.mix": "aandeel {f} in de mix",

@@ -19,6 +19,8 @@ eenheid van het veld, of tekst met eenheid (``"3400 EUR/maand"``)::
     "product.groepsgrootte" = [6, 8, 10, 12]
     "product.bezettingsgraad" = { van = 0.6, tot = 1.0, stap = 0.05 }   # of { van, tot, aantal }
     "functies.mbo.maandsalaris" = ["3250 EUR/maand", "3400 EUR/maand"]
+    "opslagen.overhead_grondslag" = ["aandeel_integrale_kostprijs", "opslag_op_kostprijs"]   # structuurkeuze
+    "product.ratio.afronding" = ["naar_boven", "exact"]   # structuurkeuze, alleen bij een ratio
 
     [gevoeligheid]                         # één invoer tegelijk, de tornado
     procent = 10                           # standaard 10
@@ -35,6 +37,7 @@ eenheid van het veld, of tekst met eenheid (``"3400 EUR/maand"``)::
     "functies.mbo.maandsalaris" = { verdeling = "normaal", gemiddelde = 3250, sd = 150, laag = 3000, hoog = 3600 }
     "opslagen.overhead" = { verdeling = "uniform", laag = 0.2, hoog = 0.3 }
     "product.groepsgrootte" = { verdeling = "keuze", waarden = [8, 10], kansen = [0.3, 0.7] }
+    "product.ratio.afronding" = { verdeling = "keuze", waarden = ["naar_boven", "exact"], kansen = [0.8, 0.2] }
 
     [[doelzoeken]]                         # welke invoer geeft dit tarief?
     sleutel = "product.bezettingsgraad"
@@ -44,6 +47,11 @@ eenheid van het veld, of tekst met eenheid (``"3400 EUR/maand"``)::
 
     [bekostiging]                          # capaciteit naast P × Q
     risico_opslag = 0.0                    # optioneel; standaard die van het scenario
+
+De structuurkeuzes ``product.ratio.afronding`` en ``opslagen.overhead_grondslag`` krijgen
+in ``[rooster]`` een lijst van teksten (of één tekst) en in ``[montecarlo.verdelingen]``
+een keuze tussen teksten; in de CSV staan ze als tekst. Een rooster dat een structuurkeuze
+varieert, krijgt geen ``rooster.png``.
 
 Uitvoer in de map: ``rooster.csv``, ``gevoeligheid.csv``, ``montecarlo.csv`` (alle
 trekkingen), ``montecarlo-percentielen.csv``, ``doelzoeken.csv``, ``bekostiging.csv``, in
@@ -68,6 +76,7 @@ from typing import IO, TYPE_CHECKING, Any
 import numpy as np
 
 from tarieven.analyse._gemeen import VoortgangRegel, toon_aantal
+from tarieven.analyse._keuzes import is_keuze
 from tarieven.analyse.bekostiging import bekostiging
 from tarieven.analyse.doelzoeken import doelzoek
 from tarieven.analyse.gevoeligheid import gevoeligheid
@@ -306,7 +315,9 @@ def voer_uit(plan: Analyseplan, *, plots: bool = False, stroom: IO[str] | None =
         vg.klaar()
         schrijf("rooster.csv", df, "rooster.csv")
         gevarieerd = [k for k in plan.rooster if df[k].nunique() > 1]
-        if plots and "tarief_per_client" in df:
+        if plots and any(is_keuze(k) for k in gevarieerd):  # a heatmap or line needs numeric axes
+            stroom.write("rooster.png overgeslagen: het rooster varieert een structuurkeuze\n")
+        elif plots and "tarief_per_client" in df:
             from tarieven import plots as pl
 
             if len(gevarieerd) == 2:

@@ -14,9 +14,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
+import numpy.typing as npt
 
 from tarieven._versie import __version__
 from tarieven.analyse._gemeen import (
@@ -32,6 +33,7 @@ from tarieven.analyse._gemeen import (
     kolom_attrs,
     vul_mix_aan,
 )
+from tarieven.analyse._keuzes import controleer_trekkingen, is_keuze, lees_keuzes, structuurgroepen
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.model import regeldefinities
 
@@ -122,16 +124,28 @@ class Normaal:
         return x
 
 
+def _eindig(x: Any) -> bool:
+    try:
+        return not isinstance(x, str) and math.isfinite(float(x))
+    except (TypeError, ValueError):
+        return False
+
+
 @dataclass(frozen=True)
 class Keuze:
-    """Discrete: one of ``waarden``, with ``kansen`` (default: equally likely)."""
+    """Discrete: one of ``waarden``, with ``kansen`` (default: equally likely).
 
-    waarden: Sequence[float]
+    For a structural choice (``product.ratio.afronding``, ``opslagen.overhead_grondslag``)
+    the values are its strings: ``Keuze(["naar_boven", "exact"], [0.8, 0.2])``.
+    """
+
+    waarden: Sequence[float] | Sequence[str]
     kansen: Sequence[float] | None = None
 
     def controleer(self) -> str | None:
-        if len(self.waarden) == 0 or not all(math.isfinite(float(x)) for x in self.waarden):
-            return "een keuze uit ten minste één eindige waarde"
+        tekst = len(self.waarden) > 0 and all(isinstance(x, str) for x in self.waarden)
+        if not tekst and (len(self.waarden) == 0 or not all(_eindig(x) for x in self.waarden)):
+            return "een keuze uit ten minste één eindige waarde (of, bij een structuurkeuze, uit teksten)"
         if self.kansen is not None:
             k = [float(x) for x in self.kansen]
             if len(k) != len(self.waarden) or any(not x >= 0 for x in k) or not math.isclose(sum(k), 1.0):
@@ -141,6 +155,11 @@ class Keuze:
     def trek(self, rng: np.random.Generator, n: int) -> Arr:
         p = None if self.kansen is None else np.asarray(self.kansen, dtype=float)
         return rng.choice(np.asarray(self.waarden, dtype=float), size=n, p=p)
+
+    def trek_index(self, rng: np.random.Generator, n: int) -> npt.NDArray[np.intp]:
+        """Draw positions in ``waarden`` (for a choice between strings); same stream as :meth:`trek`."""
+        p = None if self.kansen is None else np.asarray(self.kansen, dtype=float)
+        return rng.choice(len(self.waarden), size=n, p=p)
 
 
 Verdeling = Uniform | Driehoek | Normaal | Keuze
@@ -198,6 +217,11 @@ def monte_carlo(
         Input key to a distribution (:class:`Uniform`, :class:`Driehoek`,
         :class:`Normaal` with optional bounds, :class:`Keuze`) in the field's unit. With
         a mix of two functions, a distribution of one share sets the other to the rest.
+        The structural choices ``product.ratio.afronding`` and
+        ``opslagen.overhead_grondslag`` take a :class:`Keuze` between their strings; the
+        draws are then split by structure, each group computed in one vectorised call
+        per chunk, and the choice is a categorical column of ``trekkingen`` (not in
+        ``percentielen``).
     n
         Number of draws.
     seed
@@ -218,7 +242,7 @@ def monte_carlo(
         field's range (bound the distribution: ``Normaal(..., laag=..., hoog=...)``).
     """
     s = als_scenario(scenario)
-    controleer_sleutels(s, verdelingen)
+    controleer_sleutels(s, [k for k in verdelingen if not is_keuze(k)])
     namen = [d.naam for d in regeldefinities(s.structuur)]
     if regels is not None:
         controleer_regels(s, regels)
@@ -236,32 +260,67 @@ def monte_carlo(
             problemen.append(Probleem(k, v, "een verdeling: Uniform, Driehoek, Normaal of Keuze"))  # type: ignore[unreachable]
         elif (fout := v.controleer()) is not None:
             problemen.append(Probleem(k, v, fout))
+        elif is_keuze(k) and not isinstance(v, Keuze):
+            problemen.append(Probleem(k, v, "een Keuze tussen de mogelijke teksten (structuurkeuze)"))
+        elif not is_keuze(k) and isinstance(v, Keuze) and not all(_eindig(x) for x in v.waarden):
+            problemen.append(Probleem(k, v, "een keuze uit getallen"))
     if problemen:
         raise InvoerFout(problemen, s.bron)
+    keuzes = {k: lees_keuzes(s, k, v.waarden) for k, v in verdelingen.items() if isinstance(v, Keuze) and is_keuze(k)}
 
     rng = np.random.default_rng(int(seed))
     getrokken: dict[str, Arr] = {}
+    posities: dict[str, npt.NDArray[np.intp]] = {}
     for k, v in verdelingen.items():
-        getrokken[k] = v.trek(rng, int(n))
-        controleer_bereik(
-            s, k, getrokken[k], toelichting="; de verdeling geeft zulke waarden: begrens haar (laag/hoog)"
-        )
+        if k in keuzes:
+            posities[k] = cast(Keuze, v).trek_index(rng, int(n))
+        else:
+            getrokken[k] = v.trek(rng, int(n))
+    groepen = structuurgroepen(s, keuzes)
+    groep_per_trekking: npt.NDArray[np.intp] | None = None
+    if keuzes:  # the range of a number may depend on the structure: check per group
+        vorm = tuple(len(w) for w in keuzes.values())
+        groepnummer = np.empty(vorm, dtype=np.intp)
+        for gi, g in enumerate(groepen):
+            for pos in g.posities:
+                groepnummer[pos] = gi
+        groep_per_trekking = groepnummer[tuple(posities.values())]
+        controleer_trekkingen(s, groepen, groep_per_trekking, getrokken)
+    else:
+        for k, x in getrokken.items():
+            controleer_bereik(s, k, x, toelichting="; de verdeling geeft zulke waarden: begrens haar (laag/hoog)")
     getrokken = vul_mix_aan(s, getrokken)
-    kolommen = [*getrokken, *namen]
+    invoer = [*verdelingen, *(k for k in getrokken if k not in verdelingen)]
+    kolommen = [k for k in invoer if k not in keuzes] + namen
     uit = np.empty((len(kolommen), int(n)), dtype=np.float64)
     for a in range(0, int(n), max(1, blokgrootte)):
         b = min(a + max(1, blokgrootte), int(n))
         blok = {k: v[a:b] for k, v in getrokken.items()}
-        berekend = bereken_met(s, blok)
-        for j, k in enumerate(kolommen):
-            uit[j, a:b] = blok[k] if k in blok else berekend[k]
+        if groep_per_trekking is None:
+            berekend = bereken_met(s, blok)
+            for j, k in enumerate(kolommen):
+                uit[j, a:b] = blok[k] if k in blok else berekend[k]
+        else:  # one vectorised call per structure group, rows scattered back in place
+            for gi, g in enumerate(groepen):
+                rijen = np.flatnonzero(groep_per_trekking[a:b] == gi)
+                if rijen.size == 0:
+                    continue
+                deel = {k: v[rijen] for k, v in blok.items()}
+                berekend = bereken_met(g.scenario, deel)
+                for j, k in enumerate(kolommen):
+                    uit[j, a + rijen] = deel[k] if k in deel else berekend[k]
         if voortgang is not None:
             voortgang(b, int(n))
 
     import pandas as pd
 
     trekkingen = pd.DataFrame(uit.T, columns=kolommen, copy=False)
-    attrs = kolom_attrs(s, kolommen)
+    for k, waarden in keuzes.items():  # the choices as categorical columns, categories in the order given
+        categorieen = list(dict.fromkeys(waarden))
+        codes = np.asarray([categorieen.index(w) for w in waarden], dtype=np.int8)[posities[k]]
+        kolom = pd.Categorical.from_codes(codes, categories=pd.Index(categorieen))
+        trekkingen.insert(invoer.index(k), k, pd.Series(kolom, index=trekkingen.index))
+    attrs = kolom_attrs(s, [*invoer, *namen])
     attrs.update(seed=int(seed), n=int(n), versie=__version__)
     trekkingen.attrs.update(attrs)
     q = np.percentile(uit, list(percentielen), axis=1)  # (percentiles, columns)
@@ -294,8 +353,10 @@ def verdeling_uit_dict(d: Mapping[str, Any]) -> Verdeling:
         raise _fout(f"bij verdeling = {soort!r} de velden {alle}")
     try:
         if klasse is Keuze:
-            kansen = d.get("kansen")
-            return Keuze([float(x) for x in d["waarden"]], None if kansen is None else [float(x) for x in kansen])
+            kansen = None if d.get("kansen") is None else [float(x) for x in d["kansen"]]
+            if isinstance(d["waarden"], list) and d["waarden"] and all(isinstance(x, str) for x in d["waarden"]):
+                return Keuze(list(d["waarden"]), kansen)  # a structural choice: checked by monte_carlo
+            return Keuze([float(x) for x in d["waarden"]], kansen)
         return klasse(**{k: float(d[k]) for k in velden})  # type: ignore[no-any-return]
     except (TypeError, ValueError):
         raise _fout(f"getallen voor {', '.join(sorted(velden))}") from None

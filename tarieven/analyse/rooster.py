@@ -5,6 +5,12 @@ the first key vary slowest, as in :func:`itertools.product`. The core
 (:func:`tarieven.model.bereken`) is called once per chunk on these broadcast arrays, so a
 line that depends on one axis only (``uurkosten.mbo`` when the MBO salary varies) stays
 as small as that axis; lines are expanded to full length only when the table is filled.
+
+The structural choices ``product.ratio.afronding`` and ``opslagen.overhead_grondslag`` may
+be grid keys too. They change the structure of the calculation, not a number: the grid is
+split into structure groups, each computed with one vectorised call of the core per chunk
+over the numeric axes, and every group's block is written into its place in the
+cartesian order (see :mod:`tarieven.analyse._keuzes`).
 """
 
 from __future__ import annotations
@@ -25,8 +31,10 @@ from tarieven.analyse._gemeen import (
     controleer_regels,
     controleer_sleutels,
     kolom_attrs,
+    naar_getallen,
     vul_mix_aan,
 )
+from tarieven.analyse._keuzes import controleer_rooster, is_keuze, lees_keuzes, structuurgroepen
 from tarieven.model import regeldefinities
 
 if TYPE_CHECKING:
@@ -54,7 +62,10 @@ def rooster(
         Dotted input key (``product.groepsgrootte``, ``functies.mbo.maandsalaris``) to
         its values: a list, a range or a numpy array, in the documented unit of the field,
         or strings with a unit (``"3400 EUR/maand"``). With a mix of two functions,
-        varying one share sets the other to the rest (``hbo = 1 − mbo``).
+        varying one share sets the other to the rest (``hbo = 1 − mbo``). The structural
+        choices take strings: ``"product.ratio.afronding": ["naar_boven", "exact"]`` (only
+        with staff from a ratio) and ``"opslagen.overhead_grondslag":
+        ["aandeel_integrale_kostprijs", "opslag_op_kostprijs"]``.
     regels
         Breakdown lines to keep (default: all of them). Fewer lines, less memory.
     blokgrootte
@@ -68,7 +79,8 @@ def rooster(
     -------
     pandas.DataFrame
         One row per combination (first key slowest), columns: the varied inputs (and a
-        mix share that follows), then the breakdown lines, all float64 in full precision.
+        mix share that follows), then the breakdown lines, all float64 in full precision;
+        a structural choice is a categorical column (categories in the order given).
         ``df.attrs`` holds ``eenheden``, ``labels``, ``variaties``, ``vaste_invoer`` (the
         inputs that do not vary), ``invoer_hash`` of the base scenario and ``versie``.
 
@@ -76,7 +88,9 @@ def rooster(
     ------
     InvoerFout
         For an unknown key or line, or a value outside the field's range (the first one
-        per key is named), or a combination without available hours.
+        per key is named), or a combination without available hours; for an unknown
+        structural choice or one that does not apply to the scenario; for an overhead
+        outside its range under a convention in the grid (the first such row is named).
 
     Examples
     --------
@@ -86,14 +100,24 @@ def rooster(
     import pandas as pd
 
     s = als_scenario(scenario)
-    controleer_sleutels(s, variaties)
+    keuzes = {k: lees_keuzes(s, k, v) for k, v in variaties.items() if is_keuze(k)}
+    numeriek = {k: v for k, v in variaties.items() if k not in keuzes}
+    controleer_sleutels(s, numeriek)
     namen = [d.naam for d in regeldefinities(s.structuur)]
     if regels is not None:
         controleer_regels(s, regels)
         namen = [n for n in namen if n in set(regels)]
-    assen = {k: als_getallen(s, k, v) for k, v in variaties.items()}
-    vorm = tuple(len(v) for v in assen.values())
-    n = int(np.prod(vorm, dtype=np.int64))
+    volgorde = list(variaties)
+    groepen = structuurgroepen(s, keuzes)
+    if keuzes:  # the range of a number may depend on the structure: check per group
+        assen = {k: naar_getallen(s, k, v) for k, v in numeriek.items()}
+        controleer_rooster(s, groepen, keuzes, assen, volgorde)
+    else:
+        assen = {k: als_getallen(s, k, v) for k, v in numeriek.items()}
+    vorm = tuple(len(v) for v in assen.values())  # the numeric axes
+    volle_vorm = tuple(len(keuzes[k]) if k in keuzes else assen[k].size for k in volgorde)
+    n = int(np.prod(volle_vorm, dtype=np.int64))
+    per_structuur = int(np.prod(vorm, dtype=np.int64))  # rows of one combination of choices
 
     def gevormd(k: int, v: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
         sh = [1] * len(vorm)
@@ -102,31 +126,52 @@ def rooster(
 
     # the complement of a mix share is an input too: it becomes a column
     volledig = vul_mix_aan(s, {k: gevormd(i, v) for i, (k, v) in enumerate(assen.items())})
-    invoerkolommen = list(volledig)
-    kolommen = invoerkolommen + namen
-    uit = np.empty((len(kolommen), n), dtype=np.float64)
+    invoerkolommen = volgorde + [k for k in volledig if k not in variaties]
+    getalkolommen = [k for k in invoerkolommen if k not in keuzes] + namen
+    uit = np.empty((len(getalkolommen), n), dtype=np.float64)
 
-    if not vorm:  # nothing varied: the base scenario as one row
+    per_rij = per_structuur // vorm[0] if vorm else 1  # rows per value of the first numeric axis
+    if not vorm:  # no numeric axis: one scenario per combination of choices
         stukken = [(0, 1)]
     else:
-        per_rij = n // vorm[0] if vorm[0] else 0
         stap = max(1, blokgrootte // max(per_rij, 1))
         stukken = [(a, min(a + stap, vorm[0])) for a in range(0, vorm[0], stap)]
-    for a, b in stukken:
-        if vorm:
-            wijz = vul_mix_aan(s, {k: gevormd(i, v[a:b] if i == 0 else v) for i, (k, v) in enumerate(assen.items())})
-            blokvorm = (b - a, *vorm[1:])
-            r0, r1 = a * (n // vorm[0]), b * (n // vorm[0])
-        else:
-            wijz, blokvorm, r0, r1 = {}, (), 0, 1
-        berekend = bereken_met(s, wijz)
-        for j, k in enumerate(kolommen):
-            uit[j, r0:r1].reshape(blokvorm)[...] = wijz[k] if k in wijz else berekend[k]
-        if voortgang is not None:
-            voortgang(r1, n)
+    # where a chunk of a group lands in the full grid: an index per structural axis, the
+    # chunk's slice on the first numeric axis, everything on the other numeric axes
+    structuuras = [volgorde.index(k) for k in keuzes]
+    eerste_as = next((i for i, k in enumerate(volgorde) if k not in keuzes), None)
+    gedaan = 0
+    for groep in groepen:
+        for a, b in stukken:
+            stuk = {k: gevormd(i, v[a:b] if i == 0 else v) for i, (k, v) in enumerate(assen.items())}
+            wijz = vul_mix_aan(s, stuk) if vorm else {}
+            berekend = bereken_met(groep.scenario, wijz)
+            for posities in groep.posities:
+                plek: list[int | slice] = [slice(None)] * len(volle_vorm)
+                for as_, i in zip(structuuras, posities, strict=True):
+                    plek[as_] = i
+                if eerste_as is not None:
+                    plek[eerste_as] = slice(a, b)
+                for j, k in enumerate(getalkolommen):
+                    uit[j].reshape(volle_vorm)[tuple(plek)] = wijz[k] if k in wijz else berekend[k]
+                gedaan += (b - a) * per_rij
+                if voortgang is not None:
+                    voortgang(gedaan, n)
 
     # (n, columns) view on the (columns, n) block: pandas keeps it as one block, no copy
-    df = pd.DataFrame(uit.T, columns=kolommen, copy=False)
+    df = pd.DataFrame(uit.T, columns=getalkolommen, copy=False)
+    for k, waarden in keuzes.items():  # the choices as categorical columns, in the order given
+        categorieen = list(dict.fromkeys(waarden))
+        codes = np.asarray([categorieen.index(w) for w in waarden], dtype=np.int8)
+        sh = [1] * len(volle_vorm)
+        sh[volgorde.index(k)] = codes.size
+        alle_codes = np.broadcast_to(codes.reshape(sh), volle_vorm).reshape(-1)
+        df.insert(
+            invoerkolommen.index(k),
+            k,
+            pd.Series(pd.Categorical.from_codes(alle_codes, categories=pd.Index(categorieen)), index=df.index),
+        )
+    kolommen = invoerkolommen + namen
     df.attrs.update(kolom_attrs(s, kolommen))
     df.attrs.update(
         variaties=invoerkolommen,
