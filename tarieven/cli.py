@@ -7,6 +7,7 @@ import csv
 import io
 import sys
 from collections.abc import Sequence
+from typing import Any, NoReturn
 
 from tarieven import bereken, cli_catalogus
 from tarieven._versie import __version__
@@ -72,12 +73,53 @@ def als_csv(u: Uitkomst) -> str:
     return buf.getvalue()
 
 
+class _NlHulpopmaak(argparse.HelpFormatter):
+    """argparse's help with a Dutch usage line."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+
+# argparse's own messages, in the order they are tried; without touching argparse's
+# module-level gettext (that would change every other argparse user in the process)
+_VERTALING = (
+    ("the following arguments are required:", "deze argumenten ontbreken:"),
+    ("invalid choice:", "ongeldige keuze:"),
+    ("(choose from", "(kies uit"),
+    ("not allowed with argument", "gaat niet samen met"),
+    ("unrecognized arguments:", "onbekende argumenten:"),
+    ("expected one argument", "verwacht één waarde"),
+    ("invalid float value:", "geen getal:"),
+    ("invalid int value:", "geen geheel getal:"),
+    ("ambiguous option:", "dubbelzinnige optie:"),
+    ("could match", "kan zijn"),
+)
+
+
+class _NlParser(argparse.ArgumentParser):
+    """ArgumentParser with Dutch help and error messages (the users are Dutch analysts)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _NlHulpopmaak)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def error(self, message: str) -> NoReturn:
+        for engels, nederlands in _VERTALING:
+            message = message.replace(engels, nederlands)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fout: {message}\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _NlParser(
         prog="tarieven",
         description="Reële tarieven voor jeugdhulp-groepsproducten: transparant en reproduceerbaar berekend.",
     )
-    p.add_argument("--versie", action="version", version=f"tarieven {__version__}")
+    p.add_argument("--versie", action="version", version=f"tarieven {__version__}", help="toon de versie en stop")
     sub = p.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
     b = sub.add_parser("bereken", help="bereken het tarief en de opbouw van een scenario")
     u = sub.add_parser("uitleg", help="toon de volledige uitleg: elke regel met formule en invoer")

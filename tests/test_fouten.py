@@ -243,3 +243,33 @@ def test_cli_als_proces_zonder_traceback(tmp_path: Path) -> None:
     assert "geldige JSON" in r.stderr
     assert "Traceback" not in r.stderr
     assert r.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("argv", "melding"),
+    [
+        (["bereken"], "tarieven bereken: fout: deze argumenten ontbreken: BESTAND"),
+        (["bereken", "x.json", "--formaat", "xml"], "ongeldige keuze: 'xml' (kies uit 'tekst', 'json', 'csv')"),
+        (["bereken", "41A22", "--peildatum", "2027-01-01", "--tariefjaar", "2025"], "gaat niet samen met --peildatum"),
+        (["bereken", "42A03", "--afstand", "veel"], "argument --afstand: geen getal: 'veel'"),
+        (["rekenen"], "ongeldige keuze: 'rekenen'"),
+    ],
+)
+def test_opdrachtregel_fouten_in_het_nederlands(
+    argv: list[str], melding: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as e:
+        main(argv)
+    assert e.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("gebruik: tarieven")
+    assert melding in err
+
+
+def test_hulp_in_het_nederlands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["bereken", "--help"])
+    uit = capsys.readouterr().out
+    assert uit.startswith("gebruik: tarieven bereken")
+    assert "opties:" in uit
+    assert "toon deze hulp en stop" in uit
