@@ -411,7 +411,7 @@ def test_peildatum_en_tariefjaar_sluiten_elkaar_uit(opdracht: list[str], capsys:
     with pytest.raises(SystemExit) as e:
         main([*opdracht, "--peildatum", "2025-01-01", "--tariefjaar", "2025"])
     assert e.value.code == 2
-    assert "--tariefjaar: not allowed with argument --peildatum" in capsys.readouterr().err
+    assert "--tariefjaar: gaat niet samen met --peildatum" in capsys.readouterr().err
 
 
 def test_cli_ongeldig_jaar(capsys: pytest.CaptureFixture[str]) -> None:
