@@ -1,0 +1,305 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # De meegeleverde producten: catalogus, aannames, peildatum en indexatie
+#
+# `tarieven` levert de producten uit de productbeschrijvingen van de regio mee, met de
+# CAO Jeugdzorg, werkgeverspremies, pensioen en regionale normen. Dit notebook laat zien
+# hoe je daarmee werkt:
+#
+# - **de catalogus**: alle producten met hun tarief op de standaardwaarden, als tabel en
+#   als grafiek;
+# - **aannames**: op welke indicatieve waarden en aannames het tarief van dagbesteding
+#   licht (41A22) rust, en wat het tarief wordt als je er één vervangt door je eigen waarde;
+# - **peildatum of tariefjaar**: de CAO-tabellen stijgen op 1 maart 2025; welk tarief hoort
+#   dan bij 2025?
+# - **indexatie**: een tarief van 2024 naar 2025 met de VNG-indexcijfers, en waarom 2026
+#   nog niet kan.
+#
+# Alle standaardwaarden zijn een vertrekpunt, geen vastgesteld tarief: elke waarde heeft
+# een bron en een status (`definitief`, `afgeleid`, `indicatief` of `aanname`).
+
+# %%
+import datetime as dt
+from decimal import Decimal
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+import tarieven
+from tarieven.afronding import formatteer_euro, op_centen
+from tarieven.catalogus import producten, scenario_met_parameters, scenario_uit_product, vng_indexaties
+from tarieven.indexatie import indexeer_jaren
+from tarieven.plots import euro_opmaak, procent_opmaak
+
+PEILDATUM = dt.date(2027, 1, 1)
+pd.set_option("display.max_colwidth", 160)  # show the origins of the values in full
+
+# %% [markdown]
+# ## De catalogus als tabel
+#
+# `producten()` geeft de productcodes; `scenario_uit_product(code, peildatum)` bouwt het
+# scenario van een product uit de meegeleverde parameters die op de peildatum gelden. Het
+# tarief is per cliënt per eenheid (meestal een dagdeel; GGZ groep per sessie van
+# anderhalf uur), het uurtarief is dat tarief gedeeld door de duur van de eenheid. Vervoer
+# (42A03) is geen groepsproduct en staat niet in deze lijst: het heeft vaste bedragen per
+# afstandscategorie (`tarieven bereken 42A03 --afstand ... --vorm ...`).
+
+# %%
+rijen = []
+for code in producten():
+    s = scenario_uit_product(code, PEILDATUM)
+    u = tarieven.bereken(s)
+    rijen.append(
+        {
+            "code": code,
+            "naam": s.product_naam,
+            "eenheid": u.eenheid,
+            "groepsgrootte": s.waarden["product.groepsgrootte"],
+            "bezettingsgraad": s.waarden["product.bezettingsgraad"],
+            "duur_uur": s.waarden["product.duur_uur"],
+            "tarief": u.tarief,
+            "tarief_per_uur": u["tarief_per_uur"],
+        }
+    )
+catalogus = pd.DataFrame(rijen).set_index("code")
+
+# the frame keeps full precision; this view shows it the Dutch way
+procent = procent_opmaak()
+catalogus.assign(
+    groepsgrootte=catalogus["groepsgrootte"].map("{:g}".format),
+    bezettingsgraad=catalogus["bezettingsgraad"].map(procent),
+    duur_uur=catalogus["duur_uur"].map(lambda d: f"{d:g}".replace(".", ",")),
+    tarief=catalogus["tarief"].map(formatteer_euro),
+    tarief_per_uur=catalogus["tarief_per_uur"].map(formatteer_euro),
+)
+
+# %% [markdown]
+# Twee controles op de tabel: `tarieven.bereken("41A22", peildatum)` (de productcode
+# rechtstreeks) geeft hetzelfde tarief als de route via `scenario_uit_product`, en het
+# uurtarief maal de duur is het tarief. De verhoudingen tussen de producten volgen uit de
+# productbeschrijvingen: licht < middel < zwaar; binnen dagbehandeling stijgt het tarief
+# met de categorie; B ligt boven A (meer tijd van de gedragswetenschapper); een
+# zorg-onderwijsarrangement ligt onder dagbehandeling van dezelfde categorie (minder
+# begeleiding, onderwijs levert de ruimte).
+
+# %%
+assert list(catalogus.index) == producten()
+for code, rij in catalogus.iterrows():
+    assert tarieven.bereken(code, PEILDATUM).tarief == rij["tarief"]
+    assert np.isclose(rij["tarief_per_uur"] * rij["duur_uur"], rij["tarief"], rtol=1e-12)
+
+t = catalogus["tarief"]
+assert t["41A22"] < t["41A23"] < t["41A24"]
+for soort in ("41A00", "41A03", "ZOA"):
+    assert t[f"{soort}-1"] < t[f"{soort}-2"] < t[f"{soort}-3"]
+for cat in (1, 2, 3):
+    assert t[f"ZOA-{cat}"] < t[f"41A00-{cat}"] < t[f"41A03-{cat}"]
+
+# %% [markdown]
+# ## De tarieven in een grafiek
+#
+# Links het tarief per eenheid, rechts per uur. Per uur zijn de producten het best te
+# vergelijken: de sessie van GGZ groep duurt anderhalf uur, een dagdeel vier.
+
+# %%
+labels = [
+    f"{code}  {rij['naam']}" + ("" if rij["eenheid"] == "dagdeel" else f" (per {rij['eenheid']})")
+    for code, rij in catalogus.iterrows()
+]
+y = np.arange(len(catalogus))
+fig, (links, rechts) = plt.subplots(1, 2, figsize=(12, 6), sharey=True, layout="constrained")
+fig.suptitle(f"Meegeleverde producten op de standaardwaarden, peildatum {PEILDATUM}")
+for ax, kolom, titel in (
+    (links, "tarief", "per cliënt per eenheid"),
+    (rechts, "tarief_per_uur", "per cliënt per uur"),
+):
+    balken = ax.barh(y, catalogus[kolom], color="#4C72B0")
+    ax.bar_label(balken, labels=[formatteer_euro(x) for x in catalogus[kolom]], padding=3, fontsize=8)
+    ax.set_title(f"Tarief {titel}")
+    ax.xaxis.set_major_formatter(euro_opmaak(0))
+    ax.set_xlim(0, catalogus[kolom].max() * 1.25)  # room for the amounts
+    ax.grid(axis="x", alpha=0.3)
+links.set_yticks(y, labels)
+links.invert_yaxis()  # the first code on top
+
+# %%
+assert [p.get_width() for p in links.patches] == catalogus["tarief"].tolist()
+assert [p.get_width() for p in rechts.patches] == catalogus["tarief_per_uur"].tolist()
+
+# %% [markdown]
+# ## Waar rust het tarief van dagbesteding licht op?
+#
+# `onzekere_invoer()` geeft de invoer met status `indicatief` (een waarde die nog niet in
+# een primaire bron is gevonden, zoals de gereconstrueerde salaristabel) of `aanname` (een
+# keuze van de regio of van dit pakket, met een toelichting). De `oorsprong` noemt het
+# parameterbestand en de sleutel; `tarieven uitleg 41A22` toont ook de onderbouwing.
+
+# %%
+basis = tarieven.bereken("41A22", PEILDATUM)
+onzeker = pd.DataFrame(
+    [
+        {
+            "invoer": k,
+            "waarde": basis.scenario.waarden[k],
+            "status": h.status,
+            "vanaf": h.vanaf,
+            "oorsprong": h.oorsprong,
+        }
+        for k, h in basis.onzekere_invoer().items()
+    ]
+).set_index("invoer")
+print(basis.waarschuwing())
+print(onzeker["status"].value_counts().to_string())
+onzeker
+
+# %%
+aantallen = onzeker["status"].value_counts()
+assert set(aantallen.index) <= {"indicatief", "aanname"}
+assert basis.waarschuwing() == (
+    f"Let op: dit tarief rust op {aantallen['indicatief']} indicatieve waarden en "
+    f"{aantallen['aanname']} aannames (zie 'tarieven uitleg')."
+)
+assert onzeker.loc["product.bezettingsgraad", "status"] == "aanname"
+
+# %% [markdown]
+# ## Eén aanname vervangen: 90 % bezetting
+#
+# De bezettingsgraad van 85 % is een aanname. Weet je als gemeente dat de groepen
+# gemiddeld voor 90 % bezet zijn, dan bouw je een scenario op het product (`basis`) en geef
+# je alleen die waarde op. Een waarde die je zelf in het scenario zet, vervangt de
+# meegeleverde: haar oorsprong is dan het scenario, ze heeft geen status meer en staat
+# niet langer tussen de aannames. Al het andere blijft zoals meegeleverd.
+#
+# Drie gelijkwaardige routes: `scenario_met_parameters` (of `tarieven.bereken`) met een
+# dict met `basis`, of `Scenario.met` op het al berekende scenario.
+
+# %%
+eigen = scenario_met_parameters({"basis": "41A22", "product": {"bezettingsgraad": 0.9}}, peildatum=PEILDATUM)
+bij_90 = tarieven.bereken(eigen)
+print(f"bezetting 85 %: {formatteer_euro(basis.tarief)} per cliënt per dagdeel")
+print(f"bezetting 90 %: {formatteer_euro(bij_90.tarief)} per cliënt per dagdeel")
+print(f"oorsprong van de bezettingsgraad: {eigen.herkomst['product.bezettingsgraad']}")
+print(bij_90.waarschuwing())
+
+# %%
+# the own value replaces the bundled one, and is no longer an assumption
+assert eigen.waarden["product.bezettingsgraad"] == 0.9
+assert eigen.herkomst["product.bezettingsgraad"].status is None
+assert set(basis.onzekere_invoer()) - set(bij_90.onzekere_invoer()) == {"product.bezettingsgraad"}
+# the same scenario by the other routes
+als_dict = tarieven.bereken({"basis": "41A22", "peildatum": PEILDATUM.isoformat(), "product": {"bezettingsgraad": 0.9}})
+met = tarieven.bereken(basis.scenario.met(**{"product.bezettingsgraad": 0.9}))
+assert als_dict.invoer_hash == met.invoer_hash == bij_90.invoer_hash
+assert als_dict.tarief == met.tarief == bij_90.tarief
+# group costs are shared by more billed clients: staff per client falls by 85/90, material per present client stays
+b0 = basis.scenario.waarden["product.bezettingsgraad"]
+assert np.isclose(bij_90["opbouw.personeel_direct"], basis["opbouw.personeel_direct"] * b0 / 0.9, rtol=1e-12)
+assert bij_90["opbouw.materieel"] == basis["opbouw.materieel"]
+assert bij_90.tarief < basis.tarief
+
+# %% [markdown]
+# ## Peildatum of tariefjaar
+#
+# De meegeleverde CAO-tabellen stijgen op 1 maart 2025. Een tarief voor 2025 op één
+# peildatum hangt er dus van af welke dag je kiest. Het alternatief is een **tariefjaar**:
+# elk getal is dan het gemiddelde van de waarden die in dat kalenderjaar gelden, gewogen
+# naar het aantal dagen (januari en februari de oude tabel, maart tot en met december de
+# nieuwe). Je kiest óf een peildatum óf een tariefjaar, niet beide.
+
+# %%
+op_1_feb = tarieven.bereken("41A22", dt.date(2025, 2, 1))
+op_1_mrt = tarieven.bereken("41A22", dt.date(2025, 3, 1))
+over_2025 = tarieven.bereken("41A22", tariefjaar=2025)
+
+MBO = "functies.mbo.maandsalaris"
+pd.DataFrame(
+    {
+        "MBO-maandsalaris": [formatteer_euro(u.scenario.waarden[MBO]) for u in (op_1_feb, op_1_mrt, over_2025)],
+        "tarief per dagdeel": [formatteer_euro(u.tarief) for u in (op_1_feb, op_1_mrt, over_2025)],
+    },
+    index=["peildatum 1 februari 2025", "peildatum 1 maart 2025", "tariefjaar 2025 (tijdgewogen)"],
+)
+
+# %% [markdown]
+# De uitleg noemt bij elke tijdgewogen waarde de delen:
+
+# %%
+print(over_2025.scenario.herkomst[MBO].oorsprong)
+
+# %%
+oud, nieuw = op_1_feb.scenario.waarden[MBO], op_1_mrt.scenario.waarden[MBO]
+dagen_oud = (dt.date(2025, 3, 1) - dt.date(2025, 1, 1)).days
+dagen_nieuw = (dt.date(2026, 1, 1) - dt.date(2025, 3, 1)).days
+assert np.isclose(over_2025.scenario.waarden[MBO], (dagen_oud * oud + dagen_nieuw * nieuw) / (dagen_oud + dagen_nieuw))
+assert oud < over_2025.scenario.waarden[MBO] < nieuw
+assert op_1_feb.tarief < over_2025.tarief < op_1_mrt.tarief
+assert f"tijdgewogen 2025: {dagen_oud} dagen" in over_2025.scenario.herkomst[MBO].oorsprong
+assert over_2025.scenario.tariefjaar == 2025
+assert over_2025.scenario.peildatum is None
+
+# %% [markdown]
+# ## Indexatie: van 2024 naar 2025
+#
+# Voor een jaar waarvan de CAO-tabellen nog niet bekend zijn, indexeer je een tarief met
+# de VNG-methode: 90 % loonindex (OVA) en 10 % prijsindex (PCC) van het nieuwe jaar, plus
+# de nacalculatie van het vorige jaar (definitieve min voorlopige cijfers). De cijfers
+# zitten in de meegeleverde set (`params/indexatie-vng.toml`). Elk geïndexeerd bedrag is
+# *geprojecteerd*: een schatting, geen herberekening op de nieuwe CAO.
+
+# %%
+indexaties = vng_indexaties(2024, 2025)
+reeks = indexeer_jaren(100.0, 2024, indexaties)
+ix = indexaties[0]
+pct = procent_opmaak(3)
+print(
+    f"indexatie 2025: index {pct(ix.index)} + nacalculatie 2024 {pct(ix.nacalculatie)} = {pct(ix.totaal)}, "
+    f"gepubliceerd {str(ix.gepubliceerd).replace('.', ',')} %"
+)
+for stap in reeks:
+    print(f"{stap.jaar}: {formatteer_euro(stap.tarief)}{' (geprojecteerd)' if stap.geprojecteerd else ''}")
+
+# %%
+# golden example g6: VNG indexation 2025
+assert ix.gepubliceerd == Decimal("4.96")
+assert str(op_centen(reeks[-1].tarief)) == "104.96"
+assert reeks[-1].geprojecteerd
+assert not reeks[0].geprojecteerd
+# g6: applying the published (rounded) percentage gives the same cents
+assert op_centen(indexeer_jaren(100.0, 2024, indexaties, gepubliceerd=True)[-1].tarief) == op_centen(reeks[-1].tarief)
+
+# %% [markdown]
+# ### Naar 2026 kan nog niet
+#
+# Voor de indexatie 2026 zijn de voorlopige cijfers van 2026 nodig en, voor de
+# nacalculatie, de definitieve cijfers van 2025. Die zitten nog niet in de meegeleverde
+# set. `tarieven` rekent dan niet met nul, maar zegt precies welke cijfers ontbreken:
+
+# %%
+try:
+    vng_indexaties(2024, 2026)
+except tarieven.InvoerFout as fout:
+    melding = fout
+    print(fout)
+else:
+    raise AssertionError("de indexatie 2026 had moeten ontbreken")
+
+# %%
+assert {p.sleutel for p in melding.problemen} == {
+    "ova.voorlopig.2026",
+    "pcc.voorlopig.2026",
+    "ova.definitief.2025",
+    "pcc.definitief.2025",
+}
+assert "indexatie-vng.toml" in str(melding)
