@@ -76,5 +76,19 @@ def bereken(
         When the scenario is not valid; the message names file, key, value and
         expectation.
     """
-    s = scenario if isinstance(scenario, Scenario) else lees_scenario(scenario, peildatum, tariefjaar=tariefjaar)
+    if isinstance(scenario, Scenario):
+        if peildatum is not None or tariefjaar is not None:
+            raise InvoerFout(
+                [
+                    Probleem(
+                        "peildatum/tariefjaar",
+                        peildatum or tariefjaar,
+                        "geen peildatum of tariefjaar bij een Scenario (dat is al opgezocht); "
+                        "geef ze aan lees_scenario()",
+                    )
+                ]
+            )
+        s = scenario
+    else:
+        s = lees_scenario(scenario, peildatum, tariefjaar=tariefjaar)
     return Uitkomst(s, bereken_regels(s.structuur, s.waarden))

@@ -22,9 +22,12 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tarieven.fouten import InvoerFout, Probleem
+
+if TYPE_CHECKING:
+    import pandas as pd
 from tarieven.indexatie import Indexatie
 from tarieven.parameters import (
     GewogenWaarde,
@@ -47,22 +50,25 @@ __all__ = [
     "PENSIOEN",
     "PREMIEKEUZE",
     "vng_indexaties",
+    "tabel",
 ]
 
 NORMEN = "normen-haaglanden"
-WERKGEVERSLASTEN = "werkgeverslasten-2025"
+WERKGEVERSLASTEN = "werkgeverslasten"
 PENSIOEN = {"cao-jeugdzorg": "pensioen-pfzw"}
 """The pension fund of each CAO (CAO Jeugdzorg: PFZW)."""
 
-PREMIEKEUZE: dict[str, tuple[str, str]] = {
+PREMIEKEUZE: dict[str, tuple[str, str | None]] = {
     "awf": ("awf_laag", "AWf laag: vaste contracten (het gebruikelijke geval voor groepspersoneel)"),
     "aof": ("aof_hoog", "Aof hoog: de meeste jeugdhulpaanbieders zijn middelgrote of grote werkgevers"),
-    "ufo": ("ufo", "Ufo: voor alle werkgevers"),
-    "whk": ("whk", "Whk: sectorgemiddelde"),
-    "zvw": ("zvw", "Zvw: werkgeversheffing"),
-    "kinderopvang": ("kinderopvangtoeslag", "kinderopvangtoeslag: voor alle werkgevers"),
+    "ufo": ("ufo", None),
+    "whk": ("whk", None),
+    "zvw": ("zvw", None),
+    "kinderopvang": ("kinderopvangtoeslag", None),
 }
-"""Which published premium applies (aanname, shown in every explanation that uses it)."""
+"""Which published premium applies. Where there is a choice (AWf laag/hoog, Aof laag/hoog)
+the choice is an aanname, shown with its reason in every explanation that uses it; the
+other premiums apply to every employer and keep the status of their source."""
 
 FUNCTIE_SLEUTELS = {"naam", "opleiding", "cao", "schaal", "trede", "productiviteit", "bron", "toelichting"}
 
@@ -279,10 +285,11 @@ def _werkgeverslasten(b: _Bouwer, cao: str) -> dict[str, Any]:
     for kort, (naam, reden) in PREMIEKEUZE.items():
         sleutel = f"werkgeverslasten.premies.{kort}"
         premies[kort] = b.waarde(wl, naam, sleutel)
-        h = b.herkomst[sleutel]
-        b.herkomst[sleutel] = Herkomst(
-            f"{h.oorsprong} (keuze: {reden})", _slechtste(h.status, "aanname"), h.bron, h.vanaf, h.toelichting
-        )
+        if reden is not None:
+            h = b.herkomst[sleutel]
+            b.herkomst[sleutel] = Herkomst(
+                f"{h.oorsprong} (keuze: {reden})", _slechtste(h.status, "aanname"), h.bron, h.vanaf, h.toelichting
+            )
     return {
         "premies": premies,
         "maximum_premieloon": b.waarde(wl, "maximum_premieloon", "werkgeverslasten.maximum_premieloon"),
@@ -355,10 +362,10 @@ def _sleutels(d: Mapping[str, Any], prefix: str = "") -> set[str]:
 
 def scenario_met_parameters(
     data: Mapping[str, Any],
+    *,
     bron: str = "<dict>",
     peildatum: dt.date | None = None,
     params: ParameterSet | None = None,
-    *,
     tariefjaar: int | None = None,
 ) -> Scenario:
     """A scenario that may refer to bundled parameters.
@@ -523,5 +530,51 @@ def vng_indexaties(van: int, naar: int, params: ParameterSet | None = None) -> l
         try:
             uit.append(indexatie_vng(jaar, ova, pcc, w, relatief=methode == "relatief"))
         except InvoerFout as e:  # name the file the missing figures belong in
-            raise InvoerFout(e.problemen, bestand.pad) from None
+            raise InvoerFout(e.problemen, f"params/{Path(bestand.pad).name}") from None
     return uit
+
+
+def _personeel_tekst(s: Scenario) -> str:
+    w = s.waarden
+    if s.structuur.uit_ratio:
+        mix = "/".join(f"{f} {w[f'product.ratio.mix.{f}']:.2g}" for f in s.structuur.direct)
+        return f"1:{w['product.ratio.kinderen_per_medewerker']:g} {mix}"
+    return " + ".join(f"{w[f'product.personeel.{f}']:g} {f}" for f in s.structuur.direct)
+
+
+def tabel(
+    peildatum: dt.date | None = None, *, tariefjaar: int | None = None, params: ParameterSet | None = None
+) -> pd.DataFrame:
+    """The catalogue as a DataFrame: one row per product with its key figures and tariff.
+
+    Columns: ``naam``, ``eenheid``, ``groepsgrootte``, ``bezettingsgraad``, ``personeel``
+    (text), ``tarief`` [EUR per client per unit] and ``tarief_per_uur`` [EUR/uur], full
+    precision, on a peildatum (default today) or time-weighted over a ``tariefjaar``.
+    Index: the product code. ``df.attrs`` holds the peildatum or tariefjaar.
+    """
+    import pandas as pd
+
+    from tarieven.model import bereken
+
+    params = params or standaard_parameters()
+    if tariefjaar is None:
+        peildatum = peildatum or dt.date.today()
+    rijen = []
+    for code in producten(params):
+        s = scenario_uit_product(code, peildatum, params, tariefjaar=tariefjaar)
+        r = bereken(s.structuur, s.waarden)
+        rijen.append(
+            {
+                "code": code,
+                "naam": s.product_naam,
+                "eenheid": s.structuur.eenheid,
+                "groepsgrootte": s.waarden["product.groepsgrootte"],
+                "bezettingsgraad": s.waarden["product.bezettingsgraad"],
+                "personeel": _personeel_tekst(s),
+                "tarief": float(r["tarief_per_client"]),
+                "tarief_per_uur": float(r["tarief_per_uur"]),
+            }
+        )
+    df = pd.DataFrame(rijen).set_index("code")
+    df.attrs.update(peildatum=peildatum, tariefjaar=tariefjaar)
+    return df

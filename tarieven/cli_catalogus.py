@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from tarieven.afronding import formatteer_euro
-from tarieven.catalogus import Opgezocht, scenario_uit_product
-from tarieven.fouten import InvoerFout, Probleem, TarievenFout
+from tarieven.catalogus import Opgezocht, tabel
+from tarieven.fouten import InvoerFout, Probleem
 from tarieven.parameters import Parameter, ParameterSet, Waarde, standaard_parameters
 from tarieven.uitkomst import toon_invoer
 
@@ -113,33 +113,18 @@ def producten(peildatum: dt.date | None, params: ParameterSet | None = None, *, 
     kop = f"{'code':<10} {'product':<40} {'eenheid':<8} {'groep':>5} {'bezet':>6} {'personeel':<22} {'tarief':>12}"
     print(kop)
     print("-" * len(kop))
-    fouten = 0
-    for code in sorted(params.producten):
-        try:
-            from tarieven import bereken
-
-            s = scenario_uit_product(code, datum, params, tariefjaar=tariefjaar)
-            u = bereken(s)
-        except TarievenFout as e:
-            fouten += 1
-            print(f"{code:<10} fout: {e}")
-            continue
-        w = s.waarden
-        if s.structuur.uit_ratio:
-            mix = "/".join(f"{f} {w[f'product.ratio.mix.{f}']:.2g}" for f in s.structuur.direct)
-            personeel = f"1:{w['product.ratio.kinderen_per_medewerker']:g} {mix}"
-        else:
-            personeel = " + ".join(f"{w[f'product.personeel.{f}']:g} {f}" for f in s.structuur.direct)
+    df = tabel(datum, tariefjaar=tariefjaar, params=params)
+    for code, rij in df.iterrows():
         print(
-            f"{code:<10} {(s.product_naam or '')[:40]:<40} {u.eenheid:<8} {w['product.groepsgrootte']:>5g} "
-            f"{w['product.bezettingsgraad']:>6.0%} {personeel[:22]:<22} {formatteer_euro(u.tarief):>12}"
+            f"{code:<10} {str(rij['naam'] or '')[:40]:<40} {rij['eenheid']:<8} {rij['groepsgrootte']:>5g} "
+            f"{rij['bezettingsgraad']:>6.0%} {rij['personeel'][:22]:<22} {formatteer_euro(rij['tarief']):>12}"
         )
     if VERVOER_CODE not in params.producten and VERVOER_BESTAND in params.bestanden:
         bedragen = _vervoer_bedragen(params, datum, tariefjaar)
         tekst = ", ".join(f"cat {c} {formatteer_euro(b)}" for c, (b, _) in sorted(bedragen.items()))
         print(f"{VERVOER_CODE:<10} {'Vervoer (per dag per kind)':<40} {'dag':<8} {tekst}")
     print("\nTarief per cliënt per eenheid op de meegeleverde standaardwaarden; zie 'tarieven uitleg CODE'.")
-    return 2 if fouten else 0
+    return 0
 
 
 def _vervoer_bedragen(

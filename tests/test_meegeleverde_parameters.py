@@ -24,7 +24,7 @@ CODES = sorted(PARAMS.producten)
 PEILDATA = [dt.date(2026, 1, 1), dt.date(2027, 1, 1)]
 VERPLICHTE_BESTANDEN = [
     "cao-jeugdzorg",
-    "werkgeverslasten-2025",
+    "werkgeverslasten",
     "pensioen-pfzw",
     "normen-haaglanden",
     "functies",
@@ -185,3 +185,34 @@ def test_indexatie_zonder_cijfers_noemt_bestand_en_ontbrekende_cijfers(capsys: p
     assert "indexatie-vng.toml" in fout
     assert "ova.voorlopig.2026 ontbreekt" in fout
     assert "pcc.definitief.2025 ontbreekt" in fout
+
+
+def test_catalogus_als_tabel() -> None:
+    from tarieven.catalogus import tabel
+
+    peildatum = dt.date(2027, 1, 1)
+    df = tabel(peildatum)
+    assert list(df.index) == CODES
+    assert df.attrs["peildatum"] == peildatum
+    for code in CODES:  # every row is what the single-product route gives
+        u = tarieven.bereken(code, peildatum)
+        assert df.loc[code, "tarief"] == u.tarief
+        assert df.loc[code, "tarief_per_uur"] == u["tarief_per_uur"]
+        assert df.loc[code, "eenheid"] == u.eenheid
+
+
+def test_peildatum_bij_een_opgezocht_scenario_is_een_fout() -> None:
+    s = tarieven.lees_scenario("41A22", dt.date(2027, 1, 1))
+    with pytest.raises(tarieven.InvoerFout, match=r"geen peildatum of tariefjaar bij een Scenario"):
+        tarieven.bereken(s, dt.date(2025, 1, 1))
+    with pytest.raises(tarieven.InvoerFout, match=r"geen peildatum of tariefjaar bij een Scenario"):
+        tarieven.bereken(s, tariefjaar=2025)
+
+
+def test_alleen_premiekeuzes_zijn_aannames() -> None:
+    """AWf laag/hoog and Aof laag/hoog are choices (aanname); Ufo applies to every employer."""
+    s = tarieven.lees_scenario("41A22", dt.date(2025, 6, 1))
+    assert s.herkomst["werkgeverslasten.premies.awf"].status == "aanname"
+    assert "keuze: AWf laag" in s.herkomst["werkgeverslasten.premies.awf"].oorsprong
+    assert s.herkomst["werkgeverslasten.premies.ufo"].status == "definitief"  # published rate 2025
+    assert "keuze" not in s.herkomst["werkgeverslasten.premies.ufo"].oorsprong
