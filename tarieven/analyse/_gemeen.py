@@ -28,8 +28,13 @@ Arr = npt.NDArray[np.float64]
 ScenarioInvoer = Scenario | Mapping[str, Any] | str | os.PathLike[str]
 """What every analysis accepts as its base scenario: a Scenario, a dict, or a file path."""
 
-BLOKGROOTTE = 2_000_000
-"""Scenarios per chunk of a grid or Monte Carlo run: bounds the intermediate arrays."""
+BLOKGROOTTE = 100_000
+"""Scenarios per chunk of a grid or Monte Carlo run: bounds the intermediate arrays.
+
+Small enough that the core's temporaries of one chunk (a few MB each) are reused by the
+allocator from chunk to chunk instead of being fresh memory every time: measured on the
+1e6 benchmark grid (2 cores) this brought a cold first call from 0.5-1.0 s to about
+0.3 s and a warm one from 0.3-0.5 s to about 0.1 s, against 2,000,000."""
 
 _MIX = "product.ratio.mix."
 _UREN_VELDEN = ("uren_per_week", "weken_per_jaar", "verlofuren", "verzuim", "scholingsuren")
