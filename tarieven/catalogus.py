@@ -38,7 +38,7 @@ from tarieven.parameters import (
     standaard_parameters,
 )
 from tarieven.scenario import STATUS_VOLGORDE, Herkomst, Scenario, scenario_uit_dict
-from tarieven.uitkomst import toon_invoer
+from tarieven.uitkomst import toon_getal, toon_invoer
 
 __all__ = [
     "scenario_uit_product",
@@ -100,7 +100,7 @@ def _zoeker(peildatum: dt.date | None, tariefjaar: int | None) -> Callable[[Para
 def _getal_nl(x: float, eenheid: str | None) -> str:
     """A number in Dutch notation: amounts in euro with two decimals (3.100,00)."""
     if eenheid is not None and eenheid.startswith("EUR"):
-        return f"{x:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+        return toon_getal(x)
     return toon_invoer(x, "1")
 
 
