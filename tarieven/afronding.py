@@ -8,11 +8,9 @@ are named so that a parameter set or scenario can choose one.
 from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
-from typing import Literal
 
 __all__ = ["AFRONDINGEN", "formatteer_euro", "naar_decimal", "op_centen", "rond_af"]
 
-Afronding = Literal["cent", "naar_boven_hele_euro", "per_minuut_hele_centen"]
 AFRONDINGEN: tuple[str, ...] = ("cent", "naar_boven_hele_euro", "per_minuut_hele_centen")
 
 CENT = Decimal("0.01")

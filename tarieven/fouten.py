@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,14 +37,21 @@ class Probleem:
         return f"{self.sleutel} = {_toon(self.waarde)}: verwacht {self.verwacht}."
 
 
+def opsomming(items: Iterable[str], max_aantal: int = 12) -> str:
+    """A list for an error message: ``a, b, c, ...`` after ``max_aantal`` items, ``geen`` when empty."""
+    lijst = list(items)
+    if not lijst:
+        return "geen"
+    return ", ".join(lijst[:max_aantal]) + (", ..." if len(lijst) > max_aantal else "")
+
+
 def onbekende_sleutels(
     prefix: str, obj: Mapping[str, Any], bekend: Collection[str], problemen: list[Probleem], soort: str = ""
 ) -> None:
     """Append a :class:`Probleem` for every key of ``obj`` not in ``bekend`` (strict input)."""
     for k in obj:
         if k not in bekend:
-            lijst = sorted(bekend)
-            tekst = ", ".join(lijst[:15]) + (", ..." if len(lijst) > 15 else "")
+            tekst = opsomming(sorted(bekend), 15)
             problemen.append(Probleem(f"{prefix}{k}", obj[k], f"een bekende sleutel{soort} ({tekst})"))
 
 

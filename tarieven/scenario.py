@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from tarieven.eenheden import EenheidFout, naar_eenheid
-from tarieven.fouten import InvoerFout, Probleem, onbekende_sleutels
+from tarieven.fouten import InvoerFout, Probleem, onbekende_sleutels, opsomming
 from tarieven.model import EENHEDEN, FUNCTIE_VELDEN, Structuur
 from tarieven.opslagen import AANDEEL_INTEGRALE_KOSTPRIJS, GRONDSLAGEN, OPSLAG_OP_KOSTPRIJS
 
@@ -259,7 +259,7 @@ class Scenario:
             sleutel = sleutel.replace("__", ".")
             if sleutel not in nieuw:
                 problemen.append(
-                    Probleem(sleutel, waarde, f"een bestaande invoer van dit scenario ({_opsomming(sorted(nieuw))})")
+                    Probleem(sleutel, waarde, f"een bestaande invoer van dit scenario ({opsomming(sorted(nieuw))})")
                 )
                 continue
             getal = _getal(sleutel, waarde, self.veld(sleutel), problemen)
@@ -286,12 +286,6 @@ def veld_van(sleutel: str) -> Veld:
         if k in VELDEN:
             return VELDEN[k]
     raise KeyError(sleutel)
-
-
-def _opsomming(items: list[str], max_aantal: int = 12) -> str:
-    if len(items) > max_aantal:
-        return ", ".join(items[:max_aantal]) + ", ..."
-    return ", ".join(items) if items else "geen"
 
 
 def _getal(sleutel: str, waarde: Any, veld: Veld, problemen: list[Probleem]) -> float | None:
@@ -458,7 +452,7 @@ def scenario_uit_dict(
 
     def functienaam(sleutel: str, f: Any) -> bool:
         if f not in functies_in:
-            p.append(Probleem(sleutel, f, f"een functie uit 'functies' ({_opsomming(list(functies))})"))
+            p.append(Probleem(sleutel, f, f"een functie uit 'functies' ({opsomming(list(functies))})"))
             return False
         return True
 
@@ -585,7 +579,7 @@ def scenario_uit_dict(
             if not functienaam(sleutel, f):
                 continue
             if veld == "extra_uur" and direct and f not in direct:
-                p.append(Probleem(sleutel, uren, f"een functie uit het directe personeel ({_opsomming(direct)})"))
+                p.append(Probleem(sleutel, uren, f"een functie uit het directe personeel ({opsomming(direct)})"))
                 continue
             x = _getal(sleutel, uren, spec, p)
             if x is not None:

@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from tarieven.eenheden import EenheidFout, naar_eenheid
-from tarieven.fouten import InvoerFout, Probleem
+from tarieven.fouten import InvoerFout, Probleem, opsomming
 from tarieven.model import bereken as bereken_regels
 from tarieven.model import regeldefinities
 from tarieven.scenario import MIX_AANDEEL, SOM_TOLERANTIE, Scenario, lees_scenario
@@ -88,17 +88,11 @@ def als_scenario(scenario: ScenarioInvoer) -> Scenario:
     return scenario if isinstance(scenario, Scenario) else lees_scenario(scenario)
 
 
-def _opsomming(items: Iterable[str], max_aantal: int = 12) -> str:
-    lijst = list(items)
-    tekst = ", ".join(lijst[:max_aantal])
-    return tekst + (", ..." if len(lijst) > max_aantal else "")
-
-
 def controleer_sleutels(s: Scenario, sleutels: Iterable[str], waar: str = "") -> None:
     """Every key must be a numeric input of this scenario."""
     onbekend = [k for k in sleutels if k not in s.waarden]
     if onbekend:
-        verwacht = f"een bestaande invoer van dit scenario ({_opsomming(sorted(s.waarden))})"
+        verwacht = f"een bestaande invoer van dit scenario ({opsomming(sorted(s.waarden))})"
         raise InvoerFout([Probleem(f"{waar}{k}" if waar else k, ..., verwacht) for k in onbekend], s.bron)
 
 
@@ -108,7 +102,7 @@ def controleer_regels(s: Scenario, regels: Iterable[str]) -> None:
     onbekend = [r for r in regels if r not in bekend]
     if onbekend:
         raise InvoerFout(
-            [Probleem("regels", r, f"een regel van de opbouw ({_opsomming(bekend, 60)})") for r in onbekend], s.bron
+            [Probleem("regels", r, f"een regel van de opbouw ({opsomming(bekend, 60)})") for r in onbekend], s.bron
         )
 
 
