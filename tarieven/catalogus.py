@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tarieven.fouten import InvoerFout, Probleem
+from tarieven.fouten import InvoerFout, Probleem, onbekende_sleutels
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -224,6 +224,10 @@ def _functie(b: _Bouwer, rol: str, gegeven: Mapping[str, Any], bron: str) -> dic
             raise InvoerFout(
                 [Probleem(f"functies.{rol}.functie", ref, f"een functie uit {functies.pad} ({', '.join(namen)})")], bron
             )
+        problemen: list[Probleem] = []
+        onbekende_sleutels(f"{ref}.", definitie, FUNCTIE_SLEUTELS, problemen, " van een functie")
+        if problemen:
+            raise InvoerFout(problemen, functies.pad)
         if "naam" in definitie:
             uit["naam"] = definitie["naam"]
     instelling = {**definitie, **{k: v for k, v in gegeven.items() if k in {"cao", "schaal", "trede"}}}

@@ -125,3 +125,17 @@ def test_json_noemt_peildatum_en_onzekere_invoer(params: Any) -> None:
     g1 = tarieven.bereken(VOORBEELD.parent / "golden" / "g1-dagbesteding-licht.json").to_dict()
     assert g1["onzekere_invoer"] == {}  # a standalone scenario: every value is the user's own
     assert g1["peildatum"] is None
+
+
+def test_onbekende_sleutel_in_een_functie_is_een_fout(tmp_path: Path) -> None:
+    """A typo in functies.toml (schaaal) must not silently fall back to nothing."""
+    import shutil
+
+    map_ = tmp_path / "params"
+    shutil.copytree(VOORBEELD, map_)
+    functies = map_ / "functies.toml"
+    functies.write_text(functies.read_text(encoding="utf-8").replace("schaal = 8", "schaaal = 8"), encoding="utf-8")
+    with pytest.raises(
+        tarieven.InvoerFout, match=r"begeleider\.schaaal = 8: verwacht een bekende sleutel van een functie"
+    ):
+        scenario_uit_product("T1", JUNI_2025, laad_map(map_))
