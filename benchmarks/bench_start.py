@@ -1,0 +1,63 @@
+"""Benchmark: the wall time of one whole command, ``tarieven bereken 41A22``.
+
+Run: ``nox -s benchmarks`` or ``python benchmarks/bench_start.py``. Starts the installed
+command 10 times (after one warm-up start that fills the operating system's file cache)
+and prints the median and the range; target: median <= 0.2 s on a 2-core machine. Also
+prints what ``python -X importtime`` says the largest imports of that command are.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+N = 10
+OPDRACHT = ["bereken", "41A22", "--peildatum", "2027-01-01"]
+
+
+def main() -> None:
+    exe = shutil.which("tarieven", path=os.path.dirname(sys.executable)) or shutil.which("tarieven")
+    if exe is None:
+        raise SystemExit("tarieven is niet geïnstalleerd in deze omgeving")
+    subprocess.run([exe, *OPDRACHT], capture_output=True, check=True)
+    tijden = []
+    for _ in range(N):
+        t0 = time.perf_counter()
+        subprocess.run([exe, *OPDRACHT], capture_output=True, check=True)
+        tijden.append(time.perf_counter() - t0)
+    mediaan = statistics.median(tijden)
+    oordeel = "gehaald" if mediaan <= 0.2 else "NIET gehaald"
+    print(
+        f"tarieven {' '.join(OPDRACHT)}: mediaan van {N} {mediaan:.3f} s "
+        f"(min {min(tijden):.3f}, max {max(tijden):.3f})   doel <= 0,2 s: {oordeel}"
+    )
+    uit = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-c",
+            "import sys; from tarieven.cli import main; main(sys.argv[1:])",
+            *OPDRACHT,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stderr
+    rijen = []
+    for regel in uit.splitlines():
+        if regel.startswith("import time:") and "|" in regel and "cumulative" not in regel:
+            _, cumulatief, naam = regel.split("|")
+            if naam.strip().count(".") == 0 and not naam.startswith("    "):
+                rijen.append((int(cumulatief), naam.strip()))
+    print("grootste imports op het hoogste niveau (cumulatief):")
+    for micro, naam in sorted(rijen, reverse=True)[:8]:
+        print(f"  {micro / 1e6:.3f} s  {naam}")
+
+
+if __name__ == "__main__":
+    main()
