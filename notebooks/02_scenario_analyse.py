@@ -32,12 +32,13 @@ import numpy as np
 
 import tarieven
 from tarieven import analyse, plots
-from tarieven.afronding import formatteer_euro, op_centen
+from tarieven.afronding import op_centen
+from tarieven.weergave import euro
 
 VOORBEELD = Path.cwd().parent / "voorbeelden" / "dagbesteding-licht.toml"
 scenario = tarieven.lees_scenario(VOORBEELD)
 basis = tarieven.bereken(scenario)
-print(f"Tarief per cliënt per dagdeel: {formatteer_euro(basis.tarief)}")
+print(f"Tarief per cliënt per dagdeel: {euro(basis.tarief)}")
 assert str(op_centen(basis.tarief)) == "90.48"  # gouden voorbeeld g1
 
 # %% [markdown]
@@ -69,7 +70,7 @@ rooster[["product.groepsgrootte", "product.bezettingsgraad", "medewerkers_totaal
 rij = rooster[(rooster["product.groepsgrootte"] == 8) & (rooster["product.bezettingsgraad"] == 0.75)].iloc[0]
 enkel = tarieven.bereken(scenario.met(**{"product.groepsgrootte": 8, "product.bezettingsgraad": 0.75}))
 assert rij["tarief_per_client"] == enkel.tarief
-print(f"Groep van 8 bij 75 % bezetting: {formatteer_euro(enkel.tarief)} per cliënt per dagdeel")
+print(f"Groep van 8 bij 75 % bezetting: {euro(enkel.tarief)} per cliënt per dagdeel")
 assert rooster.loc[rooster["product.groepsgrootte"] == 11, "medewerkers_totaal"].eq(3).all()
 
 # %% [markdown]
@@ -101,7 +102,7 @@ cao = scenario.met(
     }
 )
 na_cao = tarieven.bereken(cao).tarief
-print(f"CAO + 3 %: {formatteer_euro(basis.tarief)} -> {formatteer_euro(na_cao)}")
+print(f"CAO + 3 %: {euro(basis.tarief)} -> {euro(na_cao)}")
 # personnel is most of the tariff but not all of it (housing, material): the tariff rises by less than 3 %
 assert 1.0 < na_cao / basis.tarief < 1.03
 
@@ -165,7 +166,7 @@ mc.percentielen.loc[["tarief_per_client", "tarief_per_uur", "product.bezettingsg
 
 # %%
 p5, p50, p95 = (mc.percentielen.loc["tarief_per_client", k] for k in ("P5", "P50", "P95"))
-print(f"P5 {formatteer_euro(p5)}, P50 {formatteer_euro(p50)}, P95 {formatteer_euro(p95)}")
+print(f"P5 {euro(p5)}, P50 {euro(p50)}, P95 {euro(p95)}")
 assert p5 < p50 < p95
 opnieuw = analyse.monte_carlo(scenario, verdelingen, 100_000, seed=2027)
 assert opnieuw.trekkingen.equals(mc.trekkingen)  # reproducible
@@ -182,7 +183,7 @@ assert opnieuw.trekkingen.equals(mc.trekkingen)  # reproducible
 bezetting = analyse.doelzoek(scenario, "product.bezettingsgraad", 95.0)
 groep = analyse.doelzoek(scenario, "product.groepsgrootte", 95.0)
 loon = analyse.doelzoek(scenario, "functies.mbo.maandsalaris", 95.0)
-print(f"bezetting {bezetting:.1%}, groep {groep:.0f} plaatsen, MBO-salaris {formatteer_euro(loon)} per maand")
+print(f"bezetting {bezetting:.1%}, groep {groep:.0f} plaatsen, MBO-salaris {euro(loon)} per maand")
 
 # solve, then compute: the target to the cent
 for sleutel, waarde in (("product.bezettingsgraad", bezetting), ("functies.mbo.maandsalaris", loon)):

@@ -38,10 +38,11 @@ import numpy as np
 import pandas as pd
 
 import tarieven
-from tarieven.afronding import formatteer_euro, op_centen
+from tarieven.afronding import op_centen
 from tarieven.catalogus import producten, scenario_met_parameters, scenario_uit_product, vng_indexaties
 from tarieven.indexatie import indexeer_jaren
 from tarieven.plots import euro_opmaak, procent_opmaak
+from tarieven.weergave import euro
 
 PEILDATUM = dt.date(2027, 1, 1)
 pd.set_option("display.max_colwidth", 160)  # show the origins of the values in full
@@ -81,8 +82,8 @@ catalogus.assign(
     groepsgrootte=catalogus["groepsgrootte"].map("{:g}".format),
     bezettingsgraad=catalogus["bezettingsgraad"].map(procent),
     duur_uur=catalogus["duur_uur"].map(lambda d: f"{d:g}".replace(".", ",")),
-    tarief=catalogus["tarief"].map(formatteer_euro),
-    tarief_per_uur=catalogus["tarief_per_uur"].map(formatteer_euro),
+    tarief=catalogus["tarief"].map(euro),
+    tarief_per_uur=catalogus["tarief_per_uur"].map(euro),
 )
 
 # %% [markdown]
@@ -126,7 +127,7 @@ for ax, kolom, titel in (
     (rechts, "tarief_per_uur", "per cliënt per uur"),
 ):
     balken = ax.barh(y, catalogus[kolom], color="#4C72B0")
-    ax.bar_label(balken, labels=[formatteer_euro(x) for x in catalogus[kolom]], padding=3, fontsize=8)
+    ax.bar_label(balken, labels=[euro(x) for x in catalogus[kolom]], padding=3, fontsize=8)
     ax.set_title(f"Tarief {titel}")
     ax.xaxis.set_major_formatter(euro_opmaak(0))
     ax.set_xlim(0, catalogus[kolom].max() * 1.25)  # room for the amounts
@@ -188,8 +189,8 @@ assert onzeker.loc["product.bezettingsgraad", "status"] == "aanname"
 # %%
 eigen = scenario_met_parameters({"basis": "41A22", "product": {"bezettingsgraad": 0.9}}, peildatum=PEILDATUM)
 bij_90 = tarieven.bereken(eigen)
-print(f"bezetting 85 %: {formatteer_euro(basis.tarief)} per cliënt per dagdeel")
-print(f"bezetting 90 %: {formatteer_euro(bij_90.tarief)} per cliënt per dagdeel")
+print(f"bezetting 85 %: {euro(basis.tarief)} per cliënt per dagdeel")
+print(f"bezetting 90 %: {euro(bij_90.tarief)} per cliënt per dagdeel")
 print(f"oorsprong van de bezettingsgraad: {eigen.herkomst['product.bezettingsgraad']}")
 print(bij_90.waarschuwing())
 
@@ -226,8 +227,8 @@ over_2025 = tarieven.bereken("41A22", tariefjaar=2025)
 MBO = "functies.mbo.maandsalaris"
 pd.DataFrame(
     {
-        "MBO-maandsalaris": [formatteer_euro(u.scenario.waarden[MBO]) for u in (op_1_feb, op_1_mrt, over_2025)],
-        "tarief per dagdeel": [formatteer_euro(u.tarief) for u in (op_1_feb, op_1_mrt, over_2025)],
+        "MBO-maandsalaris": [euro(u.scenario.waarden[MBO]) for u in (op_1_feb, op_1_mrt, over_2025)],
+        "tarief per dagdeel": [euro(u.tarief) for u in (op_1_feb, op_1_mrt, over_2025)],
     },
     index=["peildatum 1 februari 2025", "peildatum 1 maart 2025", "tariefjaar 2025 (tijdgewogen)"],
 )
@@ -268,7 +269,7 @@ print(
     f"gepubliceerd {str(ix.gepubliceerd).replace('.', ',')} %"
 )
 for stap in reeks:
-    print(f"{stap.jaar}: {formatteer_euro(stap.tarief)}{' (geprojecteerd)' if stap.geprojecteerd else ''}")
+    print(f"{stap.jaar}: {euro(stap.tarief)}{' (geprojecteerd)' if stap.geprojecteerd else ''}")
 
 # %%
 # golden example g6: VNG indexation 2025

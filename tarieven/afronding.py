@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
-__all__ = ["AFRONDINGEN", "formatteer_euro", "naar_decimal", "op_centen", "rond_af"]
+__all__ = ["AFRONDINGEN", "naar_decimal", "op_centen", "rond_af"]
 
 AFRONDINGEN: tuple[str, ...] = ("cent", "naar_boven_hele_euro", "per_minuut_hele_centen")
 
@@ -51,12 +51,3 @@ def rond_af(waarde: float, regel: str = "cent") -> Decimal:
         minuut = (naar_decimal(waarde) / 60).quantize(CENT, rounding=ROUND_HALF_UP)
         return (minuut * 60).quantize(CENT)
     raise ValueError(f"onbekende afrondingsregel {regel!r}; kies uit {', '.join(AFRONDINGEN)}")
-
-
-def formatteer_euro(waarde: float | Decimal) -> str:
-    """Dutch display of an amount: ``€ 1.234,56`` (no locale needed)."""
-    d = waarde if isinstance(waarde, Decimal) else op_centen(waarde)
-    teken = "-" if d < 0 else ""
-    tekst = f"{abs(d):,.2f}"  # 1,234.56
-    tekst = tekst.replace(",", "_").replace(".", ",").replace("_", ".")
-    return f"€ {teken}{tekst}"

@@ -38,7 +38,7 @@ from tarieven.parameters import (
     standaard_parameters,
 )
 from tarieven.scenario import STATUS_VOLGORDE, Herkomst, Scenario, scenario_uit_dict
-from tarieven.uitkomst import toon_getal, toon_invoer
+from tarieven.weergave import getal, invoer
 
 __all__ = [
     "scenario_uit_product",
@@ -100,8 +100,8 @@ def _zoeker(peildatum: dt.date | None, tariefjaar: int | None) -> Callable[[Para
 def _getal_nl(x: float, eenheid: str | None) -> str:
     """A number in Dutch notation: amounts in euro with two decimals (3.100,00)."""
     if eenheid is not None and eenheid.startswith("EUR"):
-        return toon_getal(x)
-    return toon_invoer(x, "1")
+        return getal(x)
+    return invoer(x, "1")
 
 
 def _delen_tekst(par: Parameter, w: GewogenWaarde, index: int | None = None) -> str:
@@ -262,7 +262,7 @@ def _functie(b: _Bouwer, rol: str, gegeven: Mapping[str, Any], bron: str) -> dic
             )
         b.herkomst[p + "verlofuren"] = Herkomst(
             f"{Path(vak.bestand).name}: vakantieuren + feestdaguren "
-            f"({toon_invoer(wv.waarde, 'uur')} + {toon_invoer(wf.waarde, 'uur')}){gewogen}",
+            f"({invoer(wv.waarde, 'uur')} + {invoer(wf.waarde, 'uur')}){gewogen}",
             _slechtste(wv.status, wf.status),
             f"{wv.bron}; {wf.bron}",
             max(wv.vanaf, wf.vanaf),

@@ -11,10 +11,10 @@ from typing import Any, NoReturn
 
 from tarieven import bereken, cli_catalogus
 from tarieven._versie import __version__
-from tarieven.afronding import formatteer_euro
 from tarieven.analyse import bestand as scenario_analyse
 from tarieven.fouten import TarievenFout
-from tarieven.uitkomst import Uitkomst, is_geld
+from tarieven.uitkomst import Uitkomst
+from tarieven.weergave import euro, is_geld
 
 __all__ = ["main"]
 
@@ -34,7 +34,7 @@ def als_tekst(u: Uitkomst) -> str:
     s = u.scenario
     e = u.eenheid
     regels = [s.beschrijving or s.product_naam or s.bron, ""]
-    regels.append(f"Tarief per cliënt per {e}:".ljust(36) + formatteer_euro(u.tarief).rjust(14))
+    regels.append(f"Tarief per cliënt per {e}:".ljust(36) + euro(u.tarief).rjust(14))
     extra = [
         ("tarief_per_uur", "per uur"),
         ("tarief_per_minuut", "per minuut"),
@@ -44,12 +44,12 @@ def als_tekst(u: Uitkomst) -> str:
     ]
     for naam, label in extra:
         try:
-            regels.append(f"  {label}".ljust(36) + formatteer_euro(u[naam]).rjust(14))
+            regels.append(f"  {label}".ljust(36) + euro(u[naam]).rjust(14))
         except KeyError:
             continue
     regels += ["", f"Opbouw per cliënt per {e}:"]
     for naam, label in OPBOUW.items():
-        regels.append(f"  {label}".ljust(36) + formatteer_euro(u[naam]).rjust(14))
+        regels.append(f"  {label}".ljust(36) + euro(u[naam]).rjust(14))
     peil = f"parameters op peildatum {s.peildatum}; " if s.peildatum else ""
     if s.tariefjaar is not None:
         peil = f"parameters tijdgewogen over {s.tariefjaar}; "

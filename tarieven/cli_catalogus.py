@@ -9,11 +9,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tarieven.afronding import formatteer_euro
 from tarieven.catalogus import Opgezocht, tabel
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.parameters import Parameter, ParameterSet, Waarde, standaard_parameters
-from tarieven.uitkomst import toon_invoer
+from tarieven.weergave import euro, getal, invoer, procent
 
 __all__ = [
     "peildatum_argument",
@@ -92,7 +91,7 @@ def _toon_waarde(par: Parameter, w: Waarde) -> str:
         return w.waarde
     eenheid = par.eenheid or ""
     if isinstance(w.waarde, tuple):
-        getallen = ", ".join(toon_invoer(x, "1") for x in w.waarde)
+        getallen = ", ".join(invoer(x, "1") for x in w.waarde)
         eenheid = "" if eenheid == "1" else f" {eenheid}"
         treden = (
             f" (trede {w.eerste_trede} tot en met {w.eerste_trede + len(w.waarde) - 1})"
@@ -100,7 +99,7 @@ def _toon_waarde(par: Parameter, w: Waarde) -> str:
             else ""
         )
         return f"[{getallen}]{eenheid}{treden}"
-    return toon_invoer(w.waarde, eenheid)
+    return invoer(w.waarde, eenheid)
 
 
 def producten(peildatum: dt.date | None, params: ParameterSet | None = None, *, tariefjaar: int | None = None) -> int:
@@ -117,11 +116,11 @@ def producten(peildatum: dt.date | None, params: ParameterSet | None = None, *, 
     for code, rij in df.iterrows():
         print(
             f"{code:<10} {str(rij['naam'] or '')[:40]:<40} {rij['eenheid']:<8} {rij['groepsgrootte']:>5g} "
-            f"{rij['bezettingsgraad']:>6.0%} {rij['personeel'][:22]:<22} {formatteer_euro(rij['tarief']):>12}"
+            f"{rij['bezettingsgraad']:>6.0%} {rij['personeel'][:22]:<22} {euro(rij['tarief']):>12}"
         )
     if VERVOER_CODE not in params.producten and VERVOER_BESTAND in params.bestanden:
         bedragen = _vervoer_bedragen(params, datum, tariefjaar)
-        tekst = ", ".join(f"cat {c} {formatteer_euro(b)}" for c, (b, _) in sorted(bedragen.items()))
+        tekst = ", ".join(f"cat {c} {euro(b)}" for c, (b, _) in sorted(bedragen.items()))
         print(f"{VERVOER_CODE:<10} {'Vervoer (per dag per kind)':<40} {'dag':<8} {tekst}")
     print("\nTarief per cliënt per eenheid op de meegeleverde standaardwaarden; zie 'tarieven uitleg CODE'.")
     return 0
@@ -165,14 +164,14 @@ def vervoer(
             )
         print(f"Vervoer {VERVOER_CODE}: vergoeding per aanwezigheidsdag per kind ({wanneer}, {pad})")
         for c, (b, w) in sorted(bedragen.items()):
-            print(f"  categorie {c}: {formatteer_euro(b):>10}   [{w.status}]")
+            print(f"  categorie {c}: {euro(b):>10}   [{w.status}]")
         print(f"Geef --afstand KM en --vorm ({', '.join(VORMEN)}) voor de categorie van een kind.")
     else:
         categorie = int(vervoerscategorie(afstand, vorm))
         bedrag, w = bedragen[categorie]
         print(
             f"Vervoer {VERVOER_CODE}: {afstand:g} km enkele reis, {vorm}: categorie {categorie}, "
-            f"{formatteer_euro(bedrag)} per dag per kind [{w.status}]"
+            f"{euro(bedrag)} per dag per kind [{w.status}]"
         )
     statussen = {w.status for _, w in bedragen.values()}
     if statussen & {"indicatief", "aanname"}:
@@ -208,10 +207,6 @@ def controle(peildatum: dt.date | None) -> int:
     return 0
 
 
-def _procent(fractie: float) -> str:
-    return f"{fractie * 100:.3f}".replace(".", ",") + " %"
-
-
 def indexeer(tarief: float, van: int, naar: int, gepubliceerd: bool) -> int:
     """Print a tariff indexed year by year (MODEL.md 7), every indexed year marked as projected."""
     from tarieven.catalogus import vng_indexaties
@@ -225,12 +220,12 @@ def indexeer(tarief: float, van: int, naar: int, gepubliceerd: bool) -> int:
     print(f"  {'jaar':<6}{'index':>10}{'nacalc.':>10}{'totaal':>10}{'gepubl.':>10}{'tarief':>14}")
     for stap in reeks:
         ix = stap.indexatie
-        bedrag = formatteer_euro(float(stap.tarief))
+        bedrag = euro(float(stap.tarief))
         if ix is None:
             print(f"  {stap.jaar:<6}{'':>40}{bedrag:>14}  (basis)")
         else:
-            delen = [_procent(ix.index), _procent(ix.nacalculatie), _procent(ix.totaal)]
-            gepubl = str(ix.gepubliceerd).replace(".", ",") + " %"
+            delen = [procent(ix.index, 3), procent(ix.nacalculatie, 3), procent(ix.totaal, 3)]
+            gepubl = getal(float(ix.gepubliceerd), 2) + " %"
             print(f"  {stap.jaar:<6}{''.join(f'{d:>10}' for d in delen)}{gepubl:>10}{bedrag:>14}  geprojecteerd")
     print("Geprojecteerd: geïndexeerd met indexcijfers, niet herberekend op de CAO-tabellen van dat jaar.")
     return 0

@@ -21,7 +21,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from tarieven.afronding import formatteer_euro
+from tarieven.weergave import euro, getal, procent
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -50,19 +50,6 @@ KLEUR_HOOG = "#C44E52"
 # -- number formats ----------------------------------------------------------------------
 
 
-def _nl(x: float, decimalen: int) -> str:
-    tekst = f"{x:,.{decimalen}f}"
-    return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
-
-
-def euro(x: float, decimalen: int = 2) -> str:
-    """``€ 1.234,56`` (``decimalen=2``, rounded half up) or ``€ 1.235`` (``decimalen=0``)."""
-    if decimalen == 2:
-        return formatteer_euro(float(x))
-    teken = "-" if x < 0 else ""
-    return f"€ {teken}{_nl(abs(float(x)), decimalen)}"
-
-
 def euro_opmaak(decimalen: int | None = None) -> FuncFormatter:
     """Tick formatter for euro axes; ``None`` picks whole euros unless the ticks need cents."""
 
@@ -77,9 +64,7 @@ def procent_opmaak(decimalen: int | None = None) -> FuncFormatter:
     """Tick formatter for fractions as percentages: 0.85 -> ``85 %``."""
 
     def opmaak(x: float, _pos: Any = None) -> str:
-        p = 100 * x
-        d = decimalen if decimalen is not None else (0 if abs(p - round(p)) < 1e-6 else 1)
-        return f"{_nl(p, d)} %"
+        return procent(x, decimalen)
 
     return FuncFormatter(opmaak)
 
@@ -89,7 +74,7 @@ def getal_opmaak(decimalen: int | None = None) -> FuncFormatter:
 
     def opmaak(x: float, _pos: Any = None) -> str:
         d = decimalen if decimalen is not None else (0 if abs(x - round(x)) < 1e-9 else 2)
-        return _nl(x, d)
+        return getal(x, d)
 
     return FuncFormatter(opmaak)
 
@@ -116,7 +101,7 @@ def toon_waarde(x: float, soort: str) -> str:
     if soort == "geld":
         return euro(x, 0 if abs(x) >= 1000 else 2)
     if soort == "fractie":
-        return procent_opmaak()(x)
+        return procent(x)
     return getal_opmaak()(x)
 
 
@@ -172,7 +157,7 @@ def waterval(uitkomst: Uitkomst, *, ax: Axes | None = None, nul_tonen: bool = Fa
     ax.yaxis.set_major_formatter(euro_opmaak())
     ax.set_ylabel(f"euro per cliënt per {uitkomst.eenheid}")
     ax.set_ylim(0, uitkomst.tarief * 1.1)
-    ax.set_title(f"Opbouw van het tarief: {formatteer_euro(uitkomst.tarief)} per cliënt per {uitkomst.eenheid}")
+    ax.set_title(f"Opbouw van het tarief: {euro(uitkomst.tarief)} per cliënt per {uitkomst.eenheid}")
     ax.grid(axis="y", alpha=0.3)
     ax.set_axisbelow(True)
     return ax
@@ -327,7 +312,7 @@ def tornado(gevoeligheid: pd.DataFrame, *, aantal: int = 12, ax: Axes | None = N
     ax.set_xlabel(f"{regel}")
     titel = f"Gevoeligheid: basis {euro(basis)}"
     if procent is not None:
-        titel += f", invoer ± {_nl(float(procent), 0)} %"
+        titel += f", invoer ± {getal(float(procent), 0)} %"
     ax.set_title(titel)
     ax.legend(
         handles=[Patch(color=KLEUR_LAAG, label="invoer laag"), Patch(color=KLEUR_HOOG, label="invoer hoog")],

@@ -15,8 +15,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from tarieven._versie import __version__
-from tarieven.afronding import formatteer_euro, op_centen
+from tarieven.afronding import op_centen
 from tarieven.model import RegelDefinitie, regeldefinities
+from tarieven.weergave import euro, invoer, is_geld, met_eenheid
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -33,32 +34,6 @@ STAPPEN = {
     "5": "Het tarief in andere eenheden",
     "6": "Sessieproducten: traject",
 }
-
-
-def is_geld(eenheid: str) -> bool:
-    """True for a money unit (EUR, EUR/uur, ...): rounded to cents on display."""
-    return eenheid == "EUR" or eenheid.startswith("EUR/")
-
-
-def toon_getal(x: float, decimalen: int = 2) -> str:
-    """Dutch number display without a currency: 1.877,15."""
-    tekst = f"{x:,.{decimalen}f}"
-    return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
-
-
-def toon_invoer(x: float, eenheid: str) -> str:
-    """An input value with its unit, in Dutch notation, exactly as entered (up to 6 decimals)."""
-    getal = f"{x:.6f}".rstrip("0").rstrip(".")
-    heel, _, fractie = getal.partition(".")
-    heel_nl = f"{int(heel):,}".replace(",", ".") if heel.lstrip("-").isdigit() else heel
-    if heel.startswith("-0"):
-        heel_nl = "-0"
-    tekst = heel_nl + ("," + fractie if fractie else "")
-    if eenheid in ("dimensionless", "1", ""):
-        return tekst
-    if eenheid.startswith("1/"):
-        return f"{tekst} /{eenheid[2:]}"
-    return f"{tekst} {eenheid}"
 
 
 @dataclass(frozen=True)
@@ -83,11 +58,7 @@ class Regel:
 
     def toon(self) -> str:
         """The value as shown: ``€ 1.234,56`` for money, ``1.877,15 uur/jaar`` otherwise."""
-        if is_geld(self.eenheid):
-            rest = self.eenheid[4:]
-            return formatteer_euro(self.waarde) + (f" /{rest}" if rest else "")
-        eenheid = "" if self.eenheid == "1" else f" {self.eenheid}"
-        return toon_getal(self.waarde) + eenheid
+        return met_eenheid(self.waarde, self.eenheid)
 
 
 class Uitkomst:
@@ -154,7 +125,7 @@ class Uitkomst:
     def __repr__(self) -> str:
         return (
             f"<Uitkomst {self.scenario.product_code or self.scenario.bron}: "
-            f"tarief {formatteer_euro(self.tarief)} per cliënt per {self.eenheid}>"
+            f"tarief {euro(self.tarief)} per cliënt per {self.eenheid}>"
         )
 
     # -- explanation ---------------------------------------------------------------------
@@ -164,7 +135,7 @@ class Uitkomst:
 
     def _invoer_tekst(self, sleutel: str) -> str:
         s = self.scenario
-        return f"{sleutel} = {toon_invoer(s.waarden[sleutel], s.veld(sleutel).eenheid)}  [{s.herkomst[sleutel]}]"
+        return f"{sleutel} = {invoer(s.waarden[sleutel], s.veld(sleutel).eenheid)}  [{s.herkomst[sleutel]}]"
 
     def uitleg(self) -> str:
         """The full explanation in Dutch: each line with value, unit, formula and inputs."""
@@ -176,11 +147,10 @@ class Uitkomst:
             f"Eenheid: {self.eenheid}. Bedragen afgerond op centen (half naar boven) voor de weergave; "
             "gerekend in volle precisie.",
             "",
-            f"Tarief per cliënt per {self.eenheid}: {formatteer_euro(self.tarief)}"
-            f" (per uur {formatteer_euro(self['tarief_per_uur'])})",
+            f"Tarief per cliënt per {self.eenheid}: {euro(self.tarief)} (per uur {euro(self['tarief_per_uur'])})",
         ]
         if "tarief_per_traject" in self._regels:
-            regels.append(f"Tarief per traject: {formatteer_euro(self['tarief_per_traject'])}")
+            regels.append(f"Tarief per traject: {euro(self['tarief_per_traject'])}")
         if s.peildatum is not None:
             regels.append(f"Parameters op peildatum {s.peildatum}.")
         if s.tariefjaar is not None:
@@ -285,7 +255,7 @@ class Uitkomst:
             )
         return (
             f"<div><p><b>{e(s.beschrijving or s.product_naam or s.bron)}</b><br>"
-            f"Tarief per cliënt per {e(self.eenheid)}: <b>{e(formatteer_euro(self.tarief))}</b> · "
+            f"Tarief per cliënt per {e(self.eenheid)}: <b>{e(euro(self.tarief))}</b> · "
             f"tarieven {e(self.versie)} · invoer-hash <code>{e(self.invoer_hash[:12])}</code></p>"
             f"<table><thead><tr><th>regel</th><th>waarde</th><th>formule en invoer</th></tr></thead>"
             f"<tbody>{''.join(rijen)}</tbody></table></div>"

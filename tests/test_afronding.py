@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 
 from tarieven import opslagen
-from tarieven.afronding import formatteer_euro, op_centen, rond_af
+from tarieven.afronding import op_centen, rond_af
+from tarieven.weergave import euro
 
 from .conftest import lees_golden
 
@@ -58,4 +59,4 @@ def test_onbekende_afrondingsregel() -> None:
     ],
 )
 def test_nederlandse_notatie(waarde: float, tekst: str) -> None:
-    assert formatteer_euro(waarde) == tekst
+    assert euro(waarde) == tekst

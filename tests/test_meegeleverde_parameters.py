@@ -139,7 +139,7 @@ def test_readme_tabel_klopt_met_de_berekening() -> None:
     import re
     from pathlib import Path
 
-    from tarieven.afronding import formatteer_euro
+    from tarieven.weergave import euro
 
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     rijen = re.findall(r"^\| (\S+) \| [^|]+ \| [^|]+ \| (€ [\d.,]+) \| (€ [\d.,]+)? ?\|", readme, flags=re.MULTILINE)
@@ -147,8 +147,8 @@ def test_readme_tabel_klopt_met_de_berekening() -> None:
     assert set(gevonden) == set(PARAMS.producten)
     for code, (tarief, uur) in gevonden.items():
         u = tarieven.bereken(scenario_uit_product(code, dt.date(2027, 1, 1)))
-        assert formatteer_euro(u.tarief) == tarief, code
-        assert formatteer_euro(u["tarief_per_uur"]) == uur, code
+        assert euro(u.tarief) == tarief, code
+        assert euro(u["tarief_per_uur"]) == uur, code
 
 
 def test_cli_parameters_controle(capsys: pytest.CaptureFixture[str]) -> None:

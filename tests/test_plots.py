@@ -134,7 +134,7 @@ def test_histogram(tmp_path: Path) -> None:
     legenda = [t.get_text() for t in ax.get_legend().get_texts()]
     assert [t.split(":")[0] for t in legenda] == ["P5", "P50", "P95"]
     p50 = mc.percentielen.loc["tarief_per_client", "P50"]
-    assert legenda[1] == f"P50: {tarieven.afronding.formatteer_euro(p50)}"
+    assert legenda[1] == f"P50: {tarieven.weergave.euro(p50)}"
     assert "20.000 trekkingen" in ax.get_title()
     assert all(t.startswith("€ ") for t in ticklabels(ax, "x"))
 

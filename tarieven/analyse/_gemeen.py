@@ -22,7 +22,7 @@ from tarieven.fouten import InvoerFout, Probleem, opsomming
 from tarieven.model import bereken as bereken_regels
 from tarieven.model import regeldefinities
 from tarieven.scenario import MIX_AANDEEL, SOM_TOLERANTIE, Scenario, lees_scenario
-from tarieven.uitkomst import is_geld
+from tarieven.weergave import aantal, is_geld
 
 Arr = npt.NDArray[np.float64]
 ScenarioInvoer = Scenario | Mapping[str, Any] | str | os.PathLike[str]
@@ -68,7 +68,7 @@ class VoortgangRegel:
             return
         self.getoond = True
         procent = 100.0 * gedaan / totaal if totaal else 100.0
-        tekst = f"\r{self.label}: {toon_aantal(gedaan)} van {toon_aantal(totaal)} ({procent:.0f} %), {verstreken:.1f} s"
+        tekst = f"\r{self.label}: {aantal(gedaan)} van {aantal(totaal)} ({procent:.0f} %), {verstreken:.1f} s"
         self.stroom.write(tekst)
         self.stroom.flush()
 
@@ -76,11 +76,6 @@ class VoortgangRegel:
         if self.getoond:
             self.stroom.write("\n")
             self.stroom.flush()
-
-
-def toon_aantal(n: int) -> str:
-    """1000000 -> '1.000.000' (Dutch thousands separator)."""
-    return f"{n:,}".replace(",", ".")
 
 
 def als_scenario(scenario: ScenarioInvoer) -> Scenario:

@@ -35,7 +35,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from tarieven.afronding import formatteer_euro
 from tarieven.analyse._gemeen import (
     ScenarioInvoer,
     als_getallen,
@@ -44,6 +43,7 @@ from tarieven.analyse._gemeen import (
     controleer_bereik,
 )
 from tarieven.scenario import Scenario
+from tarieven.weergave import euro, procent
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -52,11 +52,6 @@ __all__ = ["Bekostiging", "bekostiging"]
 
 _B = "product.bezettingsgraad"
 MEERVOUD = {"dagdeel": "dagdelen", "sessie": "sessies", "uur": "uren", "dag": "dagen"}
-
-
-def procent(x: float, decimalen: int = 0) -> str:
-    """0.85 -> '85 %', Dutch decimal comma."""
-    return f"{100 * x:.{decimalen}f}".replace(".", ",") + " %"
 
 
 @dataclass(frozen=True)
@@ -119,7 +114,7 @@ class Bekostiging:
             labels={
                 "bezettingsgraad": "werkelijke bezettingsgraad",
                 "capaciteit_per_plaats_jaar": "capaciteitsbekostiging",
-                "pxq_per_plaats_jaar": f"P × Q (tarief bij {procent(self.bezettingsgraad)} bezetting)",
+                "pxq_per_plaats_jaar": f"P × Q (tarief bij {procent(self.bezettingsgraad, 0)} bezetting)",
                 "kosten_per_plaats_jaar": "kosten bij deze bezetting",
             },
             geld=["capaciteit_per_plaats_jaar", "pxq_per_plaats_jaar", "kosten_per_plaats_jaar"],
@@ -134,13 +129,13 @@ class Bekostiging:
         e = s.structuur.eenheid
         regels = [
             f"Bekostiging van {s.product_naam or s.beschrijving or s.bron}",
-            f"  capaciteit per plaats per jaar:     {formatteer_euro(self.capaciteit_per_plaats_jaar):>14}"
-            f"  (tarief bij volle bezetting {formatteer_euro(self.tarief_vol)} × "
+            f"  capaciteit per plaats per jaar:     {euro(self.capaciteit_per_plaats_jaar):>14}"
+            f"  (tarief bij volle bezetting {euro(self.tarief_vol)} × "
             f"{self.eenheden_per_jaar:g} {MEERVOUD.get(e, e)})",
-            f"  capaciteit per groep per jaar:      {formatteer_euro(self.capaciteit_per_groep_jaar):>14}",
-            f"  P × Q per plaats per jaar:          {formatteer_euro(self.pxq_per_plaats_jaar):>14}"
-            f"  (tarief {formatteer_euro(self.tarief_pxq)} × {self.eenheden_per_jaar:g} × "
-            f"{procent(self.bezettingsgraad)} bezetting)",
+            f"  capaciteit per groep per jaar:      {euro(self.capaciteit_per_groep_jaar):>14}",
+            f"  P × Q per plaats per jaar:          {euro(self.pxq_per_plaats_jaar):>14}"
+            f"  (tarief {euro(self.tarief_pxq)} × {self.eenheden_per_jaar:g} × "
+            f"{procent(self.bezettingsgraad, 0)} bezetting)",
             f"  gelijk bij een bezettingsgraad van  {procent(self.gelijke_bezetting, 1):>14}",
         ]
         return "\n".join(regels)

@@ -75,7 +75,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 import numpy as np
 
-from tarieven.analyse._gemeen import VoortgangRegel, toon_aantal
+from tarieven import weergave
+from tarieven.analyse._gemeen import VoortgangRegel
 from tarieven.analyse._keuzes import is_keuze
 from tarieven.analyse.bekostiging import bekostiging
 from tarieven.analyse.doelzoeken import doelzoek
@@ -146,7 +147,7 @@ def _bereik_waarden(sleutel: str, spec: Mapping[str, Any], p: list[Probleem]) ->
         p.append(Probleem(sleutel, dict(spec), verwacht + "; stap groter dan 0, aantal een geheel getal ≥ 1"))
         return None
     if not (math.isfinite(van) and math.isfinite(tot) and van <= tot) or aantal > MAX_BEREIK_WAARDEN:
-        p.append(Probleem(sleutel, dict(spec), verwacht + f"; hoogstens {toon_aantal(MAX_BEREIK_WAARDEN)} waarden"))
+        p.append(Probleem(sleutel, dict(spec), verwacht + f"; hoogstens {weergave.aantal(MAX_BEREIK_WAARDEN)} waarden"))
         return None
     if "stap" in spec:
         # van + i * stap, with the last value exactly `tot` when the steps land on it

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 import numpy as np
 import numpy.typing as npt
 
-from tarieven.afronding import formatteer_euro
 from tarieven.analyse._gemeen import (
     Arr,
     ScenarioInvoer,
@@ -40,7 +39,7 @@ from tarieven.analyse._gemeen import (
 )
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.scenario import Scenario
-from tarieven.uitkomst import is_geld, toon_getal, toon_invoer
+from tarieven.weergave import euro, getal, invoer, is_geld
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -59,7 +58,7 @@ Voorwaarde = Literal["hoogstens", "minstens"]
 
 
 def _toon(s: Scenario, regel: str, x: float) -> str:
-    return formatteer_euro(x) if is_geld(eenheid(s, regel)) else toon_getal(x, 4)
+    return euro(x) if is_geld(eenheid(s, regel)) else getal(x, 4)
 
 
 def _zoek(
@@ -131,7 +130,7 @@ def _zoek(
                 Probleem(
                     "doel",
                     float(doel.reshape(-1)[i]),
-                    f"een doel dat met {sleutel} tussen {toon_invoer(a, e)} en {toon_invoer(b, e)} te bereiken is: "
+                    f"een doel dat met {sleutel} tussen {invoer(a, e)} en {invoer(b, e)} te bereiken is: "
                     f"{wat} loopt daar van {_toon(s, regel, o)} tot {_toon(s, regel, bo)}{vlak}",
                 )
             ],
@@ -158,7 +157,7 @@ def _zoek(
                 Probleem(
                     "doel",
                     float(doel.reshape(-1)[i]),
-                    f"een doel dat {wat} precies kan halen; bij {sleutel} = {toon_invoer(xi, e)} springt het van "
+                    f"een doel dat {wat} precies kan halen; bij {sleutel} = {invoer(xi, e)} springt het van "
                     f"{_toon(s, regel, onder_x)} naar {_toon(s, regel, boven_x)} (bijvoorbeeld door afronding op hele "
                     "medewerkers); zoek in gehele waarden (geheel=True) of kies een ander doel",
                 )

@@ -24,7 +24,7 @@ from tarieven.analyse._gemeen import (
     mixsleutels,
 )
 from tarieven.fouten import InvoerFout, Probleem
-from tarieven.uitkomst import is_geld
+from tarieven.weergave import is_geld
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -1,0 +1,94 @@
+"""Dutch display of numbers: the one place where money, percentages and numbers get their form.
+
+Every front end (the explanation, the command line, the HTML display, the plots, the
+Dutch CSV) formats through these functions, so ``€ 1.234,56``, ``85 %`` and ``1.877,15``
+look the same everywhere. Money is rounded to whole cents half up (:mod:`tarieven.afronding`)
+before it is shown; nothing here changes a value that is computed with. No locale is
+touched (``locale.setlocale`` would change the whole process).
+
+Machine formats (JSON, plain CSV) do not come here: they keep full precision or
+whole-cent strings with a decimal point.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+
+from tarieven.afronding import op_centen
+
+__all__ = ["aantal", "euro", "getal", "invoer", "is_geld", "met_eenheid", "procent"]
+
+
+def _nl(tekst: str) -> str:
+    """English grouping (1,234.5) to Dutch (1.234,5)."""
+    return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _niet_eindig(x: float) -> str | None:
+    """The text for NaN or an infinity, so that showing a value never raises."""
+    if math.isnan(x):
+        return "geen getal"
+    if math.isinf(x):
+        return "oneindig" if x > 0 else "min oneindig"
+    return None
+
+
+def is_geld(eenheid: str) -> bool:
+    """True for a money unit (``EUR``, ``EUR/uur``, ...): shown in euros and cents."""
+    return eenheid == "EUR" or eenheid.startswith("EUR/")
+
+
+def getal(x: float, decimalen: int = 2) -> str:
+    """A number with a fixed number of decimals, Dutch: ``1.877,15``."""
+    x = float(x)
+    return _niet_eindig(x) or _nl(f"{x:,.{decimalen}f}")
+
+
+def euro(x: float | Decimal, decimalen: int = 2) -> str:
+    """An amount: ``€ 1.234,56`` (cents, rounded half up) or ``€ 1.235`` (``decimalen=0``)."""
+    if not isinstance(x, Decimal) and (tekst := _niet_eindig(float(x))) is not None:
+        return f"€ {tekst}"
+    if decimalen == 2:
+        d = x if isinstance(x, Decimal) else op_centen(float(x))
+        return f"€ {'-' if d < 0 else ''}{_nl(f'{abs(d):,.2f}')}"
+    f = float(x)
+    return f"€ {'-' if f < 0 else ''}{getal(abs(f), decimalen)}"
+
+
+def procent(fractie: float, decimalen: int | None = None) -> str:
+    """A fraction as a percentage: 0.85 -> ``85 %``; ``None`` shows a decimal only where needed."""
+    p = float(fractie) * 100.0
+    if (tekst := _niet_eindig(p)) is not None:
+        return tekst
+    if decimalen is None:
+        decimalen = 0 if abs(p - round(p)) < 1e-6 else 1
+    return f"{getal(p, decimalen)} %"
+
+
+def aantal(n: int) -> str:
+    """A count with thousands separators: ``1.000.000``."""
+    return f"{int(n):,}".replace(",", ".")
+
+
+def invoer(x: float, eenheid: str = "1") -> str:
+    """An input value as entered, up to 6 decimals, with its unit: ``3.250 EUR/maand``, ``0,085``."""
+    x = float(x)
+    if (tekst := _niet_eindig(x)) is not None:
+        return tekst
+    heel, _, fractie = f"{x:.6f}".rstrip("0").rstrip(".").partition(".")
+    teken = "-" if heel.startswith("-") else ""
+    tekst = teken + aantal(int(heel.lstrip("-"))) + ("," + fractie if fractie else "")
+    if eenheid in ("dimensionless", "1", ""):
+        return tekst
+    if eenheid.startswith("1/"):
+        return f"{tekst} /{eenheid[2:]}"
+    return f"{tekst} {eenheid}"
+
+
+def met_eenheid(x: float, eenheid: str) -> str:
+    """A computed value as a result shows it: ``€ 45.368,70 /jaar`` for money, ``1.877,15 uur/jaar`` else."""
+    if is_geld(eenheid):
+        rest = eenheid[4:]
+        return euro(x) + (f" /{rest}" if rest else "")
+    return getal(x) + ("" if eenheid in ("1", "") else f" {eenheid}")
