@@ -1,111 +1,361 @@
-"""The small expression language in which every breakdown line states its formula.
+"""Expression trees traced from the core functions: one definition, every rendering.
 
-Each line of a result carries an expression such as
-``functies.mbo.maandsalaris * 12`` over dotted names (inputs and earlier lines). The
-expression is what the explanation shows, what an Excel export will turn into a live
-formula, and what the tests evaluate to check it against the core. The grammar is
-deliberately tiny: numbers, dotted names, ``+ - * /``, parentheses and the functions in
-:data:`FUNCTIES`.
+A breakdown line is computed by a plain numpy function of the core (``personeel.jaarloon``
+and so on). Called with numbers or arrays, that function computes. Called with the
+symbols of this module (:class:`Naam`), the same function *builds the tree of its own
+formula*: the operators ``+ - * /`` and the numpy functions it uses (``np.maximum``,
+``np.minimum``, ``np.ceil``, ``np.round``) return tree nodes instead of numbers, through
+Python's operator methods and numpy's ``__array_ufunc__`` / ``__array_function__``
+protocols. From that tree come the formula in words, the formula with the values filled
+in, the names a line reads and a spreadsheet formula, so none of them is written by hand
+a second time.
+
+Why a traced tree and not a formula language of our own: the function stays the one
+definition a reader of the code sees, the hot path (a grid of a million scenarios) calls
+that function on arrays with no interpreter in between, and the tree cannot drift from
+what is computed because it is what the function does. See ``docs/architectuur.md``.
+
+Two table operations that arithmetic cannot express have their own functions here,
+usable on numbers and on symbols alike: :func:`opzoeken` (a band table, ``LOOKUP`` in a
+spreadsheet) and :func:`kies` (the n-th of several values, ``CHOOSE``).
 """
 
 from __future__ import annotations
 
-import ast
-from collections.abc import Callable, Mapping
-from functools import lru_cache
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-__all__ = ["FUNCTIES", "evalueer", "namen"]
+__all__ = [
+    "Functie",
+    "Getal",
+    "Naam",
+    "Uitdrukking",
+    "Bewerking",
+    "Stijl",
+    "EXCEL",
+    "EXPRESSIE",
+    "FORMULE",
+    "als_uitdrukking",
+    "excel_naam",
+    "kies",
+    "namen",
+    "opzoeken",
+    "volg",
+]
 
-FUNCTIES: dict[str, Callable[..., Any]] = {
-    "ceil": np.ceil,
-    "round": np.round,
-    "min": np.minimum,
-    "max": np.maximum,
+
+class Uitdrukking:
+    """A node of a formula tree. Arithmetic on it builds a larger tree."""
+
+    __slots__ = ()
+    __array_priority__ = 1000  # ndarray (op) Uitdrukking defers to us
+
+    def __add__(self, ander: Any) -> Uitdrukking:
+        return _bewerking("+", self, ander)
+
+    def __radd__(self, ander: Any) -> Uitdrukking:
+        return _bewerking("+", ander, self)
+
+    def __sub__(self, ander: Any) -> Uitdrukking:
+        return _bewerking("-", self, ander)
+
+    def __rsub__(self, ander: Any) -> Uitdrukking:
+        return _bewerking("-", ander, self)
+
+    def __mul__(self, ander: Any) -> Uitdrukking:
+        return _bewerking("*", self, ander)
+
+    def __rmul__(self, ander: Any) -> Uitdrukking:
+        return _bewerking("*", ander, self)
+
+    def __truediv__(self, ander: Any) -> Uitdrukking:
+        return _bewerking("/", self, ander)
+
+    def __rtruediv__(self, ander: Any) -> Uitdrukking:
+        return _bewerking("/", ander, self)
+
+    def __neg__(self) -> Uitdrukking:
+        return _bewerking("-", Getal(0.0), self)
+
+    def __bool__(self) -> bool:
+        raise TypeError("een formule heeft geen waarheidswaarde: reken met getallen, niet met symbolen")
+
+    def __array_ufunc__(self, ufunc: Any, method: str, *invoer: Any, **kwargs: Any) -> Any:
+        maak = _UFUNCS.get(ufunc)
+        if method != "__call__" or kwargs or maak is None:
+            return NotImplemented
+        return maak(*invoer)
+
+    def __array_function__(self, func: Any, types: Any, args: Any, kwargs: Any) -> Any:
+        if func in (np.round, np.around):
+            decimalen = kwargs.get("decimals", args[1] if len(args) > 1 else 0)
+            return Functie("round", (als_uitdrukking(args[0]), Getal(float(decimalen))))
+        return NotImplemented
+
+    # -- reading the tree -----------------------------------------------------------------
+    def kinderen(self) -> tuple[Uitdrukking, ...]:
+        return ()
+
+    def evalueer(self, waarden: Mapping[str, Any]) -> Any:
+        """The value of the tree over ``waarden`` (name -> number or array), with numpy."""
+        raise NotImplementedError
+
+    def tekst(self, stijl: Stijl, naam: Callable[[str], str] = str) -> str:
+        """The tree as text in a :class:`Stijl`; ``naam`` renders each name (or its value)."""
+        return _tekst(self, stijl, naam, 0)
+
+
+@dataclass(frozen=True, eq=False)
+class Naam(Uitdrukking):
+    """An input or an earlier line, by its dotted name."""
+
+    naam: str
+
+    def evalueer(self, waarden: Mapping[str, Any]) -> Any:
+        return waarden[self.naam]
+
+
+@dataclass(frozen=True, eq=False)
+class Getal(Uitdrukking):
+    """A constant."""
+
+    waarde: float
+
+    def evalueer(self, waarden: Mapping[str, Any]) -> Any:
+        return self.waarde
+
+
+@dataclass(frozen=True, eq=False)
+class Bewerking(Uitdrukking):
+    """``links op rechts`` with ``op`` one of ``+ - * /``."""
+
+    op: str
+    links: Uitdrukking
+    rechts: Uitdrukking
+
+    def kinderen(self) -> tuple[Uitdrukking, ...]:
+        return (self.links, self.rechts)
+
+    def evalueer(self, waarden: Mapping[str, Any]) -> Any:
+        return _OPERATOREN[self.op](self.links.evalueer(waarden), self.rechts.evalueer(waarden))
+
+
+@dataclass(frozen=True, eq=False)
+class Functie(Uitdrukking):
+    """A function of :data:`FUNCTIES` applied to arguments; ``tabel`` holds the constant
+    lists of a lookup (band edges and values)."""
+
+    naam: str
+    argumenten: tuple[Uitdrukking, ...]
+    tabel: tuple[tuple[float, ...], ...] = ()
+
+    def kinderen(self) -> tuple[Uitdrukking, ...]:
+        return self.argumenten
+
+    def evalueer(self, waarden: Mapping[str, Any]) -> Any:
+        args = [a.evalueer(waarden) for a in self.argumenten]
+        if self.naam == "opzoeken":
+            return opzoeken(args[0], self.tabel[0], self.tabel[1])
+        if self.naam == "kies":
+            return kies(args[0], args[1:])
+        if self.naam == "round":
+            return np.round(args[0], int(args[1]))
+        return _NUMPY[self.naam](*args)
+
+
+_OPERATOREN: dict[str, Callable[[Any, Any], Any]] = {
+    "+": np.add,
+    "-": np.subtract,
+    "*": np.multiply,
+    "/": np.divide,
 }
-"""Functions an expression may call; each has a spreadsheet counterpart
-(ceil -> CEILING(x, 1), round -> ROUND(x, n), min -> MIN, max -> MAX; both
-elementwise on two arguments)."""
+_NUMPY: dict[str, Callable[..., Any]] = {"max": np.maximum, "min": np.minimum, "ceil": np.ceil}
 
-_OPERATOREN: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
-    ast.Add: np.add,
-    ast.Sub: np.subtract,
-    ast.Mult: np.multiply,
-    ast.Div: np.divide,
+
+def als_uitdrukking(x: Any) -> Uitdrukking:
+    """A tree node for ``x``: a node as is, a number (Python or numpy scalar) as a constant."""
+    if isinstance(x, Uitdrukking):
+        return x
+    if isinstance(x, (int, float, np.integer, np.floating)) and not isinstance(x, bool):
+        return Getal(float(x))
+    raise TypeError(f"kan {x!r} niet in een formule opnemen (alleen getallen en symbolen)")
+
+
+def _is(x: Uitdrukking, waarde: float) -> bool:
+    return isinstance(x, Getal) and x.waarde == waarde
+
+
+def _bewerking(op: str, a: Any, b: Any) -> Uitdrukking:
+    """A node ``a op b``, leaving out what does not change the value (``x + 0``, ``1 × x``)."""
+    x, y = als_uitdrukking(a), als_uitdrukking(b)
+    if isinstance(x, Getal) and isinstance(y, Getal):
+        return Getal(float(_OPERATOREN[op](x.waarde, y.waarde)))
+    if op == "+" and _is(x, 0.0):
+        return y
+    if op in "+-" and _is(y, 0.0):
+        return x
+    if op == "*" and _is(x, 1.0):
+        return y
+    if op in "*/" and _is(y, 1.0):
+        return x
+    return Bewerking(op, x, y)
+
+
+_UFUNCS: dict[Any, Callable[..., Uitdrukking]] = {
+    np.add: lambda a, b: _bewerking("+", a, b),
+    np.subtract: lambda a, b: _bewerking("-", a, b),
+    np.multiply: lambda a, b: _bewerking("*", a, b),
+    np.divide: lambda a, b: _bewerking("/", a, b),
+    np.negative: lambda a: _bewerking("-", 0.0, a),
+    np.maximum: lambda a, b: Functie("max", (als_uitdrukking(a), als_uitdrukking(b))),
+    np.minimum: lambda a, b: Functie("min", (als_uitdrukking(a), als_uitdrukking(b))),
+    np.ceil: lambda a: Functie("ceil", (als_uitdrukking(a),)),
 }
 
 
-def _naam(knoop: ast.expr) -> str | None:
-    """The dotted name of a Name/Attribute chain, or None."""
-    if isinstance(knoop, ast.Name):
-        return knoop.id
-    if isinstance(knoop, ast.Attribute):
-        basis = _naam(knoop.value)
-        return None if basis is None else f"{basis}.{knoop.attr}"
-    return None
+def opzoeken(x: Any, grenzen: Sequence[float], waarden: Sequence[float]) -> Any:
+    """The value of the band that ``x`` falls in: ``waarden[i]`` for ``grenzen[i] <= x < grenzen[i+1]``.
+
+    ``grenzen`` are the lower edges, ascending, the first one the lowest value allowed; a
+    value on an edge belongs to the band above it. Works on numbers and arrays (numpy) and
+    on symbols (a ``LOOKUP`` in a spreadsheet). ``x`` below the first edge is the caller's
+    to refuse: the validator checks ranges before anything is computed.
+    """
+    if isinstance(x, Uitdrukking):
+        return Functie("opzoeken", (x,), (tuple(map(float, grenzen)), tuple(map(float, waarden))))
+    index = np.searchsorted(np.asarray(grenzen, dtype=float), np.asarray(x, dtype=float), side="right") - 1
+    return np.asarray(waarden, dtype=float)[np.clip(index, 0, len(waarden) - 1)]
 
 
-@lru_cache(maxsize=4096)
-def _ontleed(expressie: str) -> ast.expr:
-    boom = ast.parse(expressie, mode="eval").body
-    for knoop in ast.walk(boom):
-        toegestaan = (
-            ast.BinOp,
-            ast.UnaryOp,
-            ast.USub,
-            ast.Constant,
-            ast.Name,
-            ast.Attribute,
-            ast.Load,
-            ast.Call,
-            *_OPERATOREN,
-        )
-        if not isinstance(knoop, toegestaan):
-            raise ValueError(f"niet toegestaan in een formule: {ast.dump(knoop)} in {expressie!r}")
-        if isinstance(knoop, ast.Call) and not (isinstance(knoop.func, ast.Name) and knoop.func.id in FUNCTIES):
-            raise ValueError(f"onbekende functie in formule {expressie!r}")
-    return boom
+def kies(index: Any, opties: Sequence[Any]) -> Any:
+    """The ``index``-th of ``opties``, counting from 1 (``CHOOSE`` in a spreadsheet)."""
+    if isinstance(index, Uitdrukking) or any(isinstance(o, Uitdrukking) for o in opties):
+        return Functie("kies", (als_uitdrukking(index), *(als_uitdrukking(o) for o in opties)))
+    i = np.asarray(index, dtype=np.int64) - 1
+    return np.choose(np.clip(i, 0, len(opties) - 1), [np.asarray(o, dtype=float) for o in opties])
 
 
-def namen(expressie: str) -> tuple[str, ...]:
-    """The dotted names an expression reads, in order of first appearance."""
+def volg(functie: Callable[..., Any], argumenten: Mapping[str, Any]) -> Uitdrukking:
+    """The tree of ``functie(**argumenten)`` where the arguments are symbols (or constants)."""
+    return als_uitdrukking(functie(**argumenten))
+
+
+def namen(boom: Uitdrukking) -> tuple[str, ...]:
+    """The names a tree reads, in order of first appearance."""
     gezien: dict[str, None] = {}
 
-    def bezoek(knoop: ast.expr) -> None:
-        naam = _naam(knoop)
-        if naam is not None:
-            gezien.setdefault(naam, None)
-            return
-        if isinstance(knoop, ast.Call):
-            for arg in knoop.args:
-                bezoek(arg)
-            return
-        for kind in ast.iter_child_nodes(knoop):
-            if isinstance(kind, ast.expr):
-                bezoek(kind)
+    def bezoek(knoop: Uitdrukking) -> None:
+        if isinstance(knoop, Naam):
+            gezien.setdefault(knoop.naam, None)
+        for kind in knoop.kinderen():
+            bezoek(kind)
 
-    bezoek(_ontleed(expressie))
+    bezoek(boom)
     return tuple(gezien)
 
 
-def evalueer(expressie: str, waarden: Mapping[str, Any]) -> Any:
-    """Evaluate an expression with numpy over ``waarden`` (dotted name -> number/array)."""
+# -- rendering -------------------------------------------------------------------------
 
-    def ev(knoop: ast.expr) -> Any:
-        naam = _naam(knoop)
-        if naam is not None:
-            return waarden[naam]
-        if isinstance(knoop, ast.Constant):
-            return knoop.value
-        if isinstance(knoop, ast.BinOp):
-            return _OPERATOREN[type(knoop.op)](ev(knoop.left), ev(knoop.right))
-        if isinstance(knoop, ast.UnaryOp):
-            return np.negative(ev(knoop.operand))
-        if isinstance(knoop, ast.Call):
-            assert isinstance(knoop.func, ast.Name)
-            return FUNCTIES[knoop.func.id](*(ev(a) for a in knoop.args))
-        raise ValueError(f"kan {ast.dump(knoop)} niet evalueren")  # pragma: no cover
 
-    return ev(_ontleed(expressie))
+@dataclass(frozen=True)
+class Stijl:
+    """How a tree is written: operator signs, function names, separators and numbers."""
+
+    operatoren: Mapping[str, str]
+    functies: Mapping[str, str]
+    scheiding: str
+    getal: Callable[[float], str]
+    ceil: Callable[[str], str]
+    tabel: Callable[[Sequence[float]], str]
+
+
+def _getal_machine(x: float) -> str:
+    return str(int(x)) if x == int(x) and abs(x) < 1e15 else repr(x)
+
+
+def _getal_nl(x: float) -> str:
+    tekst = _getal_machine(x)
+    return tekst.replace(".", ",") if "e" not in tekst else tekst
+
+
+EXPRESSIE = Stijl(
+    operatoren={"+": " + ", "-": " - ", "*": " * ", "/": " / "},
+    functies={"max": "max", "min": "min", "round": "round", "opzoeken": "opzoeken", "kies": "kies"},
+    scheiding=", ",
+    getal=_getal_machine,
+    ceil=lambda x: f"ceil({x})",
+    tabel=lambda t: "[" + ", ".join(_getal_machine(x) for x in t) + "]",
+)
+"""Machine-readable, Python-like: ``functies.mbo.maandsalaris * 12``."""
+
+FORMULE = Stijl(
+    operatoren={"+": " + ", "-": " − ", "*": " × ", "/": " / "},
+    functies={"max": "max", "min": "min", "round": "afgerond", "opzoeken": "opzoeken", "kies": "kies"},
+    scheiding="; ",
+    getal=_getal_nl,
+    ceil=lambda x: f"⌈{x}⌉",
+    tabel=lambda t: "[" + "; ".join(_getal_nl(x) for x in t) + "]",
+)
+"""For people, Dutch: ``bruto_jaarsalaris × (1 + vakantietoeslag + eindejaarsuitkering)``."""
+
+EXCEL = Stijl(
+    operatoren={"+": "+", "-": "-", "*": "*", "/": "/"},
+    functies={"max": "MAX", "min": "MIN", "round": "ROUND", "opzoeken": "LOOKUP", "kies": "CHOOSE"},
+    scheiding=",",
+    getal=_getal_machine,
+    ceil=lambda x: f"CEILING({x},1)",
+    tabel=lambda t: "{" + ",".join(_getal_machine(x) for x in t) + "}",
+)
+"""A spreadsheet formula (without the leading ``=``), en-US notation as stored in a file."""
+
+_VOORRANG = {"+": 1, "-": 1, "*": 2, "/": 2}
+
+
+def _tekst(knoop: Uitdrukking, stijl: Stijl, naam: Callable[[str], str], ouder: int) -> str:
+    if isinstance(knoop, Naam):
+        return naam(knoop.naam)
+    if isinstance(knoop, Getal):
+        tekst = stijl.getal(knoop.waarde)
+        return f"({tekst})" if knoop.waarde < 0 and ouder > 0 else tekst
+    if isinstance(knoop, Bewerking):
+        eigen = _VOORRANG[knoop.op]
+        links = _tekst(knoop.links, stijl, naam, eigen)
+        # a - (b + c) and a / (b * c) need their brackets; a + (b + c) does not
+        rechts = _tekst(knoop.rechts, stijl, naam, eigen + (knoop.op in "-/"))
+        tekst = f"{links}{stijl.operatoren[knoop.op]}{rechts}"
+        return f"({tekst})" if eigen < ouder else tekst
+    assert isinstance(knoop, Functie)
+    args = [_tekst(a, stijl, naam, 0) for a in knoop.argumenten]
+    if knoop.naam == "ceil":
+        return stijl.ceil(args[0])
+    if knoop.naam == "opzoeken":
+        args += [stijl.tabel(knoop.tabel[0]), stijl.tabel(knoop.tabel[1])]
+    return f"{stijl.functies[knoop.naam]}({stijl.scheiding.join(args)})"
+
+
+def excel_naam(sleutel: str) -> str:
+    """The defined name of a line or input in a workbook: its dotted key with underscores.
+
+    ``uurkosten.mbo`` -> ``uurkosten_mbo``. A character that a defined name cannot hold
+    becomes ``_``; a name that Excel would read as a cell reference or that starts with a
+    digit gets the prefix ``n_`` (``r1c1`` -> ``n_r1c1``).
+    """
+    naam = "".join(c if c.isalnum() or c == "_" else "_" for c in sleutel.replace(".", "_"))
+    kop = naam.rstrip("0123456789")
+    lijkt_cel = naam != kop and kop.isalpha() and len(kop) <= 3 and kop.isascii()
+    if not naam or naam[0].isdigit() or lijkt_cel or naam.lower() in ("r", "c") or _is_r1c1(naam):
+        naam = "n_" + naam
+    return naam
+
+
+def _is_r1c1(naam: str) -> bool:
+    """``R1C1``-style references (``r2c3``, ``R5``) are not valid defined names."""
+    n = naam.lower()
+    if not n.startswith("r"):
+        return False
+    rest = n[1:]
+    rij, _, kolom = rest.partition("c")
+    return rij.isdigit() and (kolom.isdigit() or kolom == "") and bool(rij)

@@ -1,29 +1,45 @@
-"""The chain of MODEL.md sections 1-6 as an ordered list of breakdown lines.
+"""The breakdown: which core function computes which line, from which inputs.
 
-Each :class:`RegelDefinitie` names one line of the breakdown (MODEL.md's names), its
-unit, a human formula, a machine expression over dotted names (see
-:mod:`tarieven.formule`), and how the core computes it. :func:`bereken` walks the list
-once over plain floats or numpy arrays, so one call prices one scenario or a million.
+Each :class:`RegelDefinitie` names one line of a result, its unit and description, the
+core function that is its one definition (``personeel.jaarloon``) and the inputs and
+earlier lines that function is called with. Everything else about a line is derived:
+
+- its value: the function called on numbers or numpy arrays (:meth:`RegelDefinitie.reken`),
+  so :func:`bereken` prices one scenario or a million in one pass;
+- its formula in words, its formula over the names of this scenario, the names it reads
+  and a spreadsheet formula: the function called on symbols (:mod:`tarieven.formule`).
 
 The *structure* of a scenario (which functions exist, which are on the group, staff from
-counts or from a ratio, the overhead convention, ...) fixes the list of lines; the
-*values* (every number) may be arrays that broadcast against each other.
+counts or a ratio, the overhead convention, a transport product, ...) fixes the list of
+lines; the *values* may be arrays that broadcast against each other.
+
+Where a new line goes: write its function in the core module of its step, then add one
+``_regel(...)`` call in the section below that lists that step's lines.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import inspect
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
 
-from tarieven import groep, opslagen, personeel, tarief, uren
-from tarieven._typing import Getal
-from tarieven.formule import namen
+from tarieven import groep, opslagen, personeel, tarief, uren, vervoer
+from tarieven.formule import EXCEL, EXPRESSIE, FORMULE, Getal, Naam, Uitdrukking, excel_naam, namen, volg
 
-__all__ = ["EENHEDEN", "FUNCTIE_VELDEN", "RegelDefinitie", "Structuur", "bereken", "regeldefinities"]
+__all__ = [
+    "EENHEDEN",
+    "FUNCTIE_VELDEN",
+    "STAPPEN",
+    "RegelDefinitie",
+    "Structuur",
+    "Vast",
+    "bereken",
+    "regeldefinities",
+]
 
 FUNCTIE_VELDEN: tuple[str, ...] = (
     "maandsalaris",
@@ -38,10 +54,21 @@ FUNCTIE_VELDEN: tuple[str, ...] = (
     "scholingsuren",
     "productiviteit",
 )
-"""The numbers of one function (MODEL.md 1-2), all required."""
+"""The numbers of one function (steps 1 and 2), all required."""
 
 EENHEDEN: tuple[str, ...] = ("dagdeel", "sessie", "uur", "dag")
 """Billing units (eenheid) a product may have."""
+
+STAPPEN: dict[str, str] = {
+    "1": "Personeelskosten per fte per jaar",
+    "2": "Productieve uren en kosten per productief uur",
+    "3": "Eén eenheid van één groep",
+    "4": "Opslagen: overhead en risico",
+    "5": "Het tarief in andere eenheden",
+    "6": "Sessieproducten: traject",
+    "8": "Vervoer: categorie en bedrag per dag",
+}
+"""The steps of the method (``docs/methode.md``), by number, with their Dutch titles."""
 
 
 @dataclass(frozen=True)
@@ -76,14 +103,18 @@ class Structuur:
         Names of the statutory premiums in ``werkgeverslasten.premies``.
     vakantietoeslag_minimum
         Functions with a monthly minimum holiday allowance.
+    vervoersvorm
+        For a transport product (42A03): the mode of transport; None for a group product.
+    categorieen
+        For a transport product: the categories with an amount, in order (1 to 5).
     """
 
-    functies: tuple[str, ...]
-    direct: tuple[str, ...]
-    uit_ratio: bool
-    naar_boven: bool
-    overhead_aandeel: bool
-    eenheid: str
+    functies: tuple[str, ...] = ()
+    direct: tuple[str, ...] = ()
+    uit_ratio: bool = False
+    naar_boven: bool = True
+    overhead_aandeel: bool = True
+    eenheid: str = "dagdeel"
     extra: tuple[str, ...] = ()
     indirect: tuple[str, ...] = ()
     client: tuple[str, ...] = ()
@@ -93,462 +124,373 @@ class Structuur:
     componenten: tuple[str, ...] = ()
     premies: tuple[str, ...] = ()
     vakantietoeslag_minimum: tuple[str, ...] = ()
+    vervoersvorm: str | None = None
+    categorieen: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Vast:
+    """A structural argument of a core function (a convention, a mode): not a number, never
+    a symbol; the formula is traced with it as it is."""
+
+    waarde: Any
+
+
+Argument = str | float | Vast | tuple[str | float, ...]
+"""How a line's function gets each argument: a dotted name (an input or an earlier line),
+a numeric constant (0 for a time that is absent), a :class:`Vast` structural choice, or a
+tuple of these for a per-function sequence."""
+
+
+def _symbool(a: str | float) -> Uitdrukking:
+    return Naam(a) if isinstance(a, str) else Getal(float(a))
 
 
 @dataclass(frozen=True)
 class RegelDefinitie:
-    """One line of the breakdown.
+    """One line of the breakdown: its name, unit and meaning, and the function that computes it.
 
     Attributes
     ----------
     naam
-        MODEL.md's name, dotted per function: ``uurkosten.mbo``.
+        The line's name, dotted per function: ``uurkosten.mbo``.
     eenheid
         Unit of the value, e.g. ``EUR/jaar``, ``uur/jaar``, ``EUR``.
     omschrijving
         What the line is, in Dutch.
-    formule
-        The general formula as MODEL.md writes it.
-    expressie
-        The formula for this scenario over dotted names of inputs and earlier lines.
+    label
+        A short Dutch label for tables, the command line and plots.
     stap
-        MODEL.md section.
-    reken
-        Computes the line from a mapping of names to values (the core functions).
+        The step of the method (:data:`STAPPEN`).
+    functie
+        The core function: the one definition of the line.
+    argumenten
+        The function's arguments by parameter name (see :data:`Argument`).
     """
 
     naam: str
     eenheid: str
     omschrijving: str
-    formule: str
-    expressie: str
+    label: str
     stap: str
-    # Callable[..., Any]: the closures bind their function name as a default argument,
-    # which mypy cannot infer against Callable[[Mapping[str, Any]], Getal].
-    reken: Callable[..., Any] = field(repr=False, compare=False)
+    functie: Callable[..., Any] = field(repr=False)
+    argumenten: tuple[tuple[str, Argument], ...]
 
-    @property
+    def reken(self, waarden: Mapping[str, Any]) -> Any:
+        """The line's value from the values of its inputs and earlier lines."""
+
+        def waarde(a: Argument) -> Any:
+            if isinstance(a, str):
+                return waarden[a]
+            if isinstance(a, Vast):
+                return a.waarde
+            if isinstance(a, tuple):
+                return [waarde(x) for x in a]
+            return a
+
+        uit = self.functie(**{k: waarde(a) for k, a in self.argumenten})
+        return uit if isinstance(uit, np.ndarray) else np.float64(uit)
+
+    @cached_property
+    def boom(self) -> Uitdrukking:
+        """The formula over this scenario's names, traced from the function."""
+
+        def symbool(a: Argument) -> Any:
+            if isinstance(a, Vast):
+                return a.waarde
+            if isinstance(a, tuple):
+                return [_symbool(x) for x in a]
+            return _symbool(a)
+
+        return volg(self.functie, {k: symbool(a) for k, a in self.argumenten})
+
+    @cached_property
+    def formule(self) -> str:
+        """The formula in words, over the function's parameter names (``Σ_f`` for a sum
+        over functions)."""
+        args: dict[str, Any] = {}
+        for k, a in self.argumenten:
+            args[k] = a.waarde if isinstance(a, Vast) else [Naam(k)] if isinstance(a, tuple) else Naam(k)
+        tekst = volg(self.functie, args).tekst(FORMULE)
+        return f"Σ_f {tekst}" if any(isinstance(a, tuple) for _, a in self.argumenten) else tekst
+
+    @cached_property
+    def expressie(self) -> str:
+        """The formula over this scenario's dotted names, machine-readable."""
+        return self.boom.tekst(EXPRESSIE)
+
+    @cached_property
     def invoer(self) -> tuple[str, ...]:
-        """Names the expression reads."""
-        return namen(self.expressie)
+        """The names (inputs and earlier lines) the line reads."""
+        return namen(self.boom)
+
+    def excel(self, naam: Callable[[str], str] = excel_naam) -> str:
+        """A spreadsheet formula (with ``=``) over defined names, ``naam`` giving each name."""
+        return "=" + self.boom.tekst(EXCEL, naam)
+
+    def met_waarden(self, waarden: Mapping[str, Any], toon: Callable[[str, Any], str]) -> str:
+        """The formula with the values filled in; ``toon(name, value)`` shows each value."""
+        return self.boom.tekst(FORMULE, lambda n: toon(n, waarden[n]))
 
 
-def _som(termen: list[str]) -> str:
-    return " + ".join(termen) if termen else "0"
+def _regel(
+    naam: str, eenheid: str, omschrijving: str, label: str, stap: str, functie: Callable[..., Any], **args: Argument
+) -> RegelDefinitie:
+    onbekend = set(args) - set(inspect.signature(functie).parameters)
+    if onbekend:  # a typo in a definition is a programming error, caught at import of the line
+        raise TypeError(f"{functie.__name__} heeft geen parameter(s) {sorted(onbekend)}")
+    return RegelDefinitie(naam, eenheid, omschrijving, label, stap, functie, tuple(args.items()))
+
+
+# -- step 1 and 2: per function ---------------------------------------------------------
+
+
+def _personeel(s: Structuur, f: str) -> Iterator[RegelDefinitie]:
+    p = f"functies.{f}."
+    yield _regel(
+        f"bruto_jaarsalaris.{f}", "EUR/jaar", f"bruto jaarsalaris {f}", f"bruto jaarsalaris {f}", "1",
+        personeel.bruto_jaarsalaris, maandsalaris=p + "maandsalaris",
+    )  # fmt: skip
+    if f in s.vakantietoeslag_minimum:
+        yield _regel(
+            f"jaarloon.{f}", "EUR/jaar", f"jaarloon {f} (met vakantietoeslag met minimum en eindejaarsuitkering)",
+            f"jaarloon {f}", "1", personeel.jaarloon_met_minimum, bruto_jaarsalaris=f"bruto_jaarsalaris.{f}",
+            vakantietoeslag=p + "vakantietoeslag", vakantietoeslag_minimum=p + "vakantietoeslag_minimum",
+            eindejaarsuitkering=p + "eindejaarsuitkering",
+        )  # fmt: skip
+    else:
+        yield _regel(
+            f"jaarloon.{f}", "EUR/jaar", f"jaarloon {f} (met vakantietoeslag en eindejaarsuitkering)",
+            f"jaarloon {f}", "1", personeel.jaarloon, bruto_jaarsalaris=f"bruto_jaarsalaris.{f}",
+            vakantietoeslag=p + "vakantietoeslag", eindejaarsuitkering=p + "eindejaarsuitkering",
+        )  # fmt: skip
+    if f in s.componenten:
+        wl = "werkgeverslasten."
+        yield _regel(
+            f"werkgeverslasten_bedrag.{f}", "EUR/jaar", f"werkgeverslasten {f} uit premies en pensioen",
+            f"werkgeverslasten {f}", "1", personeel.werkgeverslasten_bedrag, jaarloon=f"jaarloon.{f}",
+            premies=tuple(f"{wl}premies.{q}" for q in s.premies), maximum_premieloon=wl + "maximum_premieloon",
+            pensioenpremie=wl + "pensioen.premie", premie_ap=wl + "pensioen.premie_ap",
+            franchise=wl + "pensioen.franchise", franchise_ap=wl + "pensioen.franchise_ap",
+            maximum_pensioengevend_salaris=wl + "pensioen.maximum_pensioengevend_salaris",
+            werkgeversdeel=wl + "pensioen.werkgeversdeel",
+        )  # fmt: skip
+        yield _regel(
+            f"werkgeverslasten.{f}", "1", f"werkgeverslasten {f} als fractie van het jaarloon (ter vergelijking)",
+            f"werkgeverslasten {f} (fractie)", "1", personeel.werkgeverslasten_fractie,
+            werkgeverslasten_bedrag=f"werkgeverslasten_bedrag.{f}", jaarloon=f"jaarloon.{f}",
+        )  # fmt: skip
+        yield _regel(
+            f"loonkosten.{f}", "EUR/jaar", f"loonkosten {f} (met werkgeverslasten)", f"loonkosten {f}", "1",
+            personeel.loonkosten_uit_bedrag, jaarloon=f"jaarloon.{f}",
+            werkgeverslasten_bedrag=f"werkgeverslasten_bedrag.{f}",
+        )  # fmt: skip
+    else:
+        yield _regel(
+            f"loonkosten.{f}", "EUR/jaar", f"loonkosten {f} (met werkgeverslasten)", f"loonkosten {f}", "1",
+            personeel.loonkosten, jaarloon=f"jaarloon.{f}", werkgeverslasten=p + "werkgeverslasten",
+        )  # fmt: skip
+    yield _regel(
+        f"personeelskosten.{f}", "EUR/jaar", f"personeelskosten per fte {f}", f"personeelskosten {f}", "1",
+        personeel.personeelskosten, loonkosten=f"loonkosten.{f}",
+        overige_personeelskosten=p + "overige_personeelskosten",
+    )  # fmt: skip
+
+
+def _uren(f: str) -> Iterator[RegelDefinitie]:
+    p = f"functies.{f}."
+    yield _regel(
+        f"contracturen.{f}", "uur/jaar", f"contracturen per fte {f}", f"contracturen {f}", "2",
+        uren.contracturen, uren_per_week=p + "uren_per_week", weken_per_jaar=p + "weken_per_jaar",
+    )  # fmt: skip
+    yield _regel(
+        f"beschikbare_uren.{f}", "uur/jaar", f"beschikbare uren {f} (na verlof, verzuim, scholing)",
+        f"beschikbare uren {f}", "2", uren.beschikbare_uren, contracturen=f"contracturen.{f}",
+        verlofuren=p + "verlofuren", verzuim=p + "verzuim", scholingsuren=p + "scholingsuren",
+    )  # fmt: skip
+    yield _regel(
+        f"productieve_uren.{f}", "uur/jaar", f"productieve uren {f}", f"productieve uren {f}", "2",
+        uren.productieve_uren, beschikbare_uren=f"beschikbare_uren.{f}", productiviteit=p + "productiviteit",
+    )  # fmt: skip
+    yield _regel(
+        f"uurkosten.{f}", "EUR/uur", f"kosten per productief uur {f}", f"uurkosten {f}", "2",
+        uren.uurkosten, personeelskosten=f"personeelskosten.{f}", productieve_uren=f"productieve_uren.{f}",
+    )  # fmt: skip
+
+
+# -- step 3: one unit of one group ------------------------------------------------------
+
+_P = "product."
+_G, _B = _P + "groepsgrootte", _P + "bezettingsgraad"
+
+
+def _personeel_op_de_groep(s: Structuur) -> Iterator[RegelDefinitie]:
+    if s.uit_ratio:
+        yield _regel(
+            "medewerkers_totaal", "1", "direct personeel op de groep uit de ratio", "medewerkers op de groep", "3",
+            groep.medewerkers_uit_ratio, groepsgrootte=_G,
+            kinderen_per_medewerker=_P + "ratio.kinderen_per_medewerker", naar_boven=Vast(s.naar_boven),
+        )  # fmt: skip
+        for f in s.direct:
+            yield _regel(
+                f"medewerkers.{f}", "1", f"direct personeel {f} (aandeel in de mix)", f"medewerkers {f}", "3",
+                groep.medewerkers_uit_mix, medewerkers_totaal="medewerkers_totaal", aandeel=f"{_P}ratio.mix.{f}",
+            )  # fmt: skip
+    aantal = tuple(f"medewerkers.{f}" if s.uit_ratio else f"{_P}personeel.{f}" for f in s.direct)
+    yield _regel(
+        "personeel_direct", "EUR", "direct personeel per eenheid voor de groep", "direct personeel", "3",
+        groep.personeel_direct, aantal=aantal, duur_uur=_P + "duur_uur",
+        extra_uur=tuple(f"{_P}extra_uur.{f}" if f in s.extra else 0.0 for f in s.direct),
+        uurkosten=tuple(f"uurkosten.{f}" for f in s.direct),
+    )  # fmt: skip
+    yield _regel(
+        "personeel_indirect", "EUR", "indirect personeel per eenheid voor de groep", "indirect personeel", "3",
+        groep.personeel_indirect, indirect_uur=tuple(f"{_P}indirect_uur.{f}" for f in s.indirect),
+        uurkosten=tuple(f"uurkosten.{f}" for f in s.indirect),
+    )  # fmt: skip
+
+
+def _groep(s: Structuur) -> Iterator[RegelDefinitie]:
+    yield from _personeel_op_de_groep(s)
+    yield _regel(
+        "huisvesting_eenheid", "EUR", "huisvesting per eenheid", "huisvesting", "3", groep.huisvesting_eenheid,
+        huisvesting_jaar=_P + "huisvesting_jaar", eenheden_per_jaar=_P + "eenheden_per_jaar",
+    )  # fmt: skip
+    yield _regel(
+        "materieel", "EUR", "materieel en activiteiten per eenheid voor de aanwezige cliënten",
+        "materieel en activiteiten", "3", groep.materieel, materieel_per_client=_P + "materieel_per_client",
+        groepsgrootte=_G, bezettingsgraad=_B,
+    )  # fmt: skip
+    yield _regel(
+        "groepskosten", "EUR", "kosten van één eenheid voor de hele groep", "groepskosten", "3", groep.groepskosten,
+        personeel_direct="personeel_direct", personeel_indirect="personeel_indirect",
+        huisvesting_eenheid="huisvesting_eenheid", materieel="materieel",
+    )  # fmt: skip
+    for f in s.traject:
+        yield _regel(
+            f"client_uur_traject.{f}", "uur", f"cliëntgebonden tijd {f} per sessie uit het traject",
+            f"cliënttijd {f} per sessie", "3", groep.client_uur_uit_traject,
+            client_uur_per_traject=f"{_P}client_uur_per_traject.{f}", sessies_per_traject=_P + "sessies_per_traject",
+        )  # fmt: skip
+    client = [(f"{_P}client_uur.{f}", f) for f in s.client] + [(f"client_uur_traject.{f}", f) for f in s.traject]
+    yield _regel(
+        "clientkosten", "EUR", "cliëntgebonden personeel per cliënt per eenheid", "cliëntgebonden tijd", "3",
+        groep.clientkosten, client_uur=tuple(c for c, _ in client),
+        uurkosten=tuple(f"uurkosten.{f}" for _, f in client),
+    )  # fmt: skip
+
+
+# -- step 4: surcharges, and the tariff per client built up part by part --------------
+
+_OP = "opslagen."
+
+
+def _opslagen(s: Structuur) -> Iterator[RegelDefinitie]:
+    yield _regel(
+        "kostprijs_per_client", "EUR", "kostprijs per gedeclareerde cliënt per eenheid", "kostprijs per cliënt", "4",
+        opslagen.kostprijs_per_client, groepskosten="groepskosten", groepsgrootte=_G, bezettingsgraad=_B,
+        clientkosten="clientkosten",
+    )  # fmt: skip
+    conventie = "als aandeel van de integrale kostprijs" if s.overhead_aandeel else "als opslag op de kostprijs"
+    yield _regel(
+        "met_overhead", "EUR", f"kostprijs met overhead (overhead {conventie})", "kostprijs met overhead", "4",
+        opslagen.met_overhead, kostprijs="kostprijs_per_client", overhead=_OP + "overhead",
+        aandeel_integrale_kostprijs=Vast(s.overhead_aandeel),
+    )  # fmt: skip
+    yield _regel(
+        "tarief_per_client", "EUR", f"tarief per cliënt per {s.eenheid}", "tarief per cliënt", "4", opslagen.tarief,
+        met_overhead="met_overhead", risico_opslag=_OP + "risico_opslag",
+    )  # fmt: skip
+
+
+_OPBOUW_GROEP = (
+    ("personeel_direct", "direct personeel"),
+    ("personeel_indirect", "indirect personeel"),
+    ("huisvesting_eenheid", "huisvesting"),
+    ("materieel", "materieel en activiteiten"),
+)
+
+
+def _opbouw() -> Iterator[RegelDefinitie]:
+    for deel, label in _OPBOUW_GROEP:
+        yield _regel(
+            f"opbouw.{deel}", "EUR", f"{label} per cliënt (deel van het tarief, vóór opslagen)", label, "4",
+            opslagen.per_client, bedrag=deel, groepsgrootte=_G, bezettingsgraad=_B,
+        )  # fmt: skip
+    yield _regel(
+        "opbouw.clientkosten", "EUR", "cliëntgebonden personeel per cliënt (deel van het tarief)",
+        "cliëntgebonden tijd", "4", opslagen.clientdeel, clientkosten="clientkosten",
+    )  # fmt: skip
+    yield _regel(
+        "opbouw.overhead", "EUR", "overhead per cliënt (deel van het tarief)", "overhead", "4", opslagen.opslag,
+        met="met_overhead", zonder="kostprijs_per_client",
+    )  # fmt: skip
+    yield _regel(
+        "opbouw.risico", "EUR", "risico-opslag per cliënt (deel van het tarief)", "risico-opslag", "4",
+        opslagen.opslag, met="tarief_per_client", zonder="met_overhead",
+    )  # fmt: skip
+
+
+# -- steps 5 and 6: the tariff in other units ----------------------------------------
+
+
+def _andere_eenheden(s: Structuur) -> Iterator[RegelDefinitie]:
+    t = "tarief_per_client"
+    yield _regel(
+        "tarief_per_uur", "EUR/uur", "tarief per cliënt per uur", "per uur", "5", tarief.per_uur,
+        tarief=t, duur_uur=_P + "duur_uur",
+    )  # fmt: skip
+    yield _regel(
+        "tarief_per_minuut", "EUR/minuut", "tarief per cliënt per minuut", "per minuut", "5", tarief.per_minuut,
+        tarief=t, duur_uur=_P + "duur_uur",
+    )  # fmt: skip
+    if s.per_week:
+        yield _regel(
+            "tarief_per_week", "EUR/week", "tarief per cliënt per week bij de geplande eenheden", "per week", "5",
+            tarief.per_week, tarief=t, eenheden_per_week=_P + "eenheden_per_week",
+        )  # fmt: skip
+        yield _regel(
+            "tarief_per_jaar", "EUR/jaar", "tarief per cliënt per jaar bij de geplande weken", "per jaar", "5",
+            tarief.per_jaar, tarief_per_week="tarief_per_week", weken_per_jaar=_P + "weken_per_jaar",
+        )  # fmt: skip
+    if s.sessies:
+        yield _regel(
+            "tarief_per_traject", "EUR", "tarief per cliënt per traject", "per traject", "6", tarief.per_traject,
+            tarief=t, sessies_per_traject=_P + "sessies_per_traject",
+        )  # fmt: skip
+
+
+# -- transport (42A03) -------------------------------------------------------------------
+
+
+def _vervoer(s: Structuur) -> Iterator[RegelDefinitie]:
+    assert s.vervoersvorm is not None
+    yield _regel(
+        "vervoerscategorie", "1", f"vervoerscategorie uit de enkele-reisafstand ({s.vervoersvorm})",
+        "vervoerscategorie", "8", vervoer.categorie, afstand_km=_P + "afstand_km", vorm=Vast(s.vervoersvorm),
+    )  # fmt: skip
+    yield _regel(
+        "tarief_per_client", "EUR", f"tarief per cliënt per {s.eenheid} (bedrag van de categorie)",
+        "tarief per cliënt", "8", vervoer.tarief_per_dag, categorie="vervoerscategorie",
+        bedragen=tuple(f"{_P}bedrag.{c}" for c in s.categorieen),
+    )  # fmt: skip
 
 
 @lru_cache(maxsize=256)
 def regeldefinities(s: Structuur) -> tuple[RegelDefinitie, ...]:
     """The ordered breakdown lines for a scenario structure."""
-    r: list[RegelDefinitie] = []
-
-    def regel(
-        naam: str,
-        eenheid: str,
-        omschrijving: str,
-        formule: str,
-        expressie: str,
-        stap: str,
-        reken: Callable[..., Any],
-    ) -> None:
-        r.append(RegelDefinitie(naam, eenheid, omschrijving, formule, expressie, stap, reken))
-
-    # -- 1 and 2: per function ------------------------------------------------------------
+    if s.vervoersvorm is not None:
+        return tuple(_vervoer(s))
+    regels: list[RegelDefinitie] = []
     for f in s.functies:
-        p = f"functies.{f}."
-        regel(
-            f"bruto_jaarsalaris.{f}",
-            "EUR/jaar",
-            f"bruto jaarsalaris {f}",
-            "maandsalaris × 12",
-            f"{p}maandsalaris * 12",
-            "1",
-            lambda w, p=p: personeel.bruto_jaarsalaris(w[p + "maandsalaris"]),
-        )
-        if f in s.vakantietoeslag_minimum:
-            regel(
-                f"jaarloon.{f}",
-                "EUR/jaar",
-                f"jaarloon {f} (met vakantietoeslag met minimum en eindejaarsuitkering)",
-                "bruto × (1 + eindejaarsuitkering) + max(vakantietoeslag × bruto, minimum × 12)",
-                f"bruto_jaarsalaris.{f} * (1 + {p}eindejaarsuitkering)"
-                f" + max({p}vakantietoeslag * bruto_jaarsalaris.{f}, {p}vakantietoeslag_minimum * 12)",
-                "1",
-                lambda w, f=f, p=p: personeel.jaarloon_met_minimum(
-                    w[f"bruto_jaarsalaris.{f}"],
-                    w[p + "vakantietoeslag"],
-                    w[p + "vakantietoeslag_minimum"],
-                    w[p + "eindejaarsuitkering"],
-                ),
-            )
-        else:
-            regel(
-                f"jaarloon.{f}",
-                "EUR/jaar",
-                f"jaarloon {f} (met vakantietoeslag en eindejaarsuitkering)",
-                "bruto_jaarsalaris × (1 + vakantietoeslag + eindejaarsuitkering)",
-                f"bruto_jaarsalaris.{f} * (1 + {p}vakantietoeslag + {p}eindejaarsuitkering)",
-                "1",
-                lambda w, f=f, p=p: personeel.jaarloon(
-                    w[f"bruto_jaarsalaris.{f}"], w[p + "vakantietoeslag"], w[p + "eindejaarsuitkering"]
-                ),
-            )
-        if f in s.componenten:
-            wl = "werkgeverslasten."
-            premies = " + ".join(f"{wl}premies.{q}" for q in s.premies) or "0"
-            pg = f"min(jaarloon.{f}, {wl}pensioen.maximum_pensioengevend_salaris)"
-            regel(
-                f"werkgeverslasten_bedrag.{f}",
-                "EUR/jaar",
-                f"werkgeverslasten {f} uit premies en pensioen",
-                "Σ premies × min(jaarloon, max. premieloon) + werkgeversdeel × (pensioenpremie × max(0, P − franchise)"
-                " + premie_ap × max(0, P − franchise_ap)), P = min(jaarloon, max. pensioengevend salaris)",
-                f"({premies}) * min(jaarloon.{f}, {wl}maximum_premieloon) + {wl}pensioen.werkgeversdeel"
-                f" * ({wl}pensioen.premie * max(0, {pg} - {wl}pensioen.franchise)"
-                f" + {wl}pensioen.premie_ap * max(0, {pg} - {wl}pensioen.franchise_ap))",
-                "1",
-                lambda w, f=f, wl=wl: personeel.werkgeverslasten_bedrag(
-                    w[f"jaarloon.{f}"],
-                    sum((np.asarray(w[f"{wl}premies.{q}"]) for q in s.premies), np.asarray(0.0)),
-                    w[wl + "maximum_premieloon"],
-                    w[wl + "pensioen.premie"],
-                    w[wl + "pensioen.premie_ap"],
-                    w[wl + "pensioen.franchise"],
-                    w[wl + "pensioen.franchise_ap"],
-                    w[wl + "pensioen.maximum_pensioengevend_salaris"],
-                    w[wl + "pensioen.werkgeversdeel"],
-                ),
-            )
-            regel(
-                f"werkgeverslasten.{f}",
-                "1",
-                f"werkgeverslasten {f} als fractie van het jaarloon (ter vergelijking)",
-                "werkgeverslasten_bedrag / jaarloon",
-                f"werkgeverslasten_bedrag.{f} / jaarloon.{f}",
-                "1",
-                lambda w, f=f: np.divide(w[f"werkgeverslasten_bedrag.{f}"], w[f"jaarloon.{f}"]),
-            )
-            regel(
-                f"loonkosten.{f}",
-                "EUR/jaar",
-                f"loonkosten {f} (met werkgeverslasten)",
-                "jaarloon + werkgeverslasten_bedrag",
-                f"jaarloon.{f} + werkgeverslasten_bedrag.{f}",
-                "1",
-                lambda w, f=f: np.add(w[f"jaarloon.{f}"], w[f"werkgeverslasten_bedrag.{f}"]),
-            )
-        else:
-            regel(
-                f"loonkosten.{f}",
-                "EUR/jaar",
-                f"loonkosten {f} (met werkgeverslasten)",
-                "jaarloon × (1 + werkgeverslasten)",
-                f"jaarloon.{f} * (1 + {p}werkgeverslasten)",
-                "1",
-                lambda w, f=f, p=p: personeel.loonkosten(w[f"jaarloon.{f}"], w[p + "werkgeverslasten"]),
-            )
-        regel(
-            f"personeelskosten.{f}",
-            "EUR/jaar",
-            f"personeelskosten per fte {f}",
-            "loonkosten × (1 + overige_personeelskosten)",
-            f"loonkosten.{f} * (1 + {p}overige_personeelskosten)",
-            "1",
-            lambda w, f=f, p=p: personeel.personeelskosten(w[f"loonkosten.{f}"], w[p + "overige_personeelskosten"]),
-        )
-        regel(
-            f"contracturen.{f}",
-            "uur/jaar",
-            f"contracturen per fte {f}",
-            "uren_per_week × weken_per_jaar",
-            f"{p}uren_per_week * {p}weken_per_jaar",
-            "2",
-            lambda w, p=p: uren.contracturen(w[p + "uren_per_week"], w[p + "weken_per_jaar"]),
-        )
-        regel(
-            f"beschikbare_uren.{f}",
-            "uur/jaar",
-            f"beschikbare uren {f} (na verlof, verzuim, scholing)",
-            "contracturen − verlofuren − verzuim × contracturen − scholingsuren",
-            f"contracturen.{f} - {p}verlofuren - {p}verzuim * contracturen.{f} - {p}scholingsuren",
-            "2",
-            lambda w, f=f, p=p: uren.beschikbare_uren(
-                w[f"contracturen.{f}"], w[p + "verlofuren"], w[p + "verzuim"], w[p + "scholingsuren"]
-            ),
-        )
-        regel(
-            f"productieve_uren.{f}",
-            "uur/jaar",
-            f"productieve uren {f}",
-            "beschikbare_uren × productiviteit",
-            f"beschikbare_uren.{f} * {p}productiviteit",
-            "2",
-            lambda w, f=f, p=p: uren.productieve_uren(w[f"beschikbare_uren.{f}"], w[p + "productiviteit"]),
-        )
-        regel(
-            f"uurkosten.{f}",
-            "EUR/uur",
-            f"kosten per productief uur {f}",
-            "personeelskosten / productieve_uren",
-            f"personeelskosten.{f} / productieve_uren.{f}",
-            "2",
-            lambda w, f=f: uren.uurkosten(w[f"personeelskosten.{f}"], w[f"productieve_uren.{f}"]),
-        )
-
-    # -- 3: one unit of one group -------------------------------------------------------
-    pr = "product."
-    if s.uit_ratio:
-        if s.naar_boven:
-            expr_totaal = f"ceil(round({pr}groepsgrootte / {pr}ratio.kinderen_per_medewerker, 9))"
-            formule_totaal = "⌈G / k⌉ (naar boven op hele medewerkers)"
-        else:
-            expr_totaal = f"{pr}groepsgrootte / {pr}ratio.kinderen_per_medewerker"
-            formule_totaal = "G / k (exact)"
-        regel(
-            "medewerkers_totaal",
-            "1",
-            "direct personeel op de groep uit de ratio",
-            formule_totaal,
-            expr_totaal,
-            "3",
-            lambda w: groep.medewerkers_uit_ratio(
-                w[pr + "groepsgrootte"], w[pr + "ratio.kinderen_per_medewerker"], s.naar_boven
-            ),
-        )
-        for f in s.direct:
-            regel(
-                f"medewerkers.{f}",
-                "1",
-                f"direct personeel {f} (aandeel in de mix)",
-                "medewerkers_totaal × mix_f",
-                f"medewerkers_totaal * {pr}ratio.mix.{f}",
-                "3",
-                lambda w, f=f: np.multiply(w["medewerkers_totaal"], w[f"{pr}ratio.mix.{f}"]),
-            )
-        aantal = {f: f"medewerkers.{f}" for f in s.direct}
-    else:
-        aantal = {f: f"{pr}personeel.{f}" for f in s.direct}
-
-    def extra(f: str) -> str | None:
-        return f"{pr}extra_uur.{f}" if f in s.extra else None
-
-    termen = []
-    for f in s.direct:
-        v = extra(f)
-        tijd = f"({pr}duur_uur + {v})" if v else f"{pr}duur_uur"
-        termen.append(f"{aantal[f]} * {tijd} * uurkosten.{f}")
-    regel(
-        "personeel_direct",
-        "EUR",
-        "direct personeel per eenheid voor de groep",
-        "Σ_f n_f × (d + v_f) × uurkosten_f",
-        _som(termen),
-        "3",
-        lambda w: groep.personeel_direct(
-            [w[aantal[f]] for f in s.direct],
-            w[pr + "duur_uur"],
-            [w[e] if (e := extra(f)) else 0.0 for f in s.direct],
-            [w[f"uurkosten.{f}"] for f in s.direct],
-        ),
-    )
-    regel(
-        "personeel_indirect",
-        "EUR",
-        "indirect personeel per eenheid voor de groep",
-        "Σ_f u_f × uurkosten_f",
-        _som([f"{pr}indirect_uur.{f} * uurkosten.{f}" for f in s.indirect]),
-        "3",
-        lambda w: groep.personeel_indirect(
-            [w[f"{pr}indirect_uur.{f}"] for f in s.indirect], [w[f"uurkosten.{f}"] for f in s.indirect]
-        ),
-    )
-    regel(
-        "huisvesting_eenheid",
-        "EUR",
-        "huisvesting per eenheid",
-        "H / E",
-        f"{pr}huisvesting_jaar / {pr}eenheden_per_jaar",
-        "3",
-        lambda w: groep.huisvesting_eenheid(w[pr + "huisvesting_jaar"], w[pr + "eenheden_per_jaar"]),
-    )
-    regel(
-        "materieel",
-        "EUR",
-        "materieel en activiteiten per eenheid voor de aanwezige cliënten",
-        "m × G × b",
-        f"{pr}materieel_per_client * {pr}groepsgrootte * {pr}bezettingsgraad",
-        "3",
-        lambda w: groep.materieel(w[pr + "materieel_per_client"], w[pr + "groepsgrootte"], w[pr + "bezettingsgraad"]),
-    )
-    regel(
-        "groepskosten",
-        "EUR",
-        "kosten van één eenheid voor de hele groep",
-        "personeel_direct + personeel_indirect + huisvesting_eenheid + materieel",
-        "personeel_direct + personeel_indirect + huisvesting_eenheid + materieel",
-        "3",
-        lambda w: groep.groepskosten(
-            w["personeel_direct"], w["personeel_indirect"], w["huisvesting_eenheid"], w["materieel"]
-        ),
-    )
-    for f in s.traject:
-        regel(
-            f"client_uur_traject.{f}",
-            "uur",
-            f"cliëntgebonden tijd {f} per sessie uit het traject",
-            "client_uur_per_traject / sessies_per_traject",
-            f"{pr}client_uur_per_traject.{f} / {pr}sessies_per_traject",
-            "3",
-            lambda w, f=f: groep.client_uur_uit_traject(
-                w[f"{pr}client_uur_per_traject.{f}"], w[pr + "sessies_per_traject"]
-            ),
-        )
-    client_termen = [(f"{pr}client_uur.{f}", f) for f in s.client] + [(f"client_uur_traject.{f}", f) for f in s.traject]
-    regel(
-        "clientkosten",
-        "EUR",
-        "cliëntgebonden personeel per cliënt per eenheid",
-        "Σ_f c_f × uurkosten_f",
-        _som([f"{c} * uurkosten.{f}" for c, f in client_termen]),
-        "3",
-        lambda w: groep.clientkosten([w[c] for c, _ in client_termen], [w[f"uurkosten.{f}"] for _, f in client_termen]),
-    )
-
-    # -- 4: opslagen --------------------------------------------------------------------
-    op = "opslagen."
-    regel(
-        "kostprijs_per_client",
-        "EUR",
-        "kostprijs per gedeclareerde cliënt per eenheid",
-        "groepskosten / (G × b) + clientkosten",
-        f"groepskosten / ({pr}groepsgrootte * {pr}bezettingsgraad) + clientkosten",
-        "4",
-        lambda w: opslagen.kostprijs_per_client(
-            w["groepskosten"], w[pr + "groepsgrootte"], w[pr + "bezettingsgraad"], w["clientkosten"]
-        ),
-    )
-    if s.overhead_aandeel:
-        formule_oh, expr_oh = "kostprijs / (1 − overhead)", f"kostprijs_per_client / (1 - {op}overhead)"
-        oms_oh = "kostprijs met overhead (overhead als aandeel van de integrale kostprijs)"
-    else:
-        formule_oh, expr_oh = "kostprijs × (1 + overhead)", f"kostprijs_per_client * (1 + {op}overhead)"
-        oms_oh = "kostprijs met overhead (overhead als opslag op de kostprijs)"
-    regel(
-        "met_overhead",
-        "EUR",
-        oms_oh,
-        formule_oh,
-        expr_oh,
-        "4",
-        lambda w: opslagen.met_overhead(w["kostprijs_per_client"], w[op + "overhead"], s.overhead_aandeel),
-    )
-    regel(
-        "tarief_per_client",
-        "EUR",
-        f"tarief per cliënt per {s.eenheid}",
-        "met_overhead × (1 + risico_opslag)",
-        f"met_overhead * (1 + {op}risico_opslag)",
-        "4",
-        lambda w: opslagen.tarief(w["met_overhead"], w[op + "risico_opslag"]),
-    )
-
-    # -- 5 and 6: the tariff in other units -----------------------------------------------
-    regel(
-        "tarief_per_uur",
-        "EUR/uur",
-        "tarief per cliënt per uur",
-        "tarief / d",
-        f"tarief_per_client / {pr}duur_uur",
-        "5",
-        lambda w: tarief.per_uur(w["tarief_per_client"], w[pr + "duur_uur"]),
-    )
-    regel(
-        "tarief_per_minuut",
-        "EUR/minuut",
-        "tarief per cliënt per minuut",
-        "tarief / (d × 60)",
-        f"tarief_per_client / ({pr}duur_uur * 60)",
-        "5",
-        lambda w: tarief.per_minuut(w["tarief_per_client"], w[pr + "duur_uur"]),
-    )
-    if s.per_week:
-        regel(
-            "tarief_per_week",
-            "EUR/week",
-            "tarief per cliënt per week bij de geplande eenheden",
-            "tarief × eenheden_per_week",
-            f"tarief_per_client * {pr}eenheden_per_week",
-            "5",
-            lambda w: tarief.per_week(w["tarief_per_client"], w[pr + "eenheden_per_week"]),
-        )
-        regel(
-            "tarief_per_jaar",
-            "EUR/jaar",
-            "tarief per cliënt per jaar bij de geplande weken",
-            "tarief_per_week × weken_per_jaar",
-            f"tarief_per_week * {pr}weken_per_jaar",
-            "5",
-            lambda w: tarief.per_jaar(w["tarief_per_week"], w[pr + "weken_per_jaar"]),
-        )
-    if s.sessies:
-        regel(
-            "tarief_per_traject",
-            "EUR",
-            "tarief per cliënt per traject",
-            "tarief × sessies_per_traject",
-            f"tarief_per_client * {pr}sessies_per_traject",
-            "6",
-            lambda w: tarief.per_traject(w["tarief_per_client"], w[pr + "sessies_per_traject"]),
-        )
-
-    # -- the tariff decomposed per client, for the waterfall (sums to tarief_per_client) --
-    gb = f"({pr}groepsgrootte * {pr}bezettingsgraad)"
-    for deel, oms in (
-        ("personeel_direct", "direct personeel"),
-        ("personeel_indirect", "indirect personeel"),
-        ("huisvesting_eenheid", "huisvesting"),
-        ("materieel", "materieel"),
-    ):
-        regel(
-            f"opbouw.{deel}",
-            "EUR",
-            f"{oms} per cliënt (deel van het tarief, vóór opslagen)",
-            f"{deel} / (G × b)",
-            f"{deel} / {gb}",
-            "4",
-            lambda w, deel=deel: np.divide(w[deel], np.multiply(w[pr + "groepsgrootte"], w[pr + "bezettingsgraad"])),
-        )
-    regel(
-        "opbouw.clientkosten",
-        "EUR",
-        "cliëntgebonden personeel per cliënt (deel van het tarief)",
-        "clientkosten",
-        "clientkosten",
-        "4",
-        lambda w: np.asarray(w["clientkosten"], dtype=float),
-    )
-    regel(
-        "opbouw.overhead",
-        "EUR",
-        "overhead per cliënt (deel van het tarief)",
-        "met_overhead − kostprijs_per_client",
-        "met_overhead - kostprijs_per_client",
-        "4",
-        lambda w: np.subtract(w["met_overhead"], w["kostprijs_per_client"]),
-    )
-    regel(
-        "opbouw.risico",
-        "EUR",
-        "risico-opslag per cliënt (deel van het tarief)",
-        "tarief − met_overhead",
-        "tarief_per_client - met_overhead",
-        "4",
-        lambda w: np.subtract(w["tarief_per_client"], w["met_overhead"]),
-    )
-    return tuple(r)
+        regels += [*_personeel(s, f), *_uren(f)]
+    regels += [*_groep(s), *_opslagen(s), *_andere_eenheden(s), *_opbouw()]
+    return tuple(regels)
 
 
-def bereken(s: Structuur, waarden: Mapping[str, Any]) -> dict[str, Getal]:
+def bereken(
+    s: Structuur, waarden: Mapping[str, Any], definities: tuple[RegelDefinitie, ...] | None = None
+) -> dict[str, Any]:
     """Compute every breakdown line.
 
     Parameters
@@ -558,16 +500,16 @@ def bereken(s: Structuur, waarden: Mapping[str, Any]) -> dict[str, Getal]:
     waarden
         Dotted input names (``functies.mbo.maandsalaris``, ``product.groepsgrootte``...)
         to floats or arrays in the documented units; arrays broadcast.
+    definities
+        The lines to compute (default: :func:`regeldefinities` of ``s``).
 
     Returns
     -------
     dict
-        Line name to value (float64 array, 0-d for a single scenario).
+        Line name to value (float64 array or numpy scalar).
     """
     w: dict[str, Any] = dict(waarden)
-    uit: dict[str, Getal] = {}
-    for d in regeldefinities(s):
-        waarde = d.reken(w)
-        w[d.naam] = waarde
-        uit[d.naam] = waarde
+    uit: dict[str, Any] = {}
+    for d in definities if definities is not None else regeldefinities(s):
+        w[d.naam] = uit[d.naam] = d.reken(w)
     return uit

@@ -1,29 +1,39 @@
-"""MODEL.md step 4: from group cost to the tariff per client per unit (opslagen).
+"""Step 4 of the method: from the group's cost to the tariff per client per unit (opslagen).
 
-Pure numpy functions; every argument may be a float or an array (broadcast).
+Pure functions over floats or numpy arrays (they broadcast); each is the one definition of
+its breakdown line (see :mod:`tarieven.personeel`). The build-up of the tariff per client
+(the waterfall) is defined here too: its parts add up to the tariff.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
-from tarieven._typing import Getal, GetalInvoer
-
-__all__ = ["GRONDSLAGEN", "kostprijs_per_client", "met_overhead", "tarief"]
+__all__ = [
+    "AANDEEL_INTEGRALE_KOSTPRIJS",
+    "GRONDSLAGEN",
+    "clientdeel",
+    "OPSLAG_OP_KOSTPRIJS",
+    "kostprijs_per_client",
+    "met_overhead",
+    "opslag",
+    "per_client",
+    "tarief",
+]
 
 AANDEEL_INTEGRALE_KOSTPRIJS = "aandeel_integrale_kostprijs"
 OPSLAG_OP_KOSTPRIJS = "opslag_op_kostprijs"
 GRONDSLAGEN = (AANDEEL_INTEGRALE_KOSTPRIJS, OPSLAG_OP_KOSTPRIJS)
-"""The two overhead conventions; a scenario must name one (MODEL.md 4)."""
+"""The two overhead conventions; a scenario must name one (there is no silent default)."""
 
 
-def kostprijs_per_client(
-    groepskosten: GetalInvoer,
-    groepsgrootte: GetalInvoer,
-    bezettingsgraad: GetalInvoer,
-    clientkosten: GetalInvoer,
-) -> Getal:
-    """Cost price per billed client per unit.
+def kostprijs_per_client(groepskosten: Any, groepsgrootte: Any, bezettingsgraad: Any, clientkosten: Any) -> Any:
+    """Cost price per billed client per unit [EUR].
+
+    The group's cost is carried by the clients actually billed (places times occupancy),
+    plus each client's own client-bound time.
 
     Parameters
     ----------
@@ -32,51 +42,50 @@ def kostprijs_per_client(
     bezettingsgraad : [-]
         Average billed clients per place, 0 < b <= 1.
     clientkosten : [EUR]
-
-    Returns
-    -------
-    [EUR] ``groepskosten / (G * b) + clientkosten``.
     """
-    per_client: Getal = np.divide(groepskosten, np.multiply(groepsgrootte, bezettingsgraad))
-    return per_client + np.asarray(clientkosten)
+    return groepskosten / (groepsgrootte * bezettingsgraad) + clientkosten
 
 
-def met_overhead(kostprijs: GetalInvoer, overhead: GetalInvoer, aandeel_integrale_kostprijs: GetalInvoer) -> Getal:
-    """Cost price including overhead, in either convention.
+def met_overhead(kostprijs: Any, overhead: Any, aandeel_integrale_kostprijs: Any) -> Any:
+    """Cost price including overhead [EUR], in either convention.
 
     Parameters
     ----------
     kostprijs : [EUR]
     overhead : [-]
     aandeel_integrale_kostprijs : bool or bool array
-        True: overhead is a share of the integral cost price, ``k / (1 - o)``
-        (requires o < 1). False: a mark-up on the cost price, ``k * (1 + o)``.
-        25 % as a share equals a 33.3 % mark-up.
-
-    Returns
-    -------
-    [EUR]
+        True: overhead is a share of the integral cost price (requires overhead < 1).
+        False: a mark-up on the cost price. 25 % as a share equals a 33.3 % mark-up.
     """
-    k = np.asarray(kostprijs, dtype=float)
-    o = np.asarray(overhead, dtype=float)
     if np.ndim(aandeel_integrale_kostprijs) == 0:
-        # the common case: one convention for all scenarios, no wasted branch
-        return k / (1.0 - o) if aandeel_integrale_kostprijs else k * (1.0 + o)
+        return kostprijs / (1 - overhead) if aandeel_integrale_kostprijs else kostprijs * (1 + overhead)
+    k, o = np.asarray(kostprijs, dtype=float), np.asarray(overhead, dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):  # o >= 1 only in rows not taken
         return np.where(aandeel_integrale_kostprijs, k / (1.0 - o), k * (1.0 + o))
 
 
-def tarief(met_overhead: GetalInvoer, risico_opslag: GetalInvoer) -> Getal:
-    """Tariff per client per unit.
+def tarief(met_overhead: Any, risico_opslag: Any) -> Any:
+    """Tariff per client per unit [EUR]: the cost price with overhead and the risk surcharge.
 
     Parameters
     ----------
     met_overhead : [EUR]
     risico_opslag : [-]
-        Risk surcharge as a mark-up.
-
-    Returns
-    -------
-    [EUR] ``met_overhead * (1 + risico_opslag)``.
+        A mark-up.
     """
-    return np.multiply(met_overhead, np.add(1.0, risico_opslag))
+    return met_overhead * (1 + risico_opslag)
+
+
+def per_client(bedrag: Any, groepsgrootte: Any, bezettingsgraad: Any) -> Any:
+    """A group cost per billed client [EUR]: its part of the tariff before surcharges."""
+    return bedrag / (groepsgrootte * bezettingsgraad)
+
+
+def clientdeel(clientkosten: Any) -> Any:
+    """The client-bound cost as its own part of the tariff [EUR] (already per client)."""
+    return clientkosten
+
+
+def opslag(met: Any, zonder: Any) -> Any:
+    """A surcharge as an amount per client [EUR]: the price with it minus the price without."""
+    return met - zonder

@@ -1,167 +1,148 @@
-"""MODEL.md step 1: personeelskosten per FTE per year for one function.
+"""Step 1 of the method: personnel cost per FTE per year for one function.
 
-Pure numpy functions; every argument may be a float or an array (broadcast).
+Pure functions over floats or numpy arrays (they broadcast). Each is the one definition
+of its breakdown line: the formula shown in an explanation and written into a workbook is
+traced from the function itself (:mod:`tarieven.formule`), so the docstrings name the
+rule and its source and do not restate the arithmetic. ``tarieven.model`` lists which
+function computes which line.
 """
 
 from __future__ import annotations
 
-import numpy as np
+from collections.abc import Sequence
+from typing import Any
 
-from tarieven._typing import Getal, GetalInvoer
+import numpy as np
 
 __all__ = [
     "bruto_jaarsalaris",
     "jaarloon",
     "jaarloon_met_minimum",
     "loonkosten",
-    "werkgeverslasten_bedrag",
+    "loonkosten_uit_bedrag",
     "personeelskosten",
+    "werkgeverslasten_bedrag",
+    "werkgeverslasten_fractie",
 ]
 
-MAANDEN_PER_JAAR = 12.0
+MAANDEN_PER_JAAR = 12
+"""Months of salary in a year (the holiday allowance and year-end bonus come on top)."""
 
 
-def bruto_jaarsalaris(maandsalaris: GetalInvoer) -> Getal:
-    """Gross annual salary.
+def bruto_jaarsalaris(maandsalaris: Any) -> Any:
+    """Gross annual salary [EUR/jaar] from the gross monthly salary.
 
     Parameters
     ----------
     maandsalaris : [EUR/maand]
-        Gross monthly salary, from the CAO table (schaal, trede) or the provider's own
-        average.
-
-    Returns
-    -------
-    [EUR/jaar] ``maandsalaris * 12`` (MODEL.md 1).
+        From the CAO table (schaal, trede) or the provider's own average.
     """
-    return np.multiply(maandsalaris, MAANDEN_PER_JAAR)
+    return maandsalaris * MAANDEN_PER_JAAR
 
 
-def jaarloon(
-    bruto_jaarsalaris: GetalInvoer,
-    vakantietoeslag: GetalInvoer,
-    eindejaarsuitkering: GetalInvoer,
-) -> Getal:
-    """Annual pay including holiday allowance and year-end bonus.
+def jaarloon(bruto_jaarsalaris: Any, vakantietoeslag: Any, eindejaarsuitkering: Any) -> Any:
+    """Annual pay [EUR/jaar] including holiday allowance and year-end bonus.
 
     Parameters
     ----------
     bruto_jaarsalaris : [EUR/jaar]
     vakantietoeslag : [-]
-        Holiday allowance as a fraction of the gross annual salary (CAO Jeugdzorg
-        art. 7.3: 0.08).
+        Fraction of the gross annual salary (CAO Jeugdzorg art. 7.3: 8 %).
     eindejaarsuitkering : [-]
-        Year-end bonus as a fraction of the gross annual salary (CAO art. 7.2).
-
-    Returns
-    -------
-    [EUR/jaar] ``bruto_jaarsalaris * (1 + vakantietoeslag + eindejaarsuitkering)``.
+        Fraction of the gross annual salary (CAO Jeugdzorg art. 7.2).
     """
-    b = np.asarray(bruto_jaarsalaris, dtype=float)
-    return b * (1.0 + np.add(vakantietoeslag, eindejaarsuitkering))
+    return bruto_jaarsalaris * (1 + (vakantietoeslag + eindejaarsuitkering))
 
 
 def jaarloon_met_minimum(
-    bruto_jaarsalaris: GetalInvoer,
-    vakantietoeslag: GetalInvoer,
-    vakantietoeslag_minimum: GetalInvoer,
-    eindejaarsuitkering: GetalInvoer,
-) -> Getal:
-    """Annual pay with a holiday allowance that has a monthly minimum.
+    bruto_jaarsalaris: Any, vakantietoeslag: Any, vakantietoeslag_minimum: Any, eindejaarsuitkering: Any
+) -> Any:
+    """Annual pay [EUR/jaar] with a holiday allowance that has a monthly minimum.
+
+    The allowance is the larger of the percentage of the gross salary and the minimum per
+    month for twelve months (CAO Jeugdzorg art. 7.3).
 
     Parameters
     ----------
     bruto_jaarsalaris : [EUR/jaar]
     vakantietoeslag : [-]
     vakantietoeslag_minimum : [EUR/maand]
-        Minimum holiday allowance per month at full time (CAO Jeugdzorg art. 7.3:
-        211.13 from 1 July 2024).
+        Minimum at full time (CAO Jeugdzorg art. 7.3).
     eindejaarsuitkering : [-]
-
-    Returns
-    -------
-    [EUR/jaar] ``bruto * (1 + eindejaarsuitkering) + max(vakantietoeslag * bruto,
-    vakantietoeslag_minimum * 12)``.
     """
-    b = np.asarray(bruto_jaarsalaris, dtype=float)
-    toeslag = np.maximum(np.multiply(vakantietoeslag, b), np.multiply(vakantietoeslag_minimum, MAANDEN_PER_JAAR))
-    uit: Getal = b * (1.0 + np.asarray(eindejaarsuitkering)) + toeslag
-    return uit
+    toeslag = np.maximum(vakantietoeslag * bruto_jaarsalaris, vakantietoeslag_minimum * MAANDEN_PER_JAAR)
+    return bruto_jaarsalaris * (1 + eindejaarsuitkering) + toeslag
 
 
 def werkgeverslasten_bedrag(
-    jaarloon: GetalInvoer,
-    premies: GetalInvoer,
-    maximum_premieloon: GetalInvoer,
-    pensioenpremie: GetalInvoer,
-    premie_ap: GetalInvoer,
-    franchise: GetalInvoer,
-    franchise_ap: GetalInvoer,
-    maximum_pensioengevend_salaris: GetalInvoer,
-    werkgeversdeel: GetalInvoer,
-) -> Getal:
-    """Employer charges built from their components (MODEL.md 1), for one FTE.
+    jaarloon: Any,
+    premies: Sequence[Any],
+    maximum_premieloon: Any,
+    pensioenpremie: Any,
+    premie_ap: Any,
+    franchise: Any,
+    franchise_ap: Any,
+    maximum_pensioengevend_salaris: Any,
+    werkgeversdeel: Any,
+) -> Any:
+    """Employer charges [EUR/jaar] built from their components, for one FTE.
+
+    The statutory employer premiums apply to the wage up to the maximum premium wage; the
+    employer's share of the pension premiums applies to the pensionable salary (the annual
+    pay up to the maximum pensionable salary, PFZW counting both allowances) above each
+    premium's own franchise.
 
     Parameters
     ----------
     jaarloon : [EUR/jaar]
-        Annual pay incl. holiday allowance and year-end bonus; also taken as the
-        pensionable salary (PFZW counts both allowances).
-    premies : [-]
-        Sum of the statutory employer premiums (AWf, Aof, Ufo, Whk, Zvw,
-        kinderopvangtoeslag), on the wage up to ``maximum_premieloon``.
+    premies : sequence of [-]
+        The statutory employer premiums (AWf, Aof, Ufo, Whk, Zvw, kinderopvangtoeslag).
     maximum_premieloon : [EUR/jaar]
     pensioenpremie : [-]
-        Pension fund's retirement premium (OP/PP), on ``pensioengevend - franchise``.
+        The fund's retirement premium (OP/PP).
     premie_ap : [-]
-        Disability part of the pension scheme (AP), on ``pensioengevend - franchise_ap``.
+        The disability part of the scheme (AP).
     franchise, franchise_ap : [EUR/jaar]
     maximum_pensioengevend_salaris : [EUR/jaar]
     werkgeversdeel : [-]
-        Employer's share of the pension premiums.
-
-    Returns
-    -------
-    [EUR/jaar] ``premies * min(jaarloon, max_premieloon) + werkgeversdeel *
-    (pensioenpremie * max(0, P - franchise) + premie_ap * max(0, P - franchise_ap))``
-    with ``P = min(jaarloon, maximum_pensioengevend_salaris)``.
+        The employer's share of the pension premiums.
     """
-    loon = np.asarray(jaarloon, dtype=float)
-    pensioengevend = np.minimum(loon, maximum_pensioengevend_salaris)
-    pensioen = np.multiply(pensioenpremie, np.maximum(0.0, pensioengevend - np.asarray(franchise))) + np.multiply(
-        premie_ap, np.maximum(0.0, pensioengevend - np.asarray(franchise_ap))
+    pensioengevend = np.minimum(jaarloon, maximum_pensioengevend_salaris)
+    pensioen = pensioenpremie * np.maximum(0, pensioengevend - franchise) + premie_ap * np.maximum(
+        0, pensioengevend - franchise_ap
     )
-    uit: Getal = np.multiply(premies, np.minimum(loon, maximum_premieloon)) + np.multiply(werkgeversdeel, pensioen)
-    return uit
+    return sum(premies) * np.minimum(jaarloon, maximum_premieloon) + werkgeversdeel * pensioen
 
 
-def loonkosten(jaarloon: GetalInvoer, werkgeverslasten: GetalInvoer) -> Getal:
-    """Employer's wage cost: pay plus social charges and the employer's pension part.
+def werkgeverslasten_fractie(werkgeverslasten_bedrag: Any, jaarloon: Any) -> Any:
+    """The employer charges as one fraction of the annual pay [-], to compare both forms."""
+    return werkgeverslasten_bedrag / jaarloon
+
+
+def loonkosten_uit_bedrag(jaarloon: Any, werkgeverslasten_bedrag: Any) -> Any:
+    """Employer's wage cost [EUR/jaar]: the annual pay plus the employer charges as an amount."""
+    return jaarloon + werkgeverslasten_bedrag
+
+
+def loonkosten(jaarloon: Any, werkgeverslasten: Any) -> Any:
+    """Employer's wage cost [EUR/jaar] with the employer charges as one fraction.
 
     Parameters
     ----------
     jaarloon : [EUR/jaar]
     werkgeverslasten : [-]
-        Employer charges as one fraction of ``jaarloon``.
-
-    Returns
-    -------
-    [EUR/jaar] ``jaarloon * (1 + werkgeverslasten)``.
+        Social charges and the employer's pension part, as a fraction of the annual pay.
     """
-    return np.multiply(jaarloon, np.add(1.0, werkgeverslasten))
+    return jaarloon * (1 + werkgeverslasten)
 
 
-def personeelskosten(loonkosten: GetalInvoer, overige_personeelskosten: GetalInvoer) -> Getal:
-    """Personnel cost per FTE: wage cost plus other personnel costs (training, travel...).
+def personeelskosten(loonkosten: Any, overige_personeelskosten: Any) -> Any:
+    """Personnel cost per FTE [EUR/jaar]: wage cost plus other personnel costs.
 
     Parameters
     ----------
     loonkosten : [EUR/jaar]
     overige_personeelskosten : [-]
-        Other personnel costs as a fraction of ``loonkosten``.
-
-    Returns
-    -------
-    [EUR/jaar] ``loonkosten * (1 + overige_personeelskosten)``.
+        Training, travel and the like, as a fraction of the wage cost.
     """
-    return np.multiply(loonkosten, np.add(1.0, overige_personeelskosten))
+    return loonkosten * (1 + overige_personeelskosten)

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from tarieven._versie import __version__
 from tarieven.afronding import op_centen
-from tarieven.model import RegelDefinitie, regeldefinities
-from tarieven.weergave import euro, invoer, is_geld, met_eenheid
+from tarieven.model import STAPPEN, RegelDefinitie, regeldefinities
+from tarieven.weergave import euro, getal, invoer, is_geld, met_eenheid
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -25,15 +25,6 @@ if TYPE_CHECKING:
     from tarieven.scenario import Herkomst, Scenario
 
 __all__ = ["Regel", "Uitkomst"]
-
-STAPPEN = {
-    "1": "Personeelskosten per fte per jaar",
-    "2": "Productieve uren en kosten per productief uur",
-    "3": "Eén eenheid van één groep",
-    "4": "Opslagen: overhead en risico",
-    "5": "Het tarief in andere eenheden",
-    "6": "Sessieproducten: traject",
-}
 
 
 @dataclass(frozen=True)
@@ -76,11 +67,15 @@ class Uitkomst:
         SHA-256 of every input (:attr:`Scenario.invoer_hash`).
     """
 
-    def __init__(self, scenario: Scenario, waarden: dict[str, Any]) -> None:
+    def __init__(
+        self, scenario: Scenario, waarden: dict[str, Any], definities: tuple[RegelDefinitie, ...] | None = None
+    ) -> None:
         self.scenario = scenario
         self.versie = __version__
         self.invoer_hash = scenario.invoer_hash
-        self._regels = {d.naam: Regel(d, float(waarden[d.naam])) for d in regeldefinities(scenario.structuur)}
+        if definities is None:
+            definities = regeldefinities(scenario.structuur)
+        self._regels = {d.naam: Regel(d, float(waarden[d.naam])) for d in definities}
 
     # -- access ---------------------------------------------------------------------------
     def __getitem__(self, naam: str) -> float:
@@ -133,6 +128,14 @@ class Uitkomst:
         """Lines grouped by MODEL.md step (stable: computation order within a step)."""
         return sorted(self, key=lambda r: r.definitie.stap)
 
+    def _alle_waarden(self) -> dict[str, float]:
+        return {**self.scenario.waarden, **{r.naam: r.waarde for r in self}}
+
+    def _toon_waarde(self, naam: str, x: float) -> str:
+        """A value inside a formula: money with cents, other numbers as entered."""
+        eenheid = self._regels[naam].eenheid if naam in self._regels else self.scenario.veld(naam).eenheid
+        return getal(x) if is_geld(eenheid) else invoer(x)
+
     def _invoer_tekst(self, sleutel: str) -> str:
         s = self.scenario
         return f"{sleutel} = {invoer(s.waarden[sleutel], s.veld(sleutel).eenheid)}  [{s.herkomst[sleutel]}]"
@@ -165,15 +168,15 @@ class Uitkomst:
                     regels.append(f"      {' '.join(h.toelichting.split())}")
                     getoond.add(h.toelichting)
         stap = None
+        waarden = self._alle_waarden()
         for r in self._op_stap():
             d = r.definitie
             if d.stap != stap:
                 stap = d.stap
-                regels += ["", f"{stap}. {STAPPEN[stap]} (MODEL.md §{stap})"]
+                regels += ["", f"{stap}. {STAPPEN[stap]} (methode, stap {stap})"]
             regels.append(f"  {d.naam:<32} {r.toon():>24}   {d.omschrijving}")
-            regels.append(f"      = {d.formule}")
-            if d.formule != d.expressie:
-                regels.append(f"      = {d.expressie}")
+            for vorm in dict.fromkeys((d.formule, d.expressie, d.met_waarden(waarden, self._toon_waarde))):
+                regels.append(f"      = {vorm}")
             for naam in d.invoer:
                 if naam in s.waarden:
                     regels.append(f"        {self._invoer_tekst(naam)}")

@@ -1,41 +1,34 @@
-"""MODEL.md step 2: productive hours per FTE per year and the cost per productive hour.
+"""Step 2 of the method: productive hours per FTE per year and the cost per productive hour.
 
-Pure numpy functions; every argument may be a float or an array (broadcast).
+Pure functions over floats or numpy arrays (they broadcast); each is the one definition of
+its breakdown line (see :mod:`tarieven.personeel`).
 """
 
 from __future__ import annotations
 
-import numpy as np
-
-from tarieven._typing import Getal, GetalInvoer
+from typing import Any
 
 __all__ = ["beschikbare_uren", "contracturen", "productieve_uren", "uurkosten"]
 
 
-def contracturen(uren_per_week: GetalInvoer, weken_per_jaar: GetalInvoer) -> Getal:
-    """Contract hours of one FTE per year.
+def contracturen(uren_per_week: Any, weken_per_jaar: Any) -> Any:
+    """Contract hours of one FTE per year [uur/jaar].
 
     Parameters
     ----------
     uren_per_week : [uur/week]
         Full-time working week (CAO Jeugdzorg: 36).
     weken_per_jaar : [week/jaar]
-        Weeks in a year (52.143 = 365 / 7).
-
-    Returns
-    -------
-    [uur/jaar] ``uren_per_week * weken_per_jaar``.
+        Weeks in a year (52,143 = 365 / 7).
     """
-    return np.multiply(uren_per_week, weken_per_jaar)
+    return uren_per_week * weken_per_jaar
 
 
-def beschikbare_uren(
-    contracturen: GetalInvoer,
-    verlofuren: GetalInvoer,
-    verzuim: GetalInvoer,
-    scholingsuren: GetalInvoer,
-) -> Getal:
-    """Hours available for work after leave, sickness and training.
+def beschikbare_uren(contracturen: Any, verlofuren: Any, verzuim: Any, scholingsuren: Any) -> Any:
+    """Hours available for work after leave, sickness and training [uur/jaar].
+
+    The non-productive hours of the Wmo list (Uitvoeringsbesluit Wmo 2015 art. 5.4) that
+    are not attributable to any product.
 
     Parameters
     ----------
@@ -43,47 +36,32 @@ def beschikbare_uren(
     verlofuren : [uur/jaar]
         Holiday plus public-holiday hours the CAO grants.
     verzuim : [-]
-        Sickness absence as a fraction of ``contracturen``.
+        Sickness absence as a fraction of the contract hours.
     scholingsuren : [uur/jaar]
-        Training hours.
-
-    Returns
-    -------
-    [uur/jaar] ``contracturen - verlofuren - verzuim * contracturen - scholingsuren``.
     """
-    c = np.asarray(contracturen, dtype=float)
-    uit: Getal = c - np.asarray(verlofuren) - np.multiply(verzuim, c) - np.asarray(scholingsuren)
-    return uit
+    return contracturen - verlofuren - verzuim * contracturen - scholingsuren
 
 
-def productieve_uren(beschikbare_uren: GetalInvoer, productiviteit: GetalInvoer) -> Getal:
-    """Hours attributable to products.
+def productieve_uren(beschikbare_uren: Any, productiviteit: Any) -> Any:
+    """Hours attributable to products [uur/jaar].
 
     Parameters
     ----------
     beschikbare_uren : [uur/jaar]
     productiviteit : [-]
-        Share of available hours attributable to products; the rest is team meetings,
-        intervision, general administration. Time attributable to a unit is priced in
-        step 3 (``extra_uur``), never here.
-
-    Returns
-    -------
-    [uur/jaar] ``beschikbare_uren * productiviteit``.
+        Share of the available hours attributable to products; the rest is team meetings,
+        intervision and general administration. Time attributable to one unit is priced
+        with the unit (``extra_uur``), never here, so nothing counts twice.
     """
-    return np.multiply(beschikbare_uren, productiviteit)
+    return beschikbare_uren * productiviteit
 
 
-def uurkosten(personeelskosten: GetalInvoer, productieve_uren: GetalInvoer) -> Getal:
-    """Cost per productive hour.
+def uurkosten(personeelskosten: Any, productieve_uren: Any) -> Any:
+    """Cost per productive hour [EUR/uur].
 
     Parameters
     ----------
     personeelskosten : [EUR/jaar]
     productieve_uren : [uur/jaar]
-
-    Returns
-    -------
-    [EUR/uur] ``personeelskosten / productieve_uren``.
     """
-    return np.divide(personeelskosten, productieve_uren)
+    return personeelskosten / productieve_uren

@@ -1,9 +1,9 @@
-"""MODEL.md step 8: transport (vervoer, 42A03), priced per attendance day per child.
+"""Transport (vervoer, 42A03), priced per attendance day per child.
 
 The category 1-5 follows from the one-way postcode distance and the mode of transport,
 per the table "Tarief per aanwezigheidsdag op basis van postcode-afstand" of product
-42A03 (Vervoer inspanningsgericht) in the segment-3 product descriptions (seed
-004_41af6dd76185ade5.txt)::
+42A03 (Vervoer inspanningsgericht) in the region's product descriptions (Segment 3
+Dagbesteding - Dagbehandeling, kernbepalingen Vervoer inspanningsgericht)::
 
                                 < 5 km   5-10 km   10-20 km   20-30 km
     groep         (kind)          1         2          3          4
@@ -11,18 +11,25 @@ per the table "Tarief per aanwezigheidsdag op basis van postcode-afstand" of pro
     individueel   (met/zonder)    3         3          4          5
 
 A band includes its lower bound and excludes its upper bound; 30 km itself is in the last
-band (MODEL.md 8). Beyond 30 km no category is defined: an error, never a guess. The euro
-amount per category is a parameter (``params/vervoer-42A03.toml``).
+band. Beyond 30 km no category is defined: an error, never a guess. The euro amount per
+category is a parameter (``params/vervoer-42A03.toml``).
+
+:func:`categorie` and :func:`tarief_per_dag` are the breakdown lines of a transport
+result (pure, traceable like every line, see :mod:`tarieven.personeel`);
+:func:`vervoerscategorie` and :func:`vervoerstarief` check their input and raise a clear
+error, for direct use.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from tarieven._typing import Getal, GetalInvoer
+from tarieven.formule import kies, opzoeken
 from tarieven.fouten import InvoerFout, Probleem
 
 __all__ = [
@@ -31,7 +38,10 @@ __all__ = [
     "CATEGORIETABEL",
     "MAXIMALE_AFSTAND_KM",
     "VORMEN",
+    "BANDGRENZEN_KM",
     "afstandsband",
+    "categorie",
+    "tarief_per_dag",
     "vervoerscategorie",
     "vervoerstarief",
 ]
@@ -42,6 +52,9 @@ VORMEN: tuple[str, ...] = ("groep", "groep_rolstoel", "individueel")
 AFSTANDSGRENZEN_KM: tuple[float, ...] = (5.0, 10.0, 20.0)
 """Inner band edges [km]: bands [0, 5), [5, 10), [10, 20), [20, 30]."""
 
+BANDGRENZEN_KM: tuple[float, ...] = (0.0, *AFSTANDSGRENZEN_KM)
+"""Lower edge of each band [km], the first one the shortest distance allowed."""
+
 MAXIMALE_AFSTAND_KM = 30.0
 """Largest one-way distance with a category [km]; it belongs to the last band."""
 
@@ -50,11 +63,23 @@ CATEGORIETABEL: dict[str, tuple[int, int, int, int]] = {
     "groep_rolstoel": (2, 3, 4, 5),
     "individueel": (3, 3, 4, 5),
 }
-"""Category per mode and distance band (seed 004, product 42A03)."""
+"""Category per mode and distance band (product 42A03)."""
 
 CATEGORIEEN: tuple[int, ...] = (1, 2, 3, 4, 5)
 
 _BEREIK = f"een enkele-reisafstand van 0 tot en met {MAXIMALE_AFSTAND_KM:g} km"
+
+
+def categorie(afstand_km: Any, vorm: str) -> Any:
+    """Transport category [-] from the one-way distance and the mode (the band's entry in
+    :data:`CATEGORIETABEL`). No range check: the scenario's validation refuses a distance
+    outside 0-30 km before anything is computed; see :func:`vervoerscategorie`."""
+    return opzoeken(afstand_km, BANDGRENZEN_KM, CATEGORIETABEL[vorm])
+
+
+def tarief_per_dag(categorie: Any, bedragen: Sequence[Any]) -> Any:
+    """Tariff per attendance day per child [EUR]: the amount of the category (1 = the first)."""
+    return kies(categorie, bedragen)
 
 
 def afstandsband(afstand_km: GetalInvoer) -> npt.NDArray[np.intp]:
@@ -102,7 +127,7 @@ def vervoerscategorie(afstand_km: GetalInvoer, vorm: str) -> npt.NDArray[np.int6
     ----------
     afstand_km : [km]
         One-way distance from the postcode of the child's home to the postcode of the
-        day-care location, shortest route (seed 004, 42A03). Float or array.
+        day-care location, shortest route (product 42A03). Float or array.
     vorm : {"groep", "groep_rolstoel", "individueel"}
         Group transport, group transport of a child in a wheelchair, or individual
         transport (with or without wheelchair).

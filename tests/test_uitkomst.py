@@ -21,10 +21,15 @@ VOORBEELD = Path(__file__).parents[1] / "voorbeelden" / "dagbesteding-licht.toml
 def test_uitleg_toont_waarde_formule_en_herkomst(g1: dict[str, Any]) -> None:
     tekst = tarieven.bereken(GOLDEN / "g1-dagbesteding-licht.json").uitleg()
     assert "Tarief per cliënt per dagdeel: € 90,48 (per uur € 22,62)" in tekst
-    assert "= Σ_f n_f × (d + v_f) × uurkosten_f" in tekst
+    # the formula in words, over this scenario's names, and with the values filled in (g1: 1:5, 10 places)
+    assert "= Σ_f aantal × (duur_uur + extra_uur) × uurkosten" in tekst
+    assert (
+        "= huisvesting_jaar / eenheden_per_jaar\n      = product.huisvesting_jaar / product.eenheden_per_jaar" in tekst
+    )
+    assert "= 24.000,00 / 480\n" in tekst
     assert "functies.mbo.maandsalaris = 3.250 EUR/maand  [scenario g1-dagbesteding-licht.json]" in tekst
     assert "product.ratio.kinderen_per_medewerker = 5" in tekst
-    # every section of MODEL.md that applies is there, in order
+    # every step of the method that applies is there, in order
     koppen = [r for r in tekst.splitlines() if r[:2] in {"1.", "2.", "3.", "4.", "5."}]
     assert [k[:2] for k in koppen] == ["1.", "2.", "3.", "4.", "5."]
 
