@@ -39,8 +39,8 @@ import pandas as pd
 
 import tarieven
 from tarieven.afronding import op_centen
-from tarieven.catalogus import producten, scenario_met_parameters, scenario_uit_product, vng_indexaties
 from tarieven.indexatie import indexeer_jaren
+from tarieven.indexcijfers import vng_indexaties
 from tarieven.plots import euro_opmaak, procent_opmaak
 from tarieven.weergave import euro
 
@@ -50,31 +50,15 @@ pd.set_option("display.max_colwidth", 160)  # show the origins of the values in 
 # %% [markdown]
 # ## De catalogus als tabel
 #
-# `producten()` geeft de productcodes; `scenario_uit_product(code, peildatum)` bouwt het
-# scenario van een product uit de meegeleverde parameters die op de peildatum gelden. Het
+# `tarieven.producten()` geeft de productcodes; `tarieven.productoverzicht(peildatum)`
+# berekent elk groepsproduct op de meegeleverde parameters die op de peildatum gelden. Het
 # tarief is per cliënt per eenheid (meestal een dagdeel; GGZ groep per sessie van
 # anderhalf uur), het uurtarief is dat tarief gedeeld door de duur van de eenheid. Vervoer
-# (42A03) is geen groepsproduct en staat niet in deze lijst: het heeft vaste bedragen per
-# afstandscategorie (`tarieven bereken 42A03 --afstand ... --vorm ...`).
+# (42A03) is geen groepsproduct en staat niet in deze tabel: het heeft bedragen per
+# afstandscategorie (`tarieven.vervoersbedragen()`, `tarieven bereken 42A03 --afstand ... --vorm ...`).
 
 # %%
-rijen = []
-for code in producten():
-    s = scenario_uit_product(code, PEILDATUM)
-    u = tarieven.bereken(s)
-    rijen.append(
-        {
-            "code": code,
-            "naam": s.product_naam,
-            "eenheid": u.eenheid,
-            "groepsgrootte": s.waarden["product.groepsgrootte"],
-            "bezettingsgraad": s.waarden["product.bezettingsgraad"],
-            "duur_uur": s.waarden["product.duur_uur"],
-            "tarief": u.tarief,
-            "tarief_per_uur": u["tarief_per_uur"],
-        }
-    )
-catalogus = pd.DataFrame(rijen).set_index("code")
+catalogus = tarieven.productoverzicht(PEILDATUM)
 
 # the frame keeps full precision; this view shows it the Dutch way
 procent = procent_opmaak()
@@ -88,7 +72,7 @@ catalogus.assign(
 
 # %% [markdown]
 # Twee controles op de tabel: `tarieven.bereken("41A22", peildatum)` (de productcode
-# rechtstreeks) geeft hetzelfde tarief als de route via `scenario_uit_product`, en het
+# rechtstreeks) geeft hetzelfde tarief als de tabel, en het
 # uurtarief maal de duur is het tarief. De verhoudingen tussen de producten volgen uit de
 # productbeschrijvingen: licht < middel < zwaar; binnen dagbehandeling stijgt het tarief
 # met de categorie; B ligt boven A (meer tijd van de gedragswetenschapper); een
@@ -96,7 +80,7 @@ catalogus.assign(
 # begeleiding, onderwijs levert de ruimte).
 
 # %%
-assert list(catalogus.index) == producten()
+assert list(catalogus.index) == [c for c in tarieven.producten() if c not in tarieven.vervoersbedragen(PEILDATUM)]
 for code, rij in catalogus.iterrows():
     assert tarieven.bereken(code, PEILDATUM).tarief == rij["tarief"]
     assert np.isclose(rij["tarief_per_uur"] * rij["duur_uur"], rij["tarief"], rtol=1e-12)
@@ -183,11 +167,11 @@ assert onzeker.loc["product.bezettingsgraad", "status"] == "aanname"
 # meegeleverde: haar oorsprong is dan het scenario, ze heeft geen status meer en staat
 # niet langer tussen de aannames. Al het andere blijft zoals meegeleverd.
 #
-# Drie gelijkwaardige routes: `scenario_met_parameters` (of `tarieven.bereken`) met een
+# Drie gelijkwaardige routes: `tarieven.lees_scenario` (of `tarieven.bereken`) met een
 # dict met `basis`, of `Scenario.met` op het al berekende scenario.
 
 # %%
-eigen = scenario_met_parameters({"basis": "41A22", "product": {"bezettingsgraad": 0.9}}, peildatum=PEILDATUM)
+eigen = tarieven.lees_scenario({"basis": "41A22", "product": {"bezettingsgraad": 0.9}}, PEILDATUM)
 bij_90 = tarieven.bereken(eigen)
 print(f"bezetting 85 %: {euro(basis.tarief)} per cliënt per dagdeel")
 print(f"bezetting 90 %: {euro(bij_90.tarief)} per cliënt per dagdeel")

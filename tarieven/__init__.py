@@ -1,94 +1,116 @@
 """tarieven: transparent, tested calculation of reële tarieven for youth-care group products.
 
-The chain of MODEL.md (personnel cost per FTE, productive hours, one unit of a group,
-overhead and risk, the tariff) as vectorised numpy functions, fed by validated scenarios
-and returning results that explain every euro.
+The method (personnel cost per FTE, productive hours, one unit of a group, overhead and
+risk, the tariff; indexation; transport) as vectorised numpy functions, fed by validated
+scenarios and returning results that explain every euro.
 
 Quick start::
 
     import tarieven
-    u = tarieven.bereken("scenario.json")     # or a dict in the same schema
+    u = tarieven.bereken("41A22")             # a product, a scenario file, or a dict
     u.tarief                                  # float, EUR per client per unit
     print(u.uitleg())                         # every line, formula and input
     u.to_frame()                              # pandas
+
+Names are loaded when first used, so ``import tarieven`` stays light (no pandas, no pint,
+no matplotlib until something needs them).
 """
 
 from __future__ import annotations
 
-import datetime
-import os
-from collections.abc import Mapping
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from tarieven import analyse
 from tarieven._versie import __version__
-from tarieven.fouten import InvoerFout, Probleem, TarievenFout
-from tarieven.model import Structuur, regeldefinities
-from tarieven.model import bereken as bereken_regels
-from tarieven.scenario import Scenario, lees_scenario
-from tarieven.uitkomst import Regel, Uitkomst
+
+if TYPE_CHECKING:
+    from tarieven import analyse
+    from tarieven.batch import bereken_tabel
+    from tarieven.catalogus import producten
+    from tarieven.fouten import InvoerFout, OnbekendeNaam, Probleem, TarievenFout
+    from tarieven.indexcijfers import indexeer, vng_indexaties
+    from tarieven.model import RegelDefinitie, Structuur, regeldefinities
+    from tarieven.model import bereken as bereken_regels
+    from tarieven.overzicht import productoverzicht, vervoersbedragen
+    from tarieven.parameterbestanden import laad_map as laad_parameters
+    from tarieven.parameterbestanden import standaard_parameters
+    from tarieven.parameters import Herkomst, ParameterSet
+    from tarieven.scenario import Scenario, lees_scenario
+    from tarieven.uitkomst import Regel, Uitkomst, bereken
+    from tarieven.vervoer import vervoerscategorie
 
 __all__ = [
-    "InvoerFout",
-    "Probleem",
-    "Regel",
-    "Scenario",
-    "Structuur",
-    "TarievenFout",
-    "Uitkomst",
-    "__version__",
-    "analyse",
+    # compute
     "bereken",
-    "bereken_regels",
     "lees_scenario",
+    "Scenario",
+    "Uitkomst",
+    "Regel",
+    "Herkomst",
+    "bereken_tabel",
+    # the catalogue and parameters
+    "producten",
+    "productoverzicht",
+    "vervoersbedragen",
+    "vervoerscategorie",
+    "standaard_parameters",
+    "laad_parameters",
+    "ParameterSet",
+    "indexeer",
+    "vng_indexaties",
+    # analyses
+    "analyse",
+    # the vectorised core, for integrators
+    "bereken_regels",
     "regeldefinities",
+    "RegelDefinitie",
+    "Structuur",
+    # errors
+    "TarievenFout",
+    "InvoerFout",
+    "OnbekendeNaam",
+    "Probleem",
+    "__version__",
 ]
 
+_WAAR: dict[str, tuple[str, str]] = {
+    "bereken": ("tarieven.uitkomst", "bereken"),
+    "Uitkomst": ("tarieven.uitkomst", "Uitkomst"),
+    "Regel": ("tarieven.uitkomst", "Regel"),
+    "lees_scenario": ("tarieven.scenario", "lees_scenario"),
+    "Scenario": ("tarieven.scenario", "Scenario"),
+    "Herkomst": ("tarieven.parameters", "Herkomst"),
+    "ParameterSet": ("tarieven.parameters", "ParameterSet"),
+    "bereken_tabel": ("tarieven.batch", "bereken_tabel"),
+    "producten": ("tarieven.catalogus", "producten"),
+    "productoverzicht": ("tarieven.overzicht", "productoverzicht"),
+    "vervoersbedragen": ("tarieven.overzicht", "vervoersbedragen"),
+    "vervoerscategorie": ("tarieven.vervoer", "vervoerscategorie"),
+    "standaard_parameters": ("tarieven.parameterbestanden", "standaard_parameters"),
+    "laad_parameters": ("tarieven.parameterbestanden", "laad_map"),
+    "indexeer": ("tarieven.indexcijfers", "indexeer"),
+    "vng_indexaties": ("tarieven.indexcijfers", "vng_indexaties"),
+    "bereken_regels": ("tarieven.model", "bereken"),
+    "regeldefinities": ("tarieven.model", "regeldefinities"),
+    "RegelDefinitie": ("tarieven.model", "RegelDefinitie"),
+    "Structuur": ("tarieven.model", "Structuur"),
+    "TarievenFout": ("tarieven.fouten", "TarievenFout"),
+    "InvoerFout": ("tarieven.fouten", "InvoerFout"),
+    "OnbekendeNaam": ("tarieven.fouten", "OnbekendeNaam"),
+    "Probleem": ("tarieven.fouten", "Probleem"),
+}
 
-def bereken(
-    scenario: Scenario | Mapping[str, Any] | str | os.PathLike[str],
-    peildatum: datetime.date | None = None,
-    *,
-    tariefjaar: int | None = None,
-) -> Uitkomst:
-    """Compute the tariff and its breakdown for one scenario.
 
-    Parameters
-    ----------
-    scenario
-        A :class:`Scenario`, a dict in the scenario schema, the path of a JSON or
-        TOML scenario file, or the code of a catalogue product (``"41A22"``).
-    peildatum
-        Date on which bundled parameters are looked up (default: the scenario's own,
-        else today). Ignored for a :class:`Scenario`, which is already resolved.
-    tariefjaar
-        Instead of a peildatum: every bundled parameter time-weighted over this calendar
-        year (by the days each value was in force). Ignored for a :class:`Scenario`.
+def __getattr__(naam: str) -> Any:
+    if naam == "analyse":
+        return importlib.import_module("tarieven.analyse")
+    if naam in _WAAR:
+        module, attribuut = _WAAR[naam]
+        waarde = getattr(importlib.import_module(module), attribuut)
+        globals()[naam] = waarde  # once loaded, a plain attribute
+        return waarde
+    raise AttributeError(f"module 'tarieven' has no attribute {naam!r}")
 
-    Returns
-    -------
-    Uitkomst
-        The tariff with every breakdown line, its formula and the inputs it used.
 
-    Raises
-    ------
-    InvoerFout
-        When the scenario is not valid; the message names file, key, value and
-        expectation.
-    """
-    if isinstance(scenario, Scenario):
-        if peildatum is not None or tariefjaar is not None:
-            raise InvoerFout(
-                [
-                    Probleem(
-                        "peildatum/tariefjaar",
-                        peildatum or tariefjaar,
-                        "geen peildatum of tariefjaar bij een Scenario (dat is al opgezocht); "
-                        "geef ze aan lees_scenario()",
-                    )
-                ]
-            )
-        s = scenario
-    else:
-        s = lees_scenario(scenario, peildatum, tariefjaar=tariefjaar)
-    return Uitkomst(s, bereken_regels(s.structuur, s.waarden))
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,58 +1,176 @@
-"""Units at the boundary: one pint registry for the package.
+"""Units at the boundary: numbers enter here with their unit and leave as plain floats.
 
-Quantities enter here (from scenario files, dicts, parameter files), are checked and
-converted to the documented unit of each field, and leave as plain floats. The core
-never sees pint.
+The package's units are defined once, in ``eenheden.txt`` (pint's definition syntax): euro,
+working time (uur, minuut), calendar time (jaar, maand, week) and procent. Working time and
+calendar time are different dimensions on purpose, so ``"20 EUR/uur"`` where a monthly
+salary is meant is an error, not a conversion through 730 calendar hours.
 
-The registry is the package's own (``tarieven.eenheden.ureg``), built from
-``eenheden.txt``; pint's application registry is left alone. To combine with
-pint-pandas, pass ``tarieven.eenheden.ureg`` to ``pint_pandas.PintType.ureg``.
+Reading a value does not need pint: this module reads the same definitions file into a
+small table and checks every string against a short grammar first (a number, then a unit
+built from the table's names with ``*``, ``/`` and small whole powers; at most
+:data:`MAX_LENGTE` characters). There is no arithmetic in a value, so no string can make
+the parser work for long. pint itself is loaded only when asked for: ``tarieven.eenheden.ureg``
+(the package's own registry, built from the same file; pint's application registry is left
+alone) and ``Q_``, or when a pint Quantity is handed in. To combine with pint-pandas,
+pass ``tarieven.eenheden.ureg`` to ``pint_pandas.PintType.ureg``.
+
+Numbers written the Dutch way are read when they are unambiguous (``3.250,50`` is
+3250.50); ``3.250`` and ``3,250`` can mean 3.25 or 3250: the caller decides between the two
+(a field knows which is plausible) or the value is refused with a hint, never silently
+read as 3.25.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from numbers import Real
 from typing import Any
 
-import pint
+__all__ = [
+    "MAX_LENGTE",
+    "EenheidFout",
+    "Gegeven",
+    "eenheid_bekend",
+    "naar_eenheid",
+    "omrekenfactor",
+]
+# also: ``ureg`` and ``Q_``, pint's registry and Quantity, built on first use (module __getattr__)
 
-__all__ = ["Q_", "EenheidFout", "naar_eenheid", "ureg"]
+MAX_LENGTE = 64
+"""Longest value with a unit that is read (``"3250 EUR/maand"`` is 14)."""
 
-with resources.as_file(resources.files("tarieven") / "eenheden.txt") as _pad:
-    ureg: pint.UnitRegistry[Any] = pint.UnitRegistry(str(_pad), autoconvert_offset_to_baseunit=False)
-Q_ = ureg.Quantity
-
-# pint's tokenizer drops a bare "€" silently ("3250 €/maand" would read as 3250/maand),
-# so the sign is rewritten before parsing.
-_EURO = re.compile(r"€")
+_DEFINITIES = "eenheden.txt"
 
 
 class EenheidFout(ValueError):
     """A value that cannot be read in the expected unit (message in Dutch)."""
 
 
-def _tekst_naar_quantity(tekst: str) -> Any:
-    if "," in tekst:
-        raise EenheidFout(f"{tekst!r}: gebruik een punt als decimaalteken en geen duizendtallen")
+@dataclass(frozen=True)
+class Gegeven:
+    """A number with the unit it was recorded in (a parameter file's value)."""
+
+    waarde: float
+    eenheid: str
+
+
+# -- the table, from eenheden.txt ------------------------------------------------------
+
+Dimensie = tuple[tuple[str, int], ...]
+"""Base dimensions with their powers, sorted: (('[valuta]', 1), ('[kalenderjaar]', -1))."""
+
+
+def _dimensie(d: dict[str, int]) -> Dimensie:
+    return tuple(sorted((k, v) for k, v in d.items() if v))
+
+
+def _vermenigvuldig(a: tuple[float, Dimensie], b: tuple[float, Dimensie], macht: int = 1) -> tuple[float, Dimensie]:
+    d = dict(a[1])
+    for k, v in b[1]:
+        d[k] = d.get(k, 0) + macht * v
+    return a[0] * b[0] ** macht, _dimensie(d)
+
+
+@lru_cache(maxsize=1)
+def _tabel() -> dict[str, tuple[float, Dimensie]]:
+    """Unit name (and every alias) -> (factor to the base unit, dimension)."""
+    tekst = resources.files("tarieven").joinpath(_DEFINITIES).read_text(encoding="utf-8")
+    tabel: dict[str, tuple[float, Dimensie]] = {}
+    for regel in tekst.splitlines():
+        regel = regel.split("#", 1)[0].strip()
+        if not regel:
+            continue
+        naam, definitie, *aliassen = (d.strip() for d in regel.split("="))
+        if definitie.startswith("["):
+            waarde: tuple[float, Dimensie] = (1.0, ((definitie, 1),))
+        else:
+            # pint multiplies a number and a name written side by side: "0.01 euro"
+            definitie = re.sub(r"(?<=[\d.])\s+(?=[^\s\d*/])", " * ", definitie)
+            waarde = _ontleed_eenheid(definitie, tabel, getallen=True)
+        for n in (naam, *aliassen):
+            tabel[n] = waarde
+    return tabel
+
+
+_TOKEN = re.compile(r"\s*(\*\*|[*/^]|[0-9.]+|[^\s*/^0-9.]+)")
+
+
+def _ontleed_eenheid(
+    tekst: str, tabel: dict[str, tuple[float, Dimensie]], *, getallen: bool = False
+) -> tuple[float, Dimensie]:
+    """A unit expression: names from ``tabel`` joined by ``*`` and ``/``, each with an
+    optional whole power (``^2``, ``**-1``); ``1/jaar`` allowed. Raises KeyError for an
+    unknown name, ValueError for anything else."""
+    tokens = _TOKEN.findall(tekst)
+    if "".join(tokens).replace(" ", "") != tekst.replace(" ", ""):
+        raise ValueError(tekst)
+    resultaat: tuple[float, Dimensie] = (1.0, ())
+    teken, i, verwacht_naam = 1, 0, True
+    while i < len(tokens):
+        t = tokens[i]
+        if verwacht_naam:
+            if t in tabel:
+                factor = tabel[t]
+            elif re.fullmatch(r"\d+(\.\d+)?", t) and (getallen or t == "1"):
+                factor = (float(t), ())
+            elif re.fullmatch(r"[\w%€]+", t):
+                raise KeyError(t)
+            else:
+                raise ValueError(tekst)
+            macht = 1
+            if i + 2 < len(tokens) and tokens[i + 1] in ("^", "**") and re.fullmatch(r"-?[1-3]", tokens[i + 2]):
+                macht, i = int(tokens[i + 2]), i + 2
+            resultaat = _vermenigvuldig(resultaat, factor, teken * macht)
+            verwacht_naam = False
+        elif t in ("*", "/"):
+            teken, verwacht_naam = (1 if t == "*" else -1), True
+        else:
+            raise ValueError(tekst)
+        i += 1
+    if verwacht_naam:
+        raise ValueError(tekst)
+    return resultaat
+
+
+@lru_cache(maxsize=256)
+def _eenheid(tekst: str) -> tuple[float, Dimensie]:
+    tekst = tekst.strip()
+    if tekst in ("", "1", "dimensionless"):
+        return (1.0, ())
+    if tekst.startswith("/"):  # "480 /jaar", as a result shows it
+        tekst = "1" + tekst
+    return _ontleed_eenheid(tekst.replace("€", "EUR"), _tabel())
+
+
+def eenheid_bekend(eenheid: str) -> bool:
+    """Whether ``eenheid`` is a unit expression over the package's units."""
     try:
-        q: Any = Q_(_EURO.sub(" EUR ", tekst))
-    except pint.errors.UndefinedUnitError as e:
-        raise EenheidFout(f"onbekende eenheid in {tekst!r} ({e.unit_names})") from None
-    except Exception:  # pint's tokenizer raises assorted errors on garbage
-        raise EenheidFout(f"{tekst!r} is geen getal met eenheid") from None
-    if not isinstance(q, pint.Quantity):  # a bare number as text: "3250"
-        q = Q_(float(q), "dimensionless")
-    return q
+        _eenheid(eenheid)
+    except (KeyError, ValueError):
+        return False
+    return True
 
 
-def _past_niet(q: Any, eenheid: str) -> str:
-    bericht = f"eenheid {q.units} past niet bij {eenheid}"
-    tijden = {"[werktijd]", "[kalenderjaar]", "[kalenderweek]"}
-    van, naar = set(q.dimensionality), set(ureg.Unit(eenheid).dimensionality)
-    if van & tijden and naar & tijden and van != naar:
+_NAMEN_DIMENSIE = {
+    "[valuta]": "geld",
+    "[werktijd]": "werktijd",
+    "[kalenderjaar]": "kalendertijd",
+    "[kalenderweek]": "kalendertijd",
+    "[afstand]": "afstand",
+}
+
+
+def _past_niet(van: str, naar: str) -> str:
+    bericht = f"eenheid {van} past niet bij {naar}"
+    tijden = {"werktijd", "kalendertijd"}
+    dv = {_NAMEN_DIMENSIE[k] for k, _ in _eenheid(van)[1]}
+    dn = {_NAMEN_DIMENSIE[k] for k, _ in _eenheid(naar)[1]}
+    if dv & tijden and dn & tijden and _eenheid(van)[1] != _eenheid(naar)[1]:
         bericht += (
             " (werktijd in uren of minuten is niet om te rekenen naar kalendertijd in jaren, maanden"
             " of weken zonder een contract: geef de waarde in de eenheid van het veld)"
@@ -60,30 +178,128 @@ def _past_niet(q: Any, eenheid: str) -> str:
     return bericht
 
 
-def naar_eenheid(waarde: Any, eenheid: str) -> float:
-    """Read ``waarde`` as a magnitude in ``eenheid``.
+def omrekenfactor(van: str, naar: str) -> float:
+    """The factor that converts a number in unit ``van`` to unit ``naar``.
+
+    Raises :class:`EenheidFout` for an unknown unit or units of different dimensions.
+    """
+    try:
+        a, b = _eenheid(van), _eenheid(naar)
+    except KeyError as e:
+        raise EenheidFout(f"onbekende eenheid {e.args[0]!r} in {van!r}") from None
+    except ValueError:
+        raise EenheidFout(f"{van!r} is geen eenheid") from None
+    if a[1] != b[1]:
+        raise EenheidFout(_past_niet(van, naar))
+    return a[0] / b[0]
+
+
+# -- reading a value ---------------------------------------------------------------------
+
+_GETAL = re.compile(r"\s*([+-]?(?:\d[\d.,]*|\.\d+)(?:[eE][+-]?\d{1,3})?)\s*(.*?)\s*", re.DOTALL)
+_NL_VOLLEDIG = re.compile(r"[+-]?\d{1,3}(\.\d{3})+,\d+")  # 3.250,50
+_NL_KOMMA = re.compile(r"[+-]?\d+,(\d{1,2}|\d{4,})")  # 3,5  3,25
+_EN_DUIZEND = re.compile(r"[+-]?\d{1,3}(,\d{3})+\.\d+|[+-]?\d{1,3}(,\d{3}){2,}")  # 3,250.50  1,234,567
+_DUBBEL_PUNT = re.compile(r"[+-]?\d{1,3}(\.\d{3})+")  # 3.250: 3.25 or 3250
+_DUBBEL_KOMMA = re.compile(r"[+-]?\d{1,3},\d{3}")  # 3,250: 3.25 or 3250
+_GEWOON = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?")
+
+Kiezer = Callable[[Sequence[float]], float | None]
+"""Given both readings of an ambiguous number (in the field's unit), returns the one to
+take, or None when it cannot tell."""
+
+
+def _lees_getal(tekst: str) -> list[float]:
+    """The readings of a number as text: one, or two when it is ambiguous."""
+    if _GEWOON.fullmatch(tekst) and not _DUBBEL_PUNT.fullmatch(tekst):
+        return [float(tekst)]
+    if _NL_VOLLEDIG.fullmatch(tekst) or _NL_KOMMA.fullmatch(tekst):
+        return [float(tekst.replace(".", "").replace(",", "."))]
+    if _EN_DUIZEND.fullmatch(tekst):
+        return [float(tekst.replace(",", ""))]
+    if _DUBBEL_PUNT.fullmatch(tekst):
+        return [float(tekst), float(tekst.replace(".", ""))]
+    if _DUBBEL_KOMMA.fullmatch(tekst):
+        return [float(tekst.replace(",", ".")), float(tekst.replace(",", ""))]
+    raise EenheidFout(f"{tekst!r} is geen getal")
+
+
+def _uit_tekst(tekst: str, eenheid: str, kies: Kiezer | None) -> float:
+    if len(tekst) > MAX_LENGTE:
+        raise EenheidFout(f"een tekst van {len(tekst)} tekens is te lang voor een getal met eenheid")
+    m = _GETAL.fullmatch(tekst)
+    if m is None:
+        raise EenheidFout(f"{tekst!r} is geen getal met eenheid, zoals '3250 EUR/maand'")
+    getal_tekst, eenheid_tekst = m.group(1), m.group(2) or "1"
+    lezingen = _lees_getal(getal_tekst)
+    factor = omrekenfactor(eenheid_tekst, eenheid) if eenheid_tekst != "1" else 1.0
+    waarden = [x * factor for x in lezingen]
+    if len(waarden) == 1:
+        return waarden[0]
+    gekozen = kies(waarden) if kies is not None else None
+    if gekozen is None:
+        raise EenheidFout(
+            f"{getal_tekst!r} is dubbelzinnig: {waarden[0]:g} of {waarden[1]:g}? Schrijf getallen zonder "
+            "duizendtallen en met een punt als decimaalteken (3250 of 3.25), of als TOML/JSON-getal "
+            "zonder aanhalingstekens"
+        )
+    return gekozen
+
+
+def naar_eenheid(waarde: Any, eenheid: str, kies: Kiezer | None = None) -> float:
+    """Read ``waarde`` as a finite number in ``eenheid``.
 
     A bare number is taken to be in ``eenheid`` already (the documented unit of the
-    field). A string such as ``"3250 EUR/maand"`` or a pint Quantity is converted.
-    Raises :class:`EenheidFout` for a non-number, NaN/inf, or a unit of another
-    dimension.
+    field). A string such as ``"3250 EUR/maand"``, a :class:`Gegeven` or a pint Quantity is
+    converted. ``kies`` decides between the two readings of an ambiguous number such as
+    ``"3.250"``; without it such a value is refused.
+
+    Raises
+    ------
+    EenheidFout
+        For a non-number, NaN or infinity, a number too large for a float, an unknown
+        unit, a unit of another dimension, or an ambiguous number.
     """
     if isinstance(waarde, bool):
         raise EenheidFout(f"{waarde!r} is een waar/onwaar-waarde, geen getal")
-    if isinstance(waarde, Real):
-        getal = float(waarde)
-    elif isinstance(waarde, (str, pint.Quantity)):
-        q = _tekst_naar_quantity(waarde) if isinstance(waarde, str) else waarde
-        if q.units == ureg.dimensionless:
-            # "3250" as text: a bare number in the documented unit
-            getal = float(q.magnitude)
+    try:
+        if isinstance(waarde, Real):
+            getal = float(waarde)
+        elif isinstance(waarde, str):
+            getal = _uit_tekst(waarde, eenheid, kies)
+        elif isinstance(waarde, Gegeven):
+            getal = waarde.waarde * omrekenfactor(waarde.eenheid, eenheid)
+        elif hasattr(waarde, "magnitude") and hasattr(waarde, "units"):  # a pint Quantity
+            van = str(waarde.units)
+            getal = float(waarde.magnitude) * (omrekenfactor(van, eenheid) if van != "dimensionless" else 1.0)
         else:
-            try:
-                getal = float(q.to(eenheid).magnitude)
-            except pint.errors.DimensionalityError:
-                raise EenheidFout(_past_niet(q, eenheid)) from None
-    else:
-        raise EenheidFout(f"{waarde!r} is geen getal (type {type(waarde).__name__})")
+            raise EenheidFout(f"{_kort(waarde)} is geen getal (type {type(waarde).__name__})")
+    except OverflowError:
+        raise EenheidFout(f"{_kort(waarde)} is te groot voor een getal") from None
     if not math.isfinite(getal):
-        raise EenheidFout(f"{waarde!r} is geen eindig getal")
+        raise EenheidFout(f"{_kort(waarde)} is geen eindig getal")
     return getal
+
+
+def _kort(waarde: Any) -> str:
+    tekst = repr(waarde)
+    return tekst if len(tekst) <= 40 else tekst[:37] + "..."
+
+
+# -- pint, only when asked for ---------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _pint_register() -> Any:
+    import pint
+
+    with resources.as_file(resources.files("tarieven") / _DEFINITIES) as pad:
+        return pint.UnitRegistry(str(pad), autoconvert_offset_to_baseunit=False)
+
+
+def __getattr__(naam: str) -> Any:
+    if naam == "ureg":
+        return _pint_register()
+    if naam == "Q_":
+        return _pint_register().Quantity
+    raise AttributeError(f"module 'tarieven.eenheden' has no attribute {naam!r}")

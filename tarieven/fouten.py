@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["InvoerFout", "Probleem", "TarievenFout"]
+__all__ = ["InvoerFout", "OnbekendeNaam", "Probleem", "TarievenFout", "onbekende_sleutels", "opsomming"]
 
 
 class TarievenFout(Exception):
@@ -82,3 +82,27 @@ class InvoerFout(TarievenFout, ValueError):
             return f"Ongeldige invoer{waar}: {self.problemen[0]}"
         regels = "\n".join(f"  - {p}" for p in self.problemen)
         return f"Ongeldige invoer{waar} ({len(self.problemen)} problemen):\n{regels}"
+
+
+class OnbekendeNaam(TarievenFout, KeyError):
+    """A name that does not exist (a breakdown line, an input key, a product), listing the
+    names that do. A ``KeyError``, so ``except KeyError`` keeps working.
+
+    Attributes
+    ----------
+    naam
+        The name asked for.
+    soort
+        What kind of name (``regel``, ``invoer``, ``product``), in Dutch.
+    bekend
+        The names that exist.
+    """
+
+    def __init__(self, naam: str, soort: str, bekend: Iterable[str]) -> None:
+        self.naam = naam
+        self.soort = soort
+        self.bekend = list(bekend)
+        super().__init__(naam)
+
+    def __str__(self) -> str:
+        return f"onbekende {self.soort} {self.naam!r}; bekend zijn: {opsomming(self.bekend, 40)}"

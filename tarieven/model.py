@@ -35,6 +35,7 @@ __all__ = [
     "FUNCTIE_VELDEN",
     "STAPPEN",
     "RegelDefinitie",
+    "Lijst",
     "Structuur",
     "Vast",
     "bereken",
@@ -136,10 +137,19 @@ class Vast:
     waarde: Any
 
 
-Argument = str | float | Vast | tuple[str | float, ...]
+@dataclass(frozen=True)
+class Lijst:
+    """A list argument that is not per function (the premiums, the amounts per category):
+    in the formula in words each element is named by the last part of its name."""
+
+    namen: tuple[str, ...]
+
+
+Argument = str | float | Vast | Lijst | tuple[str | float, ...]
 """How a line's function gets each argument: a dotted name (an input or an earlier line),
-a numeric constant (0 for a time that is absent), a :class:`Vast` structural choice, or a
-tuple of these for a per-function sequence."""
+a numeric constant (0 for a time that is absent), a :class:`Vast` structural choice, a
+:class:`Lijst`, or a tuple of names or constants for a per-function sequence (the line
+sums over the functions: ``Σ_f`` in the formula in words)."""
 
 
 def _symbool(a: str | float) -> Uitdrukking:
@@ -184,6 +194,8 @@ class RegelDefinitie:
                 return waarden[a]
             if isinstance(a, Vast):
                 return a.waarde
+            if isinstance(a, Lijst):
+                return [waarden[x] for x in a.namen]
             if isinstance(a, tuple):
                 return [waarde(x) for x in a]
             return a
@@ -198,6 +210,8 @@ class RegelDefinitie:
         def symbool(a: Argument) -> Any:
             if isinstance(a, Vast):
                 return a.waarde
+            if isinstance(a, Lijst):
+                return [Naam(x) for x in a.namen]
             if isinstance(a, tuple):
                 return [_symbool(x) for x in a]
             return _symbool(a)
@@ -210,7 +224,12 @@ class RegelDefinitie:
         over functions)."""
         args: dict[str, Any] = {}
         for k, a in self.argumenten:
-            args[k] = a.waarde if isinstance(a, Vast) else [Naam(k)] if isinstance(a, tuple) else Naam(k)
+            if isinstance(a, Vast):
+                args[k] = a.waarde
+            elif isinstance(a, Lijst):
+                args[k] = [Naam(n.rsplit(".", 1)[-1]) for n in a.namen]
+            else:
+                args[k] = [Naam(k)] if isinstance(a, tuple) else Naam(k)
         tekst = volg(self.functie, args).tekst(FORMULE)
         return f"Σ_f {tekst}" if any(isinstance(a, tuple) for _, a in self.argumenten) else tekst
 
@@ -269,7 +288,7 @@ def _personeel(s: Structuur, f: str) -> Iterator[RegelDefinitie]:
         yield _regel(
             f"werkgeverslasten_bedrag.{f}", "EUR/jaar", f"werkgeverslasten {f} uit premies en pensioen",
             f"werkgeverslasten {f}", "1", personeel.werkgeverslasten_bedrag, jaarloon=f"jaarloon.{f}",
-            premies=tuple(f"{wl}premies.{q}" for q in s.premies), maximum_premieloon=wl + "maximum_premieloon",
+            premies=Lijst(tuple(f"{wl}premies.{q}" for q in s.premies)), maximum_premieloon=wl + "maximum_premieloon",
             pensioenpremie=wl + "pensioen.premie", premie_ap=wl + "pensioen.premie_ap",
             franchise=wl + "pensioen.franchise", franchise_ap=wl + "pensioen.franchise_ap",
             maximum_pensioengevend_salaris=wl + "pensioen.maximum_pensioengevend_salaris",
@@ -472,7 +491,7 @@ def _vervoer(s: Structuur) -> Iterator[RegelDefinitie]:
     yield _regel(
         "tarief_per_client", "EUR", f"tarief per cliënt per {s.eenheid} (bedrag van de categorie)",
         "tarief per cliënt", "8", vervoer.tarief_per_dag, categorie="vervoerscategorie",
-        bedragen=tuple(f"{_P}bedrag.{c}" for c in s.categorieen),
+        bedragen=Lijst(tuple(f"{_P}bedrag.{c}" for c in s.categorieen)),
     )  # fmt: skip
 
 

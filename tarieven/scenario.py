@@ -1,13 +1,21 @@
-"""Scenarios in: read, check units, validate, and hand plain floats to the core.
+"""Scenarios in: one input path from a file, a dict or a product code to a validated Scenario.
 
-The canonical scenario format is the golden JSON schema (``tests/golden/README.md``):
-``functies``, ``product``, ``opslagen``. The same structure is read from JSON, TOML or a
-Python dict. Every number may be a bare number in the documented unit of its field or a
-string with a unit (``"3250 EUR/maand"``, ``"90 minuut"``, ``"8 %"``); units are
-checked here with pint and never reach the core.
+Every input travels the same way:
 
-Everything wrong is collected and raised at once as one :class:`~tarieven.fouten.InvoerFout`
-naming file, key, value and what was expected.
+1. **read** (:mod:`tarieven.lezen`): a JSON or TOML file, strictly; or a dict;
+2. **flatten** (:func:`plat`): the nested scenario becomes dotted keys
+   (``product.groepsgrootte``), each checked against the field registry
+   (:mod:`tarieven.velden`): an unknown key is an error naming the keys that exist;
+3. **complete** (:func:`tarieven.catalogus.vul_aan`), only when the scenario refers to bundled
+   parameters (``basis``, a ``functie`` or ``cao``, a ``peildatum`` or ``tariefjaar``):
+   what the user did not give is looked up, with its origin;
+4. **validate** (:func:`valideer`): every number converted to its field's unit and checked
+   against its range, the structure of the calculation derived, cross-field checks done.
+   Every problem is collected and raised at once as one :class:`~tarieven.fouten.InvoerFout`
+   naming file, key, value and what was expected.
+
+:meth:`Scenario.met` goes through step 4 again, so a derived scenario is checked exactly
+like the original.
 """
 
 from __future__ import annotations
@@ -17,182 +25,48 @@ import hashlib
 import json
 import math
 import os
-import tomllib
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
+from tarieven.catalogus import Zoeker, producten, vul_aan
 from tarieven.eenheden import EenheidFout, naar_eenheid
-from tarieven.fouten import InvoerFout, Probleem, onbekende_sleutels, opsomming
-from tarieven.model import EENHEDEN, FUNCTIE_VELDEN, Structuur
-from tarieven.opslagen import AANDEEL_INTEGRALE_KOSTPRIJS, GRONDSLAGEN, OPSLAG_OP_KOSTPRIJS
+from tarieven.fouten import InvoerFout, Probleem, opsomming
+from tarieven.lezen import lees_bestand
+from tarieven.model import Structuur
+from tarieven.parameterbestanden import standaard_parameters
+from tarieven.parameters import STATUSSEN, Herkomst, ParameterSet
+from tarieven.velden import (
+    AFRONDINGEN_RATIO,
+    COMPONENTEN,
+    FUNCTIE_GETALLEN,
+    LEEG,
+    VORMEN,
+    Veld,
+    is_tabel,
+    kinderen,
+    veld,
+)
 
-__all__ = ["Veld", "Herkomst", "Scenario", "lees_scenario", "scenario_uit_dict", "VELDEN", "STATUS_VOLGORDE"]
+__all__ = [
+    "STATUS_VOLGORDE",
+    "SOM_TOLERANTIE",
+    "Herkomst",
+    "Scenario",
+    "lees_scenario",
+    "plat",
+    "scenario_met_parameters",
+    "scenario_uit_product",
+    "valideer",
+]
 
-AFRONDINGEN_RATIO = ("naar_boven", "exact")
 SOM_TOLERANTIE = 1e-9
-
-
-@dataclass(frozen=True)
-class Veld:
-    """A numeric field: its unit, its allowed range and what it means.
-
-    ``soort`` is one of ``positief`` (> 0), ``niet_negatief`` (>= 0), ``fractie``
-    ([0, 1]), ``fractie_onder_1`` ([0, 1)), ``fractie_positief`` ((0, 1]).
-    """
-
-    eenheid: str
-    soort: str
-    omschrijving: str
-
-    def verwacht(self) -> str:
-        bereik = {
-            "positief": "een getal groter dan 0",
-            "niet_negatief": "een getal van 0 of meer",
-            "fractie": "een fractie van 0 tot en met 1 (0.08 voor 8 %)",
-            "fractie_onder_1": "een fractie van 0 tot 1, 1 niet inbegrepen (0.08 voor 8 %)",
-            "fractie_positief": "een fractie groter dan 0 en hoogstens 1 (0.85 voor 85 %)",
-        }[self.soort]
-        eenheid = "" if self.eenheid == "dimensionless" else f" in {self.eenheid}"
-        return f"{bereik}{eenheid} ({self.omschrijving})"
-
-    def past(self, x: Any) -> Any:
-        """Whether ``x`` is in range; elementwise (a bool array) for an array."""
-        x = np.asarray(x, dtype=float)
-        ok = np.isfinite(x)
-        if self.soort == "positief":
-            ok &= x > 0
-        elif self.soort == "niet_negatief":
-            ok &= x >= 0
-        elif self.soort == "fractie":
-            ok &= (x >= 0) & (x <= 1)
-        elif self.soort == "fractie_onder_1":
-            ok &= (x >= 0) & (x < 1)
-        elif self.soort == "fractie_positief":
-            ok &= (x > 0) & (x <= 1)
-        else:  # pragma: no cover - the kinds are fixed above
-            raise ValueError(self.soort)
-        return bool(ok) if ok.ndim == 0 else ok
-
-
-_F = "dimensionless"
-FUNCTIE_SPEC: dict[str, Veld] = {
-    "maandsalaris": Veld("EUR/maand", "positief", "bruto maandsalaris"),
-    "vakantietoeslag": Veld(_F, "fractie_onder_1", "vakantietoeslag als deel van het bruto jaarsalaris"),
-    "eindejaarsuitkering": Veld(_F, "fractie_onder_1", "eindejaarsuitkering als deel van het bruto jaarsalaris"),
-    "werkgeverslasten": Veld(_F, "fractie", "werkgeverslasten als deel van het jaarloon"),
-    "overige_personeelskosten": Veld(_F, "fractie", "overige personeelskosten als deel van de loonkosten"),
-    "uren_per_week": Veld("uur/week", "positief", "contracturen per week bij een volledige fte"),
-    "weken_per_jaar": Veld("week/jaar", "positief", "weken per jaar, bijvoorbeeld 52.143"),
-    "verlofuren": Veld("uur/jaar", "niet_negatief", "vakantie- en feestdaguren per jaar"),
-    "verzuim": Veld(_F, "fractie_onder_1", "ziekteverzuim als deel van de contracturen"),
-    "scholingsuren": Veld("uur/jaar", "niet_negatief", "scholingsuren per jaar"),
-    "productiviteit": Veld(_F, "fractie_positief", "aan producten toe te rekenen deel van de beschikbare uren"),
-}
-assert tuple(FUNCTIE_SPEC) == FUNCTIE_VELDEN
-FUNCTIE_OPTIONEEL: dict[str, Veld] = {
-    "vakantietoeslag_minimum": Veld(
-        "EUR/maand", "niet_negatief", "minimum vakantietoeslag per maand bij een volle fte"
-    ),
-}
-COMPONENTEN = "componenten"
-"""``werkgeverslasten = "componenten"``: build the charges from the ``werkgeverslasten`` section."""
-PREMIE = Veld(_F, "fractie", "werkgeverspremie als deel van het premieloon")
-WERKGEVERSLASTEN_SPEC: dict[str, Veld] = {
-    "maximum_premieloon": Veld("EUR/jaar", "positief", "maximum premieloon"),
-    "pensioen.premie": Veld(_F, "fractie", "pensioenpremie (OP/PP) op pensioengevend salaris min franchise"),
-    "pensioen.premie_ap": Veld(_F, "fractie", "premie arbeidsongeschiktheidspensioen (AP)"),
-    "pensioen.franchise": Veld("EUR/jaar", "niet_negatief", "franchise van de pensioenpremie"),
-    "pensioen.franchise_ap": Veld("EUR/jaar", "niet_negatief", "franchise van de AP-premie"),
-    "pensioen.maximum_pensioengevend_salaris": Veld("EUR/jaar", "positief", "maximum pensioengevend salaris"),
-    "pensioen.werkgeversdeel": Veld(_F, "fractie", "werkgeversdeel van de pensioenpremies"),
-}
-
-PRODUCT_SPEC: dict[str, Veld] = {
-    "groepsgrootte": Veld(_F, "positief", "aantal plaatsen in de groep, G"),
-    "bezettingsgraad": Veld(_F, "fractie_positief", "gemiddeld gedeclareerde cliënten per plaats, b"),
-    "duur_uur": Veld("uur", "positief", "uren per eenheid dat de groep bijeen is, d"),
-    "huisvesting_jaar": Veld("EUR/jaar", "niet_negatief", "huisvestingskosten per groep per jaar, H"),
-    "eenheden_per_jaar": Veld("1/jaar", "positief", "eenheden die de groep per jaar draait, E"),
-    "materieel_per_client": Veld("EUR", "niet_negatief", "materieel per aanwezige cliënt per eenheid, m"),
-}
-PRODUCT_OPTIONEEL: dict[str, Veld] = {
-    "sessies_per_traject": Veld(_F, "positief", "sessies per traject"),
-    "eenheden_per_week": Veld(_F, "positief", "geplande eenheden per cliënt per week"),
-    "weken_per_jaar": Veld(_F, "positief", "geplande weken per cliënt per jaar (hoogstens 48)"),
-}
-PER_FUNCTIE_UREN: dict[str, Veld] = {
-    "extra_uur": Veld("uur", "niet_negatief", "extra tijd per medewerker per eenheid, v"),
-    "indirect_uur": Veld("uur", "niet_negatief", "indirecte tijd per groep per eenheid, u"),
-    "client_uur": Veld("uur", "niet_negatief", "cliëntgebonden tijd per cliënt per eenheid, c"),
-    "client_uur_per_traject": Veld("uur", "niet_negatief", "cliëntgebonden tijd per cliënt per traject"),
-}
-AANTAL = Veld(_F, "niet_negatief", "aantal medewerkers van deze functie op de groep")
-KINDEREN_PER_MEDEWERKER = Veld(_F, "positief", "kinderen per medewerker, k in 1 op k")
-MIX_AANDEEL = Veld(_F, "fractie", "aandeel van de functie in het directe personeel")
-OVERHEAD_AANDEEL = Veld(_F, "fractie_onder_1", "overhead als deel van de integrale kostprijs")
-OVERHEAD_OPSLAG = Veld(_F, "niet_negatief", "overhead als opslag op de kostprijs")
-RISICO = Veld(_F, "fractie_onder_1", "risico-opslag")
-
-VELDEN: dict[str, Veld] = {
-    **{f"functies.*.{k}": v for k, v in {**FUNCTIE_SPEC, **FUNCTIE_OPTIONEEL}.items()},
-    **{f"werkgeverslasten.{k}": v for k, v in WERKGEVERSLASTEN_SPEC.items()},
-    "werkgeverslasten.premies.*": PREMIE,
-    **{f"product.{k}": v for k, v in {**PRODUCT_SPEC, **PRODUCT_OPTIONEEL}.items()},
-    **{f"product.{k}.*": v for k, v in PER_FUNCTIE_UREN.items()},
-    "product.personeel.*": AANTAL,
-    "product.ratio.kinderen_per_medewerker": KINDEREN_PER_MEDEWERKER,
-    "product.ratio.mix.*": MIX_AANDEEL,
-    "opslagen.overhead": OVERHEAD_OPSLAG,
-    "opslagen.risico_opslag": RISICO,
-}
-"""Every numeric input key (``*`` for a function name) with its unit and range."""
-
-TOP_SLEUTELS = {"beschrijving", "functies", "product", "opslagen", "werkgeverslasten", "verwacht"}
-"""``verwacht`` holds a golden example's expected values; it is read past, not used."""
-FUNCTIE_TEKST = {"naam", "omschrijving"}
-
-STATUS_VOLGORDE = ("definitief", "afgeleid", "indicatief", "aanname")
-
-
-@dataclass(frozen=True)
-class Herkomst:
-    """Where an input value came from: the scenario, or a bundled parameter with its status.
-
-    Attributes
-    ----------
-    oorsprong
-        Human-readable origin: ``scenario g1.json`` or ``cao-jeugdzorg.toml: salaris.schaal_8, trede 10``.
-    status
-        The parameter's status (definitief, afgeleid, indicatief, aanname); None for a value
-        the user gave in the scenario.
-    bron
-        The source (title, article, link) of a parameter value.
-    vanaf
-        The date from which the parameter value holds.
-    toelichting
-        Derivation or reasoning (for afgeleid and aanname values).
-    """
-
-    oorsprong: str
-    status: str | None = None
-    bron: str | None = None
-    vanaf: dt.date | None = None
-    toelichting: str | None = None
-
-    def __str__(self) -> str:
-        delen = [self.oorsprong]
-        if self.status:
-            delen.append(self.status)
-        if self.vanaf:
-            delen.append(f"vanaf {self.vanaf}")
-        return ", ".join(delen)
-
-
-PRODUCT_TEKST = {"code", "naam"}
+"""How close the shares of a mix must sum to 1."""
+STATUS_VOLGORDE = STATUSSEN
+_META = ("basis", "peildatum", "tariefjaar", "weglaten")
+_VERWIJZING = ("functie", "cao")
+_CATEGORIEEN = tuple(f"categorie_{i}" for i in range(1, 6))
 
 
 @dataclass(frozen=True)
@@ -204,9 +78,13 @@ class Scenario:
     structuur
         What shapes the calculation (functions, staff from counts or ratio, conventions).
     waarden
-        Dotted input key to value in the documented unit (see :data:`VELDEN`).
+        Dotted input key to number, in the unit of its field (:mod:`tarieven.velden`).
     herkomst
-        Dotted input key to where the value came from (file and key).
+        Dotted input key to where the value came from (the scenario, or a parameter file
+        with its status and source).
+    invoer
+        Every validated input, numbers and texts, as flat dotted keys: what
+        :meth:`met` starts from, and what a result carries so it can be recomputed.
     beschrijving
         Free text.
     bron
@@ -223,6 +101,7 @@ class Scenario:
     structuur: Structuur
     waarden: Mapping[str, float]
     herkomst: Mapping[str, Herkomst] = field(repr=False)
+    invoer: Mapping[str, Any] = field(repr=False, default_factory=dict)
     beschrijving: str = ""
     bron: str = "<dict>"
     product_code: str | None = None
@@ -241,70 +120,494 @@ class Scenario:
         return hashlib.sha256(tekst.encode()).hexdigest()
 
     def veld(self, sleutel: str) -> Veld:
-        """The :class:`Veld` (unit, range, meaning) of an input key of this scenario."""
-        if sleutel == "opslagen.overhead" and self.structuur.overhead_aandeel:
-            return OVERHEAD_AANDEEL
-        return veld_van(sleutel)
+        """The field (unit, range, meaning) of an input key of this scenario."""
+        return veld(sleutel, overhead_aandeel=self.structuur.overhead_aandeel)
 
     def met(self, **wijzigingen: Any) -> Scenario:
-        """A copy with some inputs replaced, checked like any input.
+        """A copy with some inputs replaced, validated like any input.
 
-        Keys are dotted input names with ``__`` for the dots when given as keyword
-        arguments (``product__groepsgrootte=8``), or pass a dict via ``met(**{...})``.
+        Keys are dotted input names, with ``__`` for the dots when given as keyword
+        arguments (``product__groepsgrootte=8``), or pass a dict: ``met(**{...})``. A text
+        input (``opslagen.overhead_grondslag``) may change too; every cross-field check runs
+        again.
         """
-        nieuw = dict(self.waarden)
+        invoer = dict(self.invoer)
         herkomst = dict(self.herkomst)
         problemen: list[Probleem] = []
         for sleutel, waarde in wijzigingen.items():
             sleutel = sleutel.replace("__", ".")
-            if sleutel not in nieuw:
-                problemen.append(
-                    Probleem(sleutel, waarde, f"een bestaande invoer van dit scenario ({opsomming(sorted(nieuw))})")
+            if sleutel not in invoer and _patroon_of_none(sleutel) is None:
+                bestaand = opsomming(sorted(self.waarden))
+                problemen.append(Probleem(sleutel, waarde, f"een bestaande invoer van dit scenario ({bestaand})"))
+                continue
+            invoer[sleutel] = waarde
+            herkomst[sleutel] = Herkomst("gewijzigd met Scenario.met()")
+        if problemen:
+            raise InvoerFout(problemen, self.bron)
+        return valideer(invoer, bron=self.bron, herkomst=herkomst, peildatum=self.peildatum, tariefjaar=self.tariefjaar)
+
+
+def _patroon_of_none(sleutel: str) -> Veld | None:
+    try:
+        return veld(sleutel)
+    except KeyError:
+        return None
+
+
+# -- 2. flatten ---------------------------------------------------------------------------
+
+
+def plat(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str], list[Probleem]]:
+    """A nested scenario as flat dotted keys.
+
+    Returns the flat inputs, how each key was written where that differs (an entry of the
+    ``personeel`` list: ``product.personeel[2].aantal``), and the problems: unknown keys, a
+    value where a table belongs or the other way round. ``verwacht`` (the expected values of
+    a worked example) is read past.
+    """
+    uit: dict[str, Any] = {}
+    geschreven: dict[str, str] = {}
+    p: list[Probleem] = []
+
+    def loop(pad: str, obj: Mapping[str, Any]) -> None:
+        for k, v in obj.items():
+            if not isinstance(k, str) or not k:
+                p.append(Probleem(f"{pad}.{k}" if pad else str(k), v, "een sleutel die tekst is"))
+                continue
+            sleutel = f"{pad}.{k}" if pad else k
+            if sleutel == "verwacht":
+                continue
+            if sleutel == "product.personeel":
+                _personeel(v, uit, geschreven, p)
+            elif is_tabel(sleutel):
+                if not isinstance(v, Mapping):
+                    p.append(Probleem(sleutel, v, "een tabel (in TOML [sectie], in JSON een object {...})"))
+                elif not v:
+                    uit[sleutel] = LEEG
+                else:
+                    loop(sleutel, v)
+            elif _patroon_of_none(sleutel) is None:
+                p.append(Probleem(sleutel, v, f"een bekende sleutel ({opsomming(kinderen(pad), 30)})"))
+            elif isinstance(v, Mapping) or (isinstance(v, list) and sleutel != "weglaten"):
+                p.append(Probleem(sleutel, v, veld(sleutel).verwacht(sleutel)))
+            else:
+                uit[sleutel] = v
+
+    loop("", data)
+    return uit, geschreven, p
+
+
+def _personeel(lijst: Any, uit: dict[str, Any], geschreven: dict[str, str], p: list[Probleem]) -> None:
+    """``personeel = [{functie, aantal}, ...]`` as ``product.personeel.<functie>`` (summed)."""
+    if not isinstance(lijst, list) or not lijst:
+        p.append(Probleem("product.personeel", lijst, "een lijst van {functie, aantal}"))
+        return
+    for i, item in enumerate(lijst):
+        s = f"product.personeel[{i}]"
+        if not isinstance(item, Mapping) or set(item) != {"functie", "aantal"} or not isinstance(item["functie"], str):
+            p.append(Probleem(s, item, "een object met precies 'functie' (tekst) en 'aantal'"))
+            continue
+        sleutel = f"product.personeel.{item['functie']}"
+        geschreven.setdefault(sleutel, f"{s}.functie")
+        try:
+            aantal = naar_eenheid(item["aantal"], "1")
+        except EenheidFout as e:
+            p.append(Probleem(f"{s}.aantal", item["aantal"], f"{veld(sleutel).verwacht()}; {e}"))
+            continue
+        uit[sleutel] = uit.get(sleutel, 0.0) + aantal
+
+
+# -- 4. validate ----------------------------------------------------------------------------
+
+
+class _Lezer:
+    """Collects validated numbers and texts from flat inputs, and every problem."""
+
+    def __init__(self, invoer: Mapping[str, Any], geschreven: Mapping[str, str]) -> None:
+        self.invoer = invoer
+        self.geschreven = geschreven
+        self.p: list[Probleem] = []
+        self.waarden: dict[str, float] = {}
+
+    def naam(self, sleutel: str) -> str:
+        return self.geschreven.get(sleutel, sleutel)
+
+    def fout(self, sleutel: str, waarde: Any, verwacht: str) -> None:
+        self.p.append(Probleem(self.naam(sleutel), waarde, verwacht))
+
+    def getal(self, sleutel: str, v: Veld | None = None, *, verplicht: bool = False) -> float | None:
+        v = v or veld(sleutel)
+        if sleutel not in self.invoer:
+            if verplicht:
+                self.fout(sleutel, ..., v.verwacht(sleutel))
+            return None
+        ruw = self.invoer[sleutel]
+
+        def kies(lezingen: Any) -> float | None:  # "3.250": the one plausible reading, if there is one
+            goed = [x for x in lezingen if v.past(x) and v.is_plausibel(x)]
+            return goed[0] if len(goed) == 1 else None
+
+        try:
+            x = naar_eenheid(ruw, v.eenheid, kies)
+        except EenheidFout as e:
+            self.fout(sleutel, ruw, f"{v.verwacht(sleutel)}; {e}")
+            return None
+        if not v.past(x):
+            self.fout(sleutel, ruw, v.verwacht(sleutel))
+            return None
+        self.waarden[sleutel] = x
+        return x
+
+    def tekst(self, sleutel: str, *, verplicht: bool = False, standaard: str | None = None) -> str | None:
+        v = veld(sleutel)
+        ruw = self.invoer.get(sleutel, ...)
+        if ruw is ...:
+            if verplicht:
+                self.fout(sleutel, ..., v.verwacht(sleutel))
+            return standaard
+        if not isinstance(ruw, str) or (v.keuzes and ruw not in v.keuzes):
+            self.fout(sleutel, ruw, v.verwacht(sleutel))
+            return standaard
+        return ruw
+
+    def onder(self, prefix: str) -> list[str]:
+        """The names directly under a table, in order of first appearance."""
+        return list(dict.fromkeys(k[len(prefix) :].split(".")[0] for k in self.invoer if k.startswith(prefix)))
+
+
+def _functies(lz: _Lezer) -> tuple[tuple[str, ...], list[str], list[str]]:
+    """The functions, those with charges from components, those with a minimum holiday allowance."""
+    functies = tuple(lz.onder("functies."))
+    componenten: list[str] = []
+    minimum: list[str] = []
+    for f in functies:
+        p = f"functies.{f}."
+        for naam in FUNCTIE_GETALLEN:
+            if naam == "werkgeverslasten" and lz.invoer.get(p + naam) == COMPONENTEN:
+                componenten.append(f)
+            else:
+                lz.getal(p + naam, verplicht=True)
+        if p + "vakantietoeslag_minimum" in lz.invoer and lz.getal(p + "vakantietoeslag_minimum") is not None:
+            minimum.append(f)
+        for naam in ("naam", "functie", "cao", "schaal", "trede"):
+            if p + naam in lz.invoer and not isinstance(lz.invoer[p + naam], str | int):
+                lz.fout(p + naam, lz.invoer[p + naam], veld(p + naam).verwacht())
+    return functies, componenten, minimum
+
+
+def _functienaam(lz: _Lezer, sleutel: str, f: str, functies: tuple[str, ...]) -> bool:
+    if f not in functies:
+        lz.fout(sleutel, f, f"een functie uit 'functies' ({opsomming(list(functies))})")
+        return False
+    return True
+
+
+def _personeel_op_de_groep(lz: _Lezer, functies: tuple[str, ...]) -> tuple[list[str], bool, bool]:
+    """Direct staff: counts or a ratio with a mix. Returns (direct functions, uit_ratio, naar_boven)."""
+    tellen = lz.onder("product.personeel.")
+    ratio = any(k.startswith("product.ratio.") for k in lz.invoer)
+    if bool(tellen) == ratio:
+        lz.fout(
+            "product.personeel/product.ratio",
+            "beide" if ratio else ...,
+            "óf 'personeel' (aantallen per functie) óf 'ratio' (kinderen per medewerker met mix), niet beide",
+        )
+        return [], False, True
+    if tellen:
+        direct = [f for f in tellen if _functienaam(lz, f"product.personeel.{f}", f, functies)]
+        totaal = sum(lz.getal(f"product.personeel.{f}") or 0.0 for f in direct)
+        if direct and totaal <= 0:
+            lz.fout(
+                "product.personeel", "samen 0", "ten minste één medewerker op de groep (een tarief zonder personeel)"
+            )
+        return direct, False, True
+    lz.getal("product.ratio.kinderen_per_medewerker", verplicht=True)
+    afronding = lz.tekst("product.ratio.afronding", verplicht=True, standaard=AFRONDINGEN_RATIO[0])
+    mix = lz.onder("product.ratio.mix.")
+    if not mix:
+        lz.fout("product.ratio.mix", ..., "aandelen per functie die samen 1 zijn; bijvoorbeeld mbo 0.5 en hbo 0.5")
+    direct = [f for f in mix if _functienaam(lz, f"product.ratio.mix.{f}", f, functies)]
+    aandelen = [lz.getal(f"product.ratio.mix.{f}") for f in direct]
+    if direct and None not in aandelen and len(direct) == len(mix):
+        som = math.fsum(a for a in aandelen if a is not None)
+        if not math.isclose(som, 1.0, rel_tol=0, abs_tol=SOM_TOLERANTIE):
+            mixwaarden = {f: lz.invoer[f"product.ratio.mix.{f}"] for f in mix}
+            lz.fout(
+                "product.ratio.mix",
+                mixwaarden,
+                f"aandelen die samen 1 zijn (nu samen {som:.6g}); bijvoorbeeld mbo 0.5 en hbo 0.5",
+            )
+    return direct, True, afronding != "exact"
+
+
+def _uren_per_functie(lz: _Lezer, functies: tuple[str, ...], direct: list[str]) -> dict[str, tuple[str, ...]]:
+    uit: dict[str, tuple[str, ...]] = {}
+    for tabel in ("extra_uur", "indirect_uur", "client_uur", "client_uur_per_traject"):
+        prefix = f"product.{tabel}."
+        namen = lz.onder(prefix)
+        if not namen and f"product.{tabel}" not in lz.invoer and tabel in ("extra_uur", "indirect_uur"):
+            lz.fout(
+                f"product.{tabel}",
+                ...,
+                f"een tabel functie -> uren ({veld(prefix + '*').omschrijving}); geef {{}} als er geen zijn",
+            )
+        geldig = []
+        for f in namen:
+            if not _functienaam(lz, prefix + f, f, functies):
+                continue
+            if tabel == "extra_uur" and direct and f not in direct:
+                lz.fout(
+                    prefix + f, lz.invoer[prefix + f], f"een functie uit het directe personeel ({opsomming(direct)})"
                 )
                 continue
-            getal = _getal(sleutel, waarde, self.veld(sleutel), problemen)
-            if getal is not None:
-                nieuw[sleutel] = getal
-                herkomst[sleutel] = Herkomst("gewijzigd met Scenario.met()")
-        if problemen:
-            raise InvoerFout(problemen, self.bron)
-        uit = replace(self, waarden=nieuw, herkomst=herkomst)
-        _controleer_samenhang(uit, problemen)
-        if problemen:
-            raise InvoerFout(problemen, self.bron)
-        return uit
+            if lz.getal(prefix + f) is not None:
+                geldig.append(f)
+        uit[tabel] = tuple(geldig)
+    return uit
 
 
-def veld_van(sleutel: str) -> Veld:
-    """The :class:`Veld` of a dotted input key (function names replaced by ``*``)."""
-    delen = sleutel.split(".")
-    kandidaten = [sleutel]
-    if delen[0] == "functies" and len(delen) == 3:
-        kandidaten.append(f"functies.*.{delen[2]}")
-    kandidaten.append(".".join([*delen[:-1], "*"]))
-    for k in kandidaten:
-        if k in VELDEN:
-            return VELDEN[k]
-    raise KeyError(sleutel)
+def _product(lz: _Lezer, functies: tuple[str, ...]) -> dict[str, Any]:
+    """The group product's inputs; returns the parts of the structure they fix."""
+    eenheid = lz.tekst("product.eenheid", verplicht=True, standaard="eenheid")
+    for naam in ("groepsgrootte", "bezettingsgraad", "duur_uur", "huisvesting_jaar", "eenheden_per_jaar",
+                 "materieel_per_client"):  # fmt: skip
+        lz.getal(f"product.{naam}", verplicht=True)
+    for naam in ("sessies_per_traject", "eenheden_per_week", "weken_per_jaar"):
+        lz.getal(f"product.{naam}")
+    per_week = "product.eenheden_per_week" in lz.invoer
+    if per_week != ("product.weken_per_jaar" in lz.invoer):
+        lz.fout(
+            "product.weken_per_jaar" if per_week else "product.eenheden_per_week",
+            ...,
+            "eenheden_per_week en weken_per_jaar samen (voor het tarief per week en per jaar), of geen van beide",
+        )
+    direct, uit_ratio, naar_boven = _personeel_op_de_groep(lz, functies)
+    uren = _uren_per_functie(lz, functies, direct)
+    if uren["client_uur_per_traject"] and "product.sessies_per_traject" not in lz.invoer:
+        lz.fout(
+            "product.sessies_per_traject",
+            ...,
+            "het aantal sessies per traject, om client_uur_per_traject over de sessies te verdelen",
+        )
+    return {
+        "direct": tuple(direct),
+        "uit_ratio": uit_ratio,
+        "naar_boven": naar_boven,
+        "eenheid": str(eenheid),
+        "extra": uren["extra_uur"],
+        "indirect": uren["indirect_uur"],
+        "client": uren["client_uur"],
+        "traject": uren["client_uur_per_traject"],
+        "sessies": "product.sessies_per_traject" in lz.invoer,
+        "per_week": per_week and "product.weken_per_jaar" in lz.invoer,
+    }
 
 
-def _getal(sleutel: str, waarde: Any, veld: Veld, problemen: list[Probleem]) -> float | None:
-    try:
-        x = naar_eenheid(waarde, veld.eenheid)
-    except EenheidFout as e:
-        problemen.append(Probleem(sleutel, waarde, f"{veld.verwacht()}; {e}"))
-        return None
-    if not veld.past(x):
-        problemen.append(Probleem(sleutel, waarde, veld.verwacht()))
-        return None
-    return x
+def _werkgeverslasten(lz: _Lezer, componenten: list[str]) -> tuple[str, ...]:
+    gegeven = any(k.startswith("werkgeverslasten.") for k in lz.invoer)
+    if not gegeven:
+        if componenten:
+            lz.fout(
+                "werkgeverslasten",
+                ...,
+                f"een sectie met premies, maximum_premieloon en pensioen, want {', '.join(componenten)} "
+                'gebruikt werkgeverslasten = "componenten"',
+            )
+        return ()
+    if not componenten:
+        lz.fout(
+            "werkgeverslasten",
+            "...",
+            'een functie met werkgeverslasten = "componenten" die deze sectie gebruikt, of laat de sectie weg',
+        )
+    lz.getal("werkgeverslasten.maximum_premieloon", verplicht=True)
+    for naam in (
+        "premie",
+        "premie_ap",
+        "franchise",
+        "franchise_ap",
+        "maximum_pensioengevend_salaris",
+        "werkgeversdeel",
+    ):
+        lz.getal(f"werkgeverslasten.pensioen.{naam}", verplicht=True)
+    premies = lz.onder("werkgeverslasten.premies.")
+    for q in premies:
+        lz.getal(f"werkgeverslasten.premies.{q}")
+    return tuple(premies)
+
+
+def _opslagen(lz: _Lezer) -> bool:
+    grondslag = lz.tekst("opslagen.overhead_grondslag", verplicht=True)
+    aandeel = grondslag != "opslag_op_kostprijs"
+    lz.getal("opslagen.overhead", veld("opslagen.overhead", overhead_aandeel=aandeel), verplicht=True)
+    lz.getal("opslagen.risico_opslag", verplicht=True)
+    return aandeel
+
+
+def _vervoer(lz: _Lezer) -> Structuur:
+    vorm = lz.tekst("product.vorm", verplicht=True, standaard=VORMEN[0])
+    eenheid = lz.tekst("product.eenheid", verplicht=True, standaard="dag")
+    lz.getal("product.afstand_km", verplicht=True)
+    for c in _CATEGORIEEN:
+        lz.getal(f"product.bedrag.{c}", verplicht=True)
+    for k in lz.invoer:
+        if k.startswith(("functies.", "opslagen.", "werkgeverslasten.")):
+            lz.fout(k, lz.invoer[k], "geen functies of opslagen bij vervoer: het tarief is het bedrag van de categorie")
+    return Structuur(eenheid=str(eenheid), vervoersvorm=vorm, categorieen=_CATEGORIEEN)
+
+
+def _beschikbare_uren(lz: _Lezer, functies: tuple[str, ...]) -> None:
+    w = lz.waarden
+    for f in functies:
+        k = f"functies.{f}."
+        if not all(k + n in w for n in ("uren_per_week", "weken_per_jaar", "verlofuren", "verzuim", "scholingsuren")):
+            continue
+        contract = w[k + "uren_per_week"] * w[k + "weken_per_jaar"]
+        beschikbaar = contract - w[k + "verlofuren"] - w[k + "verzuim"] * contract - w[k + "scholingsuren"]
+        if beschikbaar <= 0:
+            lz.fout(
+                f"functies.{f}",
+                f"{beschikbaar:.1f} beschikbare uren",
+                f"meer dan 0 beschikbare uren per jaar: contracturen {contract:.1f} min verlofuren "
+                f"{w[k + 'verlofuren']:g}, verzuim {w[k + 'verzuim']:g} × contracturen en scholingsuren "
+                f"{w[k + 'scholingsuren']:g}",
+            )
+
+
+def valideer(
+    invoer: Mapping[str, Any],
+    *,
+    bron: str = "<dict>",
+    herkomst: Mapping[str, Herkomst] | None = None,
+    geschreven: Mapping[str, str] | None = None,
+    peildatum: dt.date | None = None,
+    tariefjaar: int | None = None,
+) -> Scenario:
+    """The one validator: flat inputs to a :class:`Scenario`, or every problem at once.
+
+    Parameters
+    ----------
+    invoer
+        Dotted key to value: a number in the field's unit, a string with a unit
+        (``"3250 EUR/maand"``), a looked-up :class:`~tarieven.eenheden.Gegeven`, or a text.
+    bron
+        The file the inputs came from, for messages.
+    herkomst
+        Where each value came from; a key without one is the scenario's own.
+    geschreven
+        How a key was written where that differs from its dotted name (for messages).
+    peildatum, tariefjaar
+        Recorded on the scenario (the lookup happened before).
+    """
+    lz = _Lezer(invoer, geschreven or {})
+    for k in invoer:
+        if _patroon_of_none(k) is None and not is_tabel(k):
+            lz.fout(k, invoer[k], f"een bekende sleutel ({opsomming(kinderen(k.rpartition('.')[0]), 30)})")
+    if any(k.startswith(("product.vorm", "product.afstand_km", "product.bedrag.")) for k in invoer):
+        structuur = _vervoer(lz)
+    else:
+        functies, componenten, minimum = _functies(lz)
+        if not functies:
+            lz.fout("functies", ..., "ten minste één functie (een tabel [functies.mbo] met salaris en CAO-factoren)")
+        onderdelen = _product(lz, functies)
+        premies = _werkgeverslasten(lz, componenten)
+        aandeel = _opslagen(lz)
+        _beschikbare_uren(lz, functies)
+        structuur = Structuur(
+            functies=functies, overhead_aandeel=aandeel, componenten=tuple(componenten), premies=premies,
+            vakantietoeslag_minimum=tuple(minimum), **onderdelen,
+        )  # fmt: skip
+    beschrijving = invoer.get("beschrijving", "")
+    if not isinstance(beschrijving, str):
+        lz.fout("beschrijving", beschrijving, "tekst")
+    if lz.p:
+        raise InvoerFout(lz.p, bron)
+    eigen = Herkomst("scenario (dict)" if bron == "<dict>" else f"scenario {Path(bron).name}")
+    gegeven = herkomst or {}
+    schoon = {k: lz.waarden.get(k, v) for k, v in invoer.items()}
+    return Scenario(
+        structuur=structuur,
+        waarden=lz.waarden,
+        herkomst={k: gegeven.get(k, eigen) for k in lz.waarden},
+        invoer=schoon,
+        beschrijving=str(beschrijving),
+        bron=bron,
+        product_code=_optionele_tekst(invoer.get("product.code")),
+        product_naam=_optionele_tekst(invoer.get("product.naam")),
+        peildatum=peildatum,
+        tariefjaar=tariefjaar,
+    )
+
+
+def _optionele_tekst(x: Any) -> str | None:
+    return None if x is None else str(x)
+
+
+# -- 1 and 3: reading and completing -------------------------------------------------------
+
+
+def _datum(ruw: Any, bron: str | None) -> dt.date:
+    """A peildatum: a date (TOML date, ``datetime.date``) or its ISO text; not a date-time."""
+    if isinstance(ruw, dt.date) and not isinstance(ruw, dt.datetime):
+        return ruw
+    if isinstance(ruw, str):
+        try:
+            return dt.date.fromisoformat(ruw.strip())
+        except ValueError:
+            pass
+    uitleg = "; een tijdstip hoort er niet bij" if isinstance(ruw, dt.datetime) else ""
+    raise InvoerFout([Probleem("peildatum", ruw, f"een datum zoals 2027-01-01{uitleg}")], bron)
+
+
+def _jaartal(ruw: Any, bron: str | None) -> int:
+    """A tariff year: a whole number (or its digits as text) from 1900 to 2999."""
+    if isinstance(ruw, str) and ruw.strip().isdigit():
+        ruw = int(ruw)
+    if not isinstance(ruw, int) or isinstance(ruw, bool) or not 1900 <= ruw <= 2999:
+        raise InvoerFout([Probleem("tariefjaar", ruw, "een jaartal zoals 2025")], bron)
+    return ruw
+
+
+def _wanneer(eigen: Mapping[str, Any], peildatum: Any, tariefjaar: Any, bron: str) -> tuple[dt.date | None, int | None]:
+    """The peildatum or tariff year: the caller's choice, else the scenario's own (never both)."""
+    for p_, j_, waar in ((eigen.get("peildatum"), eigen.get("tariefjaar"), bron), (peildatum, tariefjaar, None)):
+        if p_ is not None and j_ is not None:
+            raise InvoerFout(
+                [
+                    Probleem(
+                        "peildatum en tariefjaar",
+                        f"{p_} en {j_}",
+                        "óf een peildatum (waarden op die dag) óf een tariefjaar (tijdgewogen over het jaar), "
+                        "niet beide",
+                    )
+                ],
+                waar,
+            )
+    if peildatum is not None:
+        return _datum(peildatum, None), None
+    if tariefjaar is not None:
+        return None, _jaartal(tariefjaar, None)
+    if eigen.get("tariefjaar") is not None:
+        return None, _jaartal(eigen["tariefjaar"], bron)
+    if eigen.get("peildatum") is not None:
+        return _datum(eigen["peildatum"], bron), None
+    return None, None
+
+
+def _verwijst(eigen: Mapping[str, Any]) -> bool:
+    return any(k in eigen for k in _META) or any(
+        k.startswith("functies.") and k.rsplit(".", 1)[1] in _VERWIJZING for k in eigen
+    )
 
 
 def lees_scenario(
     bron: str | os.PathLike[str] | Mapping[str, Any],
-    peildatum: dt.date | None = None,
+    peildatum: dt.date | str | None = None,
     *,
     tariefjaar: int | None = None,
+    params: ParameterSet | None = None,
+    met: Mapping[str, Any] | None = None,
+    naam: str | None = None,
 ) -> Scenario:
     """Read and validate a scenario from a JSON or TOML file, a dict, or a product code.
 
@@ -314,12 +617,20 @@ def lees_scenario(
         Path to a ``.json`` or ``.toml`` file, a mapping with the same structure, or the
         code of a catalogue product (``"41A22"``).
     peildatum
-        Date on which bundled parameters are looked up (products, ``basis``, functions
-        given by ``functie`` or ``cao``/``schaal``/``trede``); default: the scenario's own
-        ``peildatum``, else today.
+        Date (or ISO text) on which bundled parameters are looked up (products, ``basis``,
+        functions given by ``functie`` or ``cao``/``schaal``/``trede``); default: the
+        scenario's own ``peildatum``, else today.
     tariefjaar
         Instead of a peildatum: time-weight every bundled parameter over this calendar
-        year (days in force); the scenario's own ``peildatum`` or ``tariefjaar`` wins.
+        year (days in force).
+    params
+        The parameter set to look up in (default: the bundled one).
+    met
+        Inputs that replace or add to the scenario's own, as dotted keys
+        (``{"product.groepsgrootte": 8}``; for transport ``{"product.afstand_km": 12,
+        "product.vorm": "groep"}``); they count as the user's own.
+    naam
+        For a mapping: the name to use in messages and origins (default ``<dict>``).
 
     Raises
     ------
@@ -327,387 +638,62 @@ def lees_scenario(
         Listing every problem: file, key, value and what was expected.
     """
     if isinstance(bron, Mapping):
-        return _met_of_zonder_parameters(bron, "<dict>", peildatum, tariefjaar)
-    pad = Path(bron)
-    if not pad.is_file():
-        from tarieven.catalogus import producten, scenario_uit_product
-
-        if isinstance(bron, str) and bron in producten():
-            return scenario_uit_product(bron, peildatum, tariefjaar=tariefjaar)
-        raise InvoerFout(
-            [
-                Probleem(
-                    "bestand",
-                    str(pad),
-                    f"een bestaand .json- of .toml-bestand, of een productcode ({', '.join(producten())})",
-                )
-            ]
-        )
-    tekst = pad.read_text(encoding="utf-8")
-    if pad.suffix.lower() == ".toml":
-        try:
-            data: Any = tomllib.loads(tekst)
-        except tomllib.TOMLDecodeError as e:
-            raise InvoerFout([Probleem("(bestand)", "...", f"geldige TOML; {e}")], str(pad)) from None
-    elif pad.suffix.lower() == ".json":
-        try:
-            data = json.loads(tekst)
-        except json.JSONDecodeError as e:
-            raise InvoerFout(
-                [Probleem("(bestand)", "...", f"geldige JSON; {e.msg} op regel {e.lineno}, kolom {e.colno}")], str(pad)
-            ) from None
+        data, naam = dict(bron), naam or "<dict>"
     else:
-        raise InvoerFout([Probleem("bestand", str(pad), "een bestand met extensie .json of .toml")])
-    if not isinstance(data, Mapping):
-        raise InvoerFout(
-            [Probleem("(bestand)", type(data).__name__, "een object met functies, product en opslagen")], str(pad)
-        )
-    return _met_of_zonder_parameters(data, str(pad), peildatum, tariefjaar)
+        pad = Path(bron)
+        if isinstance(bron, str) and not pad.is_file() and bron in producten(params):
+            product = (params or standaard_parameters()).product(bron)
+            naam = f"params/{Path(product.pad).relative_to((params or standaard_parameters()).map).as_posix()}"
+            data = {"basis": bron}
+        elif not pad.exists():
+            raise InvoerFout(
+                [
+                    Probleem(
+                        "bestand",
+                        str(pad),
+                        f"een bestaand .json- of .toml-bestand, of een productcode ({', '.join(producten(params))})",
+                    )
+                ]
+            )
+        else:
+            data, naam = lees_bestand(pad), str(pad)
+    eigen, geschreven, problemen = plat(data)
+    opgegeven = Herkomst("opgegeven bij de berekening")
+    for k, v in (met or {}).items():
+        if _patroon_of_none(k) is None:
+            problemen.append(Probleem(k, v, f"een bekende invoer ({opsomming(kinderen(k.rpartition('.')[0]), 30)})"))
+        eigen[k] = v
+    if problemen:
+        raise InvoerFout(problemen, naam)
+    datum, jaar = _wanneer(eigen, peildatum, tariefjaar, naam)
+    if not _verwijst(eigen) and datum is None and jaar is None:
+        return valideer(eigen, bron=naam, herkomst=dict.fromkeys(met or {}, opgegeven), geschreven=geschreven)
+    if jaar is None and datum is None:
+        datum = dt.date.today()
+    eigen = {k: v for k, v in eigen.items() if k not in ("peildatum", "tariefjaar")}
+    zoeker = Zoeker(params or standaard_parameters(), datum, jaar)
+    eigen_herkomst = Herkomst("scenario (dict)" if naam == "<dict>" else f"scenario {Path(naam).name}")
+    invoer, herkomst = vul_aan(eigen, zoeker, naam, lambda k: opgegeven if k in (met or {}) else eigen_herkomst)
+    return valideer(invoer, bron=naam, herkomst=herkomst, geschreven=geschreven, peildatum=datum, tariefjaar=jaar)
 
 
-def _met_of_zonder_parameters(
-    data: Mapping[str, Any], bron: str, peildatum: dt.date | None, tariefjaar: int | None = None
-) -> Scenario:
-    """Scenarios that refer to bundled parameters go through the catalogue; others stand alone."""
-    functies = data.get("functies")
-    verwijst = (
-        "basis" in data
-        or "peildatum" in data
-        or "tariefjaar" in data
-        or (
-            isinstance(functies, Mapping)
-            and any(isinstance(f, Mapping) and ({"functie", "cao"} & set(f)) for f in functies.values())
-        )
-    )
-    if verwijst:
-        from tarieven.catalogus import scenario_met_parameters
-
-        return scenario_met_parameters(data, bron=bron, peildatum=peildatum, tariefjaar=tariefjaar)
-    return scenario_uit_dict(data, bron=bron)
-
-
-def scenario_uit_dict(
+def scenario_met_parameters(
     data: Mapping[str, Any],
+    *,
     bron: str = "<dict>",
-    herkomst: Mapping[str, Herkomst] | None = None,
     peildatum: dt.date | None = None,
+    params: ParameterSet | None = None,
     tariefjaar: int | None = None,
 ) -> Scenario:
-    """Validate a scenario given as a dict (the golden schema).
-
-    ``herkomst`` gives the origin of values that came from bundled parameters (see
-    :mod:`tarieven.catalogus`); every other value is attributed to the scenario itself.
-    """
-    p: list[Probleem] = []
-    waarden: dict[str, float] = {}
-
-    def getal(sleutel: str, waarde: Any, veld: Veld) -> None:
-        x = _getal(sleutel, waarde, veld, p)
-        if x is not None:
-            waarden[sleutel] = x
-
-    def sectie(sleutel: str, obj: Any, verplicht: bool = True) -> Mapping[str, Any]:
-        if obj is None or obj is ...:
-            if verplicht:
-                p.append(Probleem(sleutel, ..., "een tabel/object"))
-            return {}
-        if not isinstance(obj, Mapping):
-            p.append(Probleem(sleutel, obj, "een tabel/object"))
-            return {}
-        return obj
-
-    def onbekend(prefix: str, obj: Mapping[str, Any], bekend: set[str]) -> None:
-        onbekende_sleutels(prefix, obj, bekend, p)
-
-    onbekend("", data, TOP_SLEUTELS)
-    beschrijving = data.get("beschrijving", "")
-    if not isinstance(beschrijving, str):
-        p.append(Probleem("beschrijving", beschrijving, "tekst"))
-        beschrijving = ""
-
-    # -- functies -----------------------------------------------------------------------
-    functies_in = sectie("functies", data.get("functies", ...))
-    if isinstance(data.get("functies"), Mapping) and not functies_in:
-        p.append(Probleem("functies", {}, "ten minste één functie"))
-    functies = tuple(str(f) for f in functies_in)
-    componenten: list[str] = []
-    minimum: list[str] = []
-    for f, d in functies_in.items():
-        d = sectie(f"functies.{f}", d)
-        onbekend(f"functies.{f}.", d, set(FUNCTIE_SPEC) | set(FUNCTIE_OPTIONEEL) | FUNCTIE_TEKST)
-        for veld, spec in FUNCTIE_SPEC.items():
-            sleutel = f"functies.{f}.{veld}"
-            if veld not in d:
-                if d:
-                    p.append(Probleem(sleutel, ..., spec.verwacht()))
-                continue
-            if veld == "werkgeverslasten" and d[veld] == COMPONENTEN:
-                componenten.append(str(f))
-                continue
-            getal(sleutel, d[veld], spec)
-        for veld, spec in FUNCTIE_OPTIONEEL.items():
-            if veld in d:
-                getal(f"functies.{f}.{veld}", d[veld], spec)
-                minimum.append(str(f))
-
-    def functienaam(sleutel: str, f: Any) -> bool:
-        if f not in functies_in:
-            p.append(Probleem(sleutel, f, f"een functie uit 'functies' ({opsomming(list(functies))})"))
-            return False
-        return True
-
-    # -- product ------------------------------------------------------------------------
-    pr = sectie("product", data.get("product", ...))
-    onbekend(
-        "product.",
-        pr,
-        set(PRODUCT_SPEC)
-        | set(PRODUCT_OPTIONEEL)
-        | set(PER_FUNCTIE_UREN)
-        | PRODUCT_TEKST
-        | {"eenheid", "personeel", "ratio"},
-    )
-    eenheid = pr.get("eenheid", ...)
-    if eenheid not in EENHEDEN:
-        p.append(Probleem("product.eenheid", eenheid, f"een van {', '.join(EENHEDEN)}"))
-        eenheid = "eenheid"
-    for veld, spec in PRODUCT_SPEC.items():
-        if veld not in pr:
-            if pr:
-                p.append(Probleem(f"product.{veld}", ..., spec.verwacht()))
-            continue
-        getal(f"product.{veld}", pr[veld], spec)
-    for veld, spec in PRODUCT_OPTIONEEL.items():
-        if veld in pr:
-            getal(f"product.{veld}", pr[veld], spec)
-    if ("eenheden_per_week" in pr) != ("weken_per_jaar" in pr):
-        p.append(
-            Probleem(
-                "product.eenheden_per_week" if "eenheden_per_week" not in pr else "product.weken_per_jaar",
-                ...,
-                "eenheden_per_week en weken_per_jaar samen (voor het tarief per week en per jaar), of geen van beide",
-            )
-        )
-
-    direct: list[str] = []
-    uit_ratio = False
-    naar_boven = True
-    heeft_personeel, heeft_ratio = "personeel" in pr, "ratio" in pr
-    if pr and heeft_personeel == heeft_ratio:
-        p.append(
-            Probleem(
-                "product.personeel/product.ratio",
-                "beide" if heeft_personeel else ...,
-                "óf 'personeel' (aantallen per functie) óf 'ratio' (kinderen per medewerker met mix), niet beide",
-            )
-        )
-    elif heeft_personeel:
-        lijst = pr["personeel"]
-        if not isinstance(lijst, list) or not lijst:
-            p.append(Probleem("product.personeel", lijst, "een lijst van {functie, aantal}"))
-            lijst = []
-        for i, item in enumerate(lijst):
-            s = f"product.personeel[{i}]"
-            if not isinstance(item, Mapping) or set(item) != {"functie", "aantal"}:
-                p.append(Probleem(s, item, "een object met precies 'functie' en 'aantal'"))
-                continue
-            f = item["functie"]
-            if not functienaam(f"{s}.functie", f):
-                continue
-            x = _getal(f"{s}.aantal", item["aantal"], AANTAL, p)
-            if x is None:
-                continue
-            sleutel = f"product.personeel.{f}"
-            waarden[sleutel] = waarden.get(sleutel, 0.0) + x
-            if f not in direct:
-                direct.append(f)
-    elif heeft_ratio:
-        uit_ratio = True
-        ratio = sectie("product.ratio", pr["ratio"])
-        onbekend("product.ratio.", ratio, {"kinderen_per_medewerker", "afronding", "mix"})
-        if "kinderen_per_medewerker" in ratio:
-            getal("product.ratio.kinderen_per_medewerker", ratio["kinderen_per_medewerker"], KINDEREN_PER_MEDEWERKER)
-        elif ratio:
-            p.append(Probleem("product.ratio.kinderen_per_medewerker", ..., KINDEREN_PER_MEDEWERKER.verwacht()))
-        afronding = ratio.get("afronding", ...)
-        if afronding not in AFRONDINGEN_RATIO:
-            p.append(
-                Probleem(
-                    "product.ratio.afronding",
-                    afronding,
-                    "'naar_boven' (hele medewerkers, gebruikelijk) of 'exact' (gemiddelde over de week)",
-                )
-            )
-        naar_boven = afronding != "exact"
-        mix = sectie("product.ratio.mix", ratio.get("mix", ...) if ratio else {})
-        som = 0.0
-        for f, aandeel in mix.items():
-            if not functienaam(f"product.ratio.mix.{f}", f):
-                continue
-            x = _getal(f"product.ratio.mix.{f}", aandeel, MIX_AANDEEL, p)
-            if x is not None:
-                waarden[f"product.ratio.mix.{f}"] = x
-                som += x
-                direct.append(f)
-        if mix and len(direct) == len(mix) and not math.isclose(som, 1.0, rel_tol=0, abs_tol=SOM_TOLERANTIE):
-            p.append(
-                Probleem(
-                    "product.ratio.mix",
-                    dict(mix),
-                    f"aandelen die samen 1 zijn (nu samen {som:.6g}); bijvoorbeeld mbo 0.5 en hbo 0.5",
-                )
-            )
-
-    per_functie: dict[str, tuple[str, ...]] = {}
-    for veld, spec in PER_FUNCTIE_UREN.items():
-        verplicht = veld in ("extra_uur", "indirect_uur")
-        if veld not in pr:
-            if pr and verplicht:
-                p.append(
-                    Probleem(
-                        f"product.{veld}",
-                        ...,
-                        f"een tabel functie -> uren ({spec.omschrijving}); geef {{}} als er geen zijn",
-                    )
-                )
-            per_functie[veld] = ()
-            continue
-        tabel = sectie(f"product.{veld}", pr[veld])
-        namen: list[str] = []
-        for f, uren in tabel.items():
-            sleutel = f"product.{veld}.{f}"
-            if not functienaam(sleutel, f):
-                continue
-            if veld == "extra_uur" and direct and f not in direct:
-                p.append(Probleem(sleutel, uren, f"een functie uit het directe personeel ({opsomming(direct)})"))
-                continue
-            x = _getal(sleutel, uren, spec, p)
-            if x is not None:
-                waarden[sleutel] = x
-                namen.append(f)
-        per_functie[veld] = tuple(namen)
-    if per_functie["client_uur_per_traject"] and "sessies_per_traject" not in pr:
-        p.append(
-            Probleem(
-                "product.sessies_per_traject",
-                ...,
-                "het aantal sessies per traject, om client_uur_per_traject over de sessies te verdelen",
-            )
-        )
-
-    # -- werkgeverslasten uit componenten ---------------------------------------------------
-    premies: list[str] = []
-    if "werkgeverslasten" in data:
-        wl = sectie("werkgeverslasten", data["werkgeverslasten"])
-        onbekend("werkgeverslasten.", wl, {"premies", "maximum_premieloon", "pensioen"})
-        pensioen = sectie("werkgeverslasten.pensioen", wl.get("pensioen", ...))
-        onbekend(
-            "werkgeverslasten.pensioen.", pensioen, {k.split(".", 1)[1] for k in WERKGEVERSLASTEN_SPEC if "." in k}
-        )
-        for veld, spec in WERKGEVERSLASTEN_SPEC.items():
-            waarde = pensioen.get(veld.split(".", 1)[1], ...) if veld.startswith("pensioen.") else wl.get(veld, ...)
-            if waarde is ...:
-                p.append(Probleem(f"werkgeverslasten.{veld}", ..., spec.verwacht()))
-            else:
-                getal(f"werkgeverslasten.{veld}", waarde, spec)
-        for naam, premie in sectie("werkgeverslasten.premies", wl.get("premies", ...)).items():
-            getal(f"werkgeverslasten.premies.{naam}", premie, PREMIE)
-            premies.append(str(naam))
-        if not componenten:
-            p.append(
-                Probleem(
-                    "werkgeverslasten",
-                    "...",
-                    'een functie met werkgeverslasten = "componenten" die deze sectie gebruikt, of laat de sectie weg',
-                )
-            )
-    elif componenten:
-        p.append(
-            Probleem(
-                "werkgeverslasten",
-                ...,
-                f"een sectie met premies, maximum_premieloon en pensioen, want {', '.join(componenten)} "
-                'gebruikt werkgeverslasten = "componenten"',
-            )
-        )
-
-    # -- opslagen -----------------------------------------------------------------------
-    op = sectie("opslagen", data.get("opslagen", ...))
-    onbekend("opslagen.", op, {"overhead", "overhead_grondslag", "risico_opslag"})
-    grondslag = op.get("overhead_grondslag", ...)
-    if op and grondslag not in GRONDSLAGEN:
-        p.append(
-            Probleem(
-                "opslagen.overhead_grondslag",
-                grondslag,
-                f"'{AANDEEL_INTEGRALE_KOSTPRIJS}' (overhead als deel van de integrale kostprijs: kostprijs / (1 − o)) "
-                f"of '{OPSLAG_OP_KOSTPRIJS}' (opslag: kostprijs × (1 + o)); er is bewust geen standaard",
-            )
-        )
-    aandeel = grondslag == AANDEEL_INTEGRALE_KOSTPRIJS
-    for veld, spec in (("overhead", OVERHEAD_AANDEEL if aandeel else OVERHEAD_OPSLAG), ("risico_opslag", RISICO)):
-        if veld not in op:
-            if op:
-                p.append(Probleem(f"opslagen.{veld}", ..., spec.verwacht()))
-            continue
-        getal(f"opslagen.{veld}", op[veld], spec)
-
-    if p:
-        raise InvoerFout(p, bron)
-
-    product_code = pr.get("code")
-    product_naam = pr.get("naam")
-    structuur = Structuur(
-        functies=functies,
-        direct=tuple(direct),
-        uit_ratio=uit_ratio,
-        naar_boven=naar_boven,
-        overhead_aandeel=aandeel,
-        eenheid=str(eenheid),
-        extra=per_functie["extra_uur"],
-        indirect=per_functie["indirect_uur"],
-        client=per_functie["client_uur"],
-        traject=per_functie["client_uur_per_traject"],
-        sessies="sessies_per_traject" in pr,
-        per_week="eenheden_per_week" in pr,
-        componenten=tuple(componenten),
-        premies=tuple(premies),
-        vakantietoeslag_minimum=tuple(minimum),
-    )
-    oorsprong = Herkomst("scenario (dict)" if bron == "<dict>" else f"scenario {Path(bron).name}")
-    gegeven = herkomst or {}
-    alle_herkomst = {k: gegeven.get(k, oorsprong) for k in waarden}
-    uit = Scenario(
-        structuur=structuur,
-        waarden=waarden,
-        herkomst=alle_herkomst,
-        beschrijving=beschrijving,
-        bron=bron,
-        product_code=str(product_code) if product_code is not None else None,
-        product_naam=str(product_naam) if product_naam is not None else None,
-        peildatum=peildatum,
-        tariefjaar=tariefjaar,
-    )
-    _controleer_samenhang(uit, p)
-    if p:
-        raise InvoerFout(p, bron)
-    return uit
+    """A scenario (dict) that may refer to bundled parameters, looked up in ``params``."""
+    return lees_scenario(data, peildatum, tariefjaar=tariefjaar, params=params, naam=bron)
 
 
-def _controleer_samenhang(s: Scenario, p: list[Probleem]) -> None:
-    """Checks across fields: what each field alone cannot tell."""
-    w = s.waarden
-    for f in s.structuur.functies:
-        k = f"functies.{f}."
-        contract = w[k + "uren_per_week"] * w[k + "weken_per_jaar"]
-        beschikbaar = contract - w[k + "verlofuren"] - w[k + "verzuim"] * contract - w[k + "scholingsuren"]
-        if beschikbaar <= 0:
-            p.append(
-                Probleem(
-                    f"functies.{f}",
-                    f"{beschikbaar:.1f} beschikbare uren",
-                    f"meer dan 0 beschikbare uren per jaar: contracturen {contract:.1f} min verlofuren "
-                    f"{w[k + 'verlofuren']:g}, verzuim {w[k + 'verzuim']:g} × contracturen en scholingsuren "
-                    f"{w[k + 'scholingsuren']:g}",
-                )
-            )
+def scenario_uit_product(
+    code: str, peildatum: dt.date | None = None, params: ParameterSet | None = None, *, tariefjaar: int | None = None
+) -> Scenario:
+    """The scenario of a catalogue product on a peildatum (default: today), or time-weighted
+    over a ``tariefjaar``."""
+    params = params or standaard_parameters()
+    params.product(code)  # an unknown code: the catalogue's own message
+    return lees_scenario(code, peildatum, tariefjaar=tariefjaar, params=params)

@@ -7,24 +7,29 @@ what is shown or exported.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
-from collections.abc import Iterator
+import math
+import os
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from tarieven._versie import __version__
 from tarieven.afronding import op_centen
+from tarieven.fouten import InvoerFout, OnbekendeNaam, Probleem
 from tarieven.model import STAPPEN, RegelDefinitie, regeldefinities
+from tarieven.model import bereken as bereken_regels
+from tarieven.parameters import Herkomst, ParameterSet
+from tarieven.scenario import Scenario, lees_scenario
 from tarieven.weergave import euro, getal, invoer, is_geld, met_eenheid
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from tarieven.scenario import Herkomst, Scenario
-
-__all__ = ["Regel", "Uitkomst"]
+__all__ = ["Regel", "Uitkomst", "bereken"]
 
 
 @dataclass(frozen=True)
@@ -79,7 +84,7 @@ class Uitkomst:
 
     # -- access ---------------------------------------------------------------------------
     def __getitem__(self, naam: str) -> float:
-        return self._regels[naam].waarde
+        return self.regel(naam).waarde
 
     def __iter__(self) -> Iterator[Regel]:
         return iter(self._regels.values())
@@ -88,7 +93,11 @@ class Uitkomst:
         return len(self._regels)
 
     def regel(self, naam: str) -> Regel:
-        return self._regels[naam]
+        """The line of that name; :class:`~tarieven.fouten.OnbekendeNaam` (a ``KeyError``) lists the lines."""
+        try:
+            return self._regels[naam]
+        except KeyError:
+            raise OnbekendeNaam(naam, "regel", self._regels) from None
 
     def onzekere_invoer(self) -> dict[str, Herkomst]:
         """Inputs whose value is ``indicatief`` or an ``aanname`` (key -> origin with status)."""
@@ -150,7 +159,8 @@ class Uitkomst:
             f"Eenheid: {self.eenheid}. Bedragen afgerond op centen (half naar boven) voor de weergave; "
             "gerekend in volle precisie.",
             "",
-            f"Tarief per cliënt per {self.eenheid}: {euro(self.tarief)} (per uur {euro(self['tarief_per_uur'])})",
+            f"Tarief per cliënt per {self.eenheid}: {euro(self.tarief)}"
+            + (f" (per uur {euro(self['tarief_per_uur'])})" if "tarief_per_uur" in self._regels else ""),
         ]
         if "tarief_per_traject" in self._regels:
             regels.append(f"Tarief per traject: {euro(self['tarief_per_traject'])}")
@@ -263,3 +273,79 @@ class Uitkomst:
             f"<table><thead><tr><th>regel</th><th>waarde</th><th>formule en invoer</th></tr></thead>"
             f"<tbody>{''.join(rijen)}</tbody></table></div>"
         )
+
+
+def _controleer_eindig(u: Uitkomst) -> None:
+    """No NaN or infinity reaches a user: such a result is an error naming the lines."""
+    slecht = [r.naam for r in u if not math.isfinite(r.waarde)]
+    if slecht:
+        raise InvoerFout(
+            [
+                Probleem(
+                    slecht[0],
+                    u[slecht[0]],
+                    f"een eindige uitkomst; de invoer geeft geen getal in {len(slecht)} regel(s) "
+                    f"({', '.join(slecht[:5])}): controleer de invoer op extreme waarden",
+                )
+            ],
+            u.scenario.bron,
+        )
+
+
+def bereken(
+    scenario: Scenario | Mapping[str, Any] | str | os.PathLike[str],
+    peildatum: dt.date | str | None = None,
+    *,
+    tariefjaar: int | None = None,
+    met: Mapping[str, Any] | None = None,
+    params: ParameterSet | None = None,
+) -> Uitkomst:
+    """Compute the tariff and its breakdown for one scenario or product.
+
+    Parameters
+    ----------
+    scenario
+        A :class:`~tarieven.scenario.Scenario`, a dict in the scenario schema, the path of a
+        JSON or TOML scenario file, or the code of a catalogue product (``"41A22"``).
+    peildatum
+        Date (``datetime.date`` or ISO text) on which bundled parameters are looked up
+        (default: the scenario's own, else today).
+    tariefjaar
+        Instead of a peildatum: every bundled parameter time-weighted over this calendar
+        year (by the days each value was in force).
+    met
+        Inputs that replace or add to the scenario's, as dotted keys:
+        ``{"product.groepsgrootte": 8}``; transport ``{"product.afstand_km": 12,
+        "product.vorm": "groep"}``.
+    params
+        The parameter set to look up in (default: the bundled one).
+
+    Returns
+    -------
+    Uitkomst
+        The tariff with every breakdown line, its formula and the inputs it used.
+
+    Raises
+    ------
+    InvoerFout
+        When the scenario is not valid; the message names file, key, value and
+        expectation. Also when the inputs, valid one by one, give no finite tariff.
+    """
+    if isinstance(scenario, Scenario):
+        if peildatum is not None or tariefjaar is not None or params is not None:
+            raise InvoerFout(
+                [
+                    Probleem(
+                        "peildatum/tariefjaar",
+                        peildatum or tariefjaar,
+                        "geen peildatum of tariefjaar bij een Scenario (dat is al opgezocht), en geen "
+                        "parameters; geef ze aan lees_scenario()",
+                    )
+                ]
+            )
+        s = scenario.met(**met) if met else scenario
+    else:
+        s = lees_scenario(scenario, peildatum, tariefjaar=tariefjaar, params=params, met=met)
+    u = Uitkomst(s, bereken_regels(s.structuur, s.waarden))
+    _controleer_eindig(u)
+    return u

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 
 import tarieven
-from tarieven.catalogus import maandsalaris, scenario_met_parameters, scenario_uit_product
-from tarieven.parameters import laad_map
+from tarieven.catalogus import maandsalaris
+from tarieven.parameterbestanden import laad_map
+from tarieven.scenario import scenario_met_parameters, scenario_uit_product
 
 VOORBEELD = Path(__file__).parent / "params_voorbeeld"
 JUNI_2025 = dt.date(2025, 6, 1)

@@ -13,14 +13,16 @@ from typing import Any
 import pytest
 
 import tarieven
-from tarieven.catalogus import scenario_uit_product
 from tarieven.cli import main
 from tarieven.eenheden import ureg
-from tarieven.parameters import STATUSSEN, standaard_parameters
+from tarieven.parameterbestanden import standaard_parameters
+from tarieven.parameters import STATUSSEN
+from tarieven.scenario import scenario_uit_product
 
 PARAMS = standaard_parameters()
 ALLE = list(PARAMS)
-CODES = sorted(PARAMS.producten)
+VERVOER = "42A03"
+CODES = sorted(c for c in PARAMS.producten if c != VERVOER)  # group products; transport is priced by distance
 PEILDATA = [dt.date(2026, 1, 1), dt.date(2027, 1, 1)]
 VERPLICHTE_BESTANDEN = [
     "cao-jeugdzorg",
@@ -29,7 +31,7 @@ VERPLICHTE_BESTANDEN = [
     "normen-haaglanden",
     "functies",
     "indexatie-vng",
-    "vervoer-42A03",
+    "gepubliceerde-tarieven",
 ]
 VERWACHTE_PRODUCTEN = [
     "41A22",
@@ -50,7 +52,7 @@ VERWACHTE_PRODUCTEN = [
 
 def test_alle_bestanden_en_producten_aanwezig() -> None:
     assert set(VERPLICHTE_BESTANDEN) <= set(PARAMS.bestanden)
-    assert set(VERWACHTE_PRODUCTEN) <= set(PARAMS.producten)
+    assert {*VERWACHTE_PRODUCTEN, VERVOER} <= set(PARAMS.producten)
 
 
 @pytest.mark.parametrize("par", ALLE, ids=[f"{p.bestand.rsplit('/', 1)[-1]}:{p.naam}" for p in ALLE])
@@ -145,6 +147,8 @@ def test_readme_tabel_klopt_met_de_berekening() -> None:
     rijen = re.findall(r"^\| (\S+) \| [^|]+ \| [^|]+ \| (€ [\d.,]+) \| (€ [\d.,]+)? ?\|", readme, flags=re.MULTILINE)
     gevonden = {code: (tarief, uur) for code, tarief, uur in rijen if code in PARAMS.producten}
     assert set(gevonden) == set(PARAMS.producten)
+    vervoer, _ = gevonden.pop(VERVOER)  # one placeholder amount for every category
+    assert {euro(b) for b, _ in tarieven.vervoersbedragen(dt.date(2027, 1, 1))[VERVOER].values()} == {vervoer}
     for code, (tarief, uur) in gevonden.items():
         u = tarieven.bereken(scenario_uit_product(code, dt.date(2027, 1, 1)))
         assert euro(u.tarief) == tarief, code
@@ -165,7 +169,7 @@ def test_indexatie_uit_meegeleverde_cijfers_geeft_g6(capsys: pytest.CaptureFixtu
     from decimal import Decimal
     from pathlib import Path
 
-    from tarieven.catalogus import vng_indexaties
+    from tarieven.indexcijfers import vng_indexaties
 
     g6 = json.loads((Path(__file__).parent / "golden" / "g6-indexatie-vng-2025.json").read_text(encoding="utf-8"))
     (ix,) = vng_indexaties(2024, 2025)
@@ -188,7 +192,7 @@ def test_indexatie_zonder_cijfers_noemt_bestand_en_ontbrekende_cijfers(capsys: p
 
 
 def test_catalogus_als_tabel() -> None:
-    from tarieven.catalogus import tabel
+    from tarieven.overzicht import productoverzicht as tabel
 
     peildatum = dt.date(2027, 1, 1)
     df = tabel(peildatum)

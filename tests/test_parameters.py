@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tarieven import InvoerFout
-from tarieven.parameters import laad_bestand, laad_map
+from tarieven.parameterbestanden import laad_bestand, laad_map
 
 GOED = """
 [bestand]
@@ -149,9 +149,22 @@ def test_bestand_zonder_kop(tmp_path: Path) -> None:
 
 
 def test_tekst_in_plaats_van_getal(tmp_path: Path) -> None:
-    assert "waarden[0].waarde = '36': verwacht een getal groter dan 0" in fout(
-        tmp_path, GOED.replace("waarde = 36", 'waarde = "36"')
+    assert "waarden[0].waarde = 'veel': verwacht een getal groter dan 0" in fout(
+        tmp_path, GOED.replace("waarde = 36", 'waarde = "veel"')
     )
+
+
+@pytest.mark.parametrize("waarde", ['"36"', '"36 uur/week"', '"2160 minuut/week"'])
+def test_waarde_met_eenheid_wordt_omgerekend(tmp_path: Path, waarde: str) -> None:
+    """Units written with a value are honoured, as in a scenario: 2160 minutes a week is 36 hours."""
+    pad = tmp_path / "p.toml"
+    pad.write_text(GOED.replace("waarde = 36", f"waarde = {waarde}"), encoding="utf-8")
+    par = laad_bestand(pad).parameters["uren_per_week"]
+    assert par.waarden[0].waarde == 36.0
+
+
+def test_eenheid_die_niet_past_is_een_fout(tmp_path: Path) -> None:
+    assert "past niet bij uur/week" in fout(tmp_path, GOED.replace("waarde = 36", 'waarde = "36 EUR"'))
 
 
 def test_map_met_dubbele_productcode(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+import tarieven
 from tarieven.fouten import InvoerFout
 from tarieven.vervoer import CATEGORIETABEL, VORMEN, vervoerscategorie, vervoerstarief
 
@@ -140,27 +141,59 @@ def test_vervoerstarief_ongeldige_categorie(categorie: float) -> None:
         vervoerstarief(categorie, BEDRAGEN)
 
 
-# -- the parameter file ----------------------------------------------------------------------
+# -- the product file and the product as a whole ------------------------------------------------
 
 
 @pytest.fixture(scope="module")
 def params_vervoer() -> dict[str, Any]:
-    return tomllib.loads((PARAMS / "vervoer-42A03.toml").read_text(encoding="utf-8"))
+    return tomllib.loads((PARAMS / "producten" / "42A03.toml").read_text(encoding="utf-8"))
 
 
-def test_parameterbestand_tabel_gelijk_aan_de_code(params_vervoer: dict[str, Any]) -> None:
-    assert set(params_vervoer["categorie"]) == set(VORMEN)
-    for vorm in VORMEN:
-        assert tuple(params_vervoer["categorie"][vorm]["waarde"]) == CATEGORIETABEL[vorm]
-
-
-def test_parameterbestand_bedragen_zijn_plaatshouders(params_vervoer: dict[str, Any]) -> None:
-    bedragen = params_vervoer["bedrag"]
+def test_productbestand_bedragen_zijn_plaatshouders(params_vervoer: dict[str, Any]) -> None:
+    bedragen = params_vervoer["product"]["bedrag"]
     assert sorted(bedragen) == [f"categorie_{c}" for c in range(1, 6)]
     for p in bedragen.values():
         assert p["status"] == "aanname"
         assert "PLAATSHOUDER" in p["toelichting"]
-        assert p["eenheid"] == "EUR"
     # usable as they are
     uit_bestand = {int(k.removeprefix("categorie_")): p["waarde"] for k, p in bedragen.items()}
     assert float(vervoerstarief(vervoerscategorie(12.0, "groep"), uit_bestand)) == bedragen["categorie_3"]["waarde"]
+
+
+@pytest.mark.parametrize("geval", [g for g in G7 if g["verwacht"] != "fout"], ids=_id)
+def test_vervoer_als_product_zoals_g7(geval: dict[str, Any]) -> None:
+    """The product 42A03 through the same path as every product: category and amount per g7 case."""
+    u = tarieven.bereken(
+        "42A03", "2027-01-01", met={"product.afstand_km": geval["afstand_km"], "product.vorm": geval["vorm"]}
+    )
+    assert u["vervoerscategorie"] == geval["verwacht"]
+    bedragen = tarieven.vervoersbedragen("2027-01-01")["42A03"]
+    assert u.tarief == bedragen[f"categorie_{geval['verwacht']}"][0]
+    assert u.eenheid == "dag"
+
+
+def test_vervoer_uitleg_en_excelformule() -> None:
+    u = tarieven.bereken("42A03", "2027-01-01", met={"product.afstand_km": "12 km", "product.vorm": "groep"})
+    tekst = u.uitleg()
+    assert "vervoerscategorie" in tekst
+    assert "= opzoeken(afstand_km; [0; 5; 10; 20]; [1; 2; 3; 4])\n" in tekst
+    assert "\n      = opzoeken(product.afstand_km, [0, 5, 10, 20], [1, 2, 3, 4])\n" in tekst
+    assert "= opzoeken(12; [0; 5; 10; 20]; [1; 2; 3; 4])" in tekst
+    assert "= kies(categorie; categorie_1; categorie_2; categorie_3; categorie_4; categorie_5)" in tekst
+    assert "product.afstand_km = 12 km  [opgegeven bij de berekening]" in tekst
+    assert u.regel("vervoerscategorie").definitie.excel() == "=LOOKUP(product_afstand_km,{0,5,10,20},{1,2,3,4})"
+    assert u.regel("tarief_per_client").definitie.excel().startswith("=CHOOSE(vervoerscategorie,product_bedrag_")
+
+
+@pytest.mark.parametrize(
+    ("met", "melding"),
+    [
+        ({"product.afstand_km": 31, "product.vorm": "groep"}, "boven 30 km is voor vervoer 42A03 geen categorie"),
+        ({"product.afstand_km": -1, "product.vorm": "groep"}, "product.afstand_km = -1"),
+        ({"product.afstand_km": 5, "product.vorm": "fiets"}, "product.vorm = 'fiets': verwacht een van 'groep'"),
+        ({"product.vorm": "groep"}, "product.afstand_km ontbreekt"),
+    ],
+)
+def test_vervoer_fouten(met: dict[str, Any], melding: str) -> None:
+    with pytest.raises(InvoerFout, match=melding):
+        tarieven.bereken("42A03", "2027-01-01", met=met)

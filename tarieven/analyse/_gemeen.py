@@ -21,7 +21,7 @@ from tarieven.eenheden import EenheidFout, naar_eenheid
 from tarieven.fouten import InvoerFout, Probleem, opsomming
 from tarieven.model import bereken as bereken_regels
 from tarieven.model import regeldefinities
-from tarieven.scenario import MIX_AANDEEL, SOM_TOLERANTIE, Scenario, lees_scenario
+from tarieven.scenario import SOM_TOLERANTIE, Scenario, lees_scenario
 from tarieven.weergave import aantal, is_geld
 
 Arr = npt.NDArray[np.float64]
@@ -268,7 +268,7 @@ def eenheid(s: Scenario, naam: str) -> str:
 
 def is_fractie(s: Scenario, naam: str) -> bool:
     """An input that is a fraction (shown as a percentage)."""
-    return naam in s.waarden and s.veld(naam).soort.startswith("fractie")
+    return naam in s.waarden and s.veld(naam).is_fractie
 
 
 def kolom_attrs(s: Scenario, kolommen: Iterable[str]) -> dict[str, Any]:
@@ -290,12 +290,10 @@ def standaard_bereik(s: Scenario, sleutel: str) -> tuple[float, float]:
     """The search range of an input when none is given: its allowed range, or basis/1000 to basis*1000."""
     veld = s.veld(sleutel)
     basis = float(s.waarden[sleutel])
-    if sleutel.startswith(_MIX) or veld is MIX_AANDEEL:
+    b = veld.bereik
+    if sleutel.startswith(_MIX) or b is None:
         return 0.0, 1.0
-    return {
-        "fractie": (0.0, 1.0),
-        "fractie_onder_1": (0.0, 1.0 - 1e-9),
-        "fractie_positief": (1e-6, 1.0),
-        "positief": (basis / 1000.0, basis * 1000.0),
-        "niet_negatief": (0.0, max(basis * 1000.0, 1000.0)),
-    }[veld.soort]
+    if veld.is_fractie:
+        return (0.0 if b.laag_mee else 1e-6), (1.0 if b.hoog_mee else 1.0 - 1e-9)
+    laag, hoog = (b.laag, max(basis * 1000.0, 1000.0)) if b.laag_mee else (basis / 1000.0, basis * 1000.0)
+    return laag, min(hoog, b.hoog if b.hoog_mee else b.hoog - 1e-9)

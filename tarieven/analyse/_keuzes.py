@@ -28,7 +28,8 @@ import numpy.typing as npt
 from tarieven.analyse._gemeen import Arr
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.opslagen import AANDEEL_INTEGRALE_KOSTPRIJS, GRONDSLAGEN
-from tarieven.scenario import AFRONDINGEN_RATIO, Scenario
+from tarieven.scenario import Scenario
+from tarieven.velden import AFRONDINGEN_RATIO
 
 __all__ = [
     "AFRONDING",

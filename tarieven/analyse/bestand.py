@@ -1,4 +1,8 @@
-"""``tarieven scenario BESTAND``: a grid, sensitivity, Monte Carlo ... described in a TOML file.
+"""An analysis file: a grid, sensitivity, Monte Carlo ... over one scenario, described in TOML.
+
+:func:`lees_analyse` reads and checks the file, :func:`voer_uit` runs every analysis it asks
+for and returns the tables; ``tarieven scenario BESTAND`` (:mod:`tarieven.cli.scenario`)
+writes them as CSV and plots.
 
 Het analysebestand (TOML)
 -------------------------
@@ -62,38 +66,33 @@ gevarieerde invoeren, lijn bij één), ``tornado.png``, ``montecarlo.png`` en
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import math
-import sys
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from tarieven import weergave
-from tarieven.analyse._gemeen import VoortgangRegel
-from tarieven.analyse._keuzes import is_keuze
-from tarieven.analyse.bekostiging import bekostiging
+from tarieven.analyse._gemeen import Voortgang
+from tarieven.analyse.bekostiging import Bekostiging, bekostiging
 from tarieven.analyse.doelzoeken import doelzoek
 from tarieven.analyse.gevoeligheid import gevoeligheid
-from tarieven.analyse.montecarlo import Verdeling, monte_carlo, verdeling_uit_dict
+from tarieven.analyse.montecarlo import MonteCarlo, Verdeling, monte_carlo, verdeling_uit_dict
 from tarieven.analyse.rooster import rooster
-from tarieven.fouten import InvoerFout, Probleem, TarievenFout
+from tarieven.fouten import InvoerFout, Probleem
+from tarieven.lezen import lees_bestand
 from tarieven.scenario import Scenario, lees_scenario
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Analyseplan", "lees_analyse", "main", "voeg_parser_toe", "voer_uit"]
+__all__ = ["Analyseplan", "Analyseresultaten", "SECTIES", "lees_analyse", "voer_uit"]
 
 SECTIES = ("rooster", "gevoeligheid", "montecarlo", "doelzoeken", "bekostiging")
 TOP = {"scenario", "peildatum", "uitvoer", "regels", *SECTIES}
-CSV_BLOK = 100_000
 MAX_BEREIK_WAARDEN = 100_000
 
 
@@ -158,6 +157,86 @@ def _bereik_waarden(sleutel: str, spec: Mapping[str, Any], p: list[Probleem]) ->
     return np.linspace(van, tot, aantal)
 
 
+def _bekende(sectie: str, tabel: Mapping[str, Any], bekend: set[str], p: list[Probleem]) -> None:
+    for k in tabel:
+        if k not in bekend:
+            p.append(Probleem(f"{sectie}.{k}", tabel[k], f"een bekende sleutel ({', '.join(sorted(bekend))})"))
+
+
+def _rooster(r: Mapping[str, Any], p: list[Probleem]) -> dict[str, Any]:
+    variaties = {}
+    for k, v in _plat(r, lambda d: "van" in d or "tot" in d).items():
+        if isinstance(v, Mapping):
+            v = _bereik_waarden(f"rooster.{k}", v, p)
+        elif not isinstance(v, list):
+            v = [v]
+        if v is not None:
+            variaties[k] = v
+    if not variaties:
+        p.append(Probleem("rooster", dict(r), "ten minste één invoer met waarden"))
+    return variaties
+
+
+def _gevoeligheid(g: dict[str, Any], p: list[Probleem]) -> dict[str, Any]:
+    _bekende("gevoeligheid", g, {"procent", "sleutels", "bereiken"}, p)
+    bereiken = _plat(g.get("bereiken", {}), lambda d: False)
+    for k, v in bereiken.items():
+        if not (isinstance(v, list) and len(v) == 2 and all(isinstance(x, (int, float)) for x in v)):
+            p.append(Probleem(f"gevoeligheid.bereiken.{k}", v, "[laag, hoog]"))
+    g["bereiken"] = {k: tuple(v) for k, v in bereiken.items()}
+    return g
+
+
+def _montecarlo(m: dict[str, Any], plan: Analyseplan, p: list[Probleem]) -> dict[str, Any]:
+    _bekende("montecarlo", m, {"n", "seed", "percentielen", "verdelingen"}, p)
+    verdelingen = _plat(m.pop("verdelingen", {}), lambda d: "verdeling" in d)
+    if not verdelingen:
+        p.append(Probleem("montecarlo.verdelingen", ..., "ten minste één invoer met een verdeling"))
+    for k, v in verdelingen.items():
+        try:
+            plan.verdelingen[k] = verdeling_uit_dict(v if isinstance(v, Mapping) else {})
+        except ValueError as e:
+            p.append(Probleem(f"montecarlo.verdelingen.{k}", v, str(e)))
+    return m
+
+
+def _doelzoeken(doelen: Any, p: list[Probleem]) -> list[dict[str, Any]]:
+    if not isinstance(doelen, list) or not all(isinstance(d, Mapping) for d in doelen):
+        p.append(Probleem("doelzoeken", doelen, "een lijst van tabellen ([[doelzoeken]])"))
+        return []
+    for i, d in enumerate(doelen):
+        _bekende(f"doelzoeken[{i}]", d, {"sleutel", "doel", "regel", "bereik", "geheel", "kies", "voorwaarde"}, p)
+        if not isinstance(d.get("sleutel"), str) or not isinstance(d.get("doel"), (int, float)):
+            p.append(Probleem(f"doelzoeken[{i}]", dict(d), "sleutel (een invoer) en doel (een getal)"))
+    return [dict(d) for d in doelen]
+
+
+def _kop(data: Mapping[str, Any], pad: Path, bron: str) -> Analyseplan:
+    """The scenario and the output folder of an analysis file."""
+    p: list[Probleem] = []
+    for k in data:
+        if k not in TOP:
+            p.append(Probleem(k, data[k], f"een bekende sleutel ({', '.join(sorted(TOP))})"))
+    if not any(s in data for s in SECTIES):
+        p.append(Probleem("(bestand)", "geen analyse", f"ten minste één van de secties {', '.join(SECTIES)}"))
+    scen = data.get("scenario", ...)
+    if not isinstance(scen, str):
+        verwacht = "het pad van het scenario (.toml of .json), relatief aan dit bestand, of een productcode"
+        p.append(Probleem("scenario", scen, verwacht))
+    peildatum = data.get("peildatum")
+    if peildatum is not None and (isinstance(peildatum, dt.datetime) or not isinstance(peildatum, dt.date)):
+        p.append(Probleem("peildatum", peildatum, "een TOML-datum zoals 2027-01-01"))
+    uitvoer = data.get("uitvoer", f"{pad.stem}-uitvoer")
+    if not isinstance(uitvoer, str):
+        p.append(Probleem("uitvoer", uitvoer, "het pad van een map (tekst)"))
+    if p:
+        raise InvoerFout(p, bron)
+    # a file next to the analysis file, else a catalogue product code ("41A22")
+    scenario_pad = pad.parent / str(scen)
+    scenario = lees_scenario(scenario_pad if scenario_pad.exists() else str(scen), peildatum)
+    return Analyseplan(bestand=pad, scenario=scenario, uitvoer=pad.parent / str(uitvoer))
+
+
 def lees_analyse(pad: str | Path) -> Analyseplan:
     """Read and check an analysis file (format: see the module docstring).
 
@@ -169,39 +248,9 @@ def lees_analyse(pad: str | Path) -> Analyseplan:
     """
     pad = Path(pad)
     bron = str(pad)
-    if not pad.is_file():
-        raise InvoerFout([Probleem("bestand", bron, "een bestaand .toml-analysebestand")])
-    try:
-        data = tomllib.loads(pad.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as e:
-        raise InvoerFout([Probleem("(bestand)", "...", f"geldige TOML; {e}")], bron) from None
+    data = lees_bestand(pad, soort="analysebestand")
+    plan = _kop(data, pad, bron)
     p: list[Probleem] = []
-    for k in data:
-        if k not in TOP:
-            p.append(Probleem(k, data[k], f"een bekende sleutel ({', '.join(sorted(TOP))})"))
-    if not any(s in data for s in SECTIES):
-        p.append(Probleem("(bestand)", "geen analyse", f"ten minste één van de secties {', '.join(SECTIES)}"))
-    scen = data.get("scenario", ...)
-    if not isinstance(scen, str):
-        p.append(
-            Probleem(
-                "scenario",
-                scen,
-                "het pad van het scenario (.toml of .json), relatief aan dit bestand, of een productcode",
-            )
-        )
-    if p:
-        raise InvoerFout(p, bron)
-    peildatum = data.get("peildatum")
-    if peildatum is not None and not isinstance(peildatum, dt.date):
-        raise InvoerFout([Probleem("peildatum", peildatum, "een TOML-datum zoals 2027-01-01")], bron)
-    # a file next to the analysis file, else a catalogue product code ("41A22")
-    scenario_pad = pad.parent / str(scen)
-    scenario = lees_scenario(scenario_pad if scenario_pad.exists() else str(scen), peildatum)
-    uitvoer = data.get("uitvoer", f"{pad.stem}-uitvoer")
-    if not isinstance(uitvoer, str):
-        raise InvoerFout([Probleem("uitvoer", uitvoer, "het pad van een map (tekst)")], bron)
-    plan = Analyseplan(bestand=pad, scenario=scenario, uitvoer=pad.parent / uitvoer)
 
     def tabel(naam: str) -> dict[str, Any] | None:
         if naam not in data:
@@ -217,210 +266,70 @@ def lees_analyse(pad: str | Path) -> Analyseplan:
             p.append(Probleem("regels", regels, "een lijst van regelnamen"))
         else:
             plan.regels = regels
-
     if (r := tabel("rooster")) is not None:
-        variaties = {}
-        for k, v in _plat(r, lambda d: "van" in d or "tot" in d).items():
-            if isinstance(v, Mapping):
-                v = _bereik_waarden(f"rooster.{k}", v, p)
-            elif not isinstance(v, list):
-                v = [v]
-            if v is not None:
-                variaties[k] = v
-        if not variaties:
-            p.append(Probleem("rooster", r, "ten minste één invoer met waarden"))
-        plan.rooster = variaties
-
+        plan.rooster = _rooster(r, p)
     if (g := tabel("gevoeligheid")) is not None:
-        bekend = {"procent", "sleutels", "bereiken"}
-        for k in g:
-            if k not in bekend:
-                p.append(Probleem(f"gevoeligheid.{k}", g[k], f"een bekende sleutel ({', '.join(sorted(bekend))})"))
-        bereiken = _plat(g.get("bereiken", {}), lambda d: False)
-        for k, v in bereiken.items():
-            if not (isinstance(v, list) and len(v) == 2 and all(isinstance(x, (int, float)) for x in v)):
-                p.append(Probleem(f"gevoeligheid.bereiken.{k}", v, "[laag, hoog]"))
-        g["bereiken"] = {k: tuple(v) for k, v in bereiken.items()}
-        plan.gevoeligheid = g
-
+        plan.gevoeligheid = _gevoeligheid(g, p)
     if (m := tabel("montecarlo")) is not None:
-        bekend = {"n", "seed", "percentielen", "verdelingen"}
-        for k in m:
-            if k not in bekend:
-                p.append(Probleem(f"montecarlo.{k}", m[k], f"een bekende sleutel ({', '.join(sorted(bekend))})"))
-        verdelingen = _plat(m.pop("verdelingen", {}), lambda d: "verdeling" in d)
-        if not verdelingen:
-            p.append(Probleem("montecarlo.verdelingen", ..., "ten minste één invoer met een verdeling"))
-        for k, v in verdelingen.items():
-            try:
-                plan.verdelingen[k] = verdeling_uit_dict(v if isinstance(v, Mapping) else {})
-            except ValueError as e:
-                p.append(Probleem(f"montecarlo.verdelingen.{k}", v, str(e)))
-        plan.montecarlo = m
-
-    doelen = data.get("doelzoeken", [])
-    if not isinstance(doelen, list) or not all(isinstance(d, Mapping) for d in doelen):
-        p.append(Probleem("doelzoeken", doelen, "een lijst van tabellen ([[doelzoeken]])"))
-    else:
-        bekend = {"sleutel", "doel", "regel", "bereik", "geheel", "kies", "voorwaarde"}
-        for i, d in enumerate(doelen):
-            for k in d:
-                if k not in bekend:
-                    p.append(
-                        Probleem(f"doelzoeken[{i}].{k}", d[k], f"een bekende sleutel ({', '.join(sorted(bekend))})")
-                    )
-            if not isinstance(d.get("sleutel"), str) or not isinstance(d.get("doel"), (int, float)):
-                p.append(Probleem(f"doelzoeken[{i}]", dict(d), "sleutel (een invoer) en doel (een getal)"))
-        plan.doelzoeken = [dict(d) for d in doelen]
-
+        plan.montecarlo = _montecarlo(m, plan, p)
+    plan.doelzoeken = _doelzoeken(data.get("doelzoeken", []), p)
     if (b := tabel("bekostiging")) is not None:
-        for k in b:
-            if k != "risico_opslag":
-                p.append(Probleem(f"bekostiging.{k}", b[k], "alleen risico_opslag (optioneel)"))
+        _bekende("bekostiging", b, {"risico_opslag"}, p)
         plan.bekostiging = b
     if p:
         raise InvoerFout(p, bron)
     return plan
 
 
-def _schrijf_csv(df: pd.DataFrame, pad: Path, label: str, stroom: IO[str]) -> None:
-    """CSV in full precision, written in blocks with progress for large tables."""
-    voortgang = VoortgangRegel(f"{label} schrijven", stroom=stroom)
-    with pad.open("w", encoding="utf-8", newline="") as f:
-        for a in range(0, max(len(df), 1), CSV_BLOK):
-            blok = df.iloc[a : a + CSV_BLOK]
-            blok.to_csv(f, header=a == 0, index=df.index.name is not None, lineterminator="\n")
-            voortgang(min(a + CSV_BLOK, len(df)), len(df))
-    voortgang.klaar()
+@dataclass
+class Analyseresultaten:
+    """The tables an analysis file asked for (None where it did not ask)."""
+
+    rooster: pd.DataFrame | None = None
+    gevoeligheid: pd.DataFrame | None = None
+    montecarlo: MonteCarlo | None = None
+    doelzoeken: pd.DataFrame | None = None
+    bekostiging: Bekostiging | None = None
+    bekostiging_tabel: pd.DataFrame | None = None
 
 
-def voer_uit(plan: Analyseplan, *, plots: bool = False, stroom: IO[str] | None = None) -> list[Path]:
-    """Run every analysis of the plan, write CSV (and PNG with ``plots``); returns the files written.
+def _doelen(plan: Analyseplan) -> pd.DataFrame:
+    import pandas as pd
 
-    Progress of long runs (over 2 s) and a line per file go to ``stroom`` (stderr).
+    rijen = []
+    for d in plan.doelzoeken:
+        regel = d.get("regel", "tarief_per_client")
+        bereik = (float(d["bereik"][0]), float(d["bereik"][1])) if "bereik" in d else None
+        x = doelzoek(
+            plan.scenario, d["sleutel"], float(d["doel"]), regel=regel, bereik=bereik, geheel=d.get("geheel"),
+            kies=d.get("kies", "kleinste"), voorwaarde=d.get("voorwaarde", "hoogstens"),
+        )  # fmt: skip
+        rijen.append({"sleutel": d["sleutel"], "regel": regel, "doel": float(d["doel"]), "waarde": x})
+    return pd.DataFrame(rijen)
+
+
+def voer_uit(plan: Analyseplan, voortgang: Callable[[str], Voortgang | None] | None = None) -> Analyseresultaten:
+    """Run every analysis of the plan and return the tables.
+
+    ``voortgang(label)`` may give a progress callback for each long run (grid, Monte Carlo).
     """
-    stroom = stroom if stroom is not None else sys.stderr
     s = plan.scenario
-    plan.uitvoer.mkdir(parents=True, exist_ok=True)
-    geschreven: list[Path] = []
-    figuren: dict[str, Callable[..., Any]] = {}
-
-    def schrijf(naam: str, df: pd.DataFrame, label: str) -> None:
-        pad = plan.uitvoer / naam
-        _schrijf_csv(df, pad, label, stroom)
-        geschreven.append(pad)
-
+    vg = voortgang or (lambda _label: None)
+    uit = Analyseresultaten()
     if plan.rooster is not None:
-        vg = VoortgangRegel("rooster", stroom=stroom)
-        df = rooster(s, plan.rooster, regels=plan.regels, voortgang=vg)
-        vg.klaar()
-        schrijf("rooster.csv", df, "rooster.csv")
-        gevarieerd = [k for k in plan.rooster if df[k].nunique() > 1]
-        if plots and any(is_keuze(k) for k in gevarieerd):  # a heatmap or line needs numeric axes
-            stroom.write("rooster.png overgeslagen: het rooster varieert een structuurkeuze\n")
-        elif plots and "tarief_per_client" in df:
-            from tarieven import plots as pl
-
-            if len(gevarieerd) == 2:
-                figuren["rooster.png"] = partial(pl.heatmap, df, gevarieerd[0], gevarieerd[1])
-            elif len(gevarieerd) == 1:
-                figuren["rooster.png"] = partial(pl.lijn, df, gevarieerd[0])
-    if plan.gevoeligheid is not None:
-        g = plan.gevoeligheid
-        tornado = gevoeligheid(s, g.get("sleutels"), procent=float(g.get("procent", 10.0)), bereiken=g["bereiken"])
-        schrijf("gevoeligheid.csv", tornado, "gevoeligheid.csv")
-        if plots:
-            from tarieven import plots as pl
-
-            figuren["tornado.png"] = partial(pl.tornado, tornado)
-    if plan.montecarlo is not None:
-        m = plan.montecarlo
-        vg = VoortgangRegel("Monte Carlo", stroom=stroom)
-        mc = monte_carlo(
-            s,
-            plan.verdelingen,
-            m.get("n", 10_000),
-            seed=m.get("seed", 2027),
-            regels=plan.regels,
-            percentielen=m.get("percentielen", (5, 50, 95)),
-            voortgang=vg,
+        uit.rooster = rooster(s, plan.rooster, regels=plan.regels, voortgang=vg("rooster"))
+    if (g := plan.gevoeligheid) is not None:
+        uit.gevoeligheid = gevoeligheid(
+            s, g.get("sleutels"), procent=float(g.get("procent", 10.0)), bereiken=g["bereiken"]
         )
-        vg.klaar()
-        schrijf("montecarlo.csv", mc.trekkingen, "montecarlo.csv")
-        schrijf("montecarlo-percentielen.csv", mc.percentielen, "montecarlo-percentielen.csv")
-        if plots and "tarief_per_client" in mc.trekkingen:
-            from tarieven import plots as pl
-
-            figuren["montecarlo.png"] = partial(pl.histogram, mc)
+    if (m := plan.montecarlo) is not None:
+        uit.montecarlo = monte_carlo(
+            s, plan.verdelingen, m.get("n", 10_000), seed=m.get("seed", 2027), regels=plan.regels,
+            percentielen=m.get("percentielen", (5, 50, 95)), voortgang=vg("Monte Carlo"),
+        )  # fmt: skip
     if plan.doelzoeken:
-        rijen = []
-        for d in plan.doelzoeken:
-            regel = d.get("regel", "tarief_per_client")
-            bereik = (float(d["bereik"][0]), float(d["bereik"][1])) if "bereik" in d else None
-            x = doelzoek(
-                s,
-                d["sleutel"],
-                float(d["doel"]),
-                regel=regel,
-                bereik=bereik,
-                geheel=d.get("geheel"),
-                kies=d.get("kies", "kleinste"),
-                voorwaarde=d.get("voorwaarde", "hoogstens"),
-            )
-            rijen.append({"sleutel": d["sleutel"], "regel": regel, "doel": float(d["doel"]), "waarde": x})
-        import pandas as pd
-
-        schrijf("doelzoeken.csv", pd.DataFrame(rijen), "doelzoeken.csv")
+        uit.doelzoeken = _doelen(plan)
     if plan.bekostiging is not None:
-        bk = bekostiging(s, risico_opslag=plan.bekostiging.get("risico_opslag"))
-        tabel = bk.naar_bezetting(np.round(np.linspace(0.5, 1.0, 51), 12))
-        schrijf("bekostiging.csv", tabel, "bekostiging.csv")
-        stroom.write(str(bk) + "\n")
-        if plots:
-            from tarieven import plots as pl
-
-            kolommen = ["capaciteit_per_plaats_jaar", "pxq_per_plaats_jaar", "kosten_per_plaats_jaar"]
-            figuren["bekostiging.png"] = partial(pl.lijn, tabel, "bezettingsgraad", kolommen)
-    if plots:
-        import matplotlib.pyplot as plt
-
-        from tarieven import bereken
-        from tarieven import plots as pl
-
-        figuren = {"opbouw.png": partial(pl.waterval, bereken(s)), **figuren}
-        for naam, teken in figuren.items():
-            fig, ax = plt.subplots(figsize=(9, 5.5), layout="constrained")
-            teken(ax=ax)
-            pad = plan.uitvoer / naam
-            fig.savefig(pad, dpi=110)
-            plt.close(fig)
-            geschreven.append(pad)
-    for pad in geschreven:
-        stroom.write(f"geschreven: {pad}\n")
-    return geschreven
-
-
-def voeg_parser_toe(sub: Any) -> None:
-    """Register ``tarieven scenario`` on the CLI's subparsers."""
-    a = sub.add_parser(
-        "scenario",
-        help="voer een rooster, gevoeligheid, Monte Carlo of doelzoeking uit een analysebestand uit",
-        description="Voer de analyses uit een analysebestand (TOML) uit en schrijf CSV (en plots). "
-        "Het formaat staat in de README onder 'Scenario-analyse'.",
-    )
-    a.add_argument("bestand", metavar="BESTAND", help="analysebestand (.toml)")
-    a.add_argument("--uitvoer", metavar="MAP", help="map voor de uitvoer (standaard: uit het bestand)")
-    a.add_argument("--plots", action="store_true", help="schrijf ook de plots als PNG")
-
-
-def main(args: argparse.Namespace) -> int:
-    """Run ``tarieven scenario``; 0 on success, 2 on bad input (message on stderr)."""
-    try:
-        plan = lees_analyse(args.bestand)
-        if args.uitvoer:
-            plan.uitvoer = Path(args.uitvoer)
-        voer_uit(plan, plots=args.plots)
-    except TarievenFout as e:
-        print(f"tarieven: {e}", file=sys.stderr)
-        return 2
-    return 0
+        uit.bekostiging = bekostiging(s, risico_opslag=plan.bekostiging.get("risico_opslag"))
+        uit.bekostiging_tabel = uit.bekostiging.naar_bezetting(np.round(np.linspace(0.5, 1.0, 51), 12))
+    return uit

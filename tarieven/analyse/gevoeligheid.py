@@ -31,8 +31,6 @@ if TYPE_CHECKING:
 
 __all__ = ["gevoeligheid"]
 
-_GESLOTEN_BOVEN_1 = {"fractie", "fractie_positief"}
-
 
 def gevoeligheid(
     scenario: ScenarioInvoer,
@@ -49,11 +47,12 @@ def gevoeligheid(
     scenario
         The base scenario (a :class:`~tarieven.Scenario`, a dict or a file path).
     sleutels
-        Inputs to vary (default: every input with a base value other than 0, plus those
-        in ``bereiken``).
+        Inputs to vary (default: every input a region or provider chooses, with a base
+        value other than 0, plus those in ``bereiken``; facts that nobody chooses, such as
+        the weeks in a year or the CAO's working week, are left out: ``Veld.vast``).
     procent
-        Each input goes ``procent`` % down and up from its base value. A fraction that
-        would pass 1 (bezettingsgraad 0,95 + 10 %) stops at 1.
+        Each input goes ``procent`` % down and up from its base value. A value that would
+        pass the top of its field's range (bezettingsgraad 0,95 + 10 %) stops there.
     bereiken
         Input key to (low, high) in the field's unit, instead of the percentage.
     regel
@@ -81,7 +80,7 @@ def gevoeligheid(
     if not (np.isfinite(procent) and 0 < procent < 100):
         raise InvoerFout([Probleem("procent", procent, "een percentage groter dan 0 en kleiner dan 100")], s.bron)
     if sleutels is None:
-        sleutels = [k for k, v in s.waarden.items() if v != 0 or k in bereiken]
+        sleutels = [k for k, v in s.waarden.items() if (v != 0 and not s.veld(k).vast) or k in bereiken]
     else:
         controleer_sleutels(s, sleutels)
         sleutels = list(dict.fromkeys([*sleutels, *(k for k in bereiken if k not in sleutels)]))
@@ -105,8 +104,10 @@ def gevoeligheid(
     for i, k in enumerate(sleutels):
         if k in bereiken:
             laag[i], hoog[i] = (float(x) for x in bereiken[k])
-        elif s.veld(k).soort in _GESLOTEN_BOVEN_1 or k in mix:
+        elif k in mix:
             hoog[i] = min(hoog[i], 1.0)
+        elif (b := s.veld(k).bereik) is not None and b.hoog_mee:
+            hoog[i] = min(hoog[i], b.hoog)
         controleer_bereik(s, k, np.array([laag[i], hoog[i]]), "bereiken." if k in bereiken else "")
 
     n = 2 * len(sleutels)

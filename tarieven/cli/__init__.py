@@ -1,0 +1,101 @@
+"""Command line: ``tarieven bereken``, ``uitleg``, ``producten``, ``parameters``, ``indexeer``, ``scenario``.
+
+The command line parses arguments, calls the library and prints; every rule lives in the
+library. Help and messages are Dutch. Bad input: one Dutch message on stderr and exit
+status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from tarieven._versie import __version__
+from tarieven.cli import lijsten, scenario, uitvoer
+from tarieven.fouten import TarievenFout
+
+__all__ = ["main"]
+
+
+class _NlHulpopmaak(argparse.HelpFormatter):
+    """argparse's help with a Dutch usage line."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+
+# argparse's own messages, in the order they are tried; without touching argparse's
+# module-level gettext (that would change every other argparse user in the process)
+_VERTALING = (
+    ("the following arguments are required:", "deze argumenten ontbreken:"),
+    ("invalid choice:", "ongeldige keuze:"),
+    ("(choose from", "(kies uit"),
+    ("not allowed with argument", "gaat niet samen met"),
+    ("unrecognized arguments:", "onbekende argumenten:"),
+    ("expected one argument", "verwacht één waarde"),
+    ("invalid float value:", "geen getal:"),
+    ("invalid int value:", "geen geheel getal:"),
+    ("ambiguous option:", "dubbelzinnige optie:"),
+    ("could match", "kan zijn"),
+)
+
+
+class _NlParser(argparse.ArgumentParser):
+    """ArgumentParser with Dutch help and error messages (the users are Dutch analysts)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _NlHulpopmaak)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def error(self, message: str) -> NoReturn:
+        for engels, nederlands in _VERTALING:
+            message = message.replace(engels, nederlands)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fout: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _NlParser(
+        prog="tarieven",
+        description="Reële tarieven voor jeugdhulp-groepsproducten: transparant en reproduceerbaar berekend.",
+    )
+    p.add_argument("--versie", action="version", version=f"tarieven {__version__}", help="toon de versie en stop")
+    sub = p.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
+    uitvoer.voeg_parsers_toe(sub)
+    lijsten.voeg_parsers_toe(sub)
+    scenario.voeg_parser_toe(sub)
+    return p
+
+
+_OPDRACHTEN = {
+    "bereken": uitvoer.bereken,
+    "uitleg": uitvoer.uitleg,
+    "producten": lijsten.producten,
+    "parameters": lijsten.parameters,
+    "indexeer": lijsten.indexeer,
+    "scenario": scenario.voer_uit,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code (0 success, 2 bad input)."""
+    try:
+        args = _parser().parse_args(argv)
+        try:
+            return _OPDRACHTEN[args.opdracht](args)
+        except TarievenFout as e:
+            print(f"tarieven: {e}", file=sys.stderr)
+            return 2
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

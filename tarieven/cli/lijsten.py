@@ -1,0 +1,185 @@
+"""``tarieven producten``, ``tarieven parameters`` and ``tarieven indexeer``: listings in text, JSON or CSV."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from tarieven.cli.uitvoer import formaat_argument, peildatum_argumenten, schrijf_rijen
+from tarieven.fouten import InvoerFout, Probleem
+from tarieven.indexcijfers import indexeer as _indexeer
+from tarieven.overzicht import productoverzicht, vervoersbedragen
+from tarieven.parameterbestanden import standaard_parameters
+from tarieven.parameters import STATUSSEN, Parameter, Waarde
+from tarieven.weergave import euro, getal, invoer, procent
+
+__all__ = ["indexeer", "parameters", "producten", "voeg_parsers_toe"]
+
+
+def voeg_parsers_toe(sub: Any) -> None:
+    """Register ``producten``, ``parameters`` and ``indexeer``."""
+    p = sub.add_parser("producten", help="toon de productcatalogus met eenheid, kerngetallen en tarief")
+    peildatum_argumenten(p)
+    formaat_argument(p)
+    q = sub.add_parser("parameters", help="toon parameters met waarde, bron, datum en status")
+    q.add_argument(
+        "naam", nargs="?", help="(deel van) een parameter- of bestandsnaam, bijvoorbeeld 'salaris' of 'pfzw'"
+    )
+    peildatum_argumenten(q, tariefjaar=False)
+    q.add_argument(
+        "--controle",
+        action="store_true",
+        help="controleer alle meegeleverde bestanden en toon per status hoeveel waarden er gelden, "
+        "met de indicatieve waarden die vervangen moeten worden",
+    )
+    formaat_argument(q)
+    i = sub.add_parser(
+        "indexeer", help="indexeer een tarief naar een later jaar volgens de VNG-methode (OVA, PCC, nacalculatie)"
+    )
+    i.add_argument("tarief", type=float, help="het tarief in het basisjaar, in euro")
+    i.add_argument("--van", type=int, required=True, help="het prijsjaar van het tarief")
+    i.add_argument("--naar", type=int, required=True, help="het jaar waarnaar geïndexeerd wordt")
+    i.add_argument(
+        "--gepubliceerd",
+        action="store_true",
+        help="vermenigvuldig met het gepubliceerde (afgeronde) percentage in plaats van in volle precisie",
+    )
+    formaat_argument(i)
+
+
+def producten(args: argparse.Namespace) -> int:
+    """The catalogue: code, name, unit, key figures and the tariff on the bundled defaults."""
+    tariefjaar = args.tariefjaar
+    datum = None if tariefjaar is not None else args.peildatum or dt.date.today()
+    df = productoverzicht(datum, tariefjaar=tariefjaar)
+    bedragen = vervoersbedragen(datum, tariefjaar=tariefjaar)
+    rijen: list[dict[str, Any]] = [{"code": str(code), **df.loc[code].to_dict()} for code in df.index]
+    for code, per_categorie in bedragen.items():
+        for categorie, (bedrag, status) in per_categorie.items():
+            rijen.append({"code": code, "naam": f"Vervoer, {categorie.replace('_', ' ')}", "eenheid": "dag",
+                          "tarief": bedrag, "status": status})  # fmt: skip
+    wanneer = f"tijdgewogen over {tariefjaar}" if tariefjaar is not None else f"op peildatum {datum}"
+    kop = f"{'code':<10} {'product':<40} {'eenheid':<8} {'groep':>5} {'bezet':>6} {'personeel':<22} {'tarief':>12}"
+    regels = [f"Productcatalogus ({len(df) + len(bedragen)} producten), parameters {wanneer}", "", kop, "-" * len(kop)]
+    for code in df.index:
+        rij = df.loc[code]
+        regels.append(
+            f"{code!s:<10} {str(rij['naam'] or '')[:40]:<40} {rij['eenheid']:<8} {rij['groepsgrootte']:>5g} "
+            f"{procent(rij['bezettingsgraad'], 0):>6} {rij['personeel'][:22]:<22} {euro(rij['tarief']):>12}"
+        )
+    for code, per_categorie in bedragen.items():
+        tekst = ", ".join(f"{c.replace('categorie_', 'cat ')} {euro(b)}" for c, (b, _) in per_categorie.items())
+        regels.append(f"{code:<10} {'Vervoer (per dag per kind)':<40} {'dag':<8} {tekst}")
+        statussen = sorted({s for _, s in per_categorie.values()})
+        if set(statussen) & {"indicatief", "aanname"}:
+            regels.append(f"{'':<10} let op: de bedragen per categorie zijn plaatshouders ({', '.join(statussen)})")
+    regels += ["", "Tarief per cliënt per eenheid op de meegeleverde standaardwaarden; zie 'tarieven uitleg CODE'."]
+    schrijf_rijen(rijen, args.formaat, "\n".join(regels))
+    return 0
+
+
+def _toon_waarde(par: Parameter, w: Waarde) -> str:
+    if isinstance(w.waarde, str):
+        return w.waarde
+    eenheid = par.eenheid or ""
+    if isinstance(w.waarde, tuple):
+        getallen = ", ".join(invoer(x) for x in w.waarde)
+        eenheid = "" if eenheid == "1" else f" {eenheid}"
+        treden = (
+            f" (trede {w.eerste_trede} tot en met {w.eerste_trede + len(w.waarde) - 1})"
+            if par.naam.startswith("salaris.")
+            else ""
+        )
+        return f"[{getallen}]{eenheid}{treden}"
+    return invoer(w.waarde, eenheid)
+
+
+def _controle(args: argparse.Namespace) -> int:
+    """Health report: every file loads (strictly), values per status, and the indicatief
+    values in force that are due for replacement (oldest first)."""
+    params = standaard_parameters()  # raises on any broken file
+    datum = args.peildatum or dt.date.today()
+    geldig: list[tuple[Parameter, Waarde]] = []
+    for par in params:
+        try:
+            geldig.append((par, par.op(datum)))
+        except InvoerFout:
+            continue
+    regels = [
+        f"{len(params.bestanden)} parameterbestanden en {len(params.producten)} producten geladen uit {params.map}",
+        f"parameterset-hash {params.hash[:12]}; waarden geldig op {datum}:",
+    ]
+    regels += [f"  {status:<11} {sum(w.status == status for _, w in geldig):>4}" for status in STATUSSEN]
+    te_vervangen = sorted(((p, w) for p, w in geldig if w.status == "indicatief"), key=lambda pw: pw[1].vanaf)
+    rijen = []
+    if te_vervangen:
+        regels.append("\nIndicatieve waarden (te vervangen zodra de primaire bron er is), oudste eerst:")
+    for par, w in te_vervangen:
+        leeftijd = (datum - w.vanaf).days // 365
+        regels.append(f"  {Path(par.bestand).name}: {par.naam} (vanaf {w.vanaf}, {leeftijd} jaar oud) - {w.bron.titel}")
+        rijen.append({"bestand": Path(par.bestand).name, "parameter": par.naam, "vanaf": w.vanaf, "bron": w.bron.titel})
+    schrijf_rijen(rijen, args.formaat, "\n".join(regels))
+    return 0
+
+
+def parameters(args: argparse.Namespace) -> int:
+    """Parameters (filtered by a name fragment) with their value on the peildatum, status and source."""
+    if args.controle:
+        return _controle(args)
+    params = standaard_parameters()
+    datum = args.peildatum or dt.date.today()
+    naam = args.naam
+    regels: list[str] = []
+    rijen: list[dict[str, Any]] = []
+    for bestand in (*params.bestanden.values(), *params.producten.values()):
+        bestandsnaam = Path(bestand.pad).relative_to(Path(params.map)).as_posix()
+        for par in bestand.parameters.values():
+            if naam and naam.lower() not in f"{bestandsnaam} {par.naam}".lower():
+                continue
+            try:
+                w = par.op(datum)
+                regel = f"{_toon_waarde(par, w)}  [{w.status}, vanaf {w.vanaf}]"
+                waarde: Any = w.waarde
+            except InvoerFout:
+                w, waarde = par.laatste, None
+                regel = f"geen waarde op {datum} (eerste vanaf {par.waarden[0].vanaf})"
+            regels += [f"{bestandsnaam}: {par.naam} = {regel}", f"    {par.label}; bron: {w.bron}"]
+            if w.toelichting:
+                regels.append(f"    {w.toelichting.strip()}")
+            rijen.append({"bestand": bestandsnaam, "parameter": par.naam, "waarde": waarde, "eenheid": par.eenheid,
+                          "status": w.status, "vanaf": w.vanaf, "bron": str(w.bron)})  # fmt: skip
+    if not rijen:
+        raise InvoerFout([Probleem("naam", naam, "(een deel van) de naam van een meegeleverde parameter of bestand")])
+    schrijf_rijen(rijen, args.formaat, "\n".join(regels))
+    return 0
+
+
+def indexeer(args: argparse.Namespace) -> int:
+    """A tariff indexed year by year (the VNG method); every indexed year marked as projected."""
+    reeks = _indexeer(args.tarief, args.van, args.naar, gepubliceerd=args.gepubliceerd)
+    wijze = "gepubliceerd percentage" if args.gepubliceerd else "volle precisie"
+    regels = [
+        f"Indexatie volgens de VNG-methode van {args.van} naar {args.naar} ({wijze}):",
+        f"  {'jaar':<6}{'index':>10}{'nacalc.':>10}{'totaal':>10}{'gepubl.':>10}{'tarief':>14}",
+    ]
+    rijen: list[dict[str, Any]] = []
+    for stap in reeks:
+        ix = stap.indexatie
+        bedrag = euro(float(stap.tarief))
+        rij: dict[str, Any] = {"jaar": stap.jaar, "tarief": float(stap.tarief), "geprojecteerd": stap.geprojecteerd}
+        if ix is None:
+            regels.append(f"  {stap.jaar:<6}{'':>40}{bedrag:>14}  (basis)")
+        else:
+            delen = [procent(ix.index, 3), procent(ix.nacalculatie, 3), procent(ix.totaal, 3)]
+            gepubl = getal(float(ix.gepubliceerd), 2) + " %"
+            regels.append(
+                f"  {stap.jaar:<6}{''.join(f'{d:>10}' for d in delen)}{gepubl:>10}{bedrag:>14}  geprojecteerd"
+            )
+            rij |= {"index": ix.index, "nacalculatie": ix.nacalculatie, "totaal": ix.totaal,
+                    "gepubliceerd_procent": str(ix.gepubliceerd)}  # fmt: skip
+        rijen.append(rij)
+    regels.append("Geprojecteerd: geïndexeerd met indexcijfers, niet herberekend op de CAO-tabellen van dat jaar.")
+    schrijf_rijen(rijen, args.formaat, "\n".join(regels))
+    return 0

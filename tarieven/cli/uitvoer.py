@@ -1,0 +1,196 @@
+"""``tarieven bereken`` and ``tarieven uitleg``, and the output formats every command shares.
+
+Formats: ``tekst`` (Dutch, for people), ``json`` and ``csv`` (machine formats: full
+precision or whole-cent strings with a decimal point).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from tarieven.overzicht import vervoersbedragen
+from tarieven.uitkomst import Uitkomst
+from tarieven.uitkomst import bereken as _bereken
+from tarieven.velden import VORMEN
+from tarieven.weergave import euro, is_geld
+
+__all__ = [
+    "FORMATEN",
+    "als_csv",
+    "als_tekst",
+    "bereken",
+    "formaat_argument",
+    "peildatum_argumenten",
+    "schrijf_rijen",
+    "uitleg",
+    "voeg_parsers_toe",
+]
+
+FORMATEN = ("tekst", "json", "csv")
+
+
+def _peildatum(tekst: str) -> dt.date:
+    """argparse type for ``--peildatum``: an ISO date, with a Dutch message otherwise."""
+    try:
+        return dt.date.fromisoformat(tekst)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{tekst!r} is geen datum; verwacht bijvoorbeeld 2027-01-01") from None
+
+
+def _jaar(tekst: str) -> int:
+    """argparse type for ``--tariefjaar``: a year, with a Dutch message otherwise."""
+    if not (tekst.isdigit() and 1900 <= int(tekst) <= 2999):
+        raise argparse.ArgumentTypeError(f"{tekst!r} is geen jaartal; verwacht bijvoorbeeld 2025")
+    return int(tekst)
+
+
+def peildatum_argumenten(opdracht: argparse.ArgumentParser, *, tariefjaar: bool = True) -> None:
+    """``--peildatum`` and, exclusive with it, ``--tariefjaar``."""
+    wanneer = opdracht.add_mutually_exclusive_group()
+    wanneer.add_argument(
+        "--peildatum",
+        type=_peildatum,
+        help="datum van de meegeleverde parameters (standaard: die van het scenario, anders vandaag)",
+    )
+    if tariefjaar:
+        wanneer.add_argument(
+            "--tariefjaar",
+            type=_jaar,
+            metavar="JAAR",
+            help="in plaats van een peildatum: elke parameter tijdgewogen over dit kalenderjaar "
+            "(naar het aantal dagen dat elke waarde gold)",
+        )
+
+
+def formaat_argument(opdracht: argparse.ArgumentParser) -> None:
+    opdracht.add_argument("--formaat", choices=FORMATEN, default="tekst", help="uitvoerformaat (standaard: tekst)")
+
+
+def voeg_parsers_toe(sub: Any) -> None:
+    """Register ``bereken`` and ``uitleg``."""
+    b = sub.add_parser("bereken", help="bereken het tarief en de opbouw van een scenario of product")
+    u = sub.add_parser("uitleg", help="toon de volledige uitleg: elke regel met formule en invoer")
+    for opdracht in (b, u):
+        opdracht.add_argument(
+            "bestand", metavar="BESTAND", help="scenario als .json of .toml, of een productcode (41A22)"
+        )
+        peildatum_argumenten(opdracht)
+        opdracht.add_argument("--afstand", type=float, metavar="KM", help="vervoer 42A03: enkele-reisafstand in km")
+        opdracht.add_argument("--vorm", choices=VORMEN, help="vervoer 42A03: de vervoersvorm")
+    formaat_argument(b)
+
+
+OPBOUW = (
+    "opbouw.personeel_direct",
+    "opbouw.personeel_indirect",
+    "opbouw.huisvesting_eenheid",
+    "opbouw.materieel",
+    "opbouw.clientkosten",
+    "opbouw.overhead",
+    "opbouw.risico",
+)
+_ANDERE_EENHEDEN = ("tarief_per_uur", "tarief_per_minuut", "tarief_per_week", "tarief_per_jaar", "tarief_per_traject")
+
+
+def als_tekst(u: Uitkomst) -> str:
+    """A short Dutch summary: the tariff in its units and the build-up per client."""
+    s = u.scenario
+    e = u.eenheid
+    regels = [s.beschrijving or s.product_naam or s.bron, ""]
+    regels.append(f"Tarief per cliënt per {e}:".ljust(36) + euro(u.tarief).rjust(14))
+    namen = {r.naam for r in u}
+    for naam in _ANDERE_EENHEDEN:
+        if naam in namen:
+            regels.append(f"  {u.regel(naam).definitie.label}".ljust(36) + euro(u[naam]).rjust(14))
+    if "vervoerscategorie" in namen:
+        regels.append(f"  vervoerscategorie {u['vervoerscategorie']:g}")
+    if OPBOUW[0] in namen:
+        regels += ["", f"Opbouw per cliënt per {e}:"]
+        for naam in OPBOUW:
+            regels.append(f"  {u.regel(naam).definitie.label}".ljust(36) + euro(u[naam]).rjust(14))
+    peil = f"parameters op peildatum {s.peildatum}; " if s.peildatum else ""
+    if s.tariefjaar is not None:
+        peil = f"parameters tijdgewogen over {s.tariefjaar}; "
+    regels += [
+        "",
+        f"(tarieven {u.versie}, {peil}invoer-hash {u.invoer_hash[:12]}; afgerond op centen"
+        + ("; de opbouw telt onafgerond op tot het tarief)" if OPBOUW[0] in namen else ")"),
+    ]
+    return "\n".join(regels)
+
+
+def als_csv(u: Uitkomst) -> str:
+    """One row per breakdown line: naam, waarde (full precision), afgerond, eenheid, formule."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["naam", "waarde", "afgerond", "eenheid", "formule"])
+    for r in u:
+        w.writerow(
+            [r.naam, repr(r.waarde), str(r.afgerond) if is_geld(r.eenheid) else "", r.eenheid, r.definitie.expressie]
+        )
+    return buf.getvalue()
+
+
+def schrijf_rijen(rijen: Sequence[Mapping[str, Any]], formaat: str, tekst: str) -> None:
+    """A listing in the chosen format: ``tekst`` as given, ``json`` a list of objects, ``csv`` a table."""
+    if formaat == "json":
+        print(json.dumps(list(rijen), ensure_ascii=False, indent=2, default=str, allow_nan=False))
+    elif formaat == "csv":
+        kolommen = list(dict.fromkeys(k for r in rijen for k in r))
+        w = csv.DictWriter(sys.stdout, fieldnames=kolommen, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rijen)
+    else:
+        print(tekst)
+
+
+def _vervoer(args: argparse.Namespace) -> dict[str, Any] | None:
+    if args.afstand is None and args.vorm is None:
+        return None
+    return {"product.afstand_km": args.afstand, "product.vorm": args.vorm}
+
+
+def _uitkomst(args: argparse.Namespace) -> Uitkomst | None:
+    met = _vervoer(args)
+    bedragen = vervoersbedragen(args.peildatum, tariefjaar=args.tariefjaar)
+    if args.bestand in bedragen and met is None:
+        print(f"Vervoer {args.bestand}: vergoeding per aanwezigheidsdag per kind")
+        for categorie, (bedrag, status) in bedragen[args.bestand].items():
+            print(f"  {categorie.replace('_', ' ')}: {euro(bedrag):>10}   [{status}]")
+        print(f"Geef --afstand KM en --vorm ({', '.join(VORMEN)}) voor de categorie en het tarief van een kind.")
+        return None
+    if met is not None:
+        met = {k: v for k, v in met.items() if v is not None}
+    u = _bereken(args.bestand, args.peildatum, tariefjaar=args.tariefjaar, met=met)
+    if (waarschuwing := u.waarschuwing()) is not None:
+        print(f"tarieven: {waarschuwing}", file=sys.stderr)
+    return u
+
+
+def bereken(args: argparse.Namespace) -> int:
+    """``tarieven bereken``: the tariff in text, JSON or CSV."""
+    u = _uitkomst(args)
+    if u is None:
+        return 0
+    if args.formaat == "json":
+        print(u.to_json())
+    elif args.formaat == "csv":
+        sys.stdout.write(als_csv(u))
+    else:
+        print(als_tekst(u))
+    return 0
+
+
+def uitleg(args: argparse.Namespace) -> int:
+    """``tarieven uitleg``: every line with its formula, values and inputs."""
+    u = _uitkomst(args)
+    if u is not None:
+        print(u.uitleg())
+    return 0
