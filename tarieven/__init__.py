@@ -29,13 +29,14 @@ if TYPE_CHECKING:
     from tarieven.catalogus import producten
     from tarieven.fouten import InvoerFout, OnbekendeNaam, Probleem, TarievenFout
     from tarieven.indexcijfers import indexeer, vng_indexaties
+    from tarieven.inlezen import lees_scenario
     from tarieven.model import RegelDefinitie, Structuur, regeldefinities
     from tarieven.model import bereken as bereken_regels
     from tarieven.overzicht import productoverzicht, vervoersbedragen
     from tarieven.parameterbestanden import laad_map as laad_parameters
     from tarieven.parameterbestanden import standaard_parameters
     from tarieven.parameters import Herkomst, ParameterSet
-    from tarieven.scenario import Scenario, lees_scenario
+    from tarieven.scenario import Scenario
     from tarieven.uitkomst import Regel, Uitkomst, bereken
     from tarieven.vervoer import vervoerscategorie
 
@@ -77,7 +78,7 @@ _WAAR: dict[str, tuple[str, str]] = {
     "bereken": ("tarieven.uitkomst", "bereken"),
     "Uitkomst": ("tarieven.uitkomst", "Uitkomst"),
     "Regel": ("tarieven.uitkomst", "Regel"),
-    "lees_scenario": ("tarieven.scenario", "lees_scenario"),
+    "lees_scenario": ("tarieven.inlezen", "lees_scenario"),
     "Scenario": ("tarieven.scenario", "Scenario"),
     "Herkomst": ("tarieven.parameters", "Herkomst"),
     "ParameterSet": ("tarieven.parameters", "ParameterSet"),

@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from tarieven.fouten import InvoerFout, Probleem
+from tarieven.inlezen import lees_scenario
 from tarieven.model import bereken as bereken_regels
 from tarieven.model import regeldefinities
 from tarieven.parameters import ParameterSet
-from tarieven.scenario import Scenario, lees_scenario
+from tarieven.scenario import Scenario
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -11,10 +11,11 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from tarieven.catalogus import Zoeker, producten
+from tarieven.inlezen import lees_scenario
 from tarieven.model import bereken
 from tarieven.parameterbestanden import standaard_parameters
 from tarieven.parameters import ParameterSet
-from tarieven.scenario import Scenario, lees_scenario
+from tarieven.scenario import Scenario
 from tarieven.velden import veld
 from tarieven.weergave import invoer
 

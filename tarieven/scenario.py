@@ -1,6 +1,6 @@
-"""Scenarios in: one input path from a file, a dict or a product code to a validated Scenario.
+"""A validated scenario, and the one validator every input goes through.
 
-Every input travels the same way:
+Every input travels the same way (:mod:`tarieven.inlezen` does steps 1 to 3):
 
 1. **read** (:mod:`tarieven.lezen`): a JSON or TOML file, strictly; or a dict;
 2. **flatten** (:func:`plat`): the nested scenario becomes dotted keys
@@ -24,24 +24,19 @@ import datetime as dt
 import hashlib
 import json
 import math
-import os
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tarieven.catalogus import Zoeker, producten, vul_aan
 from tarieven.eenheden import EenheidFout, naar_eenheid
 from tarieven.fouten import InvoerFout, Probleem, opsomming
-from tarieven.lezen import lees_bestand
 from tarieven.model import Structuur
-from tarieven.parameterbestanden import standaard_parameters
-from tarieven.parameters import STATUSSEN, Herkomst, ParameterSet
+from tarieven.parameters import STATUSSEN, Herkomst
 from tarieven.velden import (
     AFRONDINGEN_RATIO,
     COMPONENTEN,
     FUNCTIE_GETALLEN,
-    LEEG,
     VORMEN,
     Veld,
     is_tabel,
@@ -49,23 +44,11 @@ from tarieven.velden import (
     veld,
 )
 
-__all__ = [
-    "STATUS_VOLGORDE",
-    "SOM_TOLERANTIE",
-    "Herkomst",
-    "Scenario",
-    "lees_scenario",
-    "plat",
-    "scenario_met_parameters",
-    "scenario_uit_product",
-    "valideer",
-]
+__all__ = ["SOM_TOLERANTIE", "STATUS_VOLGORDE", "Herkomst", "Scenario", "valideer"]
 
 SOM_TOLERANTIE = 1e-9
 """How close the shares of a mix must sum to 1."""
 STATUS_VOLGORDE = STATUSSEN
-_META = ("basis", "peildatum", "tariefjaar", "weglaten")
-_VERWIJZING = ("functie", "cao")
 _CATEGORIEEN = tuple(f"categorie_{i}" for i in range(1, 6))
 
 
@@ -152,69 +135,6 @@ def _patroon_of_none(sleutel: str) -> Veld | None:
         return veld(sleutel)
     except KeyError:
         return None
-
-
-# -- 2. flatten ---------------------------------------------------------------------------
-
-
-def plat(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str], list[Probleem]]:
-    """A nested scenario as flat dotted keys.
-
-    Returns the flat inputs, how each key was written where that differs (an entry of the
-    ``personeel`` list: ``product.personeel[2].aantal``), and the problems: unknown keys, a
-    value where a table belongs or the other way round. ``verwacht`` (the expected values of
-    a worked example) is read past.
-    """
-    uit: dict[str, Any] = {}
-    geschreven: dict[str, str] = {}
-    p: list[Probleem] = []
-
-    def loop(pad: str, obj: Mapping[str, Any]) -> None:
-        for k, v in obj.items():
-            if not isinstance(k, str) or not k:
-                p.append(Probleem(f"{pad}.{k}" if pad else str(k), v, "een sleutel die tekst is"))
-                continue
-            sleutel = f"{pad}.{k}" if pad else k
-            if sleutel == "verwacht":
-                continue
-            if sleutel == "product.personeel":
-                _personeel(v, uit, geschreven, p)
-            elif is_tabel(sleutel):
-                if not isinstance(v, Mapping):
-                    p.append(Probleem(sleutel, v, "een tabel (in TOML [sectie], in JSON een object {...})"))
-                elif not v:
-                    uit[sleutel] = LEEG
-                else:
-                    loop(sleutel, v)
-            elif _patroon_of_none(sleutel) is None:
-                p.append(Probleem(sleutel, v, f"een bekende sleutel ({opsomming(kinderen(pad), 30)})"))
-            elif isinstance(v, Mapping) or (isinstance(v, list) and sleutel != "weglaten"):
-                p.append(Probleem(sleutel, v, veld(sleutel).verwacht(sleutel)))
-            else:
-                uit[sleutel] = v
-
-    loop("", data)
-    return uit, geschreven, p
-
-
-def _personeel(lijst: Any, uit: dict[str, Any], geschreven: dict[str, str], p: list[Probleem]) -> None:
-    """``personeel = [{functie, aantal}, ...]`` as ``product.personeel.<functie>`` (summed)."""
-    if not isinstance(lijst, list) or not lijst:
-        p.append(Probleem("product.personeel", lijst, "een lijst van {functie, aantal}"))
-        return
-    for i, item in enumerate(lijst):
-        s = f"product.personeel[{i}]"
-        if not isinstance(item, Mapping) or set(item) != {"functie", "aantal"} or not isinstance(item["functie"], str):
-            p.append(Probleem(s, item, "een object met precies 'functie' (tekst) en 'aantal'"))
-            continue
-        sleutel = f"product.personeel.{item['functie']}"
-        geschreven.setdefault(sleutel, f"{s}.functie")
-        try:
-            aantal = naar_eenheid(item["aantal"], "1")
-        except EenheidFout as e:
-            p.append(Probleem(f"{s}.aantal", item["aantal"], f"{veld(sleutel).verwacht()}; {e}"))
-            continue
-        uit[sleutel] = uit.get(sleutel, 0.0) + aantal
 
 
 # -- 4. validate ----------------------------------------------------------------------------
@@ -541,159 +461,3 @@ def valideer(
 
 def _optionele_tekst(x: Any) -> str | None:
     return None if x is None else str(x)
-
-
-# -- 1 and 3: reading and completing -------------------------------------------------------
-
-
-def _datum(ruw: Any, bron: str | None) -> dt.date:
-    """A peildatum: a date (TOML date, ``datetime.date``) or its ISO text; not a date-time."""
-    if isinstance(ruw, dt.date) and not isinstance(ruw, dt.datetime):
-        return ruw
-    if isinstance(ruw, str):
-        try:
-            return dt.date.fromisoformat(ruw.strip())
-        except ValueError:
-            pass
-    uitleg = "; een tijdstip hoort er niet bij" if isinstance(ruw, dt.datetime) else ""
-    raise InvoerFout([Probleem("peildatum", ruw, f"een datum zoals 2027-01-01{uitleg}")], bron)
-
-
-def _jaartal(ruw: Any, bron: str | None) -> int:
-    """A tariff year: a whole number (or its digits as text) from 1900 to 2999."""
-    if isinstance(ruw, str) and ruw.strip().isdigit():
-        ruw = int(ruw)
-    if not isinstance(ruw, int) or isinstance(ruw, bool) or not 1900 <= ruw <= 2999:
-        raise InvoerFout([Probleem("tariefjaar", ruw, "een jaartal zoals 2025")], bron)
-    return ruw
-
-
-def _wanneer(eigen: Mapping[str, Any], peildatum: Any, tariefjaar: Any, bron: str) -> tuple[dt.date | None, int | None]:
-    """The peildatum or tariff year: the caller's choice, else the scenario's own (never both)."""
-    for p_, j_, waar in ((eigen.get("peildatum"), eigen.get("tariefjaar"), bron), (peildatum, tariefjaar, None)):
-        if p_ is not None and j_ is not None:
-            raise InvoerFout(
-                [
-                    Probleem(
-                        "peildatum en tariefjaar",
-                        f"{p_} en {j_}",
-                        "óf een peildatum (waarden op die dag) óf een tariefjaar (tijdgewogen over het jaar), "
-                        "niet beide",
-                    )
-                ],
-                waar,
-            )
-    if peildatum is not None:
-        return _datum(peildatum, None), None
-    if tariefjaar is not None:
-        return None, _jaartal(tariefjaar, None)
-    if eigen.get("tariefjaar") is not None:
-        return None, _jaartal(eigen["tariefjaar"], bron)
-    if eigen.get("peildatum") is not None:
-        return _datum(eigen["peildatum"], bron), None
-    return None, None
-
-
-def _verwijst(eigen: Mapping[str, Any]) -> bool:
-    return any(k in eigen for k in _META) or any(
-        k.startswith("functies.") and k.rsplit(".", 1)[1] in _VERWIJZING for k in eigen
-    )
-
-
-def lees_scenario(
-    bron: str | os.PathLike[str] | Mapping[str, Any],
-    peildatum: dt.date | str | None = None,
-    *,
-    tariefjaar: int | None = None,
-    params: ParameterSet | None = None,
-    met: Mapping[str, Any] | None = None,
-    naam: str | None = None,
-) -> Scenario:
-    """Read and validate a scenario from a JSON or TOML file, a dict, or a product code.
-
-    Parameters
-    ----------
-    bron
-        Path to a ``.json`` or ``.toml`` file, a mapping with the same structure, or the
-        code of a catalogue product (``"41A22"``).
-    peildatum
-        Date (or ISO text) on which bundled parameters are looked up (products, ``basis``,
-        functions given by ``functie`` or ``cao``/``schaal``/``trede``); default: the
-        scenario's own ``peildatum``, else today.
-    tariefjaar
-        Instead of a peildatum: time-weight every bundled parameter over this calendar
-        year (days in force).
-    params
-        The parameter set to look up in (default: the bundled one).
-    met
-        Inputs that replace or add to the scenario's own, as dotted keys
-        (``{"product.groepsgrootte": 8}``; for transport ``{"product.afstand_km": 12,
-        "product.vorm": "groep"}``); they count as the user's own.
-    naam
-        For a mapping: the name to use in messages and origins (default ``<dict>``).
-
-    Raises
-    ------
-    InvoerFout
-        Listing every problem: file, key, value and what was expected.
-    """
-    if isinstance(bron, Mapping):
-        data, naam = dict(bron), naam or "<dict>"
-    else:
-        pad = Path(bron)
-        if isinstance(bron, str) and not pad.is_file() and bron in producten(params):
-            product = (params or standaard_parameters()).product(bron)
-            naam = f"params/{Path(product.pad).relative_to((params or standaard_parameters()).map).as_posix()}"
-            data = {"basis": bron}
-        elif not pad.exists():
-            raise InvoerFout(
-                [
-                    Probleem(
-                        "bestand",
-                        str(pad),
-                        f"een bestaand .json- of .toml-bestand, of een productcode ({', '.join(producten(params))})",
-                    )
-                ]
-            )
-        else:
-            data, naam = lees_bestand(pad), str(pad)
-    eigen, geschreven, problemen = plat(data)
-    opgegeven = Herkomst("opgegeven bij de berekening")
-    for k, v in (met or {}).items():
-        if _patroon_of_none(k) is None:
-            problemen.append(Probleem(k, v, f"een bekende invoer ({opsomming(kinderen(k.rpartition('.')[0]), 30)})"))
-        eigen[k] = v
-    if problemen:
-        raise InvoerFout(problemen, naam)
-    datum, jaar = _wanneer(eigen, peildatum, tariefjaar, naam)
-    if not _verwijst(eigen) and datum is None and jaar is None:
-        return valideer(eigen, bron=naam, herkomst=dict.fromkeys(met or {}, opgegeven), geschreven=geschreven)
-    if jaar is None and datum is None:
-        datum = dt.date.today()
-    eigen = {k: v for k, v in eigen.items() if k not in ("peildatum", "tariefjaar")}
-    zoeker = Zoeker(params or standaard_parameters(), datum, jaar)
-    eigen_herkomst = Herkomst("scenario (dict)" if naam == "<dict>" else f"scenario {Path(naam).name}")
-    invoer, herkomst = vul_aan(eigen, zoeker, naam, lambda k: opgegeven if k in (met or {}) else eigen_herkomst)
-    return valideer(invoer, bron=naam, herkomst=herkomst, geschreven=geschreven, peildatum=datum, tariefjaar=jaar)
-
-
-def scenario_met_parameters(
-    data: Mapping[str, Any],
-    *,
-    bron: str = "<dict>",
-    peildatum: dt.date | None = None,
-    params: ParameterSet | None = None,
-    tariefjaar: int | None = None,
-) -> Scenario:
-    """A scenario (dict) that may refer to bundled parameters, looked up in ``params``."""
-    return lees_scenario(data, peildatum, tariefjaar=tariefjaar, params=params, naam=bron)
-
-
-def scenario_uit_product(
-    code: str, peildatum: dt.date | None = None, params: ParameterSet | None = None, *, tariefjaar: int | None = None
-) -> Scenario:
-    """The scenario of a catalogue product on a peildatum (default: today), or time-weighted
-    over a ``tariefjaar``."""
-    params = params or standaard_parameters()
-    params.product(code)  # an unknown code: the catalogue's own message
-    return lees_scenario(code, peildatum, tariefjaar=tariefjaar, params=params)

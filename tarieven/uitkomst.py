@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING, Any
 from tarieven._versie import __version__
 from tarieven.afronding import op_centen
 from tarieven.fouten import InvoerFout, OnbekendeNaam, Probleem
+from tarieven.inlezen import lees_scenario
 from tarieven.model import STAPPEN, RegelDefinitie, regeldefinities
 from tarieven.model import bereken as bereken_regels
 from tarieven.parameters import Herkomst, ParameterSet
-from tarieven.scenario import Scenario, lees_scenario
+from tarieven.scenario import Scenario
 from tarieven.weergave import euro, getal, invoer, is_geld, met_eenheid
 
 if TYPE_CHECKING:

@@ -11,8 +11,8 @@ import pytest
 
 import tarieven
 from tarieven.catalogus import maandsalaris
+from tarieven.inlezen import scenario_met_parameters, scenario_uit_product
 from tarieven.parameterbestanden import laad_map
-from tarieven.scenario import scenario_met_parameters, scenario_uit_product
 
 VOORBEELD = Path(__file__).parent / "params_voorbeeld"
 JUNI_2025 = dt.date(2025, 6, 1)

@@ -15,9 +15,9 @@ import pytest
 import tarieven
 from tarieven.cli import main
 from tarieven.eenheden import ureg
+from tarieven.inlezen import scenario_uit_product
 from tarieven.parameterbestanden import standaard_parameters
 from tarieven.parameters import STATUSSEN
-from tarieven.scenario import scenario_uit_product
 
 PARAMS = standaard_parameters()
 ALLE = list(PARAMS)

@@ -63,10 +63,10 @@ def test_elke_regel_heeft_een_stap_een_label_en_een_excelformule() -> None:
 
 def test_een_tikfout_in_een_definitie_is_direct_een_fout() -> None:
     from tarieven import personeel
-    from tarieven.model import _regel
+    from tarieven.regeldefinitie import regel
 
     with pytest.raises(TypeError, match="geen parameter"):
-        _regel("x", "EUR", "x", "x", "1", personeel.jaarloon, bruto="a")
+        regel("x", "EUR", "x", "x", "1", personeel.jaarloon, bruto="a")
 
 
 def test_regels_volgen_de_structuur() -> None:

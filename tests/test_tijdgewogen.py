@@ -19,9 +19,9 @@ import pytest
 import tarieven
 from tarieven.catalogus import maandsalaris
 from tarieven.cli import main
+from tarieven.inlezen import scenario_met_parameters, scenario_uit_product
 from tarieven.parameterbestanden import laad_bestand, laad_map, standaard_parameters
 from tarieven.parameters import GewogenWaarde, ParameterSet
-from tarieven.scenario import scenario_met_parameters, scenario_uit_product
 
 VOORBEELD = Path(__file__).parent / "params_voorbeeld"
 

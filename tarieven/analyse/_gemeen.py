@@ -19,9 +19,10 @@ import numpy.typing as npt
 
 from tarieven.eenheden import EenheidFout, naar_eenheid
 from tarieven.fouten import InvoerFout, Probleem, opsomming
+from tarieven.inlezen import lees_scenario
 from tarieven.model import bereken as bereken_regels
 from tarieven.model import regeldefinities
-from tarieven.scenario import SOM_TOLERANTIE, Scenario, lees_scenario
+from tarieven.scenario import SOM_TOLERANTIE, Scenario
 from tarieven.weergave import aantal, is_geld
 
 Arr = npt.NDArray[np.float64]

@@ -83,8 +83,9 @@ from tarieven.analyse.gevoeligheid import gevoeligheid
 from tarieven.analyse.montecarlo import MonteCarlo, Verdeling, monte_carlo, verdeling_uit_dict
 from tarieven.analyse.rooster import rooster
 from tarieven.fouten import InvoerFout, Probleem
+from tarieven.inlezen import lees_scenario
 from tarieven.lezen import lees_bestand
-from tarieven.scenario import Scenario, lees_scenario
+from tarieven.scenario import Scenario
 
 if TYPE_CHECKING:
     import pandas as pd

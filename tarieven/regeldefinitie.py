@@ -1,0 +1,223 @@
+"""How a breakdown line is defined: a core function, its arguments, and what follows from them.
+
+A :class:`RegelDefinitie` names one line of a result, its unit and description, the core
+function that is its one definition (``personeel.jaarloon``) and the inputs and earlier
+lines it is called with. Its value is that function on numbers or arrays
+(:meth:`RegelDefinitie.reken`); its formula in words, its formula over the names of a
+scenario, the names it reads and a spreadsheet formula are the same function traced with
+symbols (:mod:`tarieven.formule`). The lines themselves are listed in :mod:`tarieven.model`.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+
+from tarieven.formule import EXCEL, EXPRESSIE, FORMULE, Getal, Naam, Uitdrukking, excel_naam, namen, volg
+
+__all__ = ["STAPPEN", "Argument", "Lijst", "RegelDefinitie", "Structuur", "Vast", "regel"]
+
+STAPPEN: dict[str, str] = {
+    "1": "Personeelskosten per fte per jaar",
+    "2": "Productieve uren en kosten per productief uur",
+    "3": "Eén eenheid van één groep",
+    "4": "Opslagen: overhead en risico",
+    "5": "Het tarief in andere eenheden",
+    "6": "Sessieproducten: traject",
+    "8": "Vervoer: categorie en bedrag per dag",
+}
+"""The steps of the method (``docs/methode.md``), by number, with their Dutch titles."""
+
+
+@dataclass(frozen=True)
+class Structuur:
+    """What fixes the shape of the calculation; every number lives elsewhere.
+
+    Attributes
+    ----------
+    functies
+        All functions of the scenario, in order; each gets its ``uurkosten``.
+    direct
+        Functions on the group as direct staff (from counts or from the mix).
+    uit_ratio
+        Staff from a ratio "1 per k children" (True) or explicit counts (False).
+    naar_boven
+        With a ratio: round the total up to whole staff members.
+    overhead_aandeel
+        Overhead as a share of the integral cost price (True) or as a mark-up (False).
+    eenheid
+        The billing unit.
+    extra, indirect, client, traject
+        Functions with extra time per staff member, indirect time per group, client time
+        per unit and client time per trajectory.
+    sessies
+        ``sessies_per_traject`` is given (tariff per trajectory).
+    per_week
+        ``eenheden_per_week`` and ``weken_per_jaar`` are given (tariff per week, year).
+    componenten
+        Functions whose employer charges are built from premiums and pension
+        (``werkgeverslasten = "componenten"``) instead of one fraction.
+    premies
+        Names of the statutory premiums in ``werkgeverslasten.premies``.
+    vakantietoeslag_minimum
+        Functions with a monthly minimum holiday allowance.
+    vervoersvorm
+        For a transport product (42A03): the mode of transport; None for a group product.
+    categorieen
+        For a transport product: the categories with an amount, in order (1 to 5).
+    """
+
+    functies: tuple[str, ...] = ()
+    direct: tuple[str, ...] = ()
+    uit_ratio: bool = False
+    naar_boven: bool = True
+    overhead_aandeel: bool = True
+    eenheid: str = "dagdeel"
+    extra: tuple[str, ...] = ()
+    indirect: tuple[str, ...] = ()
+    client: tuple[str, ...] = ()
+    traject: tuple[str, ...] = ()
+    sessies: bool = False
+    per_week: bool = False
+    componenten: tuple[str, ...] = ()
+    premies: tuple[str, ...] = ()
+    vakantietoeslag_minimum: tuple[str, ...] = ()
+    vervoersvorm: str | None = None
+    categorieen: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Vast:
+    """A structural argument of a core function (a convention, a mode): not a number, never
+    a symbol; the formula is traced with it as it is."""
+
+    waarde: Any
+
+
+@dataclass(frozen=True)
+class Lijst:
+    """A list argument that is not per function (the premiums, the amounts per category):
+    in the formula in words each element is named by the last part of its name."""
+
+    namen: tuple[str, ...]
+
+
+Argument = str | float | Vast | Lijst | tuple[str | float, ...]
+"""How a line's function gets each argument: a dotted name (an input or an earlier line),
+a numeric constant (0 for a time that is absent), a :class:`Vast` structural choice, a
+:class:`Lijst`, or a tuple of names or constants for a per-function sequence (the line
+sums over the functions: ``Σ_f`` in the formula in words)."""
+
+
+def _symbool(a: str | float) -> Uitdrukking:
+    return Naam(a) if isinstance(a, str) else Getal(float(a))
+
+
+@dataclass(frozen=True)
+class RegelDefinitie:
+    """One line of the breakdown: its name, unit and meaning, and the function that computes it.
+
+    Attributes
+    ----------
+    naam
+        The line's name, dotted per function: ``uurkosten.mbo``.
+    eenheid
+        Unit of the value, e.g. ``EUR/jaar``, ``uur/jaar``, ``EUR``.
+    omschrijving
+        What the line is, in Dutch.
+    label
+        A short Dutch label for tables, the command line and plots.
+    stap
+        The step of the method (:data:`STAPPEN`).
+    functie
+        The core function: the one definition of the line.
+    argumenten
+        The function's arguments by parameter name (see :data:`Argument`).
+    """
+
+    naam: str
+    eenheid: str
+    omschrijving: str
+    label: str
+    stap: str
+    functie: Callable[..., Any] = field(repr=False)
+    argumenten: tuple[tuple[str, Argument], ...]
+
+    def reken(self, waarden: Mapping[str, Any]) -> Any:
+        """The line's value from the values of its inputs and earlier lines."""
+
+        def waarde(a: Argument) -> Any:
+            if isinstance(a, str):
+                return waarden[a]
+            if isinstance(a, Vast):
+                return a.waarde
+            if isinstance(a, Lijst):
+                return [waarden[x] for x in a.namen]
+            if isinstance(a, tuple):
+                return [waarde(x) for x in a]
+            return a
+
+        uit = self.functie(**{k: waarde(a) for k, a in self.argumenten})
+        return uit if isinstance(uit, np.ndarray) else np.float64(uit)
+
+    @cached_property
+    def boom(self) -> Uitdrukking:
+        """The formula over this scenario's names, traced from the function."""
+
+        def symbool(a: Argument) -> Any:
+            if isinstance(a, Vast):
+                return a.waarde
+            if isinstance(a, Lijst):
+                return [Naam(x) for x in a.namen]
+            if isinstance(a, tuple):
+                return [_symbool(x) for x in a]
+            return _symbool(a)
+
+        return volg(self.functie, {k: symbool(a) for k, a in self.argumenten})
+
+    @cached_property
+    def formule(self) -> str:
+        """The formula in words, over the function's parameter names (``Σ_f`` for a sum
+        over functions)."""
+        args: dict[str, Any] = {}
+        for k, a in self.argumenten:
+            if isinstance(a, Vast):
+                args[k] = a.waarde
+            elif isinstance(a, Lijst):
+                args[k] = [Naam(n.rsplit(".", 1)[-1]) for n in a.namen]
+            else:
+                args[k] = [Naam(k)] if isinstance(a, tuple) else Naam(k)
+        tekst = volg(self.functie, args).tekst(FORMULE)
+        return f"Σ_f {tekst}" if any(isinstance(a, tuple) for _, a in self.argumenten) else tekst
+
+    @cached_property
+    def expressie(self) -> str:
+        """The formula over this scenario's dotted names, machine-readable."""
+        return self.boom.tekst(EXPRESSIE)
+
+    @cached_property
+    def invoer(self) -> tuple[str, ...]:
+        """The names (inputs and earlier lines) the line reads."""
+        return namen(self.boom)
+
+    def excel(self, naam: Callable[[str], str] = excel_naam) -> str:
+        """A spreadsheet formula (with ``=``) over defined names, ``naam`` giving each name."""
+        return "=" + self.boom.tekst(EXCEL, naam)
+
+    def met_waarden(self, waarden: Mapping[str, Any], toon: Callable[[str, Any], str]) -> str:
+        """The formula with the values filled in; ``toon(name, value)`` shows each value."""
+        return self.boom.tekst(FORMULE, lambda n: toon(n, waarden[n]))
+
+
+def regel(
+    naam: str, eenheid: str, omschrijving: str, label: str, stap: str, functie: Callable[..., Any], **args: Argument
+) -> RegelDefinitie:
+    onbekend = set(args) - set(inspect.signature(functie).parameters)
+    if onbekend:  # a typo in a definition is a programming error, caught at import of the line
+        raise TypeError(f"{functie.__name__} heeft geen parameter(s) {sorted(onbekend)}")
+    return RegelDefinitie(naam, eenheid, omschrijving, label, stap, functie, tuple(args.items()))
