@@ -74,80 +74,30 @@ def _zoek(
     tolerantie: float,
 ) -> Arr:
     """Solve for ``sleutel``; ``doel`` and the arrays in ``andere`` broadcast together."""
-    a, b = bereik
     vorm = np.broadcast_shapes(np.shape(doel), *(np.shape(v) for v in andere.values()))
     doel = np.broadcast_to(doel, vorm)
+    if geheel:
+        return _zoek_geheel(s, sleutel, doel, andere, regel, bereik, kies, voorwaarde)
 
     def f(x: Any) -> Arr:
         wijz = vul_mix_aan(s, {**andere, sleutel: x})
-        return np.asarray(bereken_met(s, wijz)[regel], dtype=float)
+        return np.broadcast_to(np.asarray(bereken_met(s, wijz)[regel], dtype=float), vorm)
 
-    wat = f"{label(s, regel)} ({regel})"
-    e = s.veld(sleutel).eenheid
-    if geheel:
-        lo, hi = math.ceil(a), math.floor(b)
-        if hi < lo or hi - lo + 1 > _MAX_GEHELE_WAARDEN:
-            raise InvoerFout(
-                [Probleem("bereik", bereik, f"een bereik met 1 tot {_MAX_GEHELE_WAARDEN} gehele waarden")], s.bron
-            )
-        kandidaten = np.arange(lo, hi + 1, dtype=float)
-        andere_x = {k: np.expand_dims(np.asarray(v, dtype=float), -1) for k, v in andere.items()}
-        wijz = vul_mix_aan(s, {**andere_x, sleutel: kandidaten})
-        waarden = np.broadcast_to(np.asarray(bereken_met(s, wijz)[regel]), (*vorm, kandidaten.size))
-        d = doel[..., None]
-        ok = waarden <= d if voorwaarde == "hoogstens" else waarden >= d
-        geen = ~ok.any(axis=-1)
-        if geen.any():
-            i = int(np.argmax(geen.reshape(-1)))
-            t = float(doel.reshape(-1)[i])
-            rij = waarden.reshape(-1, kandidaten.size)[i]
-            raise InvoerFout(
-                [
-                    Probleem(
-                        "doel",
-                        t,
-                        f"een doel dat met {sleutel} van {lo} tot en met {hi} (gehele waarden) te halen is: "
-                        f"{wat} {voorwaarde} het doel; in dit bereik loopt het van {_toon(s, regel, float(rij.min()))} "
-                        f"tot {_toon(s, regel, float(rij.max()))}",
-                    )
-                ],
-                s.bron,
-            )
-        index = ok.argmax(axis=-1) if kies == "kleinste" else kandidaten.size - 1 - ok[..., ::-1].argmax(axis=-1)
-        return np.asarray(kandidaten[index], dtype=float)
-
-    lo_x = np.full(vorm, a, dtype=float)
-    hi_x = np.full(vorm, b, dtype=float)
-    f_lo, f_hi = np.broadcast_to(f(lo_x), vorm), np.broadcast_to(f(hi_x), vorm)
-    onder, boven = np.minimum(f_lo, f_hi), np.maximum(f_lo, f_hi)
-    buiten = (doel < onder - tolerantie) | (doel > boven + tolerantie)
-    if buiten.any():
-        i = int(np.argmax(buiten.reshape(-1)))
-        o, bo = float(onder.reshape(-1)[i]), float(boven.reshape(-1)[i])
-        vlak = " (de regel hangt niet af van deze invoer)" if o == bo else ""
-        raise InvoerFout(
-            [
-                Probleem(
-                    "doel",
-                    float(doel.reshape(-1)[i]),
-                    f"een doel dat met {sleutel} tussen {invoer(a, e)} en {invoer(b, e)} te bereiken is: "
-                    f"{wat} loopt daar van {_toon(s, regel, o)} tot {_toon(s, regel, bo)}{vlak}",
-                )
-            ],
-            s.bron,
-        )
+    a, b = bereik
+    lo_x, hi_x = np.full(vorm, a, dtype=float), np.full(vorm, b, dtype=float)
+    f_lo, f_hi = f(lo_x), f(hi_x)
+    _binnen_bereik(s, sleutel, regel, doel, bereik, f_lo, f_hi, tolerantie)
     stijgend = f_hi >= f_lo
     for _ in range(_MAX_STAPPEN):
         mid = lo_x + (hi_x - lo_x) / 2
-        f_mid = np.broadcast_to(f(mid), vorm)
-        hoger = (f_mid < doel) == stijgend  # the solution lies above mid
+        hoger = (f(mid) < doel) == stijgend  # the solution lies above mid
         lo_x = np.where(hoger, mid, lo_x)
         hi_x = np.where(hoger, hi_x, mid)
         if np.all(hi_x - lo_x <= 4 * np.spacing(np.maximum(np.abs(lo_x), np.abs(hi_x)))):
             break
-    f_lo, f_hi = np.broadcast_to(f(lo_x), vorm), np.broadcast_to(f(hi_x), vorm)
+    f_lo, f_hi = f(lo_x), f(hi_x)
     x = np.where(np.abs(f_lo - doel) <= np.abs(f_hi - doel), lo_x, hi_x)
-    rest = np.abs(np.broadcast_to(f(x), vorm) - doel)
+    rest = np.abs(f(x) - doel)
     if (rest > tolerantie).any():
         i = int(np.argmax((rest > tolerantie).reshape(-1)))
         xi = float(x.reshape(-1)[i])
@@ -157,14 +107,86 @@ def _zoek(
                 Probleem(
                     "doel",
                     float(doel.reshape(-1)[i]),
-                    f"een doel dat {wat} precies kan halen; bij {sleutel} = {invoer(xi, e)} springt het van "
-                    f"{_toon(s, regel, onder_x)} naar {_toon(s, regel, boven_x)} (bijvoorbeeld door afronding op hele "
-                    "medewerkers); zoek in gehele waarden (geheel=True) of kies een ander doel",
+                    f"een doel dat {_wat(s, regel)} precies kan halen; bij {sleutel} = "
+                    f"{invoer(xi, s.veld(sleutel).eenheid)} springt het van {_toon(s, regel, onder_x)} naar "
+                    f"{_toon(s, regel, boven_x)} (bijvoorbeeld door afronding op hele medewerkers); zoek in gehele "
+                    "waarden (geheel=True) of kies een ander doel",
                 )
             ],
             s.bron,
         )
     return np.asarray(x, dtype=float)
+
+
+def _wat(s: Scenario, regel: str) -> str:
+    return f"{label(s, regel)} ({regel})"
+
+
+def _binnen_bereik(
+    s: Scenario, sleutel: str, regel: str, doel: Arr, bereik: tuple[float, float], f_lo: Arr, f_hi: Arr, tol: float
+) -> None:
+    """The target must lie between the line's values at the ends of the range."""
+    onder, boven = np.minimum(f_lo, f_hi), np.maximum(f_lo, f_hi)
+    buiten = (doel < onder - tol) | (doel > boven + tol)
+    if not buiten.any():
+        return
+    i = int(np.argmax(buiten.reshape(-1)))
+    o, bo = float(onder.reshape(-1)[i]), float(boven.reshape(-1)[i])
+    vlak = " (de regel hangt niet af van deze invoer)" if o == bo else ""
+    e = s.veld(sleutel).eenheid
+    raise InvoerFout(
+        [
+            Probleem(
+                "doel",
+                float(doel.reshape(-1)[i]),
+                f"een doel dat met {sleutel} tussen {invoer(bereik[0], e)} en {invoer(bereik[1], e)} te bereiken "
+                f"is: {_wat(s, regel)} loopt daar van {_toon(s, regel, o)} tot {_toon(s, regel, bo)}{vlak}",
+            )
+        ],
+        s.bron,
+    )
+
+
+def _zoek_geheel(
+    s: Scenario,
+    sleutel: str,
+    doel: Arr,
+    andere: Mapping[str, Any],
+    regel: str,
+    bereik: tuple[float, float],
+    kies: Kies,
+    voorwaarde: Voorwaarde,
+) -> Arr:
+    """Whole values: try them all at once and take the smallest (or largest) that meets the target."""
+    lo, hi = math.ceil(bereik[0]), math.floor(bereik[1])
+    if hi < lo or hi - lo + 1 > _MAX_GEHELE_WAARDEN:
+        raise InvoerFout(
+            [Probleem("bereik", bereik, f"een bereik met 1 tot {_MAX_GEHELE_WAARDEN} gehele waarden")], s.bron
+        )
+    kandidaten = np.arange(lo, hi + 1, dtype=float)
+    andere_x = {k: np.expand_dims(np.asarray(v, dtype=float), -1) for k, v in andere.items()}
+    wijz = vul_mix_aan(s, {**andere_x, sleutel: kandidaten})
+    waarden = np.broadcast_to(np.asarray(bereken_met(s, wijz)[regel]), (*doel.shape, kandidaten.size))
+    d = doel[..., None]
+    ok = waarden <= d if voorwaarde == "hoogstens" else waarden >= d
+    geen = ~ok.any(axis=-1)
+    if geen.any():
+        i = int(np.argmax(geen.reshape(-1)))
+        rij = waarden.reshape(-1, kandidaten.size)[i]
+        raise InvoerFout(
+            [
+                Probleem(
+                    "doel",
+                    float(doel.reshape(-1)[i]),
+                    f"een doel dat met {sleutel} van {lo} tot en met {hi} (gehele waarden) te halen is: "
+                    f"{_wat(s, regel)} {voorwaarde} het doel; in dit bereik loopt het van "
+                    f"{_toon(s, regel, float(rij.min()))} tot {_toon(s, regel, float(rij.max()))}",
+                )
+            ],
+            s.bron,
+        )
+    index = ok.argmax(axis=-1) if kies == "kleinste" else kandidaten.size - 1 - ok[..., ::-1].argmax(axis=-1)
+    return np.asarray(kandidaten[index], dtype=float)
 
 
 def _voorbereid(

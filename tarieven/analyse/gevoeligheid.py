@@ -7,7 +7,7 @@ low value, row ``2i + 1`` at its high value, every other input at its base value
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -24,12 +24,58 @@ from tarieven.analyse._gemeen import (
     mixsleutels,
 )
 from tarieven.fouten import InvoerFout, Probleem
+from tarieven.scenario import Scenario
 from tarieven.weergave import is_geld
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["gevoeligheid"]
+
+
+def _sleutels(s: Scenario, sleutels: Sequence[str] | None, bereiken: Mapping[str, Any]) -> list[str]:
+    """The inputs to vary: the given ones, or every chosen input with a value other than 0."""
+    if sleutels is None:
+        gekozen = [k for k, v in s.waarden.items() if (v != 0 and not s.veld(k).vast) or k in bereiken]
+    else:
+        controleer_sleutels(s, sleutels)
+        gekozen = list(dict.fromkeys([*sleutels, *(k for k in bereiken if k not in sleutels)]))
+    mix = mixsleutels(s)
+    if len(mix) > 2 and any(k in mix for k in gekozen):
+        eerste = next(k for k in gekozen if k in mix)
+        raise InvoerFout(
+            [
+                Probleem(
+                    eerste,
+                    s.waarden[eerste],
+                    "geen mixaandeel bij een mix van meer dan twee functies (de mix moet "
+                    "samen 1 blijven); varieer de aandelen samen in een rooster",
+                )
+            ],
+            s.bron,
+        )
+    return gekozen
+
+
+def _grenzen(
+    s: Scenario,
+    sleutels: Sequence[str],
+    basis: Arr,
+    procent: float,
+    bereiken: Mapping[str, Any],
+    mix: Sequence[str],
+) -> tuple[Arr, Arr]:
+    """Low and high value of each input: its own range, or the percentage (stopped at the field's top)."""
+    laag, hoog = basis * (1 - procent / 100), basis * (1 + procent / 100)
+    for i, k in enumerate(sleutels):
+        if k in bereiken:
+            laag[i], hoog[i] = (float(x) for x in bereiken[k])
+        elif k in mix:
+            hoog[i] = min(hoog[i], 1.0)
+        elif (b := s.veld(k).bereik) is not None and b.hoog_mee:
+            hoog[i] = min(hoog[i], b.hoog)
+        controleer_bereik(s, k, np.array([laag[i], hoog[i]]), "bereiken." if k in bereiken else "")
+    return laag, hoog
 
 
 def gevoeligheid(
@@ -79,36 +125,10 @@ def gevoeligheid(
     controleer_sleutels(s, bereiken, "bereiken.")
     if not (np.isfinite(procent) and 0 < procent < 100):
         raise InvoerFout([Probleem("procent", procent, "een percentage groter dan 0 en kleiner dan 100")], s.bron)
-    if sleutels is None:
-        sleutels = [k for k, v in s.waarden.items() if (v != 0 and not s.veld(k).vast) or k in bereiken]
-    else:
-        controleer_sleutels(s, sleutels)
-        sleutels = list(dict.fromkeys([*sleutels, *(k for k in bereiken if k not in sleutels)]))
+    sleutels = _sleutels(s, sleutels, bereiken)
     mix = mixsleutels(s)
-    if len(mix) > 2 and any(k in mix for k in sleutels):
-        eerste = next(k for k in sleutels if k in mix)
-        raise InvoerFout(
-            [
-                Probleem(
-                    eerste,
-                    s.waarden[eerste],
-                    "geen mixaandeel bij een mix van meer dan twee functies (de mix moet "
-                    "samen 1 blijven); varieer de aandelen samen in een rooster",
-                )
-            ],
-            s.bron,
-        )
-
     basis = np.array([s.waarden[k] for k in sleutels], dtype=float)
-    laag, hoog = basis * (1 - procent / 100), basis * (1 + procent / 100)
-    for i, k in enumerate(sleutels):
-        if k in bereiken:
-            laag[i], hoog[i] = (float(x) for x in bereiken[k])
-        elif k in mix:
-            hoog[i] = min(hoog[i], 1.0)
-        elif (b := s.veld(k).bereik) is not None and b.hoog_mee:
-            hoog[i] = min(hoog[i], b.hoog)
-        controleer_bereik(s, k, np.array([laag[i], hoog[i]]), "bereiken." if k in bereiken else "")
+    laag, hoog = _grenzen(s, sleutels, basis, procent, bereiken, mix)
 
     n = 2 * len(sleutels)
     wijzigingen: dict[str, Arr] = {}

@@ -33,9 +33,16 @@ from tarieven.analyse._gemeen import (
     kolom_attrs,
     vul_mix_aan,
 )
-from tarieven.analyse._keuzes import controleer_trekkingen, is_keuze, lees_keuzes, structuurgroepen
+from tarieven.analyse._keuzes import (
+    Structuurgroep,
+    controleer_trekkingen,
+    is_keuze,
+    lees_keuzes,
+    structuurgroepen,
+)
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.model import regeldefinities
+from tarieven.scenario import Scenario
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -247,49 +254,9 @@ def monte_carlo(
     if regels is not None:
         controleer_regels(s, regels)
         namen = [r for r in namen if r in set(regels)]
-    problemen = []
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-        problemen.append(Probleem("n", n, "een geheel aantal trekkingen van 1 of meer"))
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        problemen.append(Probleem("seed", seed, "een geheel getal van 0 of meer"))
-    for p in percentielen:
-        if not 0 <= p <= 100:
-            problemen.append(Probleem("percentielen", p, "percentielen van 0 tot en met 100"))
-    for k, v in verdelingen.items():
-        if not isinstance(v, (Uniform, Driehoek, Normaal, Keuze)):  # a dict from a user who skipped the types
-            problemen.append(Probleem(k, v, "een verdeling: Uniform, Driehoek, Normaal of Keuze"))  # type: ignore[unreachable]
-        elif (fout := v.controleer()) is not None:
-            problemen.append(Probleem(k, v, fout))
-        elif is_keuze(k) and not isinstance(v, Keuze):
-            problemen.append(Probleem(k, v, "een Keuze tussen de mogelijke teksten (structuurkeuze)"))
-        elif not is_keuze(k) and isinstance(v, Keuze) and not all(_eindig(x) for x in v.waarden):
-            problemen.append(Probleem(k, v, "een keuze uit getallen"))
-    if problemen:
-        raise InvoerFout(problemen, s.bron)
+    _controleer(s, verdelingen, n, seed, percentielen)
     keuzes = {k: lees_keuzes(s, k, v.waarden) for k, v in verdelingen.items() if isinstance(v, Keuze) and is_keuze(k)}
-
-    rng = np.random.default_rng(int(seed))
-    getrokken: dict[str, Arr] = {}
-    posities: dict[str, npt.NDArray[np.intp]] = {}
-    for k, v in verdelingen.items():
-        if k in keuzes:
-            posities[k] = cast(Keuze, v).trek_index(rng, int(n))
-        else:
-            getrokken[k] = v.trek(rng, int(n))
-    groepen = structuurgroepen(s, keuzes)
-    groep_per_trekking: npt.NDArray[np.intp] | None = None
-    if keuzes:  # the range of a number may depend on the structure: check per group
-        vorm = tuple(len(w) for w in keuzes.values())
-        groepnummer = np.empty(vorm, dtype=np.intp)
-        for gi, g in enumerate(groepen):
-            for pos in g.posities:
-                groepnummer[pos] = gi
-        groep_per_trekking = groepnummer[tuple(posities.values())]
-        controleer_trekkingen(s, groepen, groep_per_trekking, getrokken)
-    else:
-        for k, x in getrokken.items():
-            controleer_bereik(s, k, x, toelichting="; de verdeling geeft zulke waarden: begrens haar (laag/hoog)")
-    getrokken = vul_mix_aan(s, getrokken)
+    getrokken, posities, groepen, groep_per_trekking = _trek(s, verdelingen, keuzes, int(n), int(seed))
     invoer = [*verdelingen, *(k for k in getrokken if k not in verdelingen)]
     kolommen = [k for k in invoer if k not in keuzes] + namen
     uit = np.empty((len(kolommen), int(n)), dtype=np.float64)
@@ -311,7 +278,74 @@ def monte_carlo(
                     uit[j, a + rijen] = deel[k] if k in deel else berekend[k]
         if voortgang is not None:
             voortgang(b, int(n))
+    return _uitkomst(s, uit, kolommen, invoer, namen, keuzes, posities, verdelingen, int(n), int(seed), percentielen)
 
+
+def _controleer(
+    s: Scenario, verdelingen: Mapping[str, Verdeling], n: Any, seed: Any, percentielen: Sequence[float]
+) -> None:
+    problemen = []
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+        problemen.append(Probleem("n", n, "een geheel aantal trekkingen van 1 of meer"))
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        problemen.append(Probleem("seed", seed, "een geheel getal van 0 of meer"))
+    for p in percentielen:
+        if not 0 <= p <= 100:
+            problemen.append(Probleem("percentielen", p, "percentielen van 0 tot en met 100"))
+    for k, v in verdelingen.items():
+        if not isinstance(v, (Uniform, Driehoek, Normaal, Keuze)):  # a dict from a user who skipped the types
+            problemen.append(Probleem(k, v, "een verdeling: Uniform, Driehoek, Normaal of Keuze"))  # type: ignore[unreachable]
+        elif (fout := v.controleer()) is not None:
+            problemen.append(Probleem(k, v, fout))
+        elif is_keuze(k) and not isinstance(v, Keuze):
+            problemen.append(Probleem(k, v, "een Keuze tussen de mogelijke teksten (structuurkeuze)"))
+        elif not is_keuze(k) and isinstance(v, Keuze) and not all(_eindig(x) for x in v.waarden):
+            problemen.append(Probleem(k, v, "een keuze uit getallen"))
+    if problemen:
+        raise InvoerFout(problemen, s.bron)
+
+
+def _trek(
+    s: Scenario, verdelingen: Mapping[str, Verdeling], keuzes: Mapping[str, Sequence[str]], n: int, seed: int
+) -> tuple[dict[str, Arr], dict[str, npt.NDArray[np.intp]], list[Structuurgroep], npt.NDArray[np.intp] | None]:
+    """Every draw, in the order the distributions are given, checked against its field."""
+    rng = np.random.default_rng(seed)
+    getrokken: dict[str, Arr] = {}
+    posities: dict[str, npt.NDArray[np.intp]] = {}
+    for k, v in verdelingen.items():
+        if k in keuzes:
+            posities[k] = cast(Keuze, v).trek_index(rng, n)
+        else:
+            getrokken[k] = v.trek(rng, n)
+    groepen = structuurgroepen(s, keuzes)
+    groep_per_trekking: npt.NDArray[np.intp] | None = None
+    if keuzes:  # the range of a number may depend on the structure: check per group
+        groepnummer = np.empty(tuple(len(w) for w in keuzes.values()), dtype=np.intp)
+        for gi, g in enumerate(groepen):
+            for pos in g.posities:
+                groepnummer[pos] = gi
+        groep_per_trekking = groepnummer[tuple(posities.values())]
+        controleer_trekkingen(s, groepen, groep_per_trekking, getrokken)
+    else:
+        for k, x in getrokken.items():
+            controleer_bereik(s, k, x, toelichting="; de verdeling geeft zulke waarden: begrens haar (laag/hoog)")
+    return vul_mix_aan(s, getrokken), posities, groepen, groep_per_trekking
+
+
+def _uitkomst(
+    s: Scenario,
+    uit: Arr,
+    kolommen: list[str],
+    invoer: list[str],
+    namen: list[str],
+    keuzes: Mapping[str, Sequence[str]],
+    posities: Mapping[str, npt.NDArray[np.intp]],
+    verdelingen: Mapping[str, Verdeling],
+    n: int,
+    seed: int,
+    percentielen: Sequence[float],
+) -> MonteCarlo:
+    """The draws and the percentiles as DataFrames (structural choices as categorical columns)."""
     import pandas as pd
 
     trekkingen = pd.DataFrame(uit.T, columns=kolommen, copy=False)
@@ -321,7 +355,7 @@ def monte_carlo(
         kolom = pd.Categorical.from_codes(codes, categories=pd.Index(categorieen))
         trekkingen.insert(invoer.index(k), k, pd.Series(kolom, index=trekkingen.index))
     attrs = kolom_attrs(s, [*invoer, *namen])
-    attrs.update(seed=int(seed), n=int(n), versie=__version__)
+    attrs.update(seed=seed, n=n, versie=__version__)
     trekkingen.attrs.update(attrs)
     q = np.percentile(uit, list(percentielen), axis=1)  # (percentiles, columns)
     pct = pd.DataFrame(
@@ -329,7 +363,7 @@ def monte_carlo(
         index=pd.Index(kolommen, name="naam"),
     )
     pct.attrs.update(attrs)
-    return MonteCarlo(trekkingen, pct, int(n), int(seed), dict(verdelingen))
+    return MonteCarlo(trekkingen, pct, n, seed, dict(verdelingen))
 
 
 def verdeling_uit_dict(d: Mapping[str, Any]) -> Verdeling:

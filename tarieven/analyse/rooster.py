@@ -97,8 +97,6 @@ def rooster(
     >>> df = rooster("scenario.toml", {"product.groepsgrootte": [8, 10],
     ...                                "product.bezettingsgraad": np.arange(0.7, 0.96, 0.05)})
     """
-    import pandas as pd
-
     s = als_scenario(scenario)
     keuzes = {k: lees_keuzes(s, k, v) for k, v in variaties.items() if is_keuze(k)}
     numeriek = {k: v for k, v in variaties.items() if k not in keuzes}
@@ -158,6 +156,28 @@ def rooster(
                 if voortgang is not None:
                     voortgang(gedaan, n)
 
+    df = _tabel(uit, getalkolommen, keuzes, volgorde, volle_vorm, invoerkolommen)
+    kolommen = invoerkolommen + namen
+    df.attrs.update(kolom_attrs(s, kolommen))
+    df.attrs.update(
+        variaties=invoerkolommen,
+        vaste_invoer={k: v for k, v in s.waarden.items() if k not in volledig},
+        versie=__version__,
+    )
+    return df
+
+
+def _tabel(
+    uit: np.ndarray[Any, Any],
+    getalkolommen: list[str],
+    keuzes: Mapping[str, Sequence[str]],
+    volgorde: list[str],
+    volle_vorm: tuple[int, ...],
+    invoerkolommen: list[str],
+) -> pd.DataFrame:
+    """The grid as a DataFrame; a structural choice as a categorical column in its place."""
+    import pandas as pd
+
     # (n, columns) view on the (columns, n) block: pandas keeps it as one block, no copy
     df = pd.DataFrame(uit.T, columns=getalkolommen, copy=False)
     for k, waarden in keuzes.items():  # the choices as categorical columns, in the order given
@@ -166,16 +186,6 @@ def rooster(
         sh = [1] * len(volle_vorm)
         sh[volgorde.index(k)] = codes.size
         alle_codes = np.broadcast_to(codes.reshape(sh), volle_vorm).reshape(-1)
-        df.insert(
-            invoerkolommen.index(k),
-            k,
-            pd.Series(pd.Categorical.from_codes(alle_codes, categories=pd.Index(categorieen)), index=df.index),
-        )
-    kolommen = invoerkolommen + namen
-    df.attrs.update(kolom_attrs(s, kolommen))
-    df.attrs.update(
-        variaties=invoerkolommen,
-        vaste_invoer={k: v for k, v in s.waarden.items() if k not in volledig},
-        versie=__version__,
-    )
+        kolom = pd.Categorical.from_codes(alle_codes, categories=pd.Index(categorieen))
+        df.insert(invoerkolommen.index(k), k, pd.Series(kolom, index=df.index))
     return df
