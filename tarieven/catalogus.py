@@ -38,6 +38,7 @@ __all__ = [
     "NORMEN",
     "PENSIOEN",
     "PREMIEKEUZE",
+    "is_vervoer",
     "WERKGEVERSLASTEN",
     "Opgezocht",
     "Zoeker",
@@ -74,6 +75,12 @@ Opgezocht = Waarde | GewogenWaarde
 def producten(params: ParameterSet | None = None) -> list[str]:
     """The product codes of the catalogue, sorted."""
     return sorted((params or standaard_parameters()).producten)
+
+
+def is_vervoer(code: str, params: ParameterSet | None = None) -> bool:
+    """Whether ``code`` is a transport product (priced by distance, with amounts per category)."""
+    params = params or standaard_parameters()
+    return code in params.producten and any(k.startswith("product.bedrag.") for k in params.product(code).parameters)
 
 
 def _slechtste(*statussen: str | None) -> str | None:

@@ -27,8 +27,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from numbers import Real
+from pathlib import Path
 from typing import Any
 
 __all__ = [
@@ -44,7 +44,7 @@ __all__ = [
 MAX_LENGTE = 64
 """Longest value with a unit that is read (``"3250 EUR/maand"`` is 14)."""
 
-_DEFINITIES = "eenheden.txt"
+_DEFINITIES = Path(__file__).with_name("eenheden.txt")
 
 
 class EenheidFout(ValueError):
@@ -79,7 +79,7 @@ def _vermenigvuldig(a: tuple[float, Dimensie], b: tuple[float, Dimensie], macht:
 @lru_cache(maxsize=1)
 def _tabel() -> dict[str, tuple[float, Dimensie]]:
     """Unit name (and every alias) -> (factor to the base unit, dimension)."""
-    tekst = resources.files("tarieven").joinpath(_DEFINITIES).read_text(encoding="utf-8")
+    tekst = _DEFINITIES.read_text(encoding="utf-8")
     tabel: dict[str, tuple[float, Dimensie]] = {}
     for regel in tekst.splitlines():
         regel = regel.split("#", 1)[0].strip()
@@ -293,8 +293,7 @@ def _kort(waarde: Any) -> str:
 def _pint_register() -> Any:
     import pint
 
-    with resources.as_file(resources.files("tarieven") / _DEFINITIES) as pad:
-        return pint.UnitRegistry(str(pad), autoconvert_offset_to_baseunit=False)
+    return pint.UnitRegistry(str(_DEFINITIES), autoconvert_offset_to_baseunit=False)
 
 
 def __getattr__(naam: str) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from tarieven.catalogus import Zoeker, producten
+from tarieven.catalogus import Zoeker, is_vervoer, producten
 from tarieven.inlezen import lees_scenario
 from tarieven.model import bereken
 from tarieven.parameterbestanden import standaard_parameters
@@ -34,10 +34,6 @@ def personeel_tekst(s: Scenario) -> str:
     return " + ".join(f"{invoer(w[f'product.personeel.{f}'])} {f}" for f in s.structuur.direct)
 
 
-def _is_vervoer(code: str, params: ParameterSet) -> bool:
-    return any(k.startswith("product.bedrag.") for k in params.product(code).parameters)
-
-
 def productoverzicht(
     peildatum: dt.date | None = None, *, tariefjaar: int | None = None, params: ParameterSet | None = None
 ) -> pd.DataFrame:
@@ -56,7 +52,7 @@ def productoverzicht(
         peildatum = peildatum or dt.date.today()
     rijen = []
     for code in producten(params):
-        if _is_vervoer(code, params):
+        if is_vervoer(code, params):
             continue
         s = lees_scenario(code, peildatum, tariefjaar=tariefjaar, params=params)
         r = bereken(s.structuur, s.waarden)
@@ -86,7 +82,7 @@ def vervoersbedragen(
     z = Zoeker(params, peildatum or (None if tariefjaar is not None else dt.date.today()), tariefjaar)
     uit: dict[str, dict[str, tuple[float, str]]] = {}
     for code in producten(params):
-        if not _is_vervoer(code, params):
+        if not is_vervoer(code, params):
             continue
         bedragen = {}
         for naam, par in params.product(code).parameters.items():

@@ -8,7 +8,6 @@ what is shown or exported.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 import math
 import os
@@ -252,6 +251,8 @@ class Uitkomst:
         return df
 
     def _repr_html_(self) -> str:
+        import html  # only a notebook asks for HTML; the command line need not load it
+
         e = html.escape
         s = self.scenario
         rijen = []

@@ -167,12 +167,14 @@ def test_eenheid_die_niet_past_is_een_fout(tmp_path: Path) -> None:
     assert "past niet bij uur/week" in fout(tmp_path, GOED.replace("waarde = 36", 'waarde = "36 EUR"'))
 
 
-def test_map_met_dubbele_productcode(tmp_path: Path) -> None:
+def test_productcode_is_de_bestandsnaam(tmp_path: Path) -> None:
+    """A product is found by its file name, so two files can never claim the same code."""
     (tmp_path / "producten").mkdir()
     product = '[bestand]\ntitel = "P"\n[product]\ncode = "X1"\n'
-    (tmp_path / "producten" / "a.toml").write_text(product, encoding="utf-8")
+    (tmp_path / "producten" / "X1.toml").write_text(product, encoding="utf-8")
     (tmp_path / "producten" / "b.toml").write_text(product, encoding="utf-8")
-    with pytest.raises(
-        InvoerFout, match=r"producten/b.toml: product.code = 'X1': verwacht een unieke code \(ook in a.toml\)"
-    ):
+    with pytest.raises(InvoerFout) as e:
         laad_map(tmp_path)
+    assert "producten/b.toml: product.code = 'X1': verwacht een unieke code (ook in X1.toml)" in str(e.value)
+    with pytest.raises(InvoerFout, match=r"product.code = 'X1': verwacht de productcode gelijk aan de bestandsnaam"):
+        laad_map(tmp_path, lui=True).product("b")

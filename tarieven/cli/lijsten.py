@@ -7,46 +7,15 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from tarieven.cli.uitvoer import formaat_argument, peildatum_argumenten, schrijf_rijen
+from tarieven.cli.opties import schrijf_rijen
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.indexcijfers import indexeer as _indexeer
 from tarieven.overzicht import productoverzicht, vervoersbedragen
-from tarieven.parameterbestanden import standaard_parameters
+from tarieven.parameterbestanden import laad_map, standaard_parameters
 from tarieven.parameters import STATUSSEN, Parameter, Waarde
 from tarieven.weergave import euro, getal, invoer, procent
 
-__all__ = ["indexeer", "parameters", "producten", "voeg_parsers_toe"]
-
-
-def voeg_parsers_toe(sub: Any) -> None:
-    """Register ``producten``, ``parameters`` and ``indexeer``."""
-    p = sub.add_parser("producten", help="toon de productcatalogus met eenheid, kerngetallen en tarief")
-    peildatum_argumenten(p)
-    formaat_argument(p)
-    q = sub.add_parser("parameters", help="toon parameters met waarde, bron, datum en status")
-    q.add_argument(
-        "naam", nargs="?", help="(deel van) een parameter- of bestandsnaam, bijvoorbeeld 'salaris' of 'pfzw'"
-    )
-    peildatum_argumenten(q, tariefjaar=False)
-    q.add_argument(
-        "--controle",
-        action="store_true",
-        help="controleer alle meegeleverde bestanden en toon per status hoeveel waarden er gelden, "
-        "met de indicatieve waarden die vervangen moeten worden",
-    )
-    formaat_argument(q)
-    i = sub.add_parser(
-        "indexeer", help="indexeer een tarief naar een later jaar volgens de VNG-methode (OVA, PCC, nacalculatie)"
-    )
-    i.add_argument("tarief", type=float, help="het tarief in het basisjaar, in euro")
-    i.add_argument("--van", type=int, required=True, help="het prijsjaar van het tarief")
-    i.add_argument("--naar", type=int, required=True, help="het jaar waarnaar geïndexeerd wordt")
-    i.add_argument(
-        "--gepubliceerd",
-        action="store_true",
-        help="vermenigvuldig met het gepubliceerde (afgeronde) percentage in plaats van in volle precisie",
-    )
-    formaat_argument(i)
+__all__ = ["indexeer", "parameters", "producten"]
 
 
 def producten(args: argparse.Namespace) -> int:
@@ -99,7 +68,7 @@ def _toon_waarde(par: Parameter, w: Waarde) -> str:
 def _controle(args: argparse.Namespace) -> int:
     """Health report: every file loads (strictly), values per status, and the indicatief
     values in force that are due for replacement (oldest first)."""
-    params = standaard_parameters()  # raises on any broken file
+    params = laad_map()  # every file, strictly: raises on any broken file
     datum = args.peildatum or dt.date.today()
     geldig: list[tuple[Parameter, Waarde]] = []
     for par in params:

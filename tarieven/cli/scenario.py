@@ -23,7 +23,7 @@ from tarieven.uitkomst import bereken
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["CSV_BLOK", "schrijf", "voeg_parser_toe", "voer_uit"]
+__all__ = ["CSV_BLOK", "schrijf", "voer_uit"]
 
 CSV_BLOK = 100_000
 

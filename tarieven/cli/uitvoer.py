@@ -8,83 +8,18 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
 import io
-import json
 import sys
-from collections.abc import Mapping, Sequence
 from typing import Any
 
+from tarieven.catalogus import is_vervoer
 from tarieven.overzicht import vervoersbedragen
 from tarieven.uitkomst import Uitkomst
 from tarieven.uitkomst import bereken as _bereken
 from tarieven.velden import VORMEN
 from tarieven.weergave import euro, is_geld
 
-__all__ = [
-    "FORMATEN",
-    "als_csv",
-    "als_tekst",
-    "bereken",
-    "formaat_argument",
-    "peildatum_argumenten",
-    "schrijf_rijen",
-    "uitleg",
-    "voeg_parsers_toe",
-]
-
-FORMATEN = ("tekst", "json", "csv")
-
-
-def _peildatum(tekst: str) -> dt.date:
-    """argparse type for ``--peildatum``: an ISO date, with a Dutch message otherwise."""
-    try:
-        return dt.date.fromisoformat(tekst)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{tekst!r} is geen datum; verwacht bijvoorbeeld 2027-01-01") from None
-
-
-def _jaar(tekst: str) -> int:
-    """argparse type for ``--tariefjaar``: a year, with a Dutch message otherwise."""
-    if not (tekst.isdigit() and 1900 <= int(tekst) <= 2999):
-        raise argparse.ArgumentTypeError(f"{tekst!r} is geen jaartal; verwacht bijvoorbeeld 2025")
-    return int(tekst)
-
-
-def peildatum_argumenten(opdracht: argparse.ArgumentParser, *, tariefjaar: bool = True) -> None:
-    """``--peildatum`` and, exclusive with it, ``--tariefjaar``."""
-    wanneer = opdracht.add_mutually_exclusive_group()
-    wanneer.add_argument(
-        "--peildatum",
-        type=_peildatum,
-        help="datum van de meegeleverde parameters (standaard: die van het scenario, anders vandaag)",
-    )
-    if tariefjaar:
-        wanneer.add_argument(
-            "--tariefjaar",
-            type=_jaar,
-            metavar="JAAR",
-            help="in plaats van een peildatum: elke parameter tijdgewogen over dit kalenderjaar "
-            "(naar het aantal dagen dat elke waarde gold)",
-        )
-
-
-def formaat_argument(opdracht: argparse.ArgumentParser) -> None:
-    opdracht.add_argument("--formaat", choices=FORMATEN, default="tekst", help="uitvoerformaat (standaard: tekst)")
-
-
-def voeg_parsers_toe(sub: Any) -> None:
-    """Register ``bereken`` and ``uitleg``."""
-    b = sub.add_parser("bereken", help="bereken het tarief en de opbouw van een scenario of product")
-    u = sub.add_parser("uitleg", help="toon de volledige uitleg: elke regel met formule en invoer")
-    for opdracht in (b, u):
-        opdracht.add_argument(
-            "bestand", metavar="BESTAND", help="scenario als .json of .toml, of een productcode (41A22)"
-        )
-        peildatum_argumenten(opdracht)
-        opdracht.add_argument("--afstand", type=float, metavar="KM", help="vervoer 42A03: enkele-reisafstand in km")
-        opdracht.add_argument("--vorm", choices=VORMEN, help="vervoer 42A03: de vervoersvorm")
-    formaat_argument(b)
+__all__ = ["OPBOUW", "als_csv", "als_tekst", "bereken", "uitleg"]
 
 
 OPBOUW = (
@@ -138,19 +73,6 @@ def als_csv(u: Uitkomst) -> str:
     return buf.getvalue()
 
 
-def schrijf_rijen(rijen: Sequence[Mapping[str, Any]], formaat: str, tekst: str) -> None:
-    """A listing in the chosen format: ``tekst`` as given, ``json`` a list of objects, ``csv`` a table."""
-    if formaat == "json":
-        print(json.dumps(list(rijen), ensure_ascii=False, indent=2, default=str, allow_nan=False))
-    elif formaat == "csv":
-        kolommen = list(dict.fromkeys(k for r in rijen for k in r))
-        w = csv.DictWriter(sys.stdout, fieldnames=kolommen, lineterminator="\n")
-        w.writeheader()
-        w.writerows(rijen)
-    else:
-        print(tekst)
-
-
 def _vervoer(args: argparse.Namespace) -> dict[str, Any] | None:
     if args.afstand is None and args.vorm is None:
         return None
@@ -159,8 +81,8 @@ def _vervoer(args: argparse.Namespace) -> dict[str, Any] | None:
 
 def _uitkomst(args: argparse.Namespace) -> Uitkomst | None:
     met = _vervoer(args)
-    bedragen = vervoersbedragen(args.peildatum, tariefjaar=args.tariefjaar)
-    if args.bestand in bedragen and met is None:
+    if met is None and is_vervoer(args.bestand):
+        bedragen = vervoersbedragen(args.peildatum, tariefjaar=args.tariefjaar)
         print(f"Vervoer {args.bestand}: vergoeding per aanwezigheidsdag per kind")
         for categorie, (bedrag, status) in bedragen[args.bestand].items():
             print(f"  {categorie.replace('_', ' ')}: {euro(bedrag):>10}   [{status}]")

@@ -1,0 +1,136 @@
+"""The command line's subcommands and their options, and the output formats they share.
+
+Only argparse and the registry's choices are imported here, so building the parser is
+cheap; each command's implementation is imported when that command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import sys
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from tarieven.velden import VORMEN
+
+__all__ = ["FORMATEN", "formaat_argument", "peildatum_argumenten", "schrijf_rijen", "voeg_toe"]
+
+FORMATEN = ("tekst", "json", "csv")
+
+
+def _peildatum(tekst: str) -> dt.date:
+    """argparse type for ``--peildatum``: an ISO date, with a Dutch message otherwise."""
+    try:
+        return dt.date.fromisoformat(tekst)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{tekst!r} is geen datum; verwacht bijvoorbeeld 2027-01-01") from None
+
+
+def _jaar(tekst: str) -> int:
+    """argparse type for ``--tariefjaar``: a year, with a Dutch message otherwise."""
+    if not (tekst.isdigit() and 1900 <= int(tekst) <= 2999):
+        raise argparse.ArgumentTypeError(f"{tekst!r} is geen jaartal; verwacht bijvoorbeeld 2025")
+    return int(tekst)
+
+
+def peildatum_argumenten(opdracht: argparse.ArgumentParser, *, tariefjaar: bool = True) -> None:
+    """``--peildatum`` and, exclusive with it, ``--tariefjaar``."""
+    wanneer = opdracht.add_mutually_exclusive_group()
+    wanneer.add_argument(
+        "--peildatum",
+        type=_peildatum,
+        help="datum van de meegeleverde parameters (standaard: die van het scenario, anders vandaag)",
+    )
+    if tariefjaar:
+        wanneer.add_argument(
+            "--tariefjaar",
+            type=_jaar,
+            metavar="JAAR",
+            help="in plaats van een peildatum: elke parameter tijdgewogen over dit kalenderjaar "
+            "(naar het aantal dagen dat elke waarde gold)",
+        )
+
+
+def formaat_argument(opdracht: argparse.ArgumentParser) -> None:
+    opdracht.add_argument("--formaat", choices=FORMATEN, default="tekst", help="uitvoerformaat (standaard: tekst)")
+
+
+def _bereken_en_uitleg(sub: Any) -> None:
+    """Register ``bereken`` and ``uitleg``."""
+    b = sub.add_parser("bereken", help="bereken het tarief en de opbouw van een scenario of product")
+    u = sub.add_parser("uitleg", help="toon de volledige uitleg: elke regel met formule en invoer")
+    for opdracht in (b, u):
+        opdracht.add_argument(
+            "bestand", metavar="BESTAND", help="scenario als .json of .toml, of een productcode (41A22)"
+        )
+        peildatum_argumenten(opdracht)
+        opdracht.add_argument("--afstand", type=float, metavar="KM", help="vervoer 42A03: enkele-reisafstand in km")
+        opdracht.add_argument("--vorm", choices=VORMEN, help="vervoer 42A03: de vervoersvorm")
+    formaat_argument(b)
+
+
+def _lijsten(sub: Any) -> None:
+    """Register ``producten``, ``parameters`` and ``indexeer``."""
+    p = sub.add_parser("producten", help="toon de productcatalogus met eenheid, kerngetallen en tarief")
+    peildatum_argumenten(p)
+    formaat_argument(p)
+    q = sub.add_parser("parameters", help="toon parameters met waarde, bron, datum en status")
+    q.add_argument(
+        "naam", nargs="?", help="(deel van) een parameter- of bestandsnaam, bijvoorbeeld 'salaris' of 'pfzw'"
+    )
+    peildatum_argumenten(q, tariefjaar=False)
+    q.add_argument(
+        "--controle",
+        action="store_true",
+        help="controleer alle meegeleverde bestanden en toon per status hoeveel waarden er gelden, "
+        "met de indicatieve waarden die vervangen moeten worden",
+    )
+    formaat_argument(q)
+    i = sub.add_parser(
+        "indexeer", help="indexeer een tarief naar een later jaar volgens de VNG-methode (OVA, PCC, nacalculatie)"
+    )
+    i.add_argument("tarief", type=float, help="het tarief in het basisjaar, in euro")
+    i.add_argument("--van", type=int, required=True, help="het prijsjaar van het tarief")
+    i.add_argument("--naar", type=int, required=True, help="het jaar waarnaar geïndexeerd wordt")
+    i.add_argument(
+        "--gepubliceerd",
+        action="store_true",
+        help="vermenigvuldig met het gepubliceerde (afgeronde) percentage in plaats van in volle precisie",
+    )
+    formaat_argument(i)
+
+
+def _scenario(sub: Any) -> None:
+    """Register ``tarieven scenario``."""
+    a = sub.add_parser(
+        "scenario",
+        help="voer een rooster, gevoeligheid, Monte Carlo of doelzoeking uit een analysebestand uit",
+        description="Voer de analyses uit een analysebestand (TOML) uit en schrijf CSV (en plots). "
+        "Het formaat staat in de README onder 'Scenario-analyse'.",
+    )
+    a.add_argument("bestand", metavar="BESTAND", help="analysebestand (.toml)")
+    a.add_argument("--uitvoer", metavar="MAP", help="map voor de uitvoer (standaard: uit het bestand)")
+    a.add_argument("--plots", action="store_true", help="schrijf ook de plots als PNG")
+
+
+def schrijf_rijen(rijen: Sequence[Mapping[str, Any]], formaat: str, tekst: str) -> None:
+    """A listing in the chosen format: ``tekst`` as given, ``json`` a list of objects, ``csv`` a table."""
+    if formaat == "json":
+        print(json.dumps(list(rijen), ensure_ascii=False, indent=2, default=str, allow_nan=False))
+    elif formaat == "csv":
+        kolommen = list(dict.fromkeys(k for r in rijen for k in r))
+        w = csv.DictWriter(sys.stdout, fieldnames=kolommen, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rijen)
+    else:
+        print(tekst)
+
+
+def voeg_toe(sub: Any) -> None:
+    """Register every subcommand."""
+    _bereken_en_uitleg(sub)
+    _lijsten(sub)
+    _scenario(sub)
