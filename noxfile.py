@@ -50,11 +50,13 @@ def notebooks(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """ruff: lint and formatting check."""
-    session.install("ruff")
+    """ruff (lint and formatting) and import-linter (layers import one way: pyproject.toml)."""
+    session.install("ruff", "import-linter")
     paden = [p for p in ("tarieven", "tests", "benchmarks", "notebooks", "noxfile.py") if (ROOT / p).exists()]
     session.run("ruff", "check", *paden)
     session.run("ruff", "format", "--check", *paden)
+    session.install("-e", ".")  # import-linter reads the package as installed
+    session.run("lint-imports")
 
 
 @nox.session
