@@ -48,8 +48,19 @@ def test_elk_product_vanuit_een_lege_map(tarieven_exe: Path, tmp_path: Path, cod
     assert not any(tmp_path.iterdir())
     r = _draai(tarieven_exe, "bereken", code, "--peildatum", "2027-01-01", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert "Tarief per cliënt per " in r.stdout
+    # transport without a distance lists its amounts per category; every other product its tariff
+    assert ("vergoeding per aanwezigheidsdag" if code == "42A03" else "Tarief per cliënt per ") in r.stdout
     assert "Traceback" not in r.stderr
+
+
+def test_wiel_levert_typen_mee(tarieven_exe: Path, tmp_path: Path) -> None:
+    """PEP 561: tools that import tarieven get its type hints (py.typed in the package)."""
+    python = tarieven_exe.parent / "python"
+    r = subprocess.run(
+        [str(python), "-c", "import pathlib, tarieven; print(pathlib.Path(tarieven.__file__).with_name('py.typed').is_file())"],
+        cwd=tmp_path, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert r.stdout.strip() == "True"
 
 
 def test_vervoer_vanuit_een_lege_map(tarieven_exe: Path, tmp_path: Path) -> None:
