@@ -56,10 +56,8 @@ def test_elk_product_vanuit_een_lege_map(tarieven_exe: Path, tmp_path: Path, cod
 def test_wiel_levert_typen_mee(tarieven_exe: Path, tmp_path: Path) -> None:
     """PEP 561: tools that import tarieven get its type hints (py.typed in the package)."""
     python = tarieven_exe.parent / "python"
-    r = subprocess.run(
-        [str(python), "-c", "import pathlib, tarieven; print(pathlib.Path(tarieven.__file__).with_name('py.typed').is_file())"],
-        cwd=tmp_path, capture_output=True, text=True, check=True,
-    )  # fmt: skip
+    code = "import pathlib, tarieven; print(pathlib.Path(tarieven.__file__).with_name('py.typed').is_file())"
+    r = subprocess.run([str(python), "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert r.stdout.strip() == "True"
 
 
