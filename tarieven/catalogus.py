@@ -339,10 +339,15 @@ def product_invoer(z: Zoeker, code: str) -> tuple[dict[str, Any], dict[str, Herk
 
 
 def _weglaten(invoer: dict[str, Any], herkomst: dict[str, Herkomst], prefixen: Iterable[str]) -> None:
+    """Remove inputs of the basis; a table of times left empty stays, explicitly empty."""
     for prefix in prefixen:
-        for k in [k for k in invoer if k == prefix or k.startswith(prefix + ".")]:
+        weg = [k for k in invoer if k == prefix or k.startswith(prefix + ".")]
+        for k in weg:
             del invoer[k]
             herkomst.pop(k, None)
+        for tabel in {k.rsplit(".", 1)[0] for k in weg if k.count(".") >= 2}:
+            if tabel.endswith("_uur") and not any(k.startswith(tabel + ".") for k in invoer):
+                invoer[tabel] = LEEG
 
 
 def vul_aan(

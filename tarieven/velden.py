@@ -88,10 +88,10 @@ class Bereik:
             return f"een fractie van 0 {tot} (0.08 voor 8 %)"
         if self.hoog == INF:
             return f"een getal {'van' if self.laag_mee else 'groter dan'} {self.laag:g}{' of meer' * self.laag_mee}"
-        return (
-            f"een getal van {self.laag:g}{'' if self.laag_mee else ' (niet inbegrepen)'} "
-            f"tot en met {self.hoog:g}{'' if self.hoog_mee else ' (niet inbegrepen)'}"
-        )
+        laag, hoog = f"{self.laag:g}", f"{self.hoog:g}"
+        if self.laag_mee:
+            return f"een getal van {laag} tot en met {hoog}" if self.hoog_mee else f"een getal van {laag} tot {hoog}"
+        return f"een getal groter dan {laag} en {'hoogstens' if self.hoog_mee else 'kleiner dan'} {hoog}"
 
 
 POSITIEF = Bereik(0.0, laag_mee=False)

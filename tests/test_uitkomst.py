@@ -11,7 +11,6 @@ import pandas as pd
 import pytest
 
 import tarieven
-from tarieven.cli import main
 
 from .conftest import GOLDEN
 
@@ -98,25 +97,6 @@ def test_toml_voorbeeld_met_eenheden_geeft_g1() -> None:
     # 4 dagdelen a week, 48 weeks: the per-week and per-year lines
     assert u["tarief_per_week"] == 4 * u.tarief
     assert u["tarief_per_jaar"] == 48 * 4 * u.tarief
-
-
-def test_cli_tekst_en_csv(capsys: Any) -> None:
-    assert main(["bereken", str(VOORBEELD)]) == 0
-    tekst = capsys.readouterr().out
-    assert "Tarief per cliënt per dagdeel:" in tekst
-    assert "€ 90,48" in tekst
-    assert main(["bereken", str(VOORBEELD), "--formaat", "csv"]) == 0
-    regels = capsys.readouterr().out.splitlines()
-    assert regels[0] == "naam,waarde,afgerond,eenheid,formule"
-    rij = next(r for r in regels if r.startswith("tarief_per_client,"))
-    assert ",90.48,EUR," in rij
-
-
-def test_cli_uitleg(capsys: Any) -> None:
-    assert main(["uitleg", str(GOLDEN / "g5-ggz-groep.json")]) == 0
-    tekst = capsys.readouterr().out
-    assert "Tarief per traject: € 1.417,50" in tekst
-    assert "client_uur_per_traject / sessies_per_traject" in tekst
 
 
 def test_werkgeverslasten_uit_componenten_met_de_hand(g1: dict[str, Any]) -> None:

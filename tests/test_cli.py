@@ -1,0 +1,80 @@
+"""The command line (tarieven.cli): every command, every format, Dutch messages, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import tarieven
+from tarieven.cli import main
+
+from .conftest import GOLDEN
+
+VOORBEELD = Path(__file__).parents[1] / "voorbeelden" / "dagbesteding-licht.toml"
+
+
+""" + open("/tmp/cli_tests.py").read().rstrip() + """
+
+
+@pytest.mark.parametrize(
+    "opdracht", [["producten"], ["parameters", "salaris"], ["indexeer", "100", "--van", "2024", "--naar", "2025"]]
+)
+def test_lijsten_in_json_en_csv(opdracht: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """Every listing command takes --formaat like bereken does; JSON parses, CSV has a header."""
+    assert main([*opdracht, "--formaat", "json"]) == 0
+    rijen = json.loads(capsys.readouterr().out)
+    assert isinstance(rijen, list)
+    assert rijen
+    assert main([*opdracht, "--formaat", "csv"]) == 0
+    gelezen = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert len(gelezen) == len(rijen)
+
+
+def test_producten_json_bevat_elk_product(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["producten", "--peildatum", "2027-01-01", "--formaat", "json"]) == 0
+    rijen = json.loads(capsys.readouterr().out)
+    assert {r["code"] for r in rijen} == set(tarieven.producten())
+    u = tarieven.bereken("41A22", "2027-01-01")
+    assert next(r for r in rijen if r["code"] == "41A22")["tarief"] == u.tarief
+
+
+def test_indexeer_json_met_de_hand(capsys: pytest.CaptureFixture[str]) -> None:
+    """VNG 2025 (golden g6): 100 -> 104.96 with the published percentage 4.96 %."""
+    assert main(["indexeer", "100", "--van", "2024", "--naar", "2025", "--gepubliceerd", "--formaat", "json"]) == 0
+    basis, jaar = json.loads(capsys.readouterr().out)
+    assert basis == {"jaar": 2024, "tarief": 100.0, "geprojecteerd": False}
+    assert jaar["gepubliceerd_procent"] == "4.96"
+    assert jaar["tarief"] == pytest.approx(104.96, abs=1e-9)
+    assert jaar["geprojecteerd"] is True
+
+
+def test_uitleg_vervoer(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["uitleg", "42A03", "--afstand", "12", "--vorm", "groep", "--peildatum", "2027-01-01"]) == 0
+    uit = capsys.readouterr().out
+    assert "vervoerscategorie" in uit
+    assert "= opzoeken(12; [0; 5; 10; 20]; [1; 2; 3; 4])" in uit  # 12 km, group: band 10-20 km -> category 3
+    assert "Tarief per cliënt per dag: € 14,36" in uit
+
+
+def test_vervoer_zonder_afstand_toont_de_bedragen(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bereken", "42A03", "--peildatum", "2027-01-01"]) == 0
+    uit = capsys.readouterr().out
+    assert "categorie 1:    € 14,36" in uit
+    assert "Geef --afstand KM en --vorm" in uit
+
+
+def test_onbekende_parameter_is_een_fout(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parameters", "bestaat-niet"]) == 2
+    assert "naam = 'bestaat-niet'" in capsys.readouterr().err
+
+
+def test_bereken_json_is_het_resultaat(capsys: Any) -> None:
+    assert main(["bereken", str(GOLDEN / "g1-dagbesteding-licht.json"), "--formaat", "json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["tarief_per_client"] == "90.48"  # golden g1
+    assert d["uurkosten"]["mbo"] == "44.98"

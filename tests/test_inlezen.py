@@ -1,0 +1,96 @@
+"""Reading a scenario in (tarieven.inlezen): flattening, completing from the catalogue, the merge rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+import tarieven
+from tarieven.inlezen import lees_scenario, plat
+from tarieven.velden import LEEG
+
+PEIL = dt.date(2027, 1, 1)
+
+
+def test_plat_maakt_gepunte_sleutels(g3: dict[str, Any]) -> None:
+    invoer, geschreven, problemen = plat({**g3, "verwacht": {"x": 1}})
+    assert problemen == []
+    assert invoer["product.groepsgrootte"] == g3["product"]["groepsgrootte"]
+    assert invoer["functies.mbo.maandsalaris"] == g3["functies"]["mbo"]["maandsalaris"]
+    # the list of staff becomes one key per function, written as the user wrote it
+    assert invoer["product.personeel.hbo"] == 2.0  # g3: 1 mbo, 2 hbo
+    assert geschreven["product.personeel.hbo"] == "product.personeel[1].functie"
+    assert not any(k.startswith("verwacht") for k in invoer)  # a golden example's answers are read past
+
+
+def test_plat_meldt_onbekend_en_verkeerde_vorm() -> None:
+    _, _, problemen = plat({"product": {"groepsgrote": 8, "ratio": 5, "duur_uur": {"uur": 4}}, "opslag": {}})
+    tekst = [str(p) for p in problemen]
+    assert any(
+        t.startswith("product.groepsgrote = 8: verwacht een bekende sleutel (code, naam, eenheid") for t in tekst
+    )
+    assert any(t.startswith("product.ratio = 5: verwacht een tabel") for t in tekst)
+    assert any(
+        t.startswith("product.duur_uur = {'uur': 4}: verwacht een getal groter dan 0 en hoogstens 24") for t in tekst
+    )
+    assert any(t.startswith("opslag = {}: verwacht een bekende sleutel") for t in tekst)
+
+
+def test_lege_tabel_blijft_bewaard() -> None:
+    invoer, _, _ = plat({"product": {"extra_uur": {}}})
+    assert invoer["product.extra_uur"] is LEEG
+
+
+def test_personeel_vervangt_de_ratio_van_de_basis() -> None:
+    """A provider's own staff replaces the product's ratio; it is never added to it."""
+    s = lees_scenario(
+        {
+            "basis": "41A22",
+            "product": {"personeel": [{"functie": "mbo", "aantal": 1}, {"functie": "hbo", "aantal": 1}]},
+        },
+        PEIL,
+    )
+    assert not s.structuur.uit_ratio
+    assert s.structuur.direct == ("mbo", "hbo")
+    assert not any(k.startswith("product.ratio.") for k in s.invoer)
+
+
+def test_weglaten_haalt_invoer_van_de_basis_weg() -> None:
+    met = lees_scenario({"basis": "41A22"}, PEIL)
+    zonder = lees_scenario({"basis": "41A22", "weglaten": ["product.indirect_uur.wo"]}, PEIL)
+    assert "product.indirect_uur.wo" in met.waarden
+    assert "product.indirect_uur.wo" not in zonder.waarden
+    assert tarieven.bereken(zonder)["personeel_indirect"] == 0.0
+    assert tarieven.bereken(zonder).tarief < tarieven.bereken(met).tarief
+
+
+def test_eigen_waarde_wint_en_heeft_geen_status() -> None:
+    s = lees_scenario({"basis": "41A22", "product": {"bezettingsgraad": 0.9}}, PEIL, naam="mijn.toml")
+    assert s.waarden["product.bezettingsgraad"] == 0.9
+    assert str(s.herkomst["product.bezettingsgraad"]) == "scenario mijn.toml"
+    assert s.herkomst["product.groepsgrootte"].status == "aanname"
+
+
+def test_met_en_peildatum_als_tekst() -> None:
+    s = lees_scenario("41A22", "2027-01-01", met={"product.groepsgrootte": 8})
+    assert s.peildatum == PEIL
+    assert s.waarden["product.groepsgrootte"] == 8.0
+    assert str(s.herkomst["product.groepsgrootte"]) == "opgegeven bij de berekening"
+
+
+@pytest.mark.parametrize(
+    ("peildatum", "melding"),
+    [("1-1-2027", "een datum zoals 2027-01-01"), (dt.datetime(2027, 1, 1, 12), "een tijdstip hoort er niet bij")],
+)
+def test_peildatum_wordt_gecontroleerd(peildatum: Any, melding: str) -> None:
+    with pytest.raises(tarieven.InvoerFout, match=melding):
+        lees_scenario({"basis": "41A22", "peildatum": peildatum})
+
+
+def test_onbekende_productcode_of_bestand() -> None:
+    with pytest.raises(
+        tarieven.InvoerFout, match=r"een bestaand \.json- of \.toml-bestand, of een productcode \(41A00-1"
+    ):
+        lees_scenario("41A99")
