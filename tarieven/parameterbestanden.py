@@ -377,9 +377,35 @@ def laad_bestand(pad: str | Path, *, product: bool | None = None) -> ParameterBe
                 tekst[naam] = v
 
     loop("", data, {})
+    if product:
+        _producttekst(tekst, p)
     if p:
         raise InvoerFout(p, str(pad))
     return ParameterBestand(pad.stem, str(pad), titel, omschrijving, parameters, tekst, erf_per_tabel)
+
+
+def _producttekst(tekst: Mapping[str, Any], p: list[Probleem]) -> None:
+    """The texts of a product file: registry text fields under [product], a function per role."""
+    for sleutel, waarde in tekst.items():
+        deel = sleutel.split(".")
+        if deel[0] == "functies" and len(deel) == 2 and isinstance(waarde, str):
+            continue
+        if deel[-1] in _ERFBAAR:
+            continue
+        v = _veld_of_none(sleutel) if deel[0] == "product" else None
+        if v is None or v.soort != "tekst":
+            bekend = ", ".join(
+                k for k in kinderen("product") if (w := _veld_of_none(f"product.{k}")) and w.soort == "tekst"
+            )
+            p.append(
+                Probleem(
+                    sleutel,
+                    waarde,
+                    f"een tekst van een product ({bekend}, ratio.afronding) of een rol onder [functies]",
+                )
+            )
+        elif v.keuzes and waarde not in v.keuzes:
+            p.append(Probleem(sleutel, waarde, v.verwacht()))
 
 
 def params_pad() -> Path:

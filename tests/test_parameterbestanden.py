@@ -63,3 +63,18 @@ def test_lui_laden_laadt_alleen_wat_gevraagd_wordt(tmp_path: Path) -> None:
     assert lui.bestand("functies").titel  # the broken file is not touched
     with pytest.raises(InvoerFout, match="geldige TOML"):
         lui.bestand("kapot")
+
+
+def test_producttekst_wordt_gecontroleerd(tmp_path: Path) -> None:
+    """A typo in a product's text (afrondig) or a unit that is no choice is an error when loading."""
+    map_ = tmp_path / "params"
+    shutil.copytree(VOORBEELD, map_)
+    pad = map_ / "producten" / "T1.toml"
+    tekst = pad.read_text(encoding="utf-8")
+    assert 'eenheid = "dagdeel"' in tekst
+    pad.write_text(tekst.replace('eenheid = "dagdeel"', 'eenheid = "week"'), encoding="utf-8")
+    with pytest.raises(InvoerFout, match=r"product\.eenheid = 'week': verwacht een van 'dagdeel'"):
+        laad_map(map_)
+    pad.write_text(tekst.replace('eenheid = "dagdeel"', 'eenheid = "dagdeel"\nsoortje = "x"'), encoding="utf-8")
+    with pytest.raises(InvoerFout, match=r"product\.soortje = 'x': verwacht een tekst van een product"):
+        laad_map(map_)
