@@ -6,7 +6,25 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["InvoerFout", "OnbekendeNaam", "Probleem", "TarievenFout", "onbekende_sleutels", "opsomming"]
+__all__ = [
+    "ZONDER_WAARDE",
+    "InvoerFout",
+    "OnbekendeNaam",
+    "Probleem",
+    "TarievenFout",
+    "onbekende_sleutels",
+    "opsomming",
+]
+
+
+class _ZonderWaarde:
+    def __repr__(self) -> str:
+        return "ZONDER_WAARDE"
+
+
+ZONDER_WAARDE = _ZonderWaarde()
+"""The value of a problem that has none to show (a file that does not parse): the message
+names the key and what was expected, and does not claim that anything is missing."""
 
 
 class TarievenFout(Exception):
@@ -22,7 +40,8 @@ class Probleem:
     sleutel
         Dotted key in the scenario or parameter file, e.g. ``product.groepsgrootte``.
     waarde
-        The value found (``...`` when the key is missing).
+        The value found (``...`` when the key is missing, :data:`ZONDER_WAARDE` when there
+        is no single value to show).
     verwacht
         What was expected, in Dutch, e.g. "een getal groter dan 0".
     """
@@ -34,6 +53,8 @@ class Probleem:
     def __str__(self) -> str:
         if self.waarde is ...:
             return f"{self.sleutel} ontbreekt: verwacht {self.verwacht}."
+        if self.waarde is ZONDER_WAARDE:
+            return f"{self.sleutel}: verwacht {self.verwacht}."
         return f"{self.sleutel} = {_toon(self.waarde)}: verwacht {self.verwacht}."
 
 

@@ -25,7 +25,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from tarieven.fouten import InvoerFout, Probleem
+from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem
+from tarieven.weergave import aantal
 
 __all__ = ["MAX_BYTES", "MAX_CIJFERS", "MAX_DIEPTE", "lees_bestand", "lees_tekst"]
 
@@ -43,7 +44,7 @@ _HANDTEKENINGEN = (
 )
 
 
-def _fout(pad: Path | str, verwacht: str, sleutel: str = "(bestand)", waarde: Any = ...) -> InvoerFout:
+def _fout(pad: Path | str, verwacht: str, sleutel: str = "(bestand)", waarde: Any = ZONDER_WAARDE) -> InvoerFout:
     return InvoerFout([Probleem(sleutel, waarde, verwacht)], str(pad))
 
 
@@ -59,13 +60,15 @@ def lees_bestand(pad: str | os.PathLike[str], *, soort: str = "scenario") -> dic
             raise _fout(pad, f"een bestaand {soort} (.json of .toml)", "bestand", str(pad))
         grootte = pad.stat().st_size
         if grootte > MAX_BYTES:
-            raise _fout(pad, f"een {soort} van hoogstens {MAX_BYTES // 1_000_000} MB (dit is {grootte:,} bytes)")
+            raise _fout(pad, f"een {soort} van hoogstens {MAX_BYTES // 1_000_000} MB (dit is {aantal(grootte)} bytes)")
         ruw = pad.read_bytes()
     except OSError as e:
         raise _fout(pad, f"een leesbaar bestand ({e.strerror})") from None
     for kop, wat in _HANDTEKENINGEN:
         if ruw.startswith(kop):
             raise _fout(pad, f"een {soort} als tekst (.json of .toml); dit is {wat}")
+    if ruw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _fout(pad, f"een {soort} in UTF-8; dit is UTF-16 ('Unicode' in Kladblok): sla het op als UTF-8")
     if b"\x00" in ruw[:4096]:
         raise _fout(pad, f"een {soort} als tekst (.json of .toml); dit is een binair bestand")
     achtervoegsel = pad.suffix.lower()
@@ -88,6 +91,8 @@ def _decodeer(ruw: bytes, pad: Path) -> str:
 
 def lees_tekst(tekst: str, formaat: str, bron: str = "<tekst>") -> dict[str, Any]:
     """Parse JSON or TOML text (``formaat`` ``"json"`` or ``"toml"``) into a dict, strictly."""
+    if formaat not in ("json", "toml"):
+        raise ValueError(f"formaat {formaat!r}: kies 'json' of 'toml'")
     data = _toml(tekst, bron) if formaat == "toml" else _json(tekst, bron)
     if not isinstance(data, Mapping):
         raise _fout(bron, "een object met sleutels ({ ... }) op het hoogste niveau", waarde=type(data).__name__)
@@ -126,8 +131,8 @@ def _json(tekst: str, bron: str) -> Any:
         raise ValueError(f"{s} is geen eindig getal")
 
     def geheel(s: str) -> int:
-        if len(s.lstrip("-")) > MAX_CIJFERS:
-            raise ValueError(f"een geheel getal van {len(s)} cijfers is te groot")
+        if (cijfers := len(s.lstrip("-"))) > MAX_CIJFERS:
+            raise ValueError(f"een geheel getal van {cijfers} cijfers is te groot")
         return int(s)
 
     try:

@@ -28,7 +28,7 @@ from typing import Any
 
 from tarieven._versie import __version__
 from tarieven.eenheden import EenheidFout, eenheid_bekend, naar_eenheid, omrekenfactor
-from tarieven.fouten import InvoerFout, Probleem, onbekende_sleutels
+from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, onbekende_sleutels
 from tarieven.lezen import lees_bestand
 from tarieven.parameters import (
     STATUSSEN,
@@ -123,7 +123,11 @@ def _soort(naam: str, obj: Mapping[str, Any], product: bool, p: list[Probleem]) 
     if product:
         if not naam.startswith("product.") or (v := _veld_of_none(naam)) is None or v.soort != "getal":
             p.append(
-                Probleem(naam, "...", f"een invoer van een product onder [product] ({', '.join(kinderen('product'))})")
+                Probleem(
+                    naam,
+                    ZONDER_WAARDE,
+                    f"een invoer van een product onder [product] ({', '.join(kinderen('product'))})",
+                )
             )
             return None
         if "soort" in obj:

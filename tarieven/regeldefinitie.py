@@ -217,7 +217,11 @@ class RegelDefinitie:
 def regel(
     naam: str, eenheid: str, omschrijving: str, label: str, stap: str, functie: Callable[..., Any], **args: Argument
 ) -> RegelDefinitie:
-    onbekend = set(args) - set(inspect.signature(functie).parameters)
-    if onbekend:  # a typo in a definition is a programming error, caught at import of the line
+    parameters = inspect.signature(functie).parameters
+    onbekend = set(args) - set(parameters)
+    if onbekend:  # a typo in a definition is a programming error, caught when the line is defined
         raise TypeError(f"{functie.__name__} heeft geen parameter(s) {sorted(onbekend)}")
+    ontbrekend = [k for k, p in parameters.items() if p.default is inspect.Parameter.empty and k not in args]
+    if ontbrekend:
+        raise TypeError(f"{functie.__name__} mist argument(en) {ontbrekend}")
     return RegelDefinitie(naam, eenheid, omschrijving, label, stap, functie, tuple(args.items()))

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from tarieven.eenheden import EenheidFout, naar_eenheid
-from tarieven.fouten import InvoerFout, Probleem, opsomming
+from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, opsomming
 from tarieven.model import Structuur
 from tarieven.parameters import STATUSSEN, Herkomst
 from tarieven.velden import (
@@ -337,7 +337,7 @@ def _werkgeverslasten(lz: _Lezer, componenten: list[str]) -> tuple[str, ...]:
     if not componenten:
         lz.fout(
             "werkgeverslasten",
-            "...",
+            ZONDER_WAARDE,
             'een functie met werkgeverslasten = "componenten" die deze sectie gebruikt, of laat de sectie weg',
         )
     lz.getal("werkgeverslasten.maximum_premieloon", verplicht=True)

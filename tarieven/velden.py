@@ -83,7 +83,8 @@ class Bereik:
     def tekst(self, fractie: bool) -> str:
         if fractie and (self.laag, self.hoog) == (0.0, 1.0):
             if not self.laag_mee:
-                return "een fractie groter dan 0 en hoogstens 1 (0.85 voor 85 %)"
+                tot = "hoogstens 1" if self.hoog_mee else "kleiner dan 1"
+                return f"een fractie groter dan 0 en {tot} (0.85 voor 85 %)"
             tot = "tot en met 1" if self.hoog_mee else "tot 1, 1 niet inbegrepen"
             return f"een fractie van 0 {tot} (0.08 voor 8 %)"
         if self.hoog == INF:

@@ -13,9 +13,9 @@ whole-cent strings with a decimal point.
 from __future__ import annotations
 
 import math
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
-from tarieven.afronding import op_centen
+from tarieven.afronding import naar_decimal
 
 __all__ = ["aantal", "euro", "getal", "invoer", "is_geld", "met_eenheid", "procent"]
 
@@ -39,21 +39,29 @@ def is_geld(eenheid: str) -> bool:
     return eenheid == "EUR" or eenheid.startswith("EUR/")
 
 
-def getal(x: float, decimalen: int = 2) -> str:
-    """A number with a fixed number of decimals, Dutch: ``1.877,15``."""
-    x = float(x)
-    return _niet_eindig(x) or _nl(f"{x:,.{decimalen}f}")
+def _afgerond(x: float | Decimal, decimalen: int) -> Decimal:
+    """``x`` rounded half up to ``decimalen`` decimals, as the decimal number it prints as."""
+    d = x if isinstance(x, Decimal) else naar_decimal(float(x))
+    return d.quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
+
+
+def _teken_en_getal(d: Decimal, decimalen: int) -> str:
+    """A rounded number Dutch, with a minus sign only when it is not zero (never ``-0,00``)."""
+    return ("-" if d < 0 else "") + _nl(f"{abs(d):,.{decimalen}f}")
+
+
+def getal(x: float | Decimal, decimalen: int = 2) -> str:
+    """A number with a fixed number of decimals, rounded half up, Dutch: ``1.877,15``."""
+    if (tekst := _niet_eindig(float(x))) is not None:
+        return tekst
+    return _teken_en_getal(_afgerond(x, decimalen), decimalen)
 
 
 def euro(x: float | Decimal, decimalen: int = 2) -> str:
     """An amount: ``€ 1.234,56`` (cents, rounded half up) or ``€ 1.235`` (``decimalen=0``)."""
-    if not isinstance(x, Decimal) and (tekst := _niet_eindig(float(x))) is not None:
+    if (tekst := _niet_eindig(float(x))) is not None:
         return f"€ {tekst}"
-    if decimalen == 2:
-        d = x if isinstance(x, Decimal) else op_centen(float(x))
-        return f"€ {'-' if d < 0 else ''}{_nl(f'{abs(d):,.2f}')}"
-    f = float(x)
-    return f"€ {'-' if f < 0 else ''}{getal(abs(f), decimalen)}"
+    return f"€ {_teken_en_getal(_afgerond(x, decimalen), decimalen)}"
 
 
 def procent(fractie: float, decimalen: int | None = None) -> str:
@@ -68,6 +76,8 @@ def procent(fractie: float, decimalen: int | None = None) -> str:
 
 def aantal(n: int) -> str:
     """A count with thousands separators: ``1.000.000``."""
+    if (tekst := _niet_eindig(float(n))) is not None:
+        return tekst
     return f"{int(n):,}".replace(",", ".")
 
 
