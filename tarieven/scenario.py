@@ -1,14 +1,7 @@
 """A validated scenario, and the one validator every input goes through.
 
-Every input travels the same way (:mod:`tarieven.inlezen` does steps 1 to 3):
+Every input travels the same way: read, flatten and complete (:mod:`tarieven.inlezen`), then
 
-1. **read** (:mod:`tarieven.lezen`): a JSON or TOML file, strictly; or a dict;
-2. **flatten** (:func:`plat`): the nested scenario becomes dotted keys
-   (``product.groepsgrootte``), each checked against the field registry
-   (:mod:`tarieven.velden`): an unknown key is an error naming the keys that exist;
-3. **complete** (:func:`tarieven.catalogus.vul_aan`), only when the scenario refers to bundled
-   parameters (``basis``, a ``functie`` or ``cao``, a ``peildatum`` or ``tariefjaar``):
-   what the user did not give is looked up, with its origin;
 4. **validate** (:func:`valideer`): every number converted to its field's unit and checked
    against its range, the structure of the calculation derived, cross-field checks done.
    Every problem is collected and raised at once as one :class:`~tarieven.fouten.InvoerFout`

@@ -388,16 +388,18 @@ FUNCTIE_GETALLEN: tuple[str, ...] = tuple(
 _TABELLEN: frozenset[str] = frozenset(".".join(k.split(".")[:i]) for k in VELDEN for i in range(1, k.count(".") + 1))
 
 
+def _past(patroon: str, delen: list[str]) -> bool:
+    """Whether a dotted key, split in parts, matches a pattern (``*`` matches any one part)."""
+    pd = patroon.split(".")
+    return len(pd) == len(delen) and all(a == "*" or a == b for a, b in zip(pd, delen, strict=True))
+
+
 def _patroon(sleutel: str) -> str | None:
     """The registry key a dotted key matches (a name in a ``*`` position replaced), or None."""
     if sleutel in VELDEN:
         return sleutel
     delen = sleutel.split(".")
-    for p in VELDEN:
-        pd = p.split(".")
-        if len(pd) == len(delen) and all(a == "*" or a == b for a, b in zip(pd, delen, strict=True)):
-            return p
-    return None
+    return next((p for p in VELDEN if _past(p, delen)), None)
 
 
 def veld(sleutel: str, *, overhead_aandeel: bool = False) -> Veld:
@@ -417,14 +419,8 @@ def veld(sleutel: str, *, overhead_aandeel: bool = False) -> Veld:
 
 def is_tabel(pad: str) -> bool:
     """Whether a dotted path is a table (holds fields) rather than a field."""
-    if pad == "":
-        return True
     delen = pad.split(".")
-    for t in _TABELLEN:
-        td = t.split(".")
-        if len(td) == len(delen) and all(a == "*" or a == b for a, b in zip(td, delen, strict=True)):
-            return True
-    return False
+    return pad == "" or any(_past(t, delen) for t in _TABELLEN)
 
 
 def kinderen(pad: str) -> list[str]:

@@ -28,19 +28,6 @@ __all__ = ["CSV_BLOK", "schrijf", "voer_uit"]
 CSV_BLOK = 100_000
 
 
-def voeg_parser_toe(sub: Any) -> None:
-    """Register ``tarieven scenario``."""
-    a = sub.add_parser(
-        "scenario",
-        help="voer een rooster, gevoeligheid, Monte Carlo of doelzoeking uit een analysebestand uit",
-        description="Voer de analyses uit een analysebestand (TOML) uit en schrijf CSV (en plots). "
-        "Het formaat staat in de README onder 'Scenario-analyse'.",
-    )
-    a.add_argument("bestand", metavar="BESTAND", help="analysebestand (.toml)")
-    a.add_argument("--uitvoer", metavar="MAP", help="map voor de uitvoer (standaard: uit het bestand)")
-    a.add_argument("--plots", action="store_true", help="schrijf ook de plots als PNG")
-
-
 def _schrijf_csv(df: pd.DataFrame, pad: Path, label: str, stroom: IO[str]) -> None:
     """CSV in full precision, written in blocks with progress for large tables."""
     voortgang = VoortgangRegel(f"{label} schrijven", stroom=stroom)
