@@ -12,14 +12,14 @@ Where a new line goes: write its function in the core module of its step, then a
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
 from tarieven import groep, opslagen, personeel, tarief, uren, vervoer
 from tarieven.regeldefinitie import STAPPEN, Lijst, RegelDefinitie, Structuur, Vast, regel
 
-__all__ = ["STAPPEN", "RegelDefinitie", "Structuur", "bereken", "regeldefinities"]
+__all__ = ["STAPPEN", "RegelDefinitie", "Structuur", "benodigd", "bereken", "regeldefinities"]
 
 
 # -- step 1 and 2: per function ---------------------------------------------------------
@@ -266,6 +266,22 @@ def regeldefinities(s: Structuur) -> tuple[RegelDefinitie, ...]:
         regels += [*_personeel(s, f), *_uren(f)]
     regels += [*_groep(s), *_opslagen(s), *_andere_eenheden(s), *_opbouw()]
     return tuple(regels)
+
+
+def benodigd(definities: tuple[RegelDefinitie, ...], namen: Iterable[str]) -> tuple[RegelDefinitie, ...]:
+    """The lines needed for ``namen``: those lines and every earlier line they rest on, in order.
+
+    A grid of the tariff alone then skips the build-up and the tariff in other units.
+    """
+    per_naam = {d.naam: d for d in definities}
+    nodig: set[str] = set()
+    stapel = [n for n in namen if n in per_naam]
+    while stapel:
+        naam = stapel.pop()
+        if naam not in nodig:
+            nodig.add(naam)
+            stapel += [n for n in per_naam[naam].invoer if n in per_naam]
+    return tuple(d for d in definities if d.naam in nodig)
 
 
 def bereken(

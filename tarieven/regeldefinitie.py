@@ -11,6 +11,7 @@ symbols (:mod:`tarieven.formule`). The lines themselves are listed in :mod:`tari
 from __future__ import annotations
 
 import inspect
+import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -150,20 +151,26 @@ class RegelDefinitie:
 
     def reken(self, waarden: Mapping[str, Any]) -> Any:
         """The line's value from the values of its inputs and earlier lines."""
-
-        def waarde(a: Argument) -> Any:
-            if isinstance(a, str):
-                return waarden[a]
-            if isinstance(a, Vast):
-                return a.waarde
-            if isinstance(a, Lijst):
-                return [waarden[x] for x in a.namen]
-            if isinstance(a, tuple):
-                return [waarde(x) for x in a]
-            return a
-
-        uit = self.functie(**{k: waarde(a) for k, a in self.argumenten})
+        uit = self.functie(**{k: haal(waarden) for k, haal in self._ophalers})
         return uit if isinstance(uit, np.ndarray) else np.float64(uit)
+
+    @cached_property
+    def _ophalers(self) -> tuple[tuple[str, Callable[[Mapping[str, Any]], Any]], ...]:
+        """Per argument, how to fetch its value: decided once, not on every call (a grid calls often)."""
+
+        def ophaler(a: Argument) -> Callable[[Mapping[str, Any]], Any]:
+            if isinstance(a, str):
+                return operator.itemgetter(a)
+            if isinstance(a, Vast):
+                return lambda _w: a.waarde
+            if isinstance(a, Lijst):
+                return lambda w: [w[x] for x in a.namen]
+            if isinstance(a, tuple):
+                delen = [ophaler(x) for x in a]
+                return lambda w: [d(w) for d in delen]
+            return lambda _w: a
+
+        return tuple((k, ophaler(a)) for k, a in self.argumenten)
 
     @cached_property
     def boom(self) -> Uitdrukking:

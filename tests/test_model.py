@@ -90,3 +90,17 @@ def test_bereken_broadcast_over_arrays() -> None:
     uit = bereken(s.structuur, w)
     assert np.shape(uit["tarief_per_client"]) == (2, 3)
     assert float(uit["tarief_per_client"][1, 1]) == pytest.approx(tarieven.bereken(s).tarief, rel=1e-15)
+
+
+def test_benodigd_rekent_alleen_wat_een_regel_nodig_heeft() -> None:
+    from tarieven.model import benodigd
+
+    s = tarieven.lees_scenario(GOLDEN / "g1-dagbesteding-licht.json")
+    alle = regeldefinities(s.structuur)
+    namen = [d.naam for d in benodigd(alle, ["tarief_per_client"])]
+    assert namen[-1] == "tarief_per_client"
+    assert "uurkosten.wo" in namen  # the behavioural scientist's hour cost feeds indirect staff
+    assert not [n for n in namen if n.startswith(("opbouw.", "tarief_per_uur", "tarief_per_minuut"))]
+    assert namen == [d.naam for d in alle if d.naam in set(namen)]  # in the order of computation
+    deel = bereken(s.structuur, s.waarden, benodigd(alle, ["tarief_per_client"]))
+    assert float(deel["tarief_per_client"]) == float(bereken(s.structuur, s.waarden)["tarief_per_client"])

@@ -20,9 +20,11 @@ import numpy.typing as npt
 from tarieven.eenheden import EenheidFout, naar_eenheid
 from tarieven.fouten import InvoerFout, Probleem, opsomming
 from tarieven.inlezen import lees_scenario
+from tarieven.model import benodigd, regeldefinities
 from tarieven.model import bereken as bereken_regels
-from tarieven.model import regeldefinities
 from tarieven.scenario import SOM_TOLERANTIE, Scenario
+from tarieven.velden import label as veldlabel
+from tarieven.velden import veld
 from tarieven.weergave import aantal, is_geld
 
 Arr = npt.NDArray[np.float64]
@@ -186,17 +188,22 @@ def vul_mix_aan(s: Scenario, wijzigingen: Mapping[str, Any], waar: str = "") -> 
     return uit
 
 
-def bereken_met(s: Scenario, wijzigingen: Mapping[str, Any]) -> dict[str, Any]:
-    """All breakdown lines with some inputs replaced by arrays (broadcast), checked across fields.
+def bereken_met(s: Scenario, wijzigingen: Mapping[str, Any], nodig: Iterable[str] | None = None) -> dict[str, Any]:
+    """Breakdown lines with some inputs replaced by arrays (broadcast), checked across fields.
 
-    ``wijzigingen`` must already be range-checked and mix-completed. Checks what the
-    fields alone cannot tell: every function keeps more than 0 available hours.
+    ``wijzigingen`` must already be range-checked and mix-completed. ``nodig``: only these
+    lines are wanted (and what they rest on is computed, nothing more); default all.
+    Checks what the fields alone cannot tell: every function keeps more than 0 available
+    hours.
     """
     waarden = {**s.waarden, **wijzigingen}
-    regels = bereken_regels(s.structuur, waarden)
-    for f in s.structuur.functies:
-        if not any(f"functies.{f}.{v}" in wijzigingen for v in _UREN_VELDEN):
-            continue
+    gevarieerd = [f for f in s.structuur.functies if any(f"functies.{f}.{v}" in wijzigingen for v in _UREN_VELDEN)]
+    definities = None
+    if nodig is not None:
+        extra = [f"beschikbare_uren.{f}" for f in gevarieerd]
+        definities = benodigd(regeldefinities(s.structuur), [*nodig, *extra])
+    regels = bereken_regels(s.structuur, waarden, definities)
+    for f in gevarieerd:
         beschikbaar = np.asarray(regels[f"beschikbare_uren.{f}"])
         if (beschikbaar <= 0).any():
             raise InvoerFout(
@@ -215,46 +222,23 @@ def bereken_met(s: Scenario, wijzigingen: Mapping[str, Any]) -> dict[str, Any]:
 
 # -- labels and units -------------------------------------------------------------------
 
-_PRODUCT_LABELS = {
-    "product.groepsgrootte": "groepsgrootte (plaatsen)",
-    "product.bezettingsgraad": "bezettingsgraad",
-    "product.duur_uur": "duur per eenheid (uur)",
-    "product.huisvesting_jaar": "huisvesting per jaar",
-    "product.eenheden_per_jaar": "eenheden per jaar",
-    "product.materieel_per_client": "materieel per cliënt",
-    "product.sessies_per_traject": "sessies per traject",
-    "product.eenheden_per_week": "eenheden per week",
-    "product.weken_per_jaar": "weken per jaar",
-    "product.ratio.kinderen_per_medewerker": "kinderen per medewerker",
-    "opslagen.overhead": "overhead",
-    "opslagen.risico_opslag": "risico-opslag",
-    "product.ratio.afronding": "afronding van de ratio",
-    "opslagen.overhead_grondslag": "grondslag van de overhead",
-}
-_PER_FUNCTIE_LABELS = {
-    "product.ratio.mix": "aandeel {f} in de mix",
-    "product.personeel": "aantal {f} op de groep",
-    "product.extra_uur": "extra tijd {f} (uur)",
-    "product.indirect_uur": "indirecte tijd {f} (uur)",
-    "product.client_uur": "cliënttijd {f} (uur)",
-    "product.client_uur_per_traject": "cliënttijd {f} per traject (uur)",
-}
-
 
 def label(s: Scenario, naam: str) -> str:
-    """A short Dutch label for an input key or a breakdown line (for tables and plots)."""
-    if naam in _PRODUCT_LABELS:
-        return _PRODUCT_LABELS[naam]
-    kop, _, staart = naam.rpartition(".")
-    if kop in _PER_FUNCTIE_LABELS:
-        return _PER_FUNCTIE_LABELS[kop].format(f=staart)
-    delen = naam.split(".")
-    if delen[0] == "functies" and len(delen) == 3:
-        return f"{delen[2].replace('_', ' ')} {delen[1]}"
+    """A short Dutch label for an input key (the registry's) or a breakdown line (its description)."""
+    if _is_veld(naam):
+        return veldlabel(naam)
     for d in regeldefinities(s.structuur):
         if d.naam == naam:
             return d.omschrijving
     return naam.replace("_", " ")
+
+
+def _is_veld(naam: str) -> bool:
+    try:
+        veld(naam)
+    except KeyError:
+        return False
+    return True
 
 
 def eenheid(s: Scenario, naam: str) -> str:

@@ -99,7 +99,7 @@ class Bekostiging:
         s = self.scenario
         b = als_getallen(s, _B, np.asarray(bezettingsgraden, dtype=float), "bezettingsgraden: ")
         e = self.eenheden_per_jaar
-        kosten = np.broadcast_to(bereken_met(s, {_B: b})["tarief_per_client"], b.shape) * e * b
+        kosten = np.broadcast_to(bereken_met(s, {_B: b}, ["tarief_per_client"])["tarief_per_client"], b.shape) * e * b
         import pandas as pd
 
         df = pd.DataFrame(
@@ -166,7 +166,7 @@ def bekostiging(scenario: ScenarioInvoer, *, risico_opslag: float | None = None)
     g = float(s.waarden["product.groepsgrootte"])
     # one call: row 0 is the P × Q tariff at b0, row 1 full occupancy with the capacity risk surcharge
     wijz = {_B: np.array([b0, 1.0]), "opslagen.risico_opslag": np.array([s.waarden["opslagen.risico_opslag"], r])}
-    tarieven_ = np.asarray(bereken_met(s, wijz)["tarief_per_client"])
+    tarieven_ = np.asarray(bereken_met(s, wijz, ["tarief_per_client"])["tarief_per_client"])
     pxq, vol = float(tarieven_[0]), float(tarieven_[1])
     capaciteit = vol * e
     return Bekostiging(

@@ -81,7 +81,7 @@ def _zoek(
 
     def f(x: Any) -> Arr:
         wijz = vul_mix_aan(s, {**andere, sleutel: x})
-        return np.broadcast_to(np.asarray(bereken_met(s, wijz)[regel], dtype=float), vorm)
+        return np.broadcast_to(np.asarray(bereken_met(s, wijz, [regel])[regel], dtype=float), vorm)
 
     a, b = bereik
     lo_x, hi_x = np.full(vorm, a, dtype=float), np.full(vorm, b, dtype=float)
@@ -166,7 +166,7 @@ def _zoek_geheel(
     kandidaten = np.arange(lo, hi + 1, dtype=float)
     andere_x = {k: np.expand_dims(np.asarray(v, dtype=float), -1) for k, v in andere.items()}
     wijz = vul_mix_aan(s, {**andere_x, sleutel: kandidaten})
-    waarden = np.broadcast_to(np.asarray(bereken_met(s, wijz)[regel]), (*doel.shape, kandidaten.size))
+    waarden = np.broadcast_to(np.asarray(bereken_met(s, wijz, [regel])[regel]), (*doel.shape, kandidaten.size))
     d = doel[..., None]
     ok = waarden <= d if voorwaarde == "hoogstens" else waarden >= d
     geen = ~ok.any(axis=-1)
@@ -356,7 +356,7 @@ def doelzoek_rooster(
         raise InvoerFout([Probleem("doel", doel, "één getal (voor meer doelen: doelzoek met een array)")], s.bron)
     x = np.broadcast_to(_zoek(s, sleutel, d, gevormd, regel, (a, b), geheel, kies, voorwaarde, tolerantie), vorm)
     controleer_bereik(s, sleutel, x)
-    uitkomst = np.broadcast_to(bereken_met(s, vul_mix_aan(s, {**gevormd, sleutel: x}))[regel], vorm)
+    uitkomst = np.broadcast_to(bereken_met(s, vul_mix_aan(s, {**gevormd, sleutel: x}), [regel])[regel], vorm)
     rijen = {k: np.broadcast_to(v, vorm).reshape(-1) for k, v in gevormd.items()}
     import pandas as pd
 

@@ -142,8 +142,8 @@ def gevoeligheid(
                 ander = mix[1] if k == mix[0] else mix[0]
                 w = wijzigingen.setdefault(ander, np.full(n, s.waarden[ander]))
                 w[2 * i : 2 * i + 2] = 1.0 - np.array([laag[i], hoog[i]])
-    uitkomst = np.broadcast_to(bereken_met(s, wijzigingen)[regel], (n,))
-    basis_uitkomst = float(bereken_met(s, {})[regel])
+    uitkomst = np.broadcast_to(bereken_met(s, wijzigingen, [regel])[regel], (n,))
+    basis_uitkomst = float(bereken_met(s, {}, [regel])[regel])
 
     import pandas as pd
 

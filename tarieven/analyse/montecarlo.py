@@ -260,11 +260,12 @@ def monte_carlo(
     invoer = [*verdelingen, *(k for k in getrokken if k not in verdelingen)]
     kolommen = [k for k in invoer if k not in keuzes] + namen
     uit = np.empty((len(kolommen), int(n)), dtype=np.float64)
+    nodig = namen if regels is not None else None
     for a in range(0, int(n), max(1, blokgrootte)):
         b = min(a + max(1, blokgrootte), int(n))
         blok = {k: v[a:b] for k, v in getrokken.items()}
         if groep_per_trekking is None:
-            berekend = bereken_met(s, blok)
+            berekend = bereken_met(s, blok, nodig)
             for j, k in enumerate(kolommen):
                 uit[j, a:b] = blok[k] if k in blok else berekend[k]
         else:  # one vectorised call per structure group, rows scattered back in place
@@ -273,7 +274,7 @@ def monte_carlo(
                 if rijen.size == 0:
                     continue
                 deel = {k: v[rijen] for k, v in blok.items()}
-                berekend = bereken_met(g.scenario, deel)
+                berekend = bereken_met(g.scenario, deel, nodig)
                 for j, k in enumerate(kolommen):
                     uit[j, a + rijen] = deel[k] if k in deel else berekend[k]
         if voortgang is not None:

@@ -143,7 +143,7 @@ def rooster(
         for a, b in stukken:
             stuk = {k: gevormd(i, v[a:b] if i == 0 else v) for i, (k, v) in enumerate(assen.items())}
             wijz = vul_mix_aan(s, stuk) if vorm else {}
-            berekend = bereken_met(groep.scenario, wijz)
+            berekend = bereken_met(groep.scenario, wijz, namen if regels is not None else None)
             for posities in groep.posities:
                 plek: list[int | slice] = [slice(None)] * len(volle_vorm)
                 for as_, i in zip(structuuras, posities, strict=True):
