@@ -12,6 +12,7 @@ __all__ = [
     "OnbekendeNaam",
     "Probleem",
     "TarievenFout",
+    "Waarschuwing",
     "onbekende_sleutels",
     "opsomming",
 ]
@@ -25,6 +26,28 @@ class _ZonderWaarde:
 ZONDER_WAARDE = _ZonderWaarde()
 """The value of a problem that has none to show (a file that does not parse): the message
 names the key and what was expected, and does not claim that anything is missing."""
+
+
+@dataclass(frozen=True)
+class Waarschuwing:
+    """A value that is allowed but unusual: shown with the result, never silently passed.
+
+    Attributes
+    ----------
+    sleutel
+        The input key, e.g. ``product.bezettingsgraad``.
+    waarde
+        The value as read.
+    tekst
+        What is unusual about it, in Dutch.
+    """
+
+    sleutel: str
+    waarde: Any
+    tekst: str
+
+    def __str__(self) -> str:
+        return f"{self.sleutel} = {_toon(self.waarde)}: {self.tekst}."
 
 
 class TarievenFout(Exception):

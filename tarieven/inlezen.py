@@ -228,15 +228,34 @@ def lees_scenario(
     if problemen:
         raise InvoerFout(problemen, naam)
     datum, jaar = _wanneer(eigen, peildatum, tariefjaar, naam)
+    params = params or standaard_parameters()
+    wml = _minimumuurloon(params, datum or (dt.date(jaar, 1, 1) if jaar else dt.date.today()))
     if not _verwijst(eigen) and datum is None and jaar is None:
-        return valideer(eigen, bron=naam, herkomst=dict.fromkeys(met or {}, opgegeven), geschreven=geschreven)
+        herkomst = dict.fromkeys(met or {}, opgegeven)
+        return valideer(eigen, bron=naam, herkomst=herkomst, geschreven=geschreven, minimumuurloon=wml)
     if jaar is None and datum is None:
         datum = dt.date.today()
     eigen = {k: v for k, v in eigen.items() if k not in ("peildatum", "tariefjaar")}
-    zoeker = Zoeker(params or standaard_parameters(), datum, jaar)
+    zoeker = Zoeker(params, datum, jaar)
     eigen_herkomst = Herkomst("scenario (dict)" if naam == "<dict>" else f"scenario {Path(naam).name}")
     invoer, herkomst = vul_aan(eigen, zoeker, naam, lambda k: opgegeven if k in (met or {}) else eigen_herkomst)
-    return valideer(invoer, bron=naam, herkomst=herkomst, geschreven=geschreven, peildatum=datum, tariefjaar=jaar)
+    return valideer(
+        invoer, bron=naam, herkomst=herkomst, geschreven=geschreven, peildatum=datum, tariefjaar=jaar,
+        minimumuurloon=wml,
+    )  # fmt: skip
+
+
+MINIMUMLOON = ("minimumloon", "minimumuurloon")
+"""Where the statutory minimum hourly wage is (file, parameter)."""
+
+
+def _minimumuurloon(params: ParameterSet, op: dt.date) -> tuple[float, dt.date] | None:
+    """The minimum hourly wage in force on a date; None when the parameter set has none then."""
+    try:
+        w = params.parameter(*MINIMUMLOON).op(op)
+    except (InvoerFout, KeyError):
+        return None
+    return (w.waarde, w.vanaf) if isinstance(w.waarde, float) else None
 
 
 def scenario_met_parameters(

@@ -22,8 +22,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tarieven import weergave
 from tarieven.eenheden import EenheidFout, naar_eenheid
-from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, opsomming
+from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, Waarschuwing, opsomming
 from tarieven.model import Structuur
 from tarieven.parameters import STATUSSEN, Herkomst
 from tarieven.velden import (
@@ -72,6 +73,9 @@ class Scenario:
         if they were time-weighted over a tariff year).
     tariefjaar
         The year over which bundled parameters were time-weighted (None if not).
+    waarschuwingen
+        Values that are allowed but unusual (outside the field's plausible range), or an
+        ambiguous number read the one plausible way.
     """
 
     structuur: Structuur
@@ -84,6 +88,8 @@ class Scenario:
     product_naam: str | None = None
     peildatum: dt.date | None = None
     tariefjaar: int | None = None
+    waarschuwingen: tuple[Waarschuwing, ...] = ()
+    minimumuurloon: tuple[float, dt.date] | None = field(default=None, repr=False)
 
     @property
     def invoer_hash(self) -> str:
@@ -120,7 +126,10 @@ class Scenario:
             herkomst[sleutel] = Herkomst("gewijzigd met Scenario.met()")
         if problemen:
             raise InvoerFout(problemen, self.bron)
-        return valideer(invoer, bron=self.bron, herkomst=herkomst, peildatum=self.peildatum, tariefjaar=self.tariefjaar)
+        return valideer(
+            invoer, bron=self.bron, herkomst=herkomst, peildatum=self.peildatum, tariefjaar=self.tariefjaar,
+            minimumuurloon=self.minimumuurloon,
+        )  # fmt: skip
 
 
 def _patroon_of_none(sleutel: str) -> Veld | None:
@@ -140,6 +149,7 @@ class _Lezer:
         self.invoer = invoer
         self.geschreven = geschreven
         self.p: list[Probleem] = []
+        self.waarschuwingen: list[Waarschuwing] = []
         self.waarden: dict[str, float] = {}
 
     def naam(self, sleutel: str) -> str:
@@ -158,7 +168,12 @@ class _Lezer:
 
         def kies(lezingen: Any) -> float | None:  # "3.250": the one plausible reading, if there is one
             goed = [x for x in lezingen if v.past(x) and v.is_plausibel(x)]
-            return goed[0] if len(goed) == 1 else None
+            if len(goed) != 1:
+                return None
+            anders = ", ".join(v.toon(x) for x in lezingen if x != goed[0])
+            tekst = f"dubbelzinnig geschreven; gelezen als {v.toon(goed[0])} (niet {anders}, dat ongebruikelijk is)"
+            self.waarschuwingen.append(Waarschuwing(self.naam(sleutel), ruw, tekst))
+            return float(goed[0])
 
         try:
             x = naar_eenheid(ruw, v.eenheid, kies)
@@ -168,6 +183,8 @@ class _Lezer:
         if not v.past(x):
             self.fout(sleutel, ruw, v.verwacht(sleutel))
             return None
+        if (tekst := v.ongebruikelijk(x)) is not None:
+            self.waarschuwingen.append(Waarschuwing(self.naam(sleutel), ruw, tekst))
         self.waarden[sleutel] = x
         return x
 
@@ -369,6 +386,28 @@ def _vervoer(lz: _Lezer) -> Structuur:
     return Structuur(eenheid=str(eenheid), vervoersvorm=vorm, categorieen=_CATEGORIEEN)
 
 
+def _minimumloon(lz: _Lezer, functies: tuple[str, ...], minimumuurloon: tuple[float, dt.date] | None) -> None:
+    """A salary below the statutory minimum wage is not allowed: an error, not a warning."""
+    if minimumuurloon is None:
+        return
+    bedrag, vanaf = minimumuurloon
+    w = lz.waarden
+    for f in functies:
+        k = f"functies.{f}."
+        if not all(k + n in w for n in ("maandsalaris", "uren_per_week", "weken_per_jaar")):
+            continue
+        per_uur = w[k + "maandsalaris"] * 12 / (w[k + "uren_per_week"] * w[k + "weken_per_jaar"])
+        if per_uur < bedrag:
+            lz.fout(
+                k + "maandsalaris",
+                lz.invoer[k + "maandsalaris"],
+                f"een salaris van ten minste het wettelijk minimumloon: {weergave.euro(bedrag)} per uur sinds "
+                f"{vanaf}, bij {weergave.invoer(w[k + 'uren_per_week'])} uur per week "
+                f"{weergave.euro(bedrag * w[k + 'uren_per_week'] * w[k + 'weken_per_jaar'] / 12)} per maand "
+                f"(nu {weergave.euro(per_uur)} per uur)",
+            )
+
+
 def _beschikbare_uren(lz: _Lezer, functies: tuple[str, ...]) -> None:
     w = lz.waarden
     for f in functies:
@@ -395,6 +434,7 @@ def valideer(
     geschreven: Mapping[str, str] | None = None,
     peildatum: dt.date | None = None,
     tariefjaar: int | None = None,
+    minimumuurloon: tuple[float, dt.date] | None = None,
 ) -> Scenario:
     """The one validator: flat inputs to a :class:`Scenario`, or every problem at once.
 
@@ -411,6 +451,9 @@ def valideer(
         How a key was written where that differs from its dotted name (for messages).
     peildatum, tariefjaar
         Recorded on the scenario (the lookup happened before).
+    minimumuurloon
+        The statutory minimum hourly wage and the date it holds from: a salary below it
+        is an error. None: not checked.
     """
     lz = _Lezer(invoer, geschreven or {})
     for k in invoer:
@@ -426,6 +469,7 @@ def valideer(
         premies = _werkgeverslasten(lz, componenten)
         aandeel = _opslagen(lz)
         _beschikbare_uren(lz, functies)
+        _minimumloon(lz, functies, minimumuurloon)
         structuur = Structuur(
             functies=functies, overhead_aandeel=aandeel, componenten=tuple(componenten), premies=premies,
             vakantietoeslag_minimum=tuple(minimum), **onderdelen,
@@ -449,6 +493,8 @@ def valideer(
         product_naam=_optionele_tekst(invoer.get("product.naam")),
         peildatum=peildatum,
         tariefjaar=tariefjaar,
+        waarschuwingen=tuple(lz.waarschuwingen),
+        minimumuurloon=minimumuurloon,
     )
 
 

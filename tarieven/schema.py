@@ -157,6 +157,7 @@ def uitkomst_schema() -> dict[str, Any]:
         "peildatum": {"type": ["string", "null"], "format": "date"},
         "tariefjaar": {"type": ["integer", "null"]},
         "onzekere_invoer": {"type": "object", "additionalProperties": {"enum": ["indicatief", "aanname"]}},
+        "waarschuwingen": {"type": "array", "items": {"type": "string"}},
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from tarieven._versie import __version__
 from tarieven.afronding import op_centen
-from tarieven.fouten import InvoerFout, OnbekendeNaam, Probleem
+from tarieven.fouten import InvoerFout, OnbekendeNaam, Probleem, Waarschuwing
 from tarieven.inlezen import lees_scenario
 from tarieven.model import STAPPEN, RegelDefinitie, regeldefinities
 from tarieven.model import bereken as bereken_regels
@@ -29,7 +29,7 @@ from tarieven.weergave import euro, getal, invoer, is_geld, met_eenheid
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Regel", "Uitkomst", "bereken"]
+__all__ = ["MAX_TARIEF", "Regel", "Uitkomst", "bereken"]
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,11 @@ class Uitkomst:
         """Inputs whose value is ``indicatief`` or an ``aanname`` (key -> origin with status)."""
         return {k: h for k, h in self.scenario.herkomst.items() if h.status in ("indicatief", "aanname")}
 
+    @property
+    def waarschuwingen(self) -> tuple[Waarschuwing, ...]:
+        """Inputs that are allowed but unusual (outside their field's plausible range)."""
+        return self.scenario.waarschuwingen
+
     def waarschuwing(self) -> str | None:
         """One Dutch line when the result rests on indicative values or assumptions, else None."""
         onzeker = self.onzekere_invoer()
@@ -168,6 +173,9 @@ class Uitkomst:
             regels.append(f"Parameters op peildatum {s.peildatum}.")
         if s.tariefjaar is not None:
             regels.append(f"Parameters tijdgewogen over tariefjaar {s.tariefjaar} (naar dagen in werking).")
+        if self.waarschuwingen:
+            regels += ["", f"Waarschuwingen ({len(self.waarschuwingen)}): controleer deze invoer."]
+            regels += [f"  - {w}" for w in self.waarschuwingen]
         onzeker = self.onzekere_invoer()
         if onzeker:
             regels += ["", f"Dit tarief rust op {len(onzeker)} indicatieve waarden of aannames:"]
@@ -211,6 +219,7 @@ class Uitkomst:
             "peildatum": str(self.scenario.peildatum) if self.scenario.peildatum else None,
             "tariefjaar": self.scenario.tariefjaar,
             "onzekere_invoer": {k: h.status for k, h in self.onzekere_invoer().items()},
+            "waarschuwingen": [str(w) for w in self.waarschuwingen],
         }
         for r in self:
             waarde: Any = str(r.afgerond) if is_geld(r.eenheid) else round(r.waarde, 6)
@@ -223,7 +232,7 @@ class Uitkomst:
 
     def to_json(self, **kwargs: Any) -> str:
         """:meth:`to_dict` as JSON text."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=kwargs.pop("indent", 2), **kwargs)
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=kwargs.pop("indent", 2), allow_nan=False, **kwargs)
 
     def to_frame(self) -> pd.DataFrame:
         """The breakdown as a DataFrame, one row per line (index: line name).
@@ -268,18 +277,44 @@ class Uitkomst:
                 f'<td style="text-align:right;white-space:nowrap">{e(r.toon())}</td>'
                 f"<td><small>{e(d.formule)}<br>{invoer}</small></td></tr>"
             )
+        let_op = "".join(f"<li>{e(str(w))}</li>" for w in self.waarschuwingen)
         return (
             f"<div><p><b>{e(s.beschrijving or s.product_naam or s.bron)}</b><br>"
             f"Tarief per cliënt per {e(self.eenheid)}: <b>{e(euro(self.tarief))}</b> · "
             f"tarieven {e(self.versie)} · invoer-hash <code>{e(self.invoer_hash[:12])}</code></p>"
-            f"<table><thead><tr><th>regel</th><th>waarde</th><th>formule en invoer</th></tr></thead>"
+            + (f'<p style="color:#a00"><b>Waarschuwingen</b></p><ul>{let_op}</ul>' if let_op else "")
+            + "<table><thead><tr><th>regel</th><th>waarde</th><th>formule en invoer</th></tr></thead>"
             f"<tbody>{''.join(rijen)}</tbody></table></div>"
         )
 
 
-def _controleer_eindig(u: Uitkomst) -> None:
-    """No NaN or infinity reaches a user: such a result is an error naming the lines."""
+MAX_TARIEF = 10_000.0
+"""Highest tariff per client per unit [EUR] taken as a result: far above any youth-care group
+product (a dagdeel costs about 50-250 euro, a GGZ session about 120). Above it, inputs
+that are each allowed combine into nonsense (an occupancy of one in a billion): an error."""
+
+
+def _controleer_uitkomst(u: Uitkomst) -> None:
+    """No NaN, infinity or absurd tariff reaches a user: each is an error naming the lines and the inputs."""
     slecht = [r.naam for r in u if not math.isfinite(r.waarde)]
+    if not slecht and u.tarief > MAX_TARIEF:
+        w = u.scenario.waarden
+        invoer = "; ".join(
+            f"{k} = {w[k]:g}"
+            for k in ("product.bezettingsgraad", "product.groepsgrootte")
+            if k in w
+        )
+        raise InvoerFout(
+            [
+                Probleem(
+                    "tarief_per_client",
+                    euro(u.tarief),
+                    f"een tarief van hoogstens {euro(MAX_TARIEF)} per cliënt per {u.eenheid}: de invoer is elk "
+                    f"toegestaan, maar samen niet aannemelijk ({invoer})",
+                )
+            ],
+            u.scenario.bron,
+        )
     if slecht:
         raise InvoerFout(
             [
@@ -349,5 +384,5 @@ def bereken(
     else:
         s = lees_scenario(scenario, peildatum, tariefjaar=tariefjaar, params=params, met=met)
     u = Uitkomst(s, bereken_regels(s.structuur, s.waarden))
-    _controleer_eindig(u)
+    _controleer_uitkomst(u)
     return u

@@ -23,6 +23,7 @@ from typing import Any, Literal
 import numpy as np
 
 from tarieven.fouten import OnbekendeNaam, opsomming
+from tarieven.weergave import invoer, is_geld, met_eenheid, procent
 
 __all__ = [
     "EENHEDEN",
@@ -170,6 +171,22 @@ class Veld:
     def is_plausibel(self, x: float) -> bool:
         return self.plausibel is None or self.plausibel[0] <= x <= self.plausibel[1]
 
+    def ongebruikelijk(self, x: float) -> str | None:
+        """The warning text for a value outside the plausible range, or None."""
+        if self.is_plausibel(x):
+            return None
+        assert self.plausibel is not None
+        laag, hoog = (self.toon(g) for g in self.plausibel)
+        return f"ongebruikelijk: gewoonlijk van {laag} tot en met {hoog}; klopt deze waarde?"
+
+    def toon(self, x: float) -> str:
+        """A value of this field, Dutch: a fraction as a percentage, money in euros."""
+        if self.is_fractie:
+            return procent(x)
+        if is_geld(self.eenheid):
+            return met_eenheid(x, self.eenheid)
+        return invoer(x, self.eenheid)
+
     def verwacht(self, sleutel: str | None = None) -> str:
         """What a valid value looks like, in Dutch, for an error message."""
         if self.soort != "getal":
@@ -229,8 +246,9 @@ def _v(sleutel: str, **kw: Any) -> Veld:
 
 
 _SALARIS_REDEN = (
-    "Harde grens: meer dan 0. Plausibel: van ongeveer het wettelijk minimumloon bij een volle werkweek tot drie keer "
-    "het maximum van de hoogste schaal die de meegeleverde CAO kent."
+    "Harde grens: meer dan 0, en niet onder het wettelijk minimumloon (een fout, zie minimumloon.toml). Gebruikelijk: "
+    "van de laagste trede van de laagste schaal van de meegeleverde CAO Jeugdzorg-tabel (2.687 per 1 januari 2024) "
+    "tot drie keer het maximum van de hoogste (3 × 5.749 per 1 maart 2025); daarbuiten een waarschuwing."
 )
 
 VELDEN: dict[str, Veld] = {
@@ -248,7 +266,7 @@ VELDEN: dict[str, Veld] = {
         _v("functies.*.cao", soort="tekst", omschrijving="cao van functie {f}"),
         _v("functies.*.schaal", soort="tekst", omschrijving="salarisschaal van functie {f}"),
         _v("functies.*.trede", soort="tekst", omschrijving="trede van functie {f}: een nummer, 'max' of 'midden'"),
-        _v("functies.*.maandsalaris", eenheid="EUR/maand", bereik=POSITIEF, plausibel=(2000.0, 25000.0),
+        _v("functies.*.maandsalaris", eenheid="EUR/maand", bereik=POSITIEF, plausibel=(2650.0, 17500.0),
            omschrijving="bruto maandsalaris", label="maandsalaris {f}", verplicht=True,
            standaard="cao: salaris per schaal en trede", reden=_SALARIS_REDEN),
         _v("functies.*.vakantietoeslag", bereik=FRACTIE_ONDER_1, plausibel=(0.08, 0.1),
@@ -311,7 +329,7 @@ VELDEN: dict[str, Veld] = {
         _v("product.code", soort="tekst", omschrijving="productcode"),
         _v("product.naam", soort="tekst", omschrijving="productnaam"),
         _v("product.eenheid", soort="tekst", keuzes=EENHEDEN, omschrijving="declaratie-eenheid", verplicht=True),
-        _v("product.groepsgrootte", bereik=POSITIEF, plausibel=(1.0, 30.0), geheel=True,
+        _v("product.groepsgrootte", bereik=Bereik(0.0, 10000.0, laag_mee=False), plausibel=(1.0, 30.0), geheel=True,
            omschrijving="aantal plaatsen in de groep, G", label="groepsgrootte (plaatsen)", verplicht=True,
            reden="Een groep heeft een heel aantal plaatsen; groepsproducten jeugd hebben zelden meer dan 30."),
         _v("product.bezettingsgraad", bereik=FRACTIE_POSITIEF, plausibel=(0.5, 1.0),
@@ -333,10 +351,12 @@ VELDEN: dict[str, Veld] = {
            omschrijving="geplande eenheden per cliënt per week", label="eenheden per week"),
         _v("product.weken_per_jaar", bereik=Bereik(0.0, 53.0, laag_mee=False), plausibel=(1.0, 48.0),
            omschrijving="geplande weken per cliënt per jaar (hoogstens 48)", label="weken per jaar"),
-        _v("product.personeel.*", bereik=NIET_NEGATIEF, plausibel=(0.0, 10.0),
+        _v("product.personeel.*", bereik=Bereik(0.0, 1000.0), plausibel=(0.0, 10.0),
            omschrijving="aantal medewerkers van deze functie op de groep", label="aantal {f} op de groep"),
-        _v("product.ratio.kinderen_per_medewerker", bereik=POSITIEF, plausibel=(1.0, 12.0),
-           omschrijving="kinderen per medewerker, k in 1 op k", label="kinderen per medewerker"),
+        _v("product.ratio.kinderen_per_medewerker", bereik=Bereik(0.0, 100.0, laag_mee=False), plausibel=(1.0, 12.0),
+           omschrijving="kinderen per medewerker, k in 1 op k", label="kinderen per medewerker",
+           reden="Een groepsproduct heeft altijd begeleiding: meer dan 100 kinderen per medewerker is geen groep "
+           "meer; jeugdhulpgroepen kennen 1 op 2 tot 1 op 12."),
         _v("product.ratio.afronding", soort="tekst", keuzes=AFRONDINGEN_RATIO,
            omschrijving="'naar_boven' (hele medewerkers, gebruikelijk) of 'exact' (gemiddelde over de week)",
            label="afronding van de ratio"),

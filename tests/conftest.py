@@ -52,7 +52,7 @@ fracties = st.floats(0.0, 0.5, allow_nan=False)
 def functie_strategie() -> st.SearchStrategy[dict[str, Any]]:
     return st.fixed_dictionaries(
         {
-            "maandsalaris": st.floats(1500, 9000),
+            "maandsalaris": st.floats(2600, 9000),  # above the statutory minimum wage at 40 h a week
             "vakantietoeslag": st.floats(0, 0.1),
             "eindejaarsuitkering": st.floats(0, 0.1),
             "werkgeverslasten": st.floats(0, 0.4),
@@ -76,13 +76,13 @@ def scenarios(draw: st.DrawFn, ratio: bool | None = None, componenten: bool = Fa
     gebruik_ratio = draw(st.booleans()) if ratio is None else ratio
     product: dict[str, Any] = {
         "eenheid": "dagdeel",
-        "groepsgrootte": draw(st.integers(1, 20)),
-        "bezettingsgraad": draw(st.floats(0.3, 1.0)),
+        "groepsgrootte": draw(st.integers(4, 20)),  # a group: with 1 child and 4 staff the tariff leaves the sane range
+        "bezettingsgraad": draw(st.floats(0.5, 1.0)),
         "duur_uur": draw(st.floats(0.5, 8)),
         "extra_uur": {"mbo": draw(st.floats(0, 2)), "hbo": draw(st.floats(0, 2))},
         "indirect_uur": {"wo": draw(st.floats(0, 2))},
-        "huisvesting_jaar": draw(st.floats(0, 100_000)),
-        "eenheden_per_jaar": draw(st.floats(40, 1000)),
+        "huisvesting_jaar": draw(st.floats(0, 60_000)),
+        "eenheden_per_jaar": draw(st.floats(200, 1000)),
         "materieel_per_client": draw(st.floats(0, 20)),
     }
     if gebruik_ratio:

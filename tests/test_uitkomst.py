@@ -138,11 +138,12 @@ def test_componenten_zonder_sectie_is_een_fout(g1: dict[str, Any]) -> None:
 
 
 def test_minimum_vakantietoeslag_met_de_hand(g1: dict[str, Any]) -> None:
-    """8 % of 24,000 = 1,920 is below the minimum 211.13 × 12 = 2,533.56, which then applies:
-    jaarloon = 24,000 × 1.0833 + 2,533.56 = 28,532.76. At 3,250 a month the 8 % (3,120) is higher."""
-    g1["functies"]["mbo"]["maandsalaris"] = 2000
+    """8 % of 28,800 = 2,304 is below the minimum 211.13 × 12 = 2,533.56, which then applies:
+    jaarloon = 28,800 × 1.0833 + 2,533.56 = 33,732.60. At 3,250 a month the 8 % (3,120) is higher.
+    (2,400 a month: above the statutory minimum wage at 36 hours, below the allowance's break-even.)"""
+    g1["functies"]["mbo"]["maandsalaris"] = 2400
     g1["functies"]["mbo"]["vakantietoeslag_minimum"] = 211.13
     g1["functies"]["hbo"]["vakantietoeslag_minimum"] = 211.13
     u = tarieven.bereken(g1)
-    assert u["jaarloon.mbo"] == pytest.approx(28_532.76, abs=1e-9)
+    assert u["jaarloon.mbo"] == pytest.approx(33_732.60, abs=1e-9)
     assert u["jaarloon.hbo"] == pytest.approx(49_800 * (1 + 0.08 + 0.0833), abs=1e-9)

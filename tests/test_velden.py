@@ -141,7 +141,7 @@ def test_is_plausibel() -> None:
             "een fractie van 0 tot 1, 1 niet inbegrepen (0.08 voor 8 %) (vakantietoeslag als deel van het bruto "
             "jaarsalaris)",
         ),
-        ("product.groepsgrootte", "een geheel getal groter dan 0 (aantal plaatsen in de groep, G)"),
+        ("product.groepsgrootte", "een geheel getal groter dan 0 en hoogstens 10000 (aantal plaatsen in de groep, G)"),
         (
             "product.bezettingsgraad",
             "een fractie groter dan 0 en hoogstens 1 (0.85 voor 85 %) (gemiddeld gedeclareerde cliënten per plaats, b)",
@@ -157,7 +157,7 @@ def test_is_plausibel() -> None:
         ("tariefjaar", "een jaartal zoals 2027"),
         ("beschrijving", "tekst"),
         ("weglaten", "een lijst"),
-        ("product.personeel.mbo", "een getal van 0 of meer (aantal medewerkers van deze functie op de groep)"),
+        ("product.personeel.mbo", "een getal van 0 tot en met 1000 (aantal medewerkers van deze functie op de groep)"),
     ],
 )  # fmt: skip
 def test_verwacht(sleutel: str, tekst: str) -> None:

@@ -91,6 +91,8 @@ def _uitkomst(args: argparse.Namespace) -> Uitkomst | None:
     if met is not None:
         met = {k: v for k, v in met.items() if v is not None}
     u = _bereken(args.bestand, args.peildatum, tariefjaar=args.tariefjaar, met=met)
+    for w in u.waarschuwingen:
+        print(f"tarieven: waarschuwing: {w}", file=sys.stderr)
     if (waarschuwing := u.waarschuwing()) is not None:
         print(f"tarieven: {waarschuwing}", file=sys.stderr)
     return u
