@@ -31,6 +31,7 @@ from tarieven.parameters import (
     Parameter,
     ParameterSet,
     Waarde,
+    kort,
 )
 from tarieven.velden import COMPONENTEN, LEEG
 
@@ -135,8 +136,23 @@ class Zoeker:
             )
 
     def op(self, par: Parameter) -> Opgezocht:
-        """The value in force on the peildatum, or the time-weighted value over the tariff year."""
-        return par.gewogen(self.tariefjaar) if self.tariefjaar is not None else par.op(self.peildatum)  # type: ignore[arg-type]
+        """The value in force on the peildatum, or the time-weighted value over the tariff year.
+
+        A date the parameter has no value for is the user's peildatum (or tariff year) that
+        is out of range: the error names that, and the parameter that has no value then.
+        """
+        try:
+            return par.gewogen(self.tariefjaar) if self.tariefjaar is not None else par.op(self.peildatum)  # type: ignore[arg-type]
+        except InvoerFout as e:
+            wat, waarde = (
+                ("tariefjaar", self.tariefjaar) if self.tariefjaar is not None else ("peildatum", self.peildatum)
+            )
+            raise InvoerFout(
+                [
+                    Probleem(wat, str(waarde), f"{p.verwacht} (voor {par.naam} in {kort(par.bestand)})")
+                    for p in e.problemen
+                ]
+            ) from None
 
     def herkomst(self, par: Parameter, w: Opgezocht, extra: str = "", index: int | None = None) -> Herkomst:
         """The origin of a looked-up value; for a time-weighted one with its parts."""
@@ -185,12 +201,12 @@ def _maandsalaris(
         schalen = sorted(
             k.removeprefix("salaris.schaal_") for k in bestand.parameters if k.startswith("salaris.schaal_")
         )
-        raise InvoerFout([Probleem("schaal", schaal, f"een schaal uit {bestand.pad} ({', '.join(schalen)})")])
+        raise InvoerFout([Probleem("schaal", schaal, f"een schaal uit {kort(bestand.pad)} ({', '.join(schalen)})")])
     par = bestand.parameters[naam]
     w = z.op(par)
     tabel = w.waarde
     if not isinstance(tabel, tuple):
-        raise InvoerFout([Probleem(naam, tabel, "een lijst bedragen per trede")], bestand.pad)
+        raise InvoerFout([Probleem(naam, tabel, "een lijst bedragen per trede")], kort(bestand.pad))
     if trede == "max":
         index = len(tabel) - 1
     elif trede == "midden":
@@ -207,7 +223,7 @@ def _maandsalaris(
                     f"'max', 'midden' of een trede van {w.eerste_trede} tot en met {laatste} in schaal {schaal}",
                 )
             ],
-            bestand.pad,
+            kort(bestand.pad),
         )
     beschrijving = f"schaal {schaal} trede {index + w.eerste_trede}" + (f" ({trede})" if isinstance(trede, str) else "")
     return tabel[index], beschrijving, par, w, index
@@ -219,12 +235,13 @@ def _functiedefinitie(z: Zoeker, rol: str, ref: Any, bron: str) -> dict[str, Any
     if not definitie:
         namen = sorted({k.split(".", 1)[0] for k in functies.tekst})
         raise InvoerFout(
-            [Probleem(f"functies.{rol}.functie", ref, f"een functie uit {functies.pad} ({', '.join(namen)})")], bron
+            [Probleem(f"functies.{rol}.functie", ref, f"een functie uit {kort(functies.pad)} ({', '.join(namen)})")],
+            bron,
         )
     problemen: list[Probleem] = []
     onbekende_sleutels(f"{ref}.", definitie, FUNCTIE_SLEUTELS, problemen, " van een functie")
     if problemen:
-        raise InvoerFout(problemen, functies.pad)
+        raise InvoerFout(problemen, kort(functies.pad))
     return definitie
 
 
@@ -236,7 +253,7 @@ def _verlofuren(z: Zoeker, cao: str, sleutel: str, invoer: dict[str, Any], herko
     wv, wf = z.op(vak), z.op(feest)
     for par, w in ((vak, wv), (feest, wf)):
         if not isinstance(w.waarde, float):
-            raise InvoerFout([Probleem(par.naam, w.waarde, "één getal in uur/jaar")], par.bestand)
+            raise InvoerFout([Probleem(par.naam, w.waarde, "één getal in uur/jaar")], kort(par.bestand))
     assert isinstance(wv.waarde, float)
     assert isinstance(wf.waarde, float)
     invoer[sleutel] = Gegeven(wv.waarde + wf.waarde, vak.eenheid or "uur/jaar")
@@ -290,8 +307,8 @@ def _functie(z: Zoeker, rol: str, invoer: dict[str, Any], herkomst: dict[str, He
 
 def _werkgeverslasten(z: Zoeker, cao: str, invoer: dict[str, Any], herkomst: dict[str, Herkomst]) -> None:
     wl, pensioen = WERKGEVERSLASTEN, PENSIOEN[cao]
-    for kort, (naam, reden) in PREMIEKEUZE.items():
-        sleutel = f"werkgeverslasten.premies.{kort}"
+    for premie, (naam, reden) in PREMIEKEUZE.items():
+        sleutel = f"werkgeverslasten.premies.{premie}"
         z.vul(invoer, herkomst, sleutel, z.params.parameter(wl, naam))
         if reden is not None and sleutel in herkomst:
             h = herkomst[sleutel]

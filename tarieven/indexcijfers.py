@@ -9,12 +9,11 @@ that is missing, never a silent zero.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.indexatie import Geindexeerd, Indexatie, Indexcijfers, indexatie_vng, indexeer_jaren
 from tarieven.parameterbestanden import standaard_parameters
-from tarieven.parameters import ParameterSet
+from tarieven.parameters import ParameterSet, kort
 
 __all__ = ["INDEXATIE", "indexeer", "vng_indexaties"]
 
@@ -52,7 +51,7 @@ def vng_indexaties(van: int, naar: int, params: ParameterSet | None = None) -> l
         try:
             uit.append(indexatie_vng(jaar, ova, pcc, w, relatief=methode == "relatief"))
         except InvoerFout as e:  # name the file the missing figures belong in
-            raise InvoerFout(e.problemen, f"params/{Path(bestand.pad).name}") from None
+            raise InvoerFout(e.problemen, kort(bestand.pad)) from None
     return uit
 
 

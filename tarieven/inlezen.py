@@ -24,7 +24,7 @@ from tarieven.eenheden import EenheidFout, naar_eenheid
 from tarieven.fouten import InvoerFout, Probleem, opsomming
 from tarieven.lezen import lees_bestand
 from tarieven.parameterbestanden import standaard_parameters
-from tarieven.parameters import Herkomst, ParameterSet
+from tarieven.parameters import Herkomst, ParameterSet, kort
 from tarieven.scenario import Scenario, valideer
 from tarieven.velden import LEEG, is_tabel, kinderen, veld
 
@@ -205,7 +205,7 @@ def lees_scenario(
         pad = Path(bron)
         if isinstance(bron, str) and not pad.is_file() and bron in producten(params):
             product = (params or standaard_parameters()).product(bron)
-            naam = f"params/{Path(product.pad).relative_to((params or standaard_parameters()).map).as_posix()}"
+            naam = kort(product.pad)
             data = {"basis": bron}
         elif not pad.exists():
             raise InvoerFout(
@@ -238,7 +238,10 @@ def lees_scenario(
     eigen = {k: v for k, v in eigen.items() if k not in ("peildatum", "tariefjaar")}
     zoeker = Zoeker(params, datum, jaar)
     eigen_herkomst = Herkomst("scenario (dict)" if naam == "<dict>" else f"scenario {Path(naam).name}")
-    invoer, herkomst = vul_aan(eigen, zoeker, naam, lambda k: opgegeven if k in (met or {}) else eigen_herkomst)
+    try:
+        invoer, herkomst = vul_aan(eigen, zoeker, naam, lambda k: opgegeven if k in (met or {}) else eigen_herkomst)
+    except InvoerFout as e:  # a lookup that failed on the user's date: the user's scenario is where to look
+        raise InvoerFout(e.problemen, e.bestand or naam) from None
     return valideer(
         invoer, bron=naam, herkomst=herkomst, geschreven=geschreven, peildatum=datum, tariefjaar=jaar,
         minimumuurloon=wml,

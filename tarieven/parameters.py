@@ -22,6 +22,7 @@ __all__ = [
     "STATUSSEN",
     "Bron",
     "Herkomst",
+    "kort",
     "Waarde",
     "GewogenWaarde",
     "Parameter",
@@ -31,6 +32,19 @@ __all__ = [
 
 STATUSSEN = ("definitief", "afgeleid", "indicatief", "aanname")
 """From most to least certain; see ``params/README.md``."""
+
+
+_MEEGELEVERD = (Path(__file__).resolve().parent / "params", Path(__file__).resolve().parents[1] / "params")
+
+
+def kort(pad: str | Path) -> str:
+    """A parameter file as a message names it: ``params/producten/41A22.toml`` for a bundled
+    file (never the path inside the installed package), the path as given for a user's own."""
+    volledig = Path(pad).resolve()
+    for map_ in _MEEGELEVERD:
+        if volledig.is_relative_to(map_):
+            return "params/" + volledig.relative_to(map_).as_posix()
+    return str(pad)
 
 
 @dataclass(frozen=True)
@@ -129,13 +143,13 @@ class Parameter:
                         f"een peildatum op of na {self.waarden[0].vanaf}: de eerste waarde geldt vanaf die datum",
                     )
                 ],
-                self.bestand,
+                kort(self.bestand),
             )
         w = geldig[-1]
         if w.tot is not None and peildatum >= w.tot:
             raise InvoerFout(
                 [Probleem(self.naam, str(peildatum), f"een peildatum vóór {w.tot}: daarna is geen waarde bekend")],
-                self.bestand,
+                kort(self.bestand),
             )
         return w
 
@@ -174,7 +188,7 @@ class Parameter:
                         f"een tariefjaar dat van 1 januari tot en met 31 december door waarden gedekt is; {reden}",
                     )
                 ],
-                self.bestand,
+                kort(self.bestand),
             )
         status = max((w.status for w, _ in delen), key=STATUSSEN.index)
         eerste = delen[0][0]
@@ -193,7 +207,7 @@ class Parameter:
                             "worden; kies een peildatum",
                         )
                     ],
-                    self.bestand,
+                    kort(self.bestand),
                 )
             return GewogenWaarde(jaar, eerste.waarde, tuple(delen), status)
         dagen = sum(d for _, d in delen)
@@ -218,7 +232,7 @@ class Parameter:
                             f"het jaar ({treden}): trede voor trede middelen kan dan niet; kies een peildatum",
                         )
                     ],
-                    self.bestand,
+                    kort(self.bestand),
                 )
             lengte = len(eerste.waarde) if isinstance(eerste.waarde, tuple) else 0
             tabel = tuple(
@@ -310,7 +324,9 @@ class ParameterSet:
             raise InvoerFout(
                 [
                     Probleem(
-                        "bestand", naam, f"een parameterbestand uit {self.map} ({', '.join(sorted(self.bestanden))})"
+                        "bestand",
+                        naam,
+                        f"een parameterbestand uit {kort(self.map)} ({', '.join(sorted(self.bestanden))})",
                     )
                 ]
             ) from None
@@ -321,7 +337,7 @@ class ParameterSet:
             return b.parameters[naam]
         except KeyError:
             raise InvoerFout(
-                [Probleem(naam, ..., f"een parameter in {b.pad} ({', '.join(sorted(b.parameters)[:15])}, ...)")]
+                [Probleem(naam, ..., f"een parameter in {kort(b.pad)} ({', '.join(sorted(b.parameters)[:15])}, ...)")]
             ) from None
 
     def product(self, code: str) -> ParameterBestand:

@@ -299,11 +299,7 @@ def _controleer_uitkomst(u: Uitkomst) -> None:
     slecht = [r.naam for r in u if not math.isfinite(r.waarde)]
     if not slecht and u.tarief > MAX_TARIEF:
         w = u.scenario.waarden
-        invoer = "; ".join(
-            f"{k} = {w[k]:g}"
-            for k in ("product.bezettingsgraad", "product.groepsgrootte")
-            if k in w
-        )
+        invoer = "; ".join(f"{k} = {w[k]:g}" for k in ("product.bezettingsgraad", "product.groepsgrootte") if k in w)
         raise InvoerFout(
             [
                 Probleem(
