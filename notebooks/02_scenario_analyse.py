@@ -125,8 +125,24 @@ miljoen = analyse.rooster(
 duur = time.perf_counter() - start
 print(f"{len(miljoen):,} scenario's in {duur:.2f} s".replace(",", "."))
 assert len(miljoen) == 1_000_000
-assert miljoen.shape[1] == 3 + len(tarieven.regeldefinities(scenario.structuur))  # inputs + every line
+assert miljoen.shape[1] == 3 + len(tarieven.regeldefinities(scenario.structuur)) + 1  # inputs, lines, warnings
 assert miljoen["tarief_per_client"].notna().all()
+
+# %% [markdown]
+# Het rooster stopt niet voor een ongebruikelijke waarde. De kolom `waarschuwingen` telt per
+# scenario wat één berekening zou melden (een invoer buiten het gebruikelijke bereik, een
+# salaris onder het minimumloon, een tarief boven het plafond); `attrs` zegt per reden hoeveel
+# scenario's het raakt. Hier: groepen van meer dan 30 kinderen zijn ongebruikelijk, en de
+# laagste salarissen liggen onder het gebruikelijke bereik.
+
+# %%
+print(f"{(miljoen['waarschuwingen'] > 0).mean():.1%} van de scenario's heeft een waarschuwing")
+miljoen.attrs["waarschuwingen"]
+
+# %%
+laagste = scenario.veld("functies.mbo.maandsalaris").plausibel[0]
+reden = next(k for k in miljoen.attrs["waarschuwingen"] if k.startswith("functies.mbo.maandsalaris"))
+assert (miljoen["functies.mbo.maandsalaris"] < laagste).sum() == miljoen.attrs["waarschuwingen"][reden]
 del miljoen
 
 # %% [markdown]

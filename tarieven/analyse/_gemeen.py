@@ -8,6 +8,7 @@ expected, never a NaN and never a numpy traceback.
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import time
@@ -23,9 +24,10 @@ from tarieven.inlezen import lees_scenario
 from tarieven.model import benodigd, regeldefinities
 from tarieven.model import bereken as bereken_regels
 from tarieven.scenario import SOM_TOLERANTIE, Scenario
+from tarieven.uitkomst import MAX_TARIEF
 from tarieven.velden import label as veldlabel
 from tarieven.velden import veld
-from tarieven.weergave import aantal, is_geld
+from tarieven.weergave import aantal, euro, is_geld
 
 Arr = npt.NDArray[np.float64]
 ScenarioInvoer = Scenario | Mapping[str, Any] | str | os.PathLike[str]
@@ -282,3 +284,112 @@ def standaard_bereik(s: Scenario, sleutel: str) -> tuple[float, float]:
         return (0.0 if b.laag_mee else 1e-6), (1.0 if b.hoog_mee else 1.0 - 1e-9)
     laag, hoog = (b.laag, max(basis * 1000.0, 1000.0)) if b.laag_mee else (basis / 1000.0, basis * 1000.0)
     return laag, min(hoog, b.hoog if b.hoog_mee else b.hoog - 1e-9)
+
+
+# -- sizes and per-row warnings -----------------------------------------------------------
+
+MAX_SCENARIOS = 10_000_000
+"""Most scenarios in one grid or Monte Carlo run by default (``max_scenarios`` raises it)."""
+MAX_GEHEUGEN_GB = 4.0
+"""Most memory (GiB) a grid or Monte Carlo result may take by default (``max_geheugen_gb``)."""
+_VERHOGEN = (
+    "verklein de vraag (minder waarden, minder regels met regels=[...]) of verhoog de grens: het argument "
+    "{naam} van rooster()/monte_carlo(), of de sleutel {naam} in het analysebestand"
+)
+
+
+def controleer_omvang(
+    s: Scenario, wat: str, n: int, kolommen: int, *, max_scenarios: int, max_geheugen_gb: float, kopieen: int = 1
+) -> None:
+    """Refuse a run above the limits before anything is allocated.
+
+    The estimate is the result table: ``n`` rows of ``kolommen`` float64 columns (times
+    ``kopieen`` where a copy is made, such as the percentiles of a Monte Carlo run), plus
+    the warning count per row; the chunked computation adds a bounded few hundred MB.
+    """
+    problemen = []
+    for naam, grens, soort in (
+        ("max_scenarios", max_scenarios, int),
+        ("max_geheugen_gb", max_geheugen_gb, (int, float)),
+    ):
+        if isinstance(grens, bool) or not isinstance(grens, soort) or not (0 < grens < math.inf):
+            problemen.append(Probleem(naam, grens, "een getal groter dan 0"))
+    if problemen:
+        raise InvoerFout(problemen, s.bron)
+    if n > max_scenarios:
+        raise InvoerFout(
+            [
+                Probleem(
+                    wat,
+                    f"{aantal(n)} scenario's",
+                    f"hoogstens {aantal(max_scenarios)} scenario's (max_scenarios); "
+                    + _VERHOGEN.format(naam="max_scenarios"),
+                )
+            ],
+            s.bron,
+        )
+    geschat = n * (kolommen * 8 * kopieen + 4) / 1024**3
+    if geschat > max_geheugen_gb:
+        raise InvoerFout(
+            [
+                Probleem(
+                    wat,
+                    f"{aantal(n)} scenario's × {kolommen} kolommen, ongeveer {geschat:.1f} GiB".replace(".", ","),
+                    f"een uitkomst van hoogstens {max_geheugen_gb:g} GiB geheugen (max_geheugen_gb); "
+                    + _VERHOGEN.format(naam="max_geheugen_gb"),
+                )
+            ],
+            s.bron,
+        )
+
+
+def reserveer(s: Scenario, wat: str, vorm: tuple[int, ...]) -> Arr:
+    """``np.empty`` that reports a shortage of memory as an :class:`InvoerFout`, not a MemoryError."""
+    try:
+        return np.empty(vorm, dtype=np.float64)
+    except MemoryError:
+        raise InvoerFout(
+            [
+                Probleem(
+                    wat,
+                    f"{aantal(int(np.prod(vorm)))} getallen",
+                    "een uitkomst die in het vrije geheugen past; verklein de vraag (minder waarden of regels)",
+                )
+            ],
+            s.bron,
+        ) from None
+
+
+def rijwaarschuwingen(s: Scenario, kolommen: Mapping[str, Any], n: int) -> tuple[npt.NDArray[np.int32], dict[str, int]]:
+    """Per row of a grid or Monte Carlo run: how many warnings, and per reason how many rows.
+
+    A single scenario would show these as warnings or refuse them; a run over many
+    scenarios counts them and goes on: a varied input outside its plausible range, a
+    salary below the statutory minimum wage, a tariff above
+    :data:`~tarieven.uitkomst.MAX_TARIEF` (only when ``tarief_per_client`` is computed).
+    ``kolommen`` holds the varied inputs and computed lines as arrays of length ``n``.
+    """
+    telling = np.zeros(n, dtype=np.int32)
+    redenen: dict[str, int] = {}
+
+    def tel(reden: str, mis: Any) -> None:
+        mis = np.broadcast_to(np.asarray(mis, dtype=bool), (n,))
+        if mis.any():
+            telling[mis] += 1
+            redenen[reden] = int(mis.sum())
+
+    for k, x in kolommen.items():
+        if k in s.waarden and (p := s.veld(k).plausibel) is not None:
+            v = s.veld(k)
+            tel(f"{k} buiten {v.toon(p[0])} – {v.toon(p[1])} (ongebruikelijk)", (x < p[0]) | (x > p[1]))
+    if s.minimumuurloon is not None:
+        bedrag = s.minimumuurloon[0]
+        for f in s.structuur.functies:
+            sleutels = [f"functies.{f}.{n_}" for n_ in ("maandsalaris", "uren_per_week", "weken_per_jaar")]
+            if all(k in s.waarden for k in sleutels) and any(k in kolommen for k in sleutels):
+                sal, uren, weken = (np.asarray(kolommen.get(k, s.waarden[k]), dtype=float) for k in sleutels)
+                tel(f"functies.{f}: uurloon onder het wettelijk minimumloon", sal * 12 < bedrag * uren * weken)
+    if "tarief_per_client" in kolommen:
+        boven = np.asarray(kolommen["tarief_per_client"]) > MAX_TARIEF
+        tel(f"tarief_per_client boven het plafond van {euro(MAX_TARIEF)}", boven)
+    return telling, redenen

@@ -22,15 +22,20 @@ import numpy.typing as npt
 from tarieven._versie import __version__
 from tarieven.analyse._gemeen import (
     BLOKGROOTTE,
+    MAX_GEHEUGEN_GB,
+    MAX_SCENARIOS,
     Arr,
     ScenarioInvoer,
     Voortgang,
     als_scenario,
     bereken_met,
     controleer_bereik,
+    controleer_omvang,
     controleer_regels,
     controleer_sleutels,
     kolom_attrs,
+    reserveer,
+    rijwaarschuwingen,
     vul_mix_aan,
 )
 from tarieven.analyse._keuzes import (
@@ -212,6 +217,8 @@ def monte_carlo(
     percentielen: Sequence[float] = (5, 50, 95),
     blokgrootte: int = BLOKGROOTTE,
     voortgang: Voortgang | None = None,
+    max_scenarios: int = MAX_SCENARIOS,
+    max_geheugen_gb: float = MAX_GEHEUGEN_GB,
 ) -> MonteCarlo:
     """Draw inputs from distributions and compute the breakdown for every draw.
 
@@ -241,6 +248,15 @@ def monte_carlo(
     blokgrootte, voortgang
         Draws per chunk of the computation, and a progress callback (see
         :func:`tarieven.analyse.rooster`).
+    max_scenarios, max_geheugen_gb
+        Limits on ``n`` and on the estimated memory of the draws and their percentiles,
+        checked before anything is drawn (default 10 million and 4 GiB).
+
+    A whole-number input (``product.groepsgrootte``) drawn from a continuous
+    distribution is rounded to the nearest whole number. ``trekkingen`` ends with a
+    column ``waarschuwingen``: per draw, how many things a single calculation would warn
+    about or refuse (see :func:`tarieven.analyse.rooster`); its ``attrs`` hold the rows
+    per reason.
 
     Raises
     ------
@@ -255,11 +271,15 @@ def monte_carlo(
         controleer_regels(s, regels)
         namen = [r for r in namen if r in set(regels)]
     _controleer(s, verdelingen, n, seed, percentielen)
+    aantal_kolommen = len(verdelingen) + len(namen) + 2
+    controleer_omvang(
+        s, "n", int(n), aantal_kolommen, max_scenarios=max_scenarios, max_geheugen_gb=max_geheugen_gb, kopieen=2
+    )  # fmt: skip
     keuzes = {k: lees_keuzes(s, k, v.waarden) for k, v in verdelingen.items() if isinstance(v, Keuze) and is_keuze(k)}
     getrokken, posities, groepen, groep_per_trekking = _trek(s, verdelingen, keuzes, int(n), int(seed))
     invoer = [*verdelingen, *(k for k in getrokken if k not in verdelingen)]
     kolommen = [k for k in invoer if k not in keuzes] + namen
-    uit = np.empty((len(kolommen), int(n)), dtype=np.float64)
+    uit = reserveer(s, "n", (len(kolommen), int(n)))
     nodig = namen if regels is not None else None
     for a in range(0, int(n), max(1, blokgrootte)):
         b = min(a + max(1, blokgrootte), int(n))
@@ -317,7 +337,8 @@ def _trek(
         if k in keuzes:
             posities[k] = cast(Keuze, v).trek_index(rng, n)
         else:
-            getrokken[k] = v.trek(rng, n)
+            x = v.trek(rng, n)
+            getrokken[k] = np.rint(x) if s.veld(k).geheel and not isinstance(v, Keuze) else x
     groepen = structuurgroepen(s, keuzes)
     groep_per_trekking: npt.NDArray[np.intp] | None = None
     if keuzes:  # the range of a number may depend on the structure: check per group
@@ -350,13 +371,15 @@ def _uitkomst(
     import pandas as pd
 
     trekkingen = pd.DataFrame(uit.T, columns=kolommen, copy=False)
+    telling, redenen = rijwaarschuwingen(s, {k: uit[j] for j, k in enumerate(kolommen)}, n)
+    trekkingen["waarschuwingen"] = telling
     for k, waarden in keuzes.items():  # the choices as categorical columns, categories in the order given
         categorieen = list(dict.fromkeys(waarden))
         codes = np.asarray([categorieen.index(w) for w in waarden], dtype=np.int8)[posities[k]]
         kolom = pd.Categorical.from_codes(codes, categories=pd.Index(categorieen))
         trekkingen.insert(invoer.index(k), k, pd.Series(kolom, index=trekkingen.index))
     attrs = kolom_attrs(s, [*invoer, *namen])
-    attrs.update(seed=seed, n=n, versie=__version__)
+    attrs.update(seed=seed, n=n, versie=__version__, waarschuwingen=redenen)
     trekkingen.attrs.update(attrs)
     q = np.percentile(uit, list(percentielen), axis=1)  # (percentiles, columns)
     pct = pd.DataFrame(

@@ -23,15 +23,20 @@ import numpy as np
 from tarieven._versie import __version__
 from tarieven.analyse._gemeen import (
     BLOKGROOTTE,
+    MAX_GEHEUGEN_GB,
+    MAX_SCENARIOS,
     ScenarioInvoer,
     Voortgang,
     als_getallen,
     als_scenario,
     bereken_met,
+    controleer_omvang,
     controleer_regels,
     controleer_sleutels,
     kolom_attrs,
     naar_getallen,
+    reserveer,
+    rijwaarschuwingen,
     vul_mix_aan,
 )
 from tarieven.analyse._keuzes import controleer_rooster, is_keuze, lees_keuzes, structuurgroepen
@@ -50,6 +55,8 @@ def rooster(
     regels: Sequence[str] | None = None,
     blokgrootte: int = BLOKGROOTTE,
     voortgang: Voortgang | None = None,
+    max_scenarios: int = MAX_SCENARIOS,
+    max_geheugen_gb: float = MAX_GEHEUGEN_GB,
 ) -> pd.DataFrame:
     """Every combination of the varied inputs with the full breakdown, as a DataFrame.
 
@@ -74,6 +81,10 @@ def rooster(
     voortgang
         Called after each chunk with (scenarios done, total), e.g. a
         :class:`~tarieven.analyse.VoortgangRegel`.
+    max_scenarios, max_geheugen_gb
+        Limits checked before anything is computed: the number of combinations and an
+        estimate of the result's memory (default 10 million and 4 GiB). A larger grid is
+        an error naming the limit; raise it deliberately.
 
     Returns
     -------
@@ -81,14 +92,18 @@ def rooster(
         One row per combination (first key slowest), columns: the varied inputs (and a
         mix share that follows), then the breakdown lines, all float64 in full precision;
         a structural choice is a categorical column (categories in the order given).
-        ``df.attrs`` holds ``eenheden``, ``labels``, ``variaties``, ``vaste_invoer`` (the
-        inputs that do not vary), ``invoer_hash`` of the base scenario and ``versie``.
+        The last column, ``waarschuwingen``, counts per row what a single calculation
+        would warn about or refuse (an input outside its plausible range, a salary
+        under the minimum wage, a tariff above the ceiling): the grid never stops for
+        them. ``df.attrs`` holds ``eenheden``, ``labels``, ``variaties``,
+        ``vaste_invoer`` (the inputs that do not vary), ``waarschuwingen`` (rows per
+        reason), ``invoer_hash`` of the base scenario and ``versie``.
 
     Raises
     ------
     InvoerFout
         For an unknown key or line, or a value outside the field's range (the first one
-        per key is named), or a combination without available hours; for an unknown
+        per key is named), a grid above the limits, or a combination without available hours; for an unknown
         structural choice or one that does not apply to the scenario; for an overhead
         outside its range under a convention in the grid (the first such row is named).
 
@@ -116,6 +131,10 @@ def rooster(
     volle_vorm = tuple(len(keuzes[k]) if k in keuzes else assen[k].size for k in volgorde)
     n = int(np.prod(volle_vorm, dtype=np.int64))
     per_structuur = int(np.prod(vorm, dtype=np.int64))  # rows of one combination of choices
+    aantal_kolommen = len(numeriek) + len(namen) + len(keuzes) + 1
+    controleer_omvang(
+        s, "rooster", n, aantal_kolommen, max_scenarios=max_scenarios, max_geheugen_gb=max_geheugen_gb
+    )  # fmt: skip
 
     def gevormd(k: int, v: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
         sh = [1] * len(vorm)
@@ -126,7 +145,7 @@ def rooster(
     volledig = vul_mix_aan(s, {k: gevormd(i, v) for i, (k, v) in enumerate(assen.items())})
     invoerkolommen = volgorde + [k for k in volledig if k not in variaties]
     getalkolommen = [k for k in invoerkolommen if k not in keuzes] + namen
-    uit = np.empty((len(getalkolommen), n), dtype=np.float64)
+    uit = reserveer(s, "rooster", (len(getalkolommen), n))
 
     per_rij = per_structuur // vorm[0] if vorm else 1  # rows per value of the first numeric axis
     if not vorm:  # no numeric axis: one scenario per combination of choices
@@ -157,9 +176,12 @@ def rooster(
                     voortgang(gedaan, n)
 
     df = _tabel(uit, getalkolommen, keuzes, volgorde, volle_vorm, invoerkolommen)
+    telling, redenen = rijwaarschuwingen(s, {k: uit[j] for j, k in enumerate(getalkolommen)}, n)
+    df["waarschuwingen"] = telling
     kolommen = invoerkolommen + namen
     df.attrs.update(kolom_attrs(s, kolommen))
     df.attrs.update(
+        waarschuwingen=redenen,
         variaties=invoerkolommen,
         vaste_invoer={k: v for k, v in s.waarden.items() if k not in volledig},
         versie=__version__,

@@ -61,7 +61,7 @@ def test_monte_carlo_keuze_geeft_precies_de_tarieven_van_de_groepen() -> None:
     waarden = set(mc.trekkingen["tarief_per_client"].unique())
     assert waarden == {enkel(s, **{G: 9}).tarief, enkel(s, **{G: 10}).tarief}
     assert mc.trekkingen[G].eq(10).mean() == pytest.approx(0.75, abs=0.03)
-    assert list(mc.trekkingen.columns) == [G, "tarief_per_client"]
+    assert list(mc.trekkingen.columns) == [G, "tarief_per_client", "waarschuwingen"]
 
 
 def test_monte_carlo_fouten() -> None:

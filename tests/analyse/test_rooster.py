@@ -65,7 +65,7 @@ def test_rooster_eigenschap_gelijk_aan_enkel(d: dict[str, Any], groottes: list[i
     s = tarieven.lees_scenario(d)
     bezetting = bezetting or [s.waarden[B]]
     df = analyse.rooster(s, {G: groottes, B: bezetting}, regels=["tarief_per_client", "groepskosten"])
-    assert list(df.columns) == [G, B, "groepskosten", "tarief_per_client"]
+    assert list(df.columns) == [G, B, "groepskosten", "tarief_per_client", "waarschuwingen"]
     for i, (g, b) in enumerate(itertools.product(groottes, bezetting)):
         u = enkel(s, **{G: g, B: b})
         assert df["tarief_per_client"].iloc[i] == u.tarief
