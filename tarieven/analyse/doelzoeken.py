@@ -16,7 +16,7 @@ A target the range cannot reach, or one that falls in a jump of the line, is a c
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 import numpy as np
@@ -61,6 +61,27 @@ def _toon(s: Scenario, regel: str, x: float) -> str:
     return euro(x) if is_geld(eenheid(s, regel)) else getal(x, 4)
 
 
+class _Meldingen:
+    """Where a target cannot be met: raise for the first (one search) or note it per row (a grid)."""
+
+    def __init__(self, s: Scenario, vorm: tuple[int, ...], per_rij: bool) -> None:
+        self.s = s
+        self.teksten: npt.NDArray[np.object_] | None = np.full(vorm, "", dtype=object) if per_rij else None
+
+    def meld(self, mis: npt.NDArray[np.bool_], doel: Arr, tekst: Callable[[int], str]) -> None:
+        """``tekst(i)`` explains row ``i`` (flat index) of the rows in ``mis``."""
+        if not mis.any():
+            return
+        rijen = np.flatnonzero(mis.reshape(-1))
+        if self.teksten is None:
+            i = int(rijen[0])
+            raise InvoerFout([Probleem("doel", float(doel.reshape(-1)[i]), tekst(i))], self.s.bron)
+        plat = self.teksten.reshape(-1)
+        for j in rijen.tolist():
+            if not plat[j]:
+                plat[j] = "niet te halen: verwacht " + tekst(j)
+
+
 def _zoek(
     s: Scenario,
     sleutel: str,
@@ -72,12 +93,20 @@ def _zoek(
     kies: Kies,
     voorwaarde: Voorwaarde,
     tolerantie: float,
-) -> Arr:
-    """Solve for ``sleutel``; ``doel`` and the arrays in ``andere`` broadcast together."""
+    per_rij: bool = False,
+) -> tuple[Arr, npt.NDArray[np.object_] | None]:
+    """Solve for ``sleutel``; ``doel`` and the arrays in ``andere`` broadcast together.
+
+    Returns the solutions and, with ``per_rij``, per row the reason a target cannot be
+    met ("" where it can; the solution there is meaningless). Without ``per_rij`` the
+    first such target raises.
+    """
     vorm = np.broadcast_shapes(np.shape(doel), *(np.shape(v) for v in andere.values()))
     doel = np.broadcast_to(doel, vorm)
+    meldingen = _Meldingen(s, vorm, per_rij)
     if geheel:
-        return _zoek_geheel(s, sleutel, doel, andere, regel, bereik, kies, voorwaarde)
+        x = _zoek_geheel(s, sleutel, doel, andere, regel, bereik, kies, voorwaarde, meldingen)
+        return x, meldingen.teksten
 
     def f(x: Any) -> Arr:
         wijz = vul_mix_aan(s, {**andere, sleutel: x})
@@ -86,7 +115,8 @@ def _zoek(
     a, b = bereik
     lo_x, hi_x = np.full(vorm, a, dtype=float), np.full(vorm, b, dtype=float)
     f_lo, f_hi = f(lo_x), f(hi_x)
-    _binnen_bereik(s, sleutel, regel, doel, bereik, f_lo, f_hi, tolerantie)
+    buiten = _binnen_bereik(s, sleutel, regel, doel, bereik, f_lo, f_hi, tolerantie, meldingen)
+    doel = np.where(buiten, f_lo, doel)  # a row that cannot be met searches a reachable target instead
     stijgend = f_hi >= f_lo
     for _ in range(_MAX_STAPPEN):
         mid = lo_x + (hi_x - lo_x) / 2
@@ -98,24 +128,18 @@ def _zoek(
     f_lo, f_hi = f(lo_x), f(hi_x)
     x = np.where(np.abs(f_lo - doel) <= np.abs(f_hi - doel), lo_x, hi_x)
     rest = np.abs(f(x) - doel)
-    if (rest > tolerantie).any():
-        i = int(np.argmax((rest > tolerantie).reshape(-1)))
-        xi = float(x.reshape(-1)[i])
-        onder_x, boven_x = float(f_lo.reshape(-1)[i]), float(f_hi.reshape(-1)[i])
-        raise InvoerFout(
-            [
-                Probleem(
-                    "doel",
-                    float(doel.reshape(-1)[i]),
-                    f"een doel dat {_wat(s, regel)} precies kan halen; bij {sleutel} = "
-                    f"{invoer(xi, s.veld(sleutel).eenheid)} springt het van {_toon(s, regel, onder_x)} naar "
-                    f"{_toon(s, regel, boven_x)} (bijvoorbeeld door afronding op hele medewerkers); zoek in gehele "
-                    "waarden (geheel=True) of kies een ander doel",
-                )
-            ],
-            s.bron,
+
+    def sprong(i: int) -> str:
+        xi, onder_x, boven_x = (float(v.reshape(-1)[i]) for v in (x, f_lo, f_hi))
+        return (
+            f"een doel dat {_wat(s, regel)} precies kan halen; bij {sleutel} = "
+            f"{invoer(xi, s.veld(sleutel).eenheid)} springt het van {_toon(s, regel, onder_x)} naar "
+            f"{_toon(s, regel, boven_x)} (bijvoorbeeld door afronding op hele medewerkers); zoek in gehele "
+            "waarden (geheel=True) of kies een ander doel"
         )
-    return np.asarray(x, dtype=float)
+
+    meldingen.meld(rest > tolerantie, doel, sprong)
+    return np.asarray(x, dtype=float), meldingen.teksten
 
 
 def _wat(s: Scenario, regel: str) -> str:
@@ -123,28 +147,31 @@ def _wat(s: Scenario, regel: str) -> str:
 
 
 def _binnen_bereik(
-    s: Scenario, sleutel: str, regel: str, doel: Arr, bereik: tuple[float, float], f_lo: Arr, f_hi: Arr, tol: float
-) -> None:
-    """The target must lie between the line's values at the ends of the range."""
+    s: Scenario,
+    sleutel: str,
+    regel: str,
+    doel: Arr,
+    bereik: tuple[float, float],
+    f_lo: Arr,
+    f_hi: Arr,
+    tol: float,
+    meldingen: _Meldingen,
+) -> npt.NDArray[np.bool_]:
+    """The target must lie between the line's values at the ends of the range; returns where it does not."""
     onder, boven = np.minimum(f_lo, f_hi), np.maximum(f_lo, f_hi)
     buiten = (doel < onder - tol) | (doel > boven + tol)
-    if not buiten.any():
-        return
-    i = int(np.argmax(buiten.reshape(-1)))
-    o, bo = float(onder.reshape(-1)[i]), float(boven.reshape(-1)[i])
-    vlak = " (de regel hangt niet af van deze invoer)" if o == bo else ""
     e = s.veld(sleutel).eenheid
-    raise InvoerFout(
-        [
-            Probleem(
-                "doel",
-                float(doel.reshape(-1)[i]),
-                f"een doel dat met {sleutel} tussen {invoer(bereik[0], e)} en {invoer(bereik[1], e)} te bereiken "
-                f"is: {_wat(s, regel)} loopt daar van {_toon(s, regel, o)} tot {_toon(s, regel, bo)}{vlak}",
-            )
-        ],
-        s.bron,
-    )
+
+    def tekst(i: int) -> str:
+        o, bo = float(onder.reshape(-1)[i]), float(boven.reshape(-1)[i])
+        vlak = " (de regel hangt niet af van deze invoer)" if o == bo else ""
+        return (
+            f"een doel dat met {sleutel} tussen {invoer(bereik[0], e)} en {invoer(bereik[1], e)} te bereiken "
+            f"is: {_wat(s, regel)} loopt daar van {_toon(s, regel, o)} tot {_toon(s, regel, bo)}{vlak}"
+        )
+
+    meldingen.meld(buiten, doel, tekst)
+    return np.asarray(buiten, dtype=bool)
 
 
 def _zoek_geheel(
@@ -156,6 +183,7 @@ def _zoek_geheel(
     bereik: tuple[float, float],
     kies: Kies,
     voorwaarde: Voorwaarde,
+    meldingen: _Meldingen,
 ) -> Arr:
     """Whole values: try them all at once and take the smallest (or largest) that meets the target."""
     lo, hi = math.ceil(bereik[0]), math.floor(bereik[1])
@@ -169,22 +197,16 @@ def _zoek_geheel(
     waarden = np.broadcast_to(np.asarray(bereken_met(s, wijz, [regel])[regel]), (*doel.shape, kandidaten.size))
     d = doel[..., None]
     ok = waarden <= d if voorwaarde == "hoogstens" else waarden >= d
-    geen = ~ok.any(axis=-1)
-    if geen.any():
-        i = int(np.argmax(geen.reshape(-1)))
+
+    def tekst(i: int) -> str:
         rij = waarden.reshape(-1, kandidaten.size)[i]
-        raise InvoerFout(
-            [
-                Probleem(
-                    "doel",
-                    float(doel.reshape(-1)[i]),
-                    f"een doel dat met {sleutel} van {lo} tot en met {hi} (gehele waarden) te halen is: "
-                    f"{_wat(s, regel)} {voorwaarde} het doel; in dit bereik loopt het van "
-                    f"{_toon(s, regel, float(rij.min()))} tot {_toon(s, regel, float(rij.max()))}",
-                )
-            ],
-            s.bron,
+        return (
+            f"een doel dat met {sleutel} van {lo} tot en met {hi} (gehele waarden) te halen is: "
+            f"{_wat(s, regel)} {voorwaarde} het doel; in dit bereik loopt het van "
+            f"{_toon(s, regel, float(rij.min()))} tot {_toon(s, regel, float(rij.max()))}"
         )
+
+    meldingen.meld(np.asarray(~ok.any(axis=-1), dtype=bool), doel, tekst)
     index = ok.argmax(axis=-1) if kies == "kleinste" else kandidaten.size - 1 - ok[..., ::-1].argmax(axis=-1)
     return np.asarray(kandidaten[index], dtype=float)
 
@@ -313,7 +335,7 @@ def doelzoek(
     s = als_scenario(scenario)
     (a, b), geheel = _voorbereid(s, sleutel, regel, bereik, geheel, kies, voorwaarde)
     d = _doel_array(s, doel)
-    x = _zoek(s, sleutel, d, {}, regel, (a, b), geheel, kies, voorwaarde, tolerantie)
+    x, _ = _zoek(s, sleutel, d, {}, regel, (a, b), geheel, kies, voorwaarde, tolerantie)
     return float(x) if x.ndim == 0 else x
 
 
@@ -339,7 +361,10 @@ def doelzoek_rooster(
     -------
     pandas.DataFrame
         One row per combination (first key slowest): the varied inputs, then a column
-        named ``sleutel`` with the solution and ``regel`` with the line at the solution.
+        named ``sleutel`` with the solution and ``regel`` with the line at the solution,
+        and ``melding``: empty, or why the target cannot be met in this row (with the
+        range the line covers). Such a row has no solution (``<NA>``, nullable
+        ``Float64`` columns); the other rows are solved all the same.
     """
     s = als_scenario(scenario)
     (a, b), geheel = _voorbereid(s, sleutel, regel, bereik, geheel, kies, voorwaarde)
@@ -354,12 +379,19 @@ def doelzoek_rooster(
     d = _doel_array(s, doel)
     if d.ndim != 0:
         raise InvoerFout([Probleem("doel", doel, "één getal (voor meer doelen: doelzoek met een array)")], s.bron)
-    x = np.broadcast_to(_zoek(s, sleutel, d, gevormd, regel, (a, b), geheel, kies, voorwaarde, tolerantie), vorm)
-    controleer_bereik(s, sleutel, x)
+    x, meldingen = _zoek(s, sleutel, d, gevormd, regel, (a, b), geheel, kies, voorwaarde, tolerantie, per_rij=True)
+    x = np.broadcast_to(x, vorm)
+    assert meldingen is not None
+    mis = np.broadcast_to(meldingen != "", vorm).reshape(-1)
+    controleer_bereik(s, sleutel, x.reshape(-1)[~mis])
     uitkomst = np.broadcast_to(bereken_met(s, vul_mix_aan(s, {**gevormd, sleutel: x}), [regel])[regel], vorm)
     rijen = {k: np.broadcast_to(v, vorm).reshape(-1) for k, v in gevormd.items()}
     import pandas as pd
 
-    df = pd.DataFrame({**rijen, sleutel: x.reshape(-1), regel: uitkomst.reshape(-1)})
+    def ontbrekend(v: Arr) -> Any:  # a target that cannot be met has no solution: <NA>, never a NaN
+        return pd.arrays.FloatingArray(np.where(mis, 0.0, v.reshape(-1)), mis.copy())
+
+    df = pd.DataFrame({**rijen, sleutel: ontbrekend(x), regel: ontbrekend(uitkomst)})
+    df["melding"] = np.broadcast_to(meldingen, vorm).reshape(-1)
     df.attrs.update(kolom_attrs(s, df.columns), doel=float(d), gezocht=sleutel, regel=regel)
     return df

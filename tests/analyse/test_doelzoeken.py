@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 import tarieven
-from tarieven import analyse
+from tarieven import analyse, weergave
 from tarieven.afronding import op_centen
 
 from ..conftest import GOLDEN
@@ -83,8 +83,25 @@ def test_doelzoek_fouten_zijn_duidelijk() -> None:
 def test_doelzoek_rooster_per_groepsgrootte_en_loon() -> None:
     s = tarieven.lees_scenario(G1)
     df = analyse.doelzoek_rooster(s, B, 120.0, {G: [8, 10], MBO: [3000, 3500]})
-    assert list(df.columns) == [G, MBO, B, "tarief_per_client"]
+    assert list(df.columns) == [G, MBO, B, "tarief_per_client", "melding"]
     assert len(df) == 4
+    assert (df["melding"] == "").all()
     for rij in df.itertuples(index=False):
         g, w, b = rij[0], rij[1], rij[2]
         assert op_centen(enkel(s, **{G: g, MBO: w, B: b}).tarief) == Decimal("120.00")
+
+
+def test_doelzoek_rooster_meldt_een_onbereikbaar_doel_per_rij_en_gaat_door() -> None:
+    """At occupancy 1 the tariff for a group of 4 is above 100 euro and for 12 under it:
+    the group of 4 cannot reach 100 and says what it can reach; the group of 12 is solved."""
+    s = tarieven.lees_scenario(G1)
+    bij_vol = {g: enkel(s, **{G: g, B: 1.0}).tarief for g in (4, 12)}
+    assert bij_vol[4] > 100.0 > bij_vol[12]
+    df = analyse.doelzoek_rooster(s, B, 100.0, {G: [4, 12]})
+    assert df[B].isna().tolist() == [True, False]
+    assert df["tarief_per_client"].isna().tolist() == [True, False]
+    assert df["melding"].iloc[0].startswith("niet te halen: verwacht een doel dat met product.bezettingsgraad tussen")
+    assert weergave.euro(bij_vol[4]) in df["melding"].iloc[0]  # the reachable range, lower end at occupancy 1
+    assert df["melding"].iloc[1] == ""
+    assert op_centen(enkel(s, **{G: 12, B: float(df[B].iloc[1])}).tarief) == Decimal("100.00")
+    assert "NaN" not in df.to_csv()  # a missing solution is an empty cell, never NaN
