@@ -18,6 +18,8 @@ eenheid van het veld, of tekst met eenheid (``"3400 EUR/maand"``)::
     peildatum = 2027-01-01                 # optioneel: datum van de meegeleverde parameters
     uitvoer = "analyse-uitvoer"            # map voor CSV en plots (standaard: <naam>-uitvoer)
     regels = ["tarief_per_client"]         # optioneel: alleen deze regels in rooster en Monte Carlo
+    max_scenarios = 10_000_000             # optioneel: grens van rooster en Monte Carlo (standaard 10 miljoen)
+    max_geheugen_gb = 4                    # optioneel: grens van het geheugen van hun uitkomst (standaard 4 GiB)
 
     [rooster]                              # alle combinaties (cartesisch product)
     "product.groepsgrootte" = [6, 8, 10, 12]
@@ -35,6 +37,7 @@ eenheid van het veld, of tekst met eenheid (``"3400 EUR/maand"``)::
     n = 100000
     seed = 2027                            # zelfde seed, zelfde trekkingen
     percentielen = [5, 50, 95]
+    trekkingen = false                     # true: ook alle trekkingen als montecarlo.csv
 
     [montecarlo.verdelingen]
     "product.bezettingsgraad" = { verdeling = "driehoek", laag = 0.7, modus = 0.85, hoog = 0.95 }
@@ -57,9 +60,19 @@ in ``[rooster]`` een lijst van teksten (of één tekst) en in ``[montecarlo.verd
 een keuze tussen teksten; in de CSV staan ze als tekst. Een rooster dat een structuurkeuze
 varieert, krijgt geen ``rooster.png``.
 
-Uitvoer in de map: ``rooster.csv``, ``gevoeligheid.csv``, ``montecarlo.csv`` (alle
-trekkingen), ``montecarlo-percentielen.csv``, ``doelzoeken.csv``, ``bekostiging.csv``, in
-volle precisie; met ``--plots`` ook ``opbouw.png``, ``rooster.png`` (heatmap bij twee
+Het scenario is een scenariobestand (of een productcode); een ander bestand wordt
+geweigerd zonder iets van de inhoud te tonen. De uitvoermap ligt binnen de map van het
+analysebestand of de werkmap; elders schrijven kan alleen met ``--uitvoer`` op de
+opdrachtregel. Er wordt nooit via een symbolische koppeling geschreven en nooit over
+een bestaand bestand heen, tenzij met ``--overschrijf``. Rooster en Monte Carlo houden
+zich aan ``max_scenarios`` en ``max_geheugen_gb``; ze tellen per rij wat één
+berekening als waarschuwing of fout zou melden (kolom ``waarschuwingen``) en gaan door.
+Een doel dat niet te halen is, krijgt in ``doelzoeken.csv`` een lege waarde en een
+``melding`` met het bereik dat wel te halen is.
+
+Uitvoer in de map: ``rooster.csv``, ``gevoeligheid.csv``, ``montecarlo-percentielen.csv``
+(met ``trekkingen = true`` ook ``montecarlo.csv``, alle trekkingen), ``doelzoeken.csv``,
+``bekostiging.csv``, in volle precisie; met ``--plots`` ook ``opbouw.png``, ``rooster.png`` (heatmap bij twee
 gevarieerde invoeren, lijn bij één), ``tornado.png``, ``montecarlo.png`` en
 ``bekostiging.png``.
 """
@@ -68,7 +81,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -82,10 +96,12 @@ from tarieven.analyse.doelzoeken import doelzoek
 from tarieven.analyse.gevoeligheid import gevoeligheid
 from tarieven.analyse.montecarlo import MonteCarlo, Verdeling, monte_carlo, verdeling_uit_dict
 from tarieven.analyse.rooster import rooster
+from tarieven.catalogus import producten
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.inlezen import lees_scenario
 from tarieven.lezen import lees_bestand
 from tarieven.scenario import Scenario
+from tarieven.velden import kinderen
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -93,7 +109,7 @@ if TYPE_CHECKING:
 __all__ = ["Analyseplan", "Analyseresultaten", "SECTIES", "lees_analyse", "voer_uit"]
 
 SECTIES = ("rooster", "gevoeligheid", "montecarlo", "doelzoeken", "bekostiging")
-TOP = {"scenario", "peildatum", "uitvoer", "regels", *SECTIES}
+TOP = {"scenario", "peildatum", "uitvoer", "regels", "max_scenarios", "max_geheugen_gb", *SECTIES}
 MAX_BEREIK_WAARDEN = 100_000
 
 
@@ -111,6 +127,19 @@ class Analyseplan:
     verdelingen: dict[str, Verdeling] = field(default_factory=dict)
     doelzoeken: list[dict[str, Any]] = field(default_factory=list)
     bekostiging: dict[str, Any] | None = None
+    grenzen: dict[str, Any] = field(default_factory=dict)
+
+
+def _is_getal(x: Any) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+
+
+def _is_geheel(x: Any, minimum: int = 0) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool) and x >= minimum
+
+
+def _is_teksten(x: Any) -> bool:
+    return isinstance(x, list) and all(isinstance(v, str) for v in x)
 
 
 def _plat(d: Mapping[str, Any], blad: Callable[[Any], bool], prefix: str = "") -> dict[str, Any]:
@@ -180,6 +209,11 @@ def _rooster(r: Mapping[str, Any], p: list[Probleem]) -> dict[str, Any]:
 
 def _gevoeligheid(g: dict[str, Any], p: list[Probleem]) -> dict[str, Any]:
     _bekende("gevoeligheid", g, {"procent", "sleutels", "bereiken"}, p)
+    if "procent" in g and not (_is_getal(g["procent"]) and 0 < g["procent"] < 100):
+        p.append(Probleem("gevoeligheid.procent", g["procent"], "een percentage groter dan 0 en kleiner dan 100"))
+    if "sleutels" in g and not (_is_teksten(g["sleutels"]) and g["sleutels"]):
+        verwacht = 'een lijst van invoersleutels, zoals ["product.bezettingsgraad"]'
+        p.append(Probleem("gevoeligheid.sleutels", g["sleutels"], verwacht))
     bereiken = _plat(g.get("bereiken", {}), lambda d: False)
     for k, v in bereiken.items():
         if not (isinstance(v, list) and len(v) == 2 and all(isinstance(x, (int, float)) for x in v)):
@@ -189,7 +223,17 @@ def _gevoeligheid(g: dict[str, Any], p: list[Probleem]) -> dict[str, Any]:
 
 
 def _montecarlo(m: dict[str, Any], plan: Analyseplan, p: list[Probleem]) -> dict[str, Any]:
-    _bekende("montecarlo", m, {"n", "seed", "percentielen", "verdelingen"}, p)
+    _bekende("montecarlo", m, {"n", "seed", "percentielen", "verdelingen", "trekkingen"}, p)
+    if "n" in m and not _is_geheel(m["n"], 1):
+        p.append(Probleem("montecarlo.n", m["n"], "een geheel aantal trekkingen van 1 of meer"))
+    if "seed" in m and not _is_geheel(m["seed"]):
+        p.append(Probleem("montecarlo.seed", m["seed"], "een geheel getal van 0 of meer"))
+    pct = m.get("percentielen", [5, 50, 95])
+    if not (isinstance(pct, list) and pct and all(_is_getal(x) and 0 <= x <= 100 for x in pct)):
+        verwacht = "een lijst van percentielen van 0 tot en met 100, zoals [5, 50, 95]"
+        p.append(Probleem("montecarlo.percentielen", pct, verwacht))
+    if not isinstance(m.get("trekkingen", False), bool):
+        p.append(Probleem("montecarlo.trekkingen", m["trekkingen"], "true (ook alle trekkingen als CSV) of false"))
     verdelingen = _plat(m.pop("verdelingen", {}), lambda d: "verdeling" in d)
     if not verdelingen:
         p.append(Probleem("montecarlo.verdelingen", ..., "ten minste één invoer met een verdeling"))
@@ -206,14 +250,22 @@ def _doelzoeken(doelen: Any, p: list[Probleem]) -> list[dict[str, Any]]:
         p.append(Probleem("doelzoeken", doelen, "een lijst van tabellen ([[doelzoeken]])"))
         return []
     for i, d in enumerate(doelen):
-        _bekende(f"doelzoeken[{i}]", d, {"sleutel", "doel", "regel", "bereik", "geheel", "kies", "voorwaarde"}, p)
-        if not isinstance(d.get("sleutel"), str) or not isinstance(d.get("doel"), (int, float)):
-            p.append(Probleem(f"doelzoeken[{i}]", dict(d), "sleutel (een invoer) en doel (een getal)"))
+        waar = f"doelzoeken[{i}]"
+        _bekende(waar, d, {"sleutel", "doel", "regel", "bereik", "geheel", "kies", "voorwaarde"}, p)
+        if not isinstance(d.get("sleutel"), str) or not _is_getal(d.get("doel")):
+            p.append(Probleem(waar, dict(d), "sleutel (een invoer) en doel (een eindig getal)"))
+        if "regel" in d and not isinstance(d["regel"], str):
+            p.append(Probleem(f"{waar}.regel", d["regel"], 'de naam van een regel, zoals "tarief_per_client"'))
+        b = d.get("bereik", [0, 1])
+        if not (isinstance(b, list) and len(b) == 2 and all(map(_is_getal, b))):
+            p.append(Probleem(f"{waar}.bereik", d["bereik"], "[laag, hoog], twee getallen"))
+        if "geheel" in d and not isinstance(d["geheel"], bool):
+            p.append(Probleem(f"{waar}.geheel", d["geheel"], "true of false"))
     return [dict(d) for d in doelen]
 
 
 def _kop(data: Mapping[str, Any], pad: Path, bron: str) -> Analyseplan:
-    """The scenario and the output folder of an analysis file."""
+    """The scenario, the output folder and the limits of an analysis file."""
     p: list[Probleem] = []
     for k in data:
         if k not in TOP:
@@ -221,21 +273,73 @@ def _kop(data: Mapping[str, Any], pad: Path, bron: str) -> Analyseplan:
     if not any(s in data for s in SECTIES):
         p.append(Probleem("(bestand)", "geen analyse", f"ten minste één van de secties {', '.join(SECTIES)}"))
     scen = data.get("scenario", ...)
-    if not isinstance(scen, str):
-        verwacht = "het pad van het scenario (.toml of .json), relatief aan dit bestand, of een productcode"
-        p.append(Probleem("scenario", scen, verwacht))
+    if not isinstance(scen, str) or not scen.strip():
+        p.append(Probleem("scenario", scen, _SCENARIO))
     peildatum = data.get("peildatum")
     if peildatum is not None and (isinstance(peildatum, dt.datetime) or not isinstance(peildatum, dt.date)):
         p.append(Probleem("peildatum", peildatum, "een TOML-datum zoals 2027-01-01"))
-    uitvoer = data.get("uitvoer", f"{pad.stem}-uitvoer")
-    if not isinstance(uitvoer, str):
-        p.append(Probleem("uitvoer", uitvoer, "het pad van een map (tekst)"))
+    uitvoer = _uitvoer(data.get("uitvoer", f"{pad.stem}-uitvoer"), pad, p)
+    grenzen = {k: data[k] for k in ("max_scenarios", "max_geheugen_gb") if k in data}
+    if "max_scenarios" in grenzen and not _is_geheel(grenzen["max_scenarios"], 1):
+        p.append(Probleem("max_scenarios", grenzen["max_scenarios"], "een geheel aantal scenario's van 1 of meer"))
+    if "max_geheugen_gb" in grenzen and not (_is_getal(grenzen["max_geheugen_gb"]) and grenzen["max_geheugen_gb"] > 0):
+        p.append(Probleem("max_geheugen_gb", grenzen["max_geheugen_gb"], "een aantal GiB groter dan 0"))
     if p:
         raise InvoerFout(p, bron)
-    # a file next to the analysis file, else a catalogue product code ("41A22")
-    scenario_pad = pad.parent / str(scen)
-    scenario = lees_scenario(scenario_pad if scenario_pad.exists() else str(scen), peildatum)
-    return Analyseplan(bestand=pad, scenario=scenario, uitvoer=pad.parent / str(uitvoer))
+    assert uitvoer is not None
+    scenario = _scenario(str(scen), pad, peildatum, bron)
+    return Analyseplan(bestand=pad, scenario=scenario, uitvoer=uitvoer, grenzen=grenzen)
+
+
+_SCENARIO = "het pad van een scenariobestand (.toml of .json), relatief aan dit bestand, of een productcode"
+
+
+def _scenario(scen: str, pad: Path, peildatum: dt.date | None, bron: str) -> Scenario:
+    """The scenario an analysis file names: a scenario file (relative to the analysis file) or a product code.
+
+    A file that is not a scenario is refused without showing any of its content: the
+    analysis file must not become a way to read other files.
+    """
+    scenario_pad = pad.parent / scen
+    if not scenario_pad.is_file():
+        if scen in producten():
+            return lees_scenario(scen, peildatum)
+        bestaat = f"; dat bestand of die productcode bestaat niet (productcodes: {', '.join(producten())})"
+        raise InvoerFout([Probleem("scenario", scen, _SCENARIO + bestaat)], bron)
+    if scenario_pad.suffix.lower() not in (".toml", ".json"):
+        fout = Probleem("scenario", scen, _SCENARIO + f"; {scenario_pad.name} is geen .toml of .json")
+        raise InvoerFout([fout], bron)
+    try:
+        data = lees_bestand(scenario_pad, soort="scenario")
+    except InvoerFout:
+        fout = Probleem("scenario", scen, _SCENARIO + "; dit bestand is niet te lezen als scenario")
+        raise InvoerFout([fout], bron) from None
+    bovenste = set(kinderen("")) | {"verwacht"}
+    if not data or not set(data) <= bovenste:
+        sleutels = ", ".join(sorted(bovenste))
+        verwacht = f"{_SCENARIO}; dit bestand is geen scenario (een scenario heeft alleen de sleutels {sleutels})"
+        raise InvoerFout([Probleem("scenario", scen, verwacht)], bron)
+    return lees_scenario(data, peildatum, naam=str(scenario_pad))
+
+
+def _uitvoer(uitvoer: Any, pad: Path, p: list[Probleem]) -> Path | None:
+    """The output folder: relative to the analysis file, inside its folder or the working folder."""
+    if not isinstance(uitvoer, str) or not uitvoer.strip():
+        p.append(Probleem("uitvoer", uitvoer, "het pad van een map (tekst)"))
+        return None
+    map_ = pad.parent / uitvoer
+    echt = map_.resolve()
+    if not any(echt.is_relative_to(basis.resolve()) for basis in (pad.parent, Path.cwd())):
+        p.append(
+            Probleem(
+                "uitvoer",
+                uitvoer,
+                "een map binnen de map van het analysebestand of de werkmap; wie elders wil schrijven, "
+                "geeft dat op de opdrachtregel: tarieven scenario BESTAND --uitvoer MAP",
+            )
+        )
+        return None
+    return map_
 
 
 def lees_analyse(pad: str | Path) -> Analyseplan:
@@ -295,42 +399,69 @@ class Analyseresultaten:
 
 
 def _doelen(plan: Analyseplan) -> pd.DataFrame:
+    """One row per target; a target that cannot be met gets its reason (``melding``) and the run goes on."""
     import pandas as pd
 
     rijen = []
-    for d in plan.doelzoeken:
+    for i, d in enumerate(plan.doelzoeken):
         regel = d.get("regel", "tarief_per_client")
         bereik = (float(d["bereik"][0]), float(d["bereik"][1])) if "bereik" in d else None
-        x = doelzoek(
-            plan.scenario, d["sleutel"], float(d["doel"]), regel=regel, bereik=bereik, geheel=d.get("geheel"),
-            kies=d.get("kies", "kleinste"), voorwaarde=d.get("voorwaarde", "hoogstens"),
-        )  # fmt: skip
-        rijen.append({"sleutel": d["sleutel"], "regel": regel, "doel": float(d["doel"]), "waarde": x})
-    return pd.DataFrame(rijen)
+        rij: dict[str, Any] = {"sleutel": d["sleutel"], "regel": regel, "doel": float(d["doel"])}
+        try:
+            with _in_sectie(plan, f"doelzoeken[{i}]"):
+                x = doelzoek(
+                    plan.scenario, d["sleutel"], float(d["doel"]), regel=regel, bereik=bereik, geheel=d.get("geheel"),
+                    kies=d.get("kies", "kleinste"), voorwaarde=d.get("voorwaarde", "hoogstens"),
+                )  # fmt: skip
+            rij |= {"waarde": x, "melding": ""}
+        except InvoerFout as e:
+            if not all(p.sleutel == f"doelzoeken[{i}].doel" for p in e.problemen):
+                raise  # a wrong key, line or range in the file: an error, not a result
+            rij |= {"waarde": None, "melding": "niet te halen: verwacht " + e.problemen[0].verwacht}
+        rijen.append(rij)
+    df = pd.DataFrame(rijen)
+    df["waarde"] = df["waarde"].astype("Float64")  # an unreachable target: <NA> (an empty CSV cell), never NaN
+    return df
+
+
+@contextmanager
+def _in_sectie(plan: Analyseplan, sectie: str) -> Iterator[None]:
+    """An error in an analysis names the analysis file and the key in it (``rooster.product.groepsgrootte``)."""
+    try:
+        yield
+    except InvoerFout as e:
+        problemen = [Probleem(f"{sectie}.{p.sleutel}", p.waarde, p.verwacht) for p in e.problemen]
+        raise InvoerFout(problemen, str(plan.bestand)) from None
 
 
 def voer_uit(plan: Analyseplan, voortgang: Callable[[str], Voortgang | None] | None = None) -> Analyseresultaten:
     """Run every analysis of the plan and return the tables.
 
-    ``voortgang(label)`` may give a progress callback for each long run (grid, Monte Carlo).
+    ``voortgang(label)`` may give a progress callback for each long run (grid, Monte
+    Carlo). An error names the analysis file and the section's key; an unreachable goal
+    seek target is reported in its row (``melding``) and the other analyses run on.
     """
     s = plan.scenario
     vg = voortgang or (lambda _label: None)
     uit = Analyseresultaten()
     if plan.rooster is not None:
-        uit.rooster = rooster(s, plan.rooster, regels=plan.regels, voortgang=vg("rooster"))
+        with _in_sectie(plan, "rooster"):
+            uit.rooster = rooster(s, plan.rooster, regels=plan.regels, voortgang=vg("rooster"), **plan.grenzen)
     if (g := plan.gevoeligheid) is not None:
-        uit.gevoeligheid = gevoeligheid(
-            s, g.get("sleutels"), procent=float(g.get("procent", 10.0)), bereiken=g["bereiken"]
-        )
+        with _in_sectie(plan, "gevoeligheid"):
+            uit.gevoeligheid = gevoeligheid(
+                s, g.get("sleutels"), procent=float(g.get("procent", 10.0)), bereiken=g["bereiken"]
+            )
     if (m := plan.montecarlo) is not None:
-        uit.montecarlo = monte_carlo(
-            s, plan.verdelingen, m.get("n", 10_000), seed=m.get("seed", 2027), regels=plan.regels,
-            percentielen=m.get("percentielen", (5, 50, 95)), voortgang=vg("Monte Carlo"),
-        )  # fmt: skip
+        with _in_sectie(plan, "montecarlo"):
+            uit.montecarlo = monte_carlo(
+                s, plan.verdelingen, m.get("n", 10_000), seed=m.get("seed", 2027), regels=plan.regels,
+                percentielen=m.get("percentielen", (5, 50, 95)), voortgang=vg("Monte Carlo"), **plan.grenzen,
+            )  # fmt: skip
     if plan.doelzoeken:
         uit.doelzoeken = _doelen(plan)
     if plan.bekostiging is not None:
-        uit.bekostiging = bekostiging(s, risico_opslag=plan.bekostiging.get("risico_opslag"))
+        with _in_sectie(plan, "bekostiging"):
+            uit.bekostiging = bekostiging(s, risico_opslag=plan.bekostiging.get("risico_opslag"))
         uit.bekostiging_tabel = uit.bekostiging.naar_bezetting(np.round(np.linspace(0.5, 1.0, 51), 12))
     return uit

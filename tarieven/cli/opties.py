@@ -114,6 +114,9 @@ def _scenario(sub: Any) -> None:
     a.add_argument("bestand", metavar="BESTAND", help="analysebestand (.toml)")
     a.add_argument("--uitvoer", metavar="MAP", help="map voor de uitvoer (standaard: uit het bestand)")
     a.add_argument("--plots", action="store_true", help="schrijf ook de plots als PNG")
+    a.add_argument(
+        "--overschrijf", action="store_true", help="vervang bestanden die al in de uitvoermap staan (standaard: weiger)"
+    )
 
 
 def schrijf_rijen(rijen: Sequence[Mapping[str, Any]], formaat: str, tekst: str) -> None:

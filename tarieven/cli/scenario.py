@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from tarieven import weergave
 from tarieven.analyse._gemeen import VoortgangRegel
 from tarieven.analyse._keuzes import is_keuze
 from tarieven.analyse.bestand import Analyseplan, Analyseresultaten, lees_analyse
 from tarieven.analyse.bestand import voer_uit as _voer_uit
+from tarieven.fouten import InvoerFout, Probleem
 from tarieven.uitkomst import bereken
 
 if TYPE_CHECKING:
@@ -26,26 +29,27 @@ if TYPE_CHECKING:
 __all__ = ["CSV_BLOK", "schrijf", "voer_uit"]
 
 CSV_BLOK = 100_000
+GROOT_BESTAND = 100_000_000
+"""Above this estimated size (bytes) a CSV gets a warning before it is written."""
+_BYTES_PER_CEL = 20  # a float64 in full precision and its separator, about
 
 
-def _schrijf_csv(df: pd.DataFrame, pad: Path, label: str, stroom: IO[str]) -> None:
+def _schrijf_csv(df: pd.DataFrame, f: IO[str], label: str, stroom: IO[str]) -> None:
     """CSV in full precision, written in blocks with progress for large tables."""
     voortgang = VoortgangRegel(f"{label} schrijven", stroom=stroom)
-    with pad.open("w", encoding="utf-8", newline="") as f:
-        for a in range(0, max(len(df), 1), CSV_BLOK):
-            blok = df.iloc[a : a + CSV_BLOK]
-            blok.to_csv(f, header=a == 0, index=df.index.name is not None, lineterminator="\n")
-            voortgang(min(a + CSV_BLOK, len(df)), len(df))
+    for a in range(0, max(len(df), 1), CSV_BLOK):
+        blok = df.iloc[a : a + CSV_BLOK]
+        blok.to_csv(f, header=a == 0, index=df.index.name is not None, lineterminator="\n")
+        voortgang(min(a + CSV_BLOK, len(df)), len(df))
     voortgang.klaar()
 
 
-def _tabellen(r: Analyseresultaten) -> dict[str, pd.DataFrame]:
+def _tabellen(plan: Analyseplan, r: Analyseresultaten) -> dict[str, pd.DataFrame]:
     tabellen = {"rooster.csv": r.rooster, "gevoeligheid.csv": r.gevoeligheid}
     if r.montecarlo is not None:
-        tabellen |= {
-            "montecarlo.csv": r.montecarlo.trekkingen,
-            "montecarlo-percentielen.csv": r.montecarlo.percentielen,
-        }
+        if (plan.montecarlo or {}).get("trekkingen", False):
+            tabellen["montecarlo.csv"] = r.montecarlo.trekkingen
+        tabellen["montecarlo-percentielen.csv"] = r.montecarlo.percentielen
     tabellen |= {"doelzoeken.csv": r.doelzoeken, "bekostiging.csv": r.bekostiging_tabel}
     return {k: v for k, v in tabellen.items() if v is not None}
 
@@ -72,25 +76,76 @@ def _figuren(plan: Analyseplan, r: Analyseresultaten, stroom: IO[str]) -> dict[s
     return figuren
 
 
+def _fout(plan: Analyseplan, waarde: Any, verwacht: str) -> InvoerFout:
+    return InvoerFout([Probleem("uitvoer", waarde, verwacht)], str(plan.bestand))
+
+
+def _controleer_doelen(plan: Analyseplan, namen: list[str], overschrijven: bool) -> None:
+    """Before anything is written: no symbolic link on the way, no file overwritten unasked."""
+    map_ = plan.uitvoer
+    if map_.is_symlink():
+        raise _fout(plan, str(map_), "een gewone map: tarieven schrijft niet via een symbolische koppeling")
+    if map_.exists() and not map_.is_dir():
+        raise _fout(plan, str(map_), "een map; dit is een bestand")
+    koppelingen = [n for n in namen if (map_ / n).is_symlink()]
+    if koppelingen:
+        raise _fout(plan, str(map_), f"geen symbolische koppelingen in de uitvoermap ({', '.join(koppelingen)})")
+    bestaand = [n for n in namen if (map_ / n).exists()]
+    if bestaand and not overschrijven:
+        raise _fout(
+            plan,
+            str(map_),
+            f"een map zonder de bestanden die geschreven worden; er staan al {', '.join(bestaand)}: kies een "
+            "andere map (--uitvoer) of vervang ze met --overschrijf",
+        )
+
+
+@contextmanager
+def _nieuw(pad: Path, overschrijven: bool, binair: bool = False) -> Iterator[IO[Any]]:
+    """Open a new file for writing; never follows a symbolic link (``x`` is O_CREAT | O_EXCL)."""
+    if overschrijven and pad.exists() and not pad.is_symlink():
+        pad.unlink()
+    with pad.open("xb") if binair else pad.open("x", encoding="utf-8", newline="") as f:
+        yield f
+
+
 def schrijf(
-    plan: Analyseplan, r: Analyseresultaten, *, plots: bool = False, stroom: IO[str] | None = None
+    plan: Analyseplan,
+    r: Analyseresultaten,
+    *,
+    plots: bool = False,
+    overschrijven: bool = False,
+    stroom: IO[str] | None = None,
 ) -> list[Path]:
-    """Write the results as CSV (and PNG with ``plots``) in ``plan.uitvoer``; returns the files."""
+    """Write the results as CSV (and PNG with ``plots``) in ``plan.uitvoer``; returns the files.
+
+    Refuses (before writing anything) to write through a symbolic link or over an
+    existing file unless ``overschrijven``; warns on ``stroom`` before a CSV of more than
+    :data:`GROOT_BESTAND` bytes.
+    """
     stroom = stroom if stroom is not None else sys.stderr
+    tabellen = _tabellen(plan, r)
+    figuren = _figuren(plan, r, stroom) if plots else {}
+    _controleer_doelen(plan, [*tabellen, *figuren], overschrijven)
     plan.uitvoer.mkdir(parents=True, exist_ok=True)
     geschreven: list[Path] = []
-    for naam, df in _tabellen(r).items():
-        _schrijf_csv(df, plan.uitvoer / naam, naam, stroom)
+    for naam, df in tabellen.items():
+        geschat = df.shape[0] * (df.shape[1] + 1) * _BYTES_PER_CEL
+        if geschat > GROOT_BESTAND:
+            stroom.write(f"tarieven: waarschuwing: {naam} wordt ongeveer {weergave.aantal(geschat // 10**6)} MB\n")
+        with _nieuw(plan.uitvoer / naam, overschrijven) as f:
+            _schrijf_csv(df, f, naam, stroom)
         geschreven.append(plan.uitvoer / naam)
     if r.bekostiging is not None:
         stroom.write(str(r.bekostiging) + "\n")
-    if plots:
+    if figuren:
         import matplotlib.pyplot as plt
 
-        for naam, teken in _figuren(plan, r, stroom).items():
+        for naam, teken in figuren.items():
             fig, ax = plt.subplots(figsize=(9, 5.5), layout="constrained")
             teken(ax=ax)
-            fig.savefig(plan.uitvoer / naam, dpi=110)
+            with _nieuw(plan.uitvoer / naam, overschrijven, binair=True) as f:
+                fig.savefig(f, dpi=110, format="png")
             plt.close(fig)
             geschreven.append(plan.uitvoer / naam)
     for pad in geschreven:
@@ -112,5 +167,5 @@ def voer_uit(args: argparse.Namespace) -> int:
     resultaten = _voer_uit(plan, voortgang)
     for vg in regels:
         vg.klaar()
-    schrijf(plan, resultaten, plots=args.plots)
+    schrijf(plan, resultaten, plots=args.plots, overschrijven=args.overschrijf)
     return 0

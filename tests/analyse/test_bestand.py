@@ -54,7 +54,7 @@ def test_cli_scenario_schrijft_csv(tmp_path: Path, capsys: pytest.CaptureFixture
     s = tarieven.lees_scenario(G1)
     assert df["tarief_per_client"].iloc[6] == enkel(s, **{G: 10, B: 0.9}).tarief  # full precision in the CSV
     assert list(pd.read_csv(uit / "gevoeligheid.csv")["sleutel"]) == [B, "product.huisvesting_jaar"]
-    assert len(pd.read_csv(uit / "montecarlo.csv")) == 500
+    assert not (uit / "montecarlo.csv").exists()  # the draws only on request
     assert list(pd.read_csv(uit / "montecarlo-percentielen.csv").columns[:4]) == ["naam", "P5", "P50", "P95"]
     doel = pd.read_csv(uit / "doelzoeken.csv")
     assert op_centen(enkel(s, **{B: float(doel["waarde"].iloc[0])}).tarief) == Decimal("95.00")
@@ -63,6 +63,22 @@ def test_cli_scenario_schrijft_csv(tmp_path: Path, capsys: pytest.CaptureFixture
     fout = capsys.readouterr().err
     assert "geschreven:" in fout
     assert "gelijk bij een bezettingsgraad van" in fout
+
+
+def test_cli_scenario_overschrijft_alleen_op_verzoek(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pad = tmp_path / "analyse.toml"
+    tekst = ANALYSE_TOML.format(scenario=G1.as_posix()).replace("seed = 5", "seed = 5\ntrekkingen = true")
+    pad.write_text(tekst, encoding="utf-8")
+    assert main(["scenario", str(pad)]) == 0
+    assert len(pd.read_csv(tmp_path / "uit" / "montecarlo.csv")) == 500
+    voor = (tmp_path / "uit" / "rooster.csv").read_bytes()
+    capsys.readouterr()
+    assert main(["scenario", str(pad)]) == 2
+    fout = capsys.readouterr().err
+    assert "er staan al rooster.csv, gevoeligheid.csv, montecarlo.csv" in fout
+    assert "--overschrijf" in fout
+    assert (tmp_path / "uit" / "rooster.csv").read_bytes() == voor
+    assert main(["scenario", str(pad), "--overschrijf"]) == 0
 
 
 @pytest.mark.parametrize(
@@ -134,7 +150,7 @@ def test_analysebestand_met_structuurkeuzes(tmp_path: Path, g1: dict[str, Any]) 
     pad.write_text(
         f'scenario = "{G1.as_posix()}"\nuitvoer = "uit"\nregels = ["tarief_per_client"]\n[rooster]\n'
         '"product.groepsgrootte" = [8, 10]\n"product.ratio.afronding" = ["naar_boven", "exact"]\n'
-        "[montecarlo]\nn = 50\n[montecarlo.verdelingen]\n"
+        "[montecarlo]\nn = 50\ntrekkingen = true\n[montecarlo.verdelingen]\n"
         '"opslagen.overhead_grondslag" = { verdeling = "keuze", waarden = ["opslag_op_kostprijs"] }\n',
         encoding="utf-8",
     )
