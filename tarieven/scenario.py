@@ -27,16 +27,7 @@ from tarieven.eenheden import EenheidFout, naar_eenheid
 from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, Waarschuwing, opsomming
 from tarieven.model import Structuur
 from tarieven.parameters import STATUSSEN, Herkomst
-from tarieven.velden import (
-    AFRONDINGEN_RATIO,
-    COMPONENTEN,
-    FUNCTIE_GETALLEN,
-    VORMEN,
-    Veld,
-    is_tabel,
-    kinderen,
-    veld,
-)
+from tarieven.velden import AFRONDINGEN_RATIO, COMPONENTEN, FUNCTIE_GETALLEN, VORMEN, Veld, is_tabel, kinderen, veld
 
 __all__ = ["SOM_TOLERANTIE", "STATUS_VOLGORDE", "Herkomst", "Scenario", "valideer"]
 

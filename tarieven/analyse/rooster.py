@@ -93,11 +93,10 @@ def rooster(
         mix share that follows), then the breakdown lines, all float64 in full precision;
         a structural choice is a categorical column (categories in the order given).
         The last column, ``waarschuwingen``, counts per row what a single calculation
-        would warn about or refuse (an input outside its plausible range, a salary
-        under the minimum wage, a tariff above the ceiling): the grid never stops for
-        them. ``df.attrs`` holds ``eenheden``, ``labels``, ``variaties``,
-        ``vaste_invoer`` (the inputs that do not vary), ``waarschuwingen`` (rows per
-        reason), ``invoer_hash`` of the base scenario and ``versie``.
+        would warn about or refuse (see :func:`~tarieven.analyse._gemeen.rijwaarschuwingen`);
+        the grid never stops for them. ``df.attrs``: ``eenheden``, ``labels``,
+        ``variaties``, ``vaste_invoer``, ``waarschuwingen`` (rows per reason),
+        ``invoer_hash`` and ``versie``.
 
     Raises
     ------
@@ -131,10 +130,8 @@ def rooster(
     volle_vorm = tuple(len(keuzes[k]) if k in keuzes else assen[k].size for k in volgorde)
     n = int(np.prod(volle_vorm, dtype=np.int64))
     per_structuur = int(np.prod(vorm, dtype=np.int64))  # rows of one combination of choices
-    aantal_kolommen = len(numeriek) + len(namen) + len(keuzes) + 1
-    controleer_omvang(
-        s, "rooster", n, aantal_kolommen, max_scenarios=max_scenarios, max_geheugen_gb=max_geheugen_gb
-    )  # fmt: skip
+    breedte = len(numeriek) + len(namen) + len(keuzes) + 1
+    controleer_omvang(s, "rooster", n, breedte, max_scenarios=max_scenarios, max_geheugen_gb=max_geheugen_gb)
 
     def gevormd(k: int, v: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
         sh = [1] * len(vorm)
@@ -148,11 +145,7 @@ def rooster(
     uit = reserveer(s, "rooster", (len(getalkolommen), n))
 
     per_rij = per_structuur // vorm[0] if vorm else 1  # rows per value of the first numeric axis
-    if not vorm:  # no numeric axis: one scenario per combination of choices
-        stukken = [(0, 1)]
-    else:
-        stap = max(1, blokgrootte // max(per_rij, 1))
-        stukken = [(a, min(a + stap, vorm[0])) for a in range(0, vorm[0], stap)]
+    stukken = _stukken(vorm, per_rij, blokgrootte)
     # where a chunk of a group lands in the full grid: an index per structural axis, the
     # chunk's slice on the first numeric axis, everything on the other numeric axes
     structuuras = [volgorde.index(k) for k in keuzes]
@@ -187,6 +180,14 @@ def rooster(
         versie=__version__,
     )
     return df
+
+
+def _stukken(vorm: tuple[int, ...], per_rij: int, blokgrootte: int) -> list[tuple[int, int]]:
+    """The chunks along the first numeric axis, each about ``blokgrootte`` scenarios."""
+    if not vorm:  # no numeric axis: one scenario per combination of choices
+        return [(0, 1)]
+    stap = max(1, blokgrootte // max(per_rij, 1))
+    return [(a, min(a + stap, vorm[0])) for a in range(0, vorm[0], stap)]
 
 
 def _tabel(
