@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, MutableMapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -156,10 +156,11 @@ class Zoeker:
 
     def herkomst(self, par: Parameter, w: Opgezocht, extra: str = "", index: int | None = None) -> Herkomst:
         """The origin of a looked-up value; for a time-weighted one with its parts."""
-        oorsprong = f"{Path(par.bestand).name}: {par.naam}{extra}"
+        bestand = f"eigen parameters {w.bestand}" if w.bestand else Path(par.bestand).name
+        oorsprong = f"{bestand}: {par.naam}{extra}"
         if isinstance(w, GewogenWaarde):
             oorsprong += f", tijdgewogen {w.jaar}: {_delen_tekst(par, w, index)}"
-        return Herkomst(oorsprong, w.status, str(w.bron), w.vanaf, w.toelichting)
+        return Herkomst(oorsprong, w.status, str(w.bron), w.vanaf, w.toelichting, w.geprojecteerd)
 
     def vul(
         self, invoer: MutableMapping[str, Any], herkomst: MutableMapping[str, Herkomst], sleutel: str, par: Parameter
@@ -268,6 +269,7 @@ def _verlofuren(z: Zoeker, cao: str, sleutel: str, invoer: dict[str, Any], herko
         _slechtste(wv.status, wf.status),
         f"{wv.bron}; {wf.bron}",
         max(wv.vanaf, wf.vanaf),
+        geprojecteerd=wv.geprojecteerd or wf.geprojecteerd,
     )
 
 
@@ -312,8 +314,8 @@ def _werkgeverslasten(z: Zoeker, cao: str, invoer: dict[str, Any], herkomst: dic
         z.vul(invoer, herkomst, sleutel, z.params.parameter(wl, naam))
         if reden is not None and sleutel in herkomst:
             h = herkomst[sleutel]
-            herkomst[sleutel] = Herkomst(
-                f"{h.oorsprong} (keuze: {reden})", _slechtste(h.status, "aanname"), h.bron, h.vanaf, h.toelichting
+            herkomst[sleutel] = replace(
+                h, oorsprong=f"{h.oorsprong} (keuze: {reden})", status=_slechtste(h.status, "aanname")
             )
     z.vul(invoer, herkomst, "werkgeverslasten.maximum_premieloon", z.params.parameter(wl, "maximum_premieloon"))
     for veld, naam in (

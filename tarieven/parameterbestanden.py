@@ -4,7 +4,9 @@ A parameter file (TOML, format in ``params/README.md``) groups the parameters of
 source document. The loader refuses, each with the file and the key: unknown or duplicate
 keys, bad dates, a unit that changes within a series or that the package does not know,
 a value outside its kind's range, values out of date order, a missing source, a missing
-explanation for a derived value or an assumption.
+explanation for a derived value or an assumption, a file without the term of its source
+(``geldig_tot``), a value dated after that term, a projection rule that is not declared
+in full.
 
 Product files (``producten/*.toml``) hold inputs of the field registry
 (:mod:`tarieven.velden`): their kind, range and unit come from there and are not repeated
@@ -18,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -27,11 +29,13 @@ from tarieven.eenheden import EenheidFout, eenheid_bekend, naar_eenheid, omreken
 from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, onbekende_sleutels
 from tarieven.leescache import CACHE_OMGEVING, lees_parameterbestand
 from tarieven.parameters import (
+    PROJECTIEREGELS,
     STATUSSEN,
     Bron,
     Parameter,
     ParameterBestand,
     ParameterSet,
+    Projectie,
     Waarde,
 )
 from tarieven.velden import Veld, kinderen, veld
@@ -43,6 +47,7 @@ SOORTEN = ("fractie", "positief", "niet_negatief", "getal", "tekst")
 STATUS_MET_TOELICHTING = ("afgeleid", "aanname")
 _PARAMETER_SLEUTELS = {
     "label", "eenheid", "soort", "toelichting", "waarden", "waarde", "vanaf", "tot", "status", "bron", "eerste_trede",
+    "geldig_tot", "projectie",
 }  # fmt: skip
 _WAARDE_SLEUTELS = {"vanaf", "tot", "waarde", "status", "bron", "toelichting", "eerste_trede", "eenheid"}
 _BRON_SLEUTELS = {"titel", "artikel", "url", "datum", "document"}
@@ -227,8 +232,78 @@ def _op_volgorde(naam: str, waarden: list[Waarde], p: list[Probleem]) -> bool:
     return True
 
 
+TOT_WIJZIGING = "tot wijziging"
+"""``geldig_tot`` of a source that holds until it is changed (a region's norm, a product)."""
+_PROJECTIE_SLEUTELS = {"regel", "tot", "bron", "toelichting"}
+
+
+@dataclass(frozen=True)
+class _Termijn:
+    """The term of a source and the rule past it, as declared (in [bestand] or on a parameter)."""
+
+    geldig_tot: dt.date | None
+    projectie: Projectie | None
+
+
+def _termijn(obj: Mapping[str, Any], waar: str, standaard: _Termijn | None, p: list[Probleem]) -> _Termijn | None:
+    """``geldig_tot`` and ``projectie`` of a table; what it does not say comes from ``standaard``."""
+    if "geldig_tot" not in obj and standaard is not None:
+        geldig_tot = standaard.geldig_tot
+    else:
+        ruw = obj.get("geldig_tot", ...)
+        if ruw == TOT_WIJZIGING:
+            geldig_tot = None
+        elif isinstance(ruw, dt.date) and not isinstance(ruw, dt.datetime):
+            geldig_tot = ruw
+        else:
+            verwacht = (
+                f'de laatste dag waarop de bron geldt (een TOML-datum zoals 2025-12-31), of "{TOT_WIJZIGING}" voor een '
+                "norm of aanname die geldt tot ze wordt gewijzigd"
+            )
+            p.append(Probleem(f"{waar}geldig_tot", ruw, verwacht))
+            return None
+    if "projectie" not in obj:
+        projectie = standaard.projectie if standaard is not None and "geldig_tot" not in obj else None
+    else:
+        projectie = _projectie(obj["projectie"], f"{waar}projectie", geldig_tot, p)
+    return _Termijn(geldig_tot, projectie)
+
+
+def _projectie(obj: Any, waar: str, geldig_tot: dt.date | None, p: list[Probleem]) -> Projectie | None:
+    if obj == "geen":
+        return None
+    start = len(p)
+    if not isinstance(obj, Mapping):
+        p.append(Probleem(waar, obj, '"geen", of een tabel { regel, tot, bron, toelichting }'))
+        return None
+    onbekende_sleutels(f"{waar}.", obj, _PROJECTIE_SLEUTELS, p, " van een projectie")
+    regel = obj.get("regel", ...)
+    if regel not in PROJECTIEREGELS:
+        p.append(Probleem(f"{waar}.regel", regel, f"een van {', '.join(PROJECTIEREGELS)}"))
+    tot = _datum(obj.get("tot", ...), f"{waar}.tot", p)
+    if geldig_tot is None:
+        p.append(Probleem(waar, ZONDER_WAARDE, "een projectie alleen na een geldig_tot (een datum)"))
+    elif tot is not None and tot <= geldig_tot:
+        p.append(Probleem(f"{waar}.tot", str(tot), f"een datum na geldig_tot ({geldig_tot})"))
+    bron = _bron(obj.get("bron", ...), f"{waar}.bron", p) if "bron" in obj else None
+    if bron is None and "bron" not in obj:
+        p.append(Probleem(f"{waar}.bron", ..., "de bron of redenering van de projectie"))
+    uitleg = obj.get("toelichting")
+    if not (isinstance(uitleg, str) and uitleg.strip()):
+        p.append(Probleem(f"{waar}.toelichting", uitleg if uitleg is not None else ..., "de projectie in woorden"))
+    if len(p) > start or tot is None or bron is None:
+        return None
+    return Projectie(str(regel), tot, bron, str(uitleg))
+
+
 def _parameter(
-    naam: str, obj: Mapping[str, Any], bestand: str, erf: Mapping[str, Any], product: bool, p: list[Probleem]
+    naam: str,
+    obj: Mapping[str, Any],
+    bestand: str,
+    erf: Mapping[str, Any],
+    product: bool,
+    termijn: _Termijn | None,
+    p: list[Probleem],
 ) -> Parameter | None:
     start = len(p)
     onbekende_sleutels(f"{naam}.", obj, _PARAMETER_SLEUTELS, p, " van een parameter")
@@ -255,25 +330,62 @@ def _parameter(
     else:
         items = [(naam, {k: v for k, v in obj.items() if k in _WAARDE_SLEUTELS})]
     waarden = [_een_waarde(sleutel, w, s, erf, reeks, obj, p) for sleutel, w in items]
+    eigen = _termijn(obj, f"{naam}.", termijn, p) if termijn is not None or "geldig_tot" in obj else None
     if len(p) > start or not _op_volgorde(naam, [w for w in waarden if w is not None], p):
         return None
+    geldig_tot = eigen.geldig_tot if eigen is not None else None
+    for w in waarden:
+        if w is not None and geldig_tot is not None and w.vanaf > geldig_tot:
+            verwacht = (
+                f"een waarde binnen de looptijd van de bron (geldig_tot = {geldig_tot}); of een latere geldig_tot"
+            )
+            p.append(Probleem(f"{naam}.vanaf", str(w.vanaf), verwacht))
+            return None
     uitleg = toelichting if isinstance(toelichting, str) else None
-    return Parameter(naam, bestand, str(label), s.eenheid, s.soort, tuple(w for w in waarden if w is not None), uitleg)
+    projectie = eigen.projectie if eigen is not None else None
+    if projectie is not None and projectie.regel == "loonontwikkeling" and s.soort == "tekst":
+        p.append(Probleem(f"{naam}.projectie.regel", projectie.regel, "ongewijzigd: een tekst verhoog je niet"))
+        return None
+    return Parameter(
+        naam, bestand, str(label), s.eenheid, s.soort, tuple(w for w in waarden if w is not None), uitleg,
+        geldig_tot, projectie,
+    )  # fmt: skip
 
 
 def _is_parameter(obj: Any) -> bool:
     return isinstance(obj, Mapping) and ("waarde" in obj or "waarden" in obj)
 
 
-def _kop(data: Mapping[str, Any], p: list[Probleem]) -> tuple[str, str]:
+def _kop(data: Mapping[str, Any], product: bool, p: list[Probleem]) -> tuple[str, str, _Termijn | None]:
+    """Title, description and the term of the source; a product holds until it is changed."""
     kop = data.get("bestand")
     if not isinstance(kop, Mapping) or not isinstance(kop.get("titel"), str):
         p.append(Probleem("bestand", kop if kop is not None else ..., "een tabel [bestand] met ten minste 'titel'"))
-        return "", ""
+        return "", "", None
     for k in kop:
-        if k not in {"titel", "omschrijving"}:
-            p.append(Probleem(f"bestand.{k}", kop[k], "titel of omschrijving"))
-    return kop["titel"], str(kop.get("omschrijving", ""))
+        if k not in {"titel", "omschrijving", "geldig_tot", "projectie"}:
+            p.append(Probleem(f"bestand.{k}", kop[k], "titel, omschrijving, geldig_tot of projectie"))
+    standaard = _Termijn(None, None) if product else None
+    return kop["titel"], str(kop.get("omschrijving", "")), _termijn(kop, "bestand.", standaard, p)
+
+
+def _koppel_loonontwikkeling(parameters: dict[str, Parameter], p: list[Probleem]) -> None:
+    """Give each ``loonontwikkeling`` projection the file's series of expected raises."""
+    for naam, par in parameters.items():
+        pr = par.projectie
+        if pr is None or pr.regel != "loonontwikkeling":
+            continue
+        reeks = parameters.get("loonontwikkeling")
+        if reeks is None or reeks.soort != "fractie":
+            verwacht = "een parameter [loonontwikkeling] (fracties per datum) in hetzelfde bestand"
+            p.append(Probleem(f"{naam}.projectie", pr.regel, verwacht))
+            continue
+        te_laat = [w for w in reeks.waarden if w.vanaf > pr.tot]
+        if te_laat:
+            verwacht = f"verhogingen tot en met het einde van de projectie ({pr.tot}); verleng projectie.tot"
+            p.append(Probleem("loonontwikkeling.vanaf", str(te_laat[0].vanaf), verwacht))
+            continue
+        parameters[naam] = replace(par, projectie=replace(pr, verhogingen=reeks))
 
 
 def laad_bestand(pad: str | Path, *, product: bool | None = None) -> ParameterBestand:
@@ -291,7 +403,7 @@ def laad_bestand(pad: str | Path, *, product: bool | None = None) -> ParameterBe
     product = pad.parent.name == "producten" if product is None else product
     data = lees_parameterbestand(pad)
     p: list[Probleem] = []
-    titel, omschrijving = _kop(data, p)
+    titel, omschrijving, termijn = _kop(data, product, p)
     parameters: dict[str, Parameter] = {}
     tekst: dict[str, Any] = {}
     erf_per_tabel: dict[str, Mapping[str, Any]] = {}
@@ -308,7 +420,7 @@ def laad_bestand(pad: str | Path, *, product: bool | None = None) -> ParameterBe
                 _datum(v, naam, p) if k == "vanaf" else _bron(v, naam, p)
                 tekst[naam] = v
             elif _is_parameter(v):
-                if (par := _parameter(naam, v, str(pad), eigen_erf, product, p)) is not None:
+                if (par := _parameter(naam, v, str(pad), eigen_erf, product, termijn, p)) is not None:
                     parameters[naam] = par
             elif isinstance(v, Mapping):
                 loop(naam, v, eigen_erf)
@@ -316,6 +428,7 @@ def laad_bestand(pad: str | Path, *, product: bool | None = None) -> ParameterBe
                 tekst[naam] = v
 
     loop("", data, {})
+    _koppel_loonontwikkeling(parameters, p)
     if product:
         _producttekst(tekst, p)
     if p:

@@ -5,6 +5,18 @@ force and fails loudly before the first date or after an end (never a silent Non
 zero); a lookup over a tariff year weights each value by the days it was in force. Each
 value carries a status: ``definitief``, ``afgeleid``, ``indicatief`` or ``aanname``, and a
 source. Loading the files is :mod:`tarieven.parameterbestanden`.
+
+A parameter knows the term of its source (``geldig_tot``: the CAO Jeugdzorg 2024-2025
+tables hold until 31 December 2025). Past that term a value is either carried forward by
+a declared rule (:class:`Projectie`) and marked ``geprojecteerd``, or a lookup is an error:
+
+- ``ongewijzigd``: the last value, unchanged (a premium rate of 2026 used in 2027);
+- ``loonontwikkeling``: the last salary table raised by each expected wage raise of the
+  file's ``loonontwikkeling`` series (the employers' offer for the CAO 2026-2027), cent by
+  cent as the CAO applies a raise to the table before.
+
+A projected value has the status ``aanname`` (or worse), the source of its rule, and says
+in its explanation what it was projected from.
 """
 
 from __future__ import annotations
@@ -12,15 +24,20 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from tarieven.fouten import InvoerFout, Probleem
+from tarieven.weergave import procent
 
 __all__ = [
+    "PROJECTIEREGELS",
     "STATUSSEN",
     "Bron",
+    "Projectie",
     "Herkomst",
     "kort",
     "Waarde",
@@ -32,6 +49,9 @@ __all__ = [
 
 STATUSSEN = ("definitief", "afgeleid", "indicatief", "aanname")
 """From most to least certain; see ``params/README.md``."""
+PROJECTIEREGELS = ("ongewijzigd", "loonontwikkeling")
+"""How a value is carried past the term of its source (see the module docstring)."""
+_DAG = dt.timedelta(days=1)
 
 
 _MEEGELEVERD = (Path(__file__).resolve().parent / "params", Path(__file__).resolve().parents[1] / "params")
@@ -71,11 +91,14 @@ class Herkomst:
     bron: str | None = None
     vanaf: dt.date | None = None
     toelichting: str | None = None
+    geprojecteerd: bool = False
 
     def __str__(self) -> str:
         delen = [self.oorsprong]
         if self.status:
             delen.append(self.status)
+        if self.geprojecteerd:
+            delen.append("geprojecteerd")
         if self.vanaf:
             delen.append(f"vanaf {self.vanaf}")
         return ", ".join(delen)
@@ -114,9 +137,54 @@ class Waarde:
     tot: dt.date | None = None
     toelichting: str | None = None
     eerste_trede: int = 0
+    geprojecteerd: bool = False
+    """Carried past the term of its source by a :class:`Projectie` (not in any source)."""
+    bestand: str | None = None
+    """The file the value came from, where it differs from its parameter's (a user's own file)."""
 
     def geldt_op(self, peildatum: dt.date) -> bool:
         return self.vanaf <= peildatum and (self.tot is None or peildatum < self.tot)
+
+
+@dataclass(frozen=True)
+class Projectie:
+    """A declared rule that carries a parameter past the term of its source.
+
+    Attributes
+    ----------
+    regel
+        ``ongewijzigd`` or ``loonontwikkeling`` (:data:`PROJECTIEREGELS`).
+    tot
+        The last day (inclusive) the rule carries the parameter; later is an error.
+    bron
+        Why the rule may be applied: the source of the expected raises, or the reasoning.
+    toelichting
+        The rule in words, shown with every projected value.
+    verhogingen
+        For ``loonontwikkeling``: the expected wage raises (fractions, by date).
+    """
+
+    regel: str
+    tot: dt.date
+    bron: Bron
+    toelichting: str
+    verhogingen: Parameter | None = None
+
+
+def _slechtste(a: str, b: str) -> str:
+    return max(a, b, key=STATUSSEN.index)
+
+
+def _verhoog(x: float | tuple[float, ...] | str, factor: float, centen: bool) -> float | tuple[float, ...] | str:
+    """A value raised by ``factor``; money rounded to cents (half up), as the CAO raises a table."""
+
+    def een(v: float) -> float:
+        y = v * factor
+        return float(Decimal(repr(y)).quantize(Decimal("0.01"), ROUND_HALF_UP)) if centen else y
+
+    if isinstance(x, str):
+        return x
+    return tuple(een(v) for v in x) if isinstance(x, tuple) else een(x)
 
 
 @dataclass(frozen=True)
@@ -130,25 +198,74 @@ class Parameter:
     soort: str
     waarden: tuple[Waarde, ...]
     toelichting: str | None = None
+    geldig_tot: dt.date | None = None
+    """The last day (inclusive) the source holds; None: until it is changed (a norm, a product)."""
+    projectie: Projectie | None = None
+
+    @cached_property
+    def reeks(self) -> tuple[Waarde, ...]:
+        """The values in time: the source's own, ended at :attr:`geldig_tot`, then the projected ones."""
+        if self.geldig_tot is None:
+            return self.waarden
+        eind = self.geldig_tot + _DAG
+        eigen = [w for w in self.waarden if w.vanaf < eind]
+        if eigen and (eigen[-1].tot is None or eigen[-1].tot > eind):
+            eigen[-1] = replace(eigen[-1], tot=eind)
+        if self.projectie is None or not eigen or eigen[-1].tot != eind:
+            return tuple(eigen)
+        return (*eigen, *self._geprojecteerd(eigen[-1], eind))
+
+    def _geprojecteerd(self, laatste: Waarde, eind: dt.date) -> list[Waarde]:
+        pr = self.projectie
+        assert pr is not None
+        einde = pr.tot + _DAG
+        verhogingen = [] if pr.verhogingen is None else [w for w in pr.verhogingen.waarden if eind <= w.vanaf < einde]
+        starts = [eind, *(w.vanaf for w in verhogingen if w.vanaf > eind)]
+        uit: list[Waarde] = []
+        waarde, status, bron = laatste.waarde, _slechtste(laatste.status, "aanname"), pr.bron
+        uitleg = f"{self.naam} vanaf {laatste.vanaf}"
+        for i, vanaf in enumerate(starts):
+            for v in (v for v in verhogingen if v.vanaf == vanaf and isinstance(v.waarde, float)):
+                assert isinstance(v.waarde, float)
+                waarde = _verhoog(waarde, 1.0 + v.waarde, (self.eenheid or "").startswith("EUR"))
+                status, bron = _slechtste(status, v.status), v.bron
+                uitleg += f" × (1 + {procent(v.waarde, 2)} per {v.vanaf})"
+            tot = starts[i + 1] if i + 1 < len(starts) else einde
+            toelichting = (
+                f"geprojecteerd: de bron geldt tot en met {self.geldig_tot}; {uitleg} ({pr.regel}: {pr.toelichting})"
+            )
+            uit.append(Waarde(vanaf, waarde, status, bron, tot, toelichting, laatste.eerste_trede, True))
+        return uit
+
+    def _termijn(self) -> str:
+        """Why the parameter has no later values (for a message)."""
+        if self.geldig_tot is None:
+            return "daarna is geen waarde bekend"
+        tekst = f"de bron geldt tot en met {self.geldig_tot}"
+        if self.projectie is not None:
+            tekst += f" en wordt tot en met {self.projectie.tot} geprojecteerd ({self.projectie.regel})"
+        return tekst + "; voor later: eigen parameters (--parameters) met een nieuwere bron of projectie"
 
     def op(self, peildatum: dt.date) -> Waarde:
         """The value in force on ``peildatum``; an error outside the dated range."""
-        geldig = [w for w in self.waarden if w.vanaf <= peildatum]
+        reeks = self.reeks
+        geldig = [w for w in reeks if w.vanaf <= peildatum]
         if not geldig:
             raise InvoerFout(
                 [
                     Probleem(
                         self.naam,
                         str(peildatum),
-                        f"een peildatum op of na {self.waarden[0].vanaf}: de eerste waarde geldt vanaf die datum",
+                        f"een peildatum op of na {reeks[0].vanaf}: de eerste waarde geldt vanaf die datum",
                     )
                 ],
                 kort(self.bestand),
             )
         w = geldig[-1]
         if w.tot is not None and peildatum >= w.tot:
+            laatste = w.tot - _DAG
             raise InvoerFout(
-                [Probleem(self.naam, str(peildatum), f"een peildatum vóór {w.tot}: daarna is geen waarde bekend")],
+                [Probleem(self.naam, str(peildatum), f"een peildatum tot en met {laatste}: {self._termijn()}")],
                 kort(self.bestand),
             )
         return w
@@ -165,8 +282,9 @@ class Parameter:
         begin, einde = dt.date(jaar, 1, 1), dt.date(jaar + 1, 1, 1)
         delen: list[tuple[Waarde, int]] = []
         gedekt_tot = begin  # the first day not yet covered
-        for i, w in enumerate(self.waarden):
-            volgende = self.waarden[i + 1].vanaf if i + 1 < len(self.waarden) else None
+        reeks = self.reeks
+        for i, w in enumerate(reeks):
+            volgende = reeks[i + 1].vanaf if i + 1 < len(reeks) else None
             eind_w = min((d for d in (w.tot, volgende) if d is not None), default=einde)
             van, tot = max(w.vanaf, begin), min(eind_w, einde)
             if tot <= van:
@@ -176,10 +294,11 @@ class Parameter:
             delen.append((w, (tot - van).days))
             gedekt_tot = tot
         if gedekt_tot < einde:
-            if gedekt_tot < self.waarden[0].vanaf:
-                reden = f"de eerste waarde geldt pas vanaf {self.waarden[0].vanaf}"
+            if gedekt_tot < reeks[0].vanaf:
+                reden = f"de eerste waarde geldt pas vanaf {reeks[0].vanaf}"
             else:
                 reden = f"vanaf {gedekt_tot} is geen waarde bekend"
+                reden += f": {self._termijn()}" if self.geldig_tot is not None else ""
             raise InvoerFout(
                 [
                     Probleem(
@@ -244,7 +363,7 @@ class Parameter:
 
     @property
     def laatste(self) -> Waarde:
-        return self.waarden[-1]
+        return self.reeks[-1]
 
 
 @dataclass(frozen=True)
@@ -281,6 +400,16 @@ class GewogenWaarde:
     @property
     def eerste_trede(self) -> int:
         return self.delen[0][0].eerste_trede
+
+    @property
+    def geprojecteerd(self) -> bool:
+        """Whether any part was carried past the term of its source."""
+        return any(w.geprojecteerd for w, _ in self.delen)
+
+    @property
+    def bestand(self) -> str | None:
+        """The user's file of the parts, if any came from one."""
+        return next((w.bestand for w, _ in self.delen if w.bestand), None)
 
     @property
     def bron(self) -> str:

@@ -158,6 +158,7 @@ def uitkomst_schema() -> dict[str, Any]:
         "tariefjaar": {"type": ["integer", "null"]},
         "onzekere_invoer": {"type": "object", "additionalProperties": {"enum": ["indicatief", "aanname"]}},
         "waarschuwingen": {"type": "array", "items": {"type": "string"}},
+        "geprojecteerde_invoer": {"type": "array", "items": {"type": "string"}},
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -154,6 +154,24 @@ class Uitkomst:
         s = self.scenario
         return f"{sleutel} = {invoer(s.waarden[sleutel], s.veld(sleutel).eenheid)}  [{s.herkomst[sleutel]}]"
 
+    def geprojecteerde_invoer(self) -> dict[str, Herkomst]:
+        """Inputs carried past the term of their source by a declared rule (key -> origin)."""
+        return {k: h for k, h in self.scenario.herkomst.items() if h.geprojecteerd}
+
+    def _projectie_tekst(self) -> list[str]:
+        """Which of the two ways to a later year produced this result: projection, never also indexation."""
+        geprojecteerd = self.geprojecteerde_invoer()
+        if not geprojecteerd:
+            return []
+        loon = sorted(k for k in geprojecteerd if k.endswith(("maandsalaris", "vakantietoeslag_minimum")))
+        return [
+            f"{len(geprojecteerd)} invoerwaarden liggen na het einde van hun bron en zijn geprojecteerd "
+            f"(status aanname): {len(loon)} salarisbedragen met de verwachte loonontwikkeling, de andere "
+            "ongewijzigd doorgetrokken (zie de toelichting per waarde). Er is geen VNG-indexatie toegepast: "
+            "het tarief komt uit de geprojecteerde waarden van de peildatum, niet uit een geïndexeerd tarief "
+            "van een eerder jaar; indexeer dit tarief dus niet nog eens over dezelfde jaren."
+        ]
+
     def uitleg(self) -> str:
         """The full explanation in Dutch: each line with value, unit, formula and inputs."""
         s = self.scenario
@@ -173,6 +191,7 @@ class Uitkomst:
             regels.append(f"Parameters op peildatum {s.peildatum}.")
         if s.tariefjaar is not None:
             regels.append(f"Parameters tijdgewogen over tariefjaar {s.tariefjaar} (naar dagen in werking).")
+        regels += self._projectie_tekst()
         if self.waarschuwingen:
             regels += ["", f"Waarschuwingen ({len(self.waarschuwingen)}): controleer deze invoer."]
             regels += [f"  - {w}" for w in self.waarschuwingen]
@@ -219,6 +238,7 @@ class Uitkomst:
             "peildatum": str(self.scenario.peildatum) if self.scenario.peildatum else None,
             "tariefjaar": self.scenario.tariefjaar,
             "onzekere_invoer": {k: h.status for k, h in self.onzekere_invoer().items()},
+            "geprojecteerde_invoer": sorted(self.geprojecteerde_invoer()),
             "waarschuwingen": [str(w) for w in self.waarschuwingen],
         }
         for r in self:

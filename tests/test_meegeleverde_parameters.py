@@ -116,10 +116,17 @@ def test_cli_bereken_productcode_met_waarschuwing(capsys: pytest.CaptureFixture[
 
 
 def test_cli_parameters(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parameters", "vakantietoeslag", "--peildatum", "2025-06-01"]) == 0
+    uit = capsys.readouterr().out
+    assert "cao-jeugdzorg.toml: vakantietoeslag = 0,08  [definitief, vanaf 2024-01-01]" in uit
+    assert "bron: " in uit
+    # after the CAO 2024-2025 (until 31 December 2025) the value is carried forward, and says so
     assert main(["parameters", "vakantietoeslag", "--peildatum", "2026-01-01"]) == 0
     uit = capsys.readouterr().out
-    assert "cao-jeugdzorg.toml: vakantietoeslag = 0,08  [definitief" in uit
-    assert "bron: " in uit
+    assert "cao-jeugdzorg.toml: vakantietoeslag = 0,08  [aanname, geprojecteerd, vanaf 2026-01-01]" in uit
+    assert "geprojecteerd: de bron geldt tot en met 2025-12-31" in uit
+    assert main(["parameters", "vakantietoeslag", "--peildatum", "2028-01-01"]) == 0
+    assert "geen waarde op 2028-01-01: verwacht een peildatum tot en met 2027-12-31" in capsys.readouterr().out
     assert main(["parameters", "bestaat_niet_xyz"]) == 2
 
 
@@ -156,11 +163,14 @@ def test_readme_tabel_klopt_met_de_berekening() -> None:
 
 
 def test_cli_parameters_controle(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["parameters", "--controle", "--peildatum", "2027-01-01"]) == 0
+    assert main(["parameters", "--controle", "--peildatum", "2025-06-01"]) == 0
     uit = capsys.readouterr().out
     assert f"{len(PARAMS.bestanden)} parameterbestanden en {len(PARAMS.producten)} producten geladen" in uit
     assert "Indicatieve waarden (te vervangen" in uit
     assert "cao-jeugdzorg.toml: salaris.schaal_8" in uit  # the reconstructed table is indicatief
+    assert "geprojecteerd" not in uit  # in 2025 every value is within the term of its source
+    assert main(["parameters", "--controle", "--peildatum", "2027-01-01"]) == 0
+    assert "waarvan geprojecteerd (na het einde van hun bron):" in capsys.readouterr().out
 
 
 def test_indexatie_uit_meegeleverde_cijfers_geeft_g6(capsys: pytest.CaptureFixture[str]) -> None:

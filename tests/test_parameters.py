@@ -14,6 +14,7 @@ from tarieven.parameterbestanden import laad_bestand, laad_map
 GOED = """
 [bestand]
 titel = "Test"
+geldig_tot = "tot wijziging"
 
 [uren_per_week]
 eenheid = "uur/week"
@@ -60,14 +61,15 @@ def test_voor_de_eerste_en_na_de_laatste_datum_een_fout(tmp_path: Path) -> None:
     par = laad_bestand(schrijf(tmp_path, GOED)).parameters["uren_per_week"]
     with pytest.raises(InvoerFout, match=r"uren_per_week = '2023-12-31': verwacht een peildatum op of na 2024-01-01"):
         par.op(dt.date(2023, 12, 31))
-    with pytest.raises(InvoerFout, match=r"uren_per_week = '2026-01-01': verwacht een peildatum vóór 2026-01-01"):
+    verwacht = "verwacht een peildatum tot en met 2025-12-31: daarna is geen waarde bekend"
+    with pytest.raises(InvoerFout, match=rf"uren_per_week = '2026-01-01': {verwacht}"):
         par.op(dt.date(2026, 1, 1))
 
 
 def test_dubbele_sleutel(tmp_path: Path) -> None:
     bericht = fout(tmp_path, GOED.replace('soort = "positief"', 'soort = "positief"\nsoort = "getal"'))
     assert "dubbele sleutels" in bericht
-    assert "regel 8: soort" in bericht
+    assert "regel 9: soort" in bericht
 
 
 def test_onbekende_sleutel(tmp_path: Path) -> None:
@@ -98,6 +100,7 @@ def test_fractie_buiten_bereik(tmp_path: Path) -> None:
         """
         [bestand]
         titel = "T"
+        geldig_tot = "tot wijziging"
         [verzuim]
         eenheid = "1"
         soort = "fractie"
@@ -130,6 +133,7 @@ def test_aanname_zonder_toelichting_en_waarde_zonder_bron(tmp_path: Path) -> Non
         """
         [bestand]
         titel = "T"
+        geldig_tot = "tot wijziging"
         [verzuim]
         eenheid = "1"
         soort = "fractie"
@@ -144,7 +148,7 @@ def test_aanname_zonder_toelichting_en_waarde_zonder_bron(tmp_path: Path) -> Non
 
 def test_bestand_zonder_kop(tmp_path: Path) -> None:
     assert "bestand ontbreekt: verwacht een tabel [bestand]" in fout(
-        tmp_path, GOED.replace('[bestand]\ntitel = "Test"', "")
+        tmp_path, GOED.replace('[bestand]\ntitel = "Test"\ngeldig_tot = "tot wijziging"', "")
     )
 
 

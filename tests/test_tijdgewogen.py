@@ -97,6 +97,7 @@ def test_schrikkeljaar_met_de_hand(tmp_path: Path) -> None:
             """
             [bestand]
             titel = "Test"
+            geldig_tot = "tot wijziging"
             [uren_per_week]
             eenheid = "uur/week"
             soort = "positief"
@@ -141,6 +142,7 @@ def test_jaargrens_mag_de_tabel_wisselen(params: ParameterSet) -> None:
 REEKS = """
 [bestand]
 titel = "Test"
+geldig_tot = "tot wijziging"
 [uren_per_week]
 eenheid = "uur/week"
 soort = "positief"
@@ -200,6 +202,7 @@ def test_aantal_treden_verandert_binnen_het_jaar(tmp_path: Path) -> None:
         """
         [bestand]
         titel = "Test"
+        geldig_tot = "tot wijziging"
         [salaris.schaal_8]
         eenheid = "EUR/maand"
         soort = "positief"
@@ -231,6 +234,7 @@ def test_tekst_verandert_binnen_het_jaar(tmp_path: Path) -> None:
         """
         [bestand]
         titel = "Test"
+        geldig_tot = "tot wijziging"
         [overhead_grondslag]
         soort = "tekst"
         bron = { titel = "Norm" }

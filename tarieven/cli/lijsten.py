@@ -81,6 +81,9 @@ def _controle(args: argparse.Namespace) -> int:
         f"parameterset-hash {params.hash[:12]}; waarden geldig op {datum}:",
     ]
     regels += [f"  {status:<11} {sum(w.status == status for _, w in geldig):>4}" for status in STATUSSEN]
+    geprojecteerd = [(p, w) for p, w in geldig if w.geprojecteerd]
+    if geprojecteerd:
+        regels.append(f"  waarvan geprojecteerd (na het einde van hun bron): {len(geprojecteerd)}")
     te_vervangen = sorted(((p, w) for p, w in geldig if w.status == "indicatief"), key=lambda pw: pw[1].vanaf)
     rijen = []
     if te_vervangen:
@@ -109,16 +112,18 @@ def parameters(args: argparse.Namespace) -> int:
                 continue
             try:
                 w = par.op(datum)
-                regel = f"{_toon_waarde(par, w)}  [{w.status}, vanaf {w.vanaf}]"
+                markering = ", geprojecteerd" if w.geprojecteerd else ""
+                regel = f"{_toon_waarde(par, w)}  [{w.status}{markering}, vanaf {w.vanaf}]"
                 waarde: Any = w.waarde
-            except InvoerFout:
+            except InvoerFout as e:
                 w, waarde = par.laatste, None
-                regel = f"geen waarde op {datum} (eerste vanaf {par.waarden[0].vanaf})"
+                regel = f"geen waarde op {datum}: verwacht {e.problemen[0].verwacht}"
             regels += [f"{bestandsnaam}: {par.naam} = {regel}", f"    {par.label}; bron: {w.bron}"]
             if w.toelichting:
                 regels.append(f"    {w.toelichting.strip()}")
             rijen.append({"bestand": bestandsnaam, "parameter": par.naam, "waarde": waarde, "eenheid": par.eenheid,
-                          "status": w.status, "vanaf": w.vanaf, "bron": str(w.bron)})  # fmt: skip
+                          "status": w.status, "geprojecteerd": w.geprojecteerd, "vanaf": w.vanaf,
+                          "bron": str(w.bron)})  # fmt: skip
     if not rijen:
         raise InvoerFout([Probleem("naam", naam, "(een deel van) de naam van een meegeleverde parameter of bestand")])
     schrijf_rijen(rijen, args.formaat, "\n".join(regels))

@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 
 import tarieven
-from tarieven.catalogus import producten
+from tarieven.catalogus import is_vervoer, producten
 
 MAP = Path(__file__).parent
 VOORBEELDEN = MAP.parents[1] / "voorbeelden"
@@ -37,7 +37,7 @@ def vastleggen(naam: str, u: tarieven.Uitkomst) -> None:
 
 
 def main() -> None:
-    for code in producten():
+    for code in (c for c in producten() if not is_vervoer(c)):  # transport: priced per distance, tested apart
         for peildatum in PEILDATA:
             vastleggen(f"product-{code}-{peildatum}", tarieven.bereken(code, peildatum))
     for pad in sorted(VOORBEELDEN.glob("*.toml")):
