@@ -27,14 +27,14 @@ if TYPE_CHECKING:
     from tarieven import analyse
     from tarieven.batch import bereken_tabel
     from tarieven.catalogus import producten
+    from tarieven.eigenparameters import laad_parameters
     from tarieven.fouten import InvoerFout, OnbekendeNaam, Probleem, TarievenFout
     from tarieven.indexcijfers import indexeer, vng_indexaties
     from tarieven.inlezen import lees_scenario
     from tarieven.model import RegelDefinitie, Structuur, regeldefinities
     from tarieven.model import bereken as bereken_regels
     from tarieven.overzicht import productoverzicht, vervoersbedragen
-    from tarieven.parameterbestanden import laad_map as laad_parameters
-    from tarieven.parameterbestanden import standaard_parameters
+    from tarieven.parameterbestanden import laad_map, standaard_parameters
     from tarieven.parameters import Herkomst, ParameterSet
     from tarieven.scenario import Scenario
     from tarieven.uitkomst import Regel, Uitkomst, bereken
@@ -56,6 +56,7 @@ __all__ = [
     "vervoerscategorie",
     "standaard_parameters",
     "laad_parameters",
+    "laad_map",
     "ParameterSet",
     "indexeer",
     "vng_indexaties",
@@ -88,7 +89,8 @@ _WAAR: dict[str, tuple[str, str]] = {
     "vervoersbedragen": ("tarieven.overzicht", "vervoersbedragen"),
     "vervoerscategorie": ("tarieven.vervoer", "vervoerscategorie"),
     "standaard_parameters": ("tarieven.parameterbestanden", "standaard_parameters"),
-    "laad_parameters": ("tarieven.parameterbestanden", "laad_map"),
+    "laad_parameters": ("tarieven.eigenparameters", "laad_parameters"),
+    "laad_map": ("tarieven.parameterbestanden", "laad_map"),
     "indexeer": ("tarieven.indexcijfers", "indexeer"),
     "vng_indexaties": ("tarieven.indexcijfers", "vng_indexaties"),
     "bereken_regels": ("tarieven.model", "bereken"),

@@ -9,10 +9,11 @@ that is missing, never a silent zero.
 from __future__ import annotations
 
 import datetime as dt
+import os
 
+from tarieven.eigenparameters import laad_parameters
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.indexatie import Geindexeerd, Indexatie, Indexcijfers, indexatie_vng, indexeer_jaren
-from tarieven.parameterbestanden import standaard_parameters
 from tarieven.parameters import ParameterSet, kort
 
 __all__ = ["INDEXATIE", "indexeer", "vng_indexaties"]
@@ -23,17 +24,19 @@ INDEXATIE = "indexatie-vng"
 
 def _reeks(params: ParameterSet, naam: str) -> dict[int, float]:
     par = params.parameter(INDEXATIE, naam)
-    return {w.vanaf.year: float(w.waarde) for w in par.waarden if isinstance(w.waarde, float)}
+    return {w.vanaf.year: float(w.waarde) for w in par.reeks if isinstance(w.waarde, float)}
 
 
-def vng_indexaties(van: int, naar: int, params: ParameterSet | None = None) -> list[Indexatie]:
+def vng_indexaties(van: int, naar: int, params: ParameterSet | str | os.PathLike[str] | None = None) -> list[Indexatie]:
     """The VNG indexations of the years ``van + 1`` .. ``naar`` from the index figures.
 
     The wage weight and the correction method (``nacalculatie_methode``: ``absoluut`` or
     ``relatief``) are looked up per year. A missing figure is an error naming it (OVA/PCC of
-    a year not yet published) and the file it belongs in.
+    a year not yet published) and the file it belongs in. ``params``: a parameter set, or
+    the user's own file or folder with figures the package does not have yet (laid over
+    the bundled ones).
     """
-    params = params or standaard_parameters()
+    params = params if isinstance(params, ParameterSet) else laad_parameters(params)
     for naam, jaar in (("van", van), ("naar", naar)):
         if isinstance(jaar, bool) or not isinstance(jaar, int) or not 1900 <= jaar <= 2999:
             raise InvoerFout([Probleem(naam, jaar, "een jaartal zoals 2025")])
@@ -56,7 +59,12 @@ def vng_indexaties(van: int, naar: int, params: ParameterSet | None = None) -> l
 
 
 def indexeer(
-    tarief: float, van: int, naar: int, *, gepubliceerd: bool = False, params: ParameterSet | None = None
+    tarief: float,
+    van: int,
+    naar: int,
+    *,
+    gepubliceerd: bool = False,
+    params: ParameterSet | str | os.PathLike[str] | None = None,
 ) -> list[Geindexeerd]:
     """A tariff of price year ``van`` indexed year by year to ``naar`` by the VNG method.
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from tarieven.catalogus import Zoeker, producten, vul_aan
 from tarieven.eenheden import EenheidFout, naar_eenheid
+from tarieven.eigenparameters import laad_parameters
 from tarieven.fouten import InvoerFout, Probleem, opsomming
 from tarieven.lezen import lees_bestand
 from tarieven.parameterbestanden import standaard_parameters
@@ -167,7 +168,7 @@ def lees_scenario(
     peildatum: dt.date | str | None = None,
     *,
     tariefjaar: int | None = None,
-    params: ParameterSet | None = None,
+    params: ParameterSet | str | os.PathLike[str] | None = None,
     met: Mapping[str, Any] | None = None,
     naam: str | None = None,
 ) -> Scenario:
@@ -186,7 +187,9 @@ def lees_scenario(
         Instead of a peildatum: time-weight every bundled parameter over this calendar
         year (days in force).
     params
-        The parameter set to look up in (default: the bundled one).
+        The parameter set to look up in (default: the bundled one), or the path of the
+        user's own parameter file or folder, laid over the bundled set
+        (:func:`tarieven.laad_parameters`).
     met
         Inputs that replace or add to the scenario's own, as dotted keys
         (``{"product.groepsgrootte": 8}``; for transport ``{"product.afstand_km": 12,
@@ -199,6 +202,8 @@ def lees_scenario(
     InvoerFout
         Listing every problem: file, key, value and what was expected.
     """
+    if params is not None and not isinstance(params, ParameterSet):
+        params = laad_parameters(params)
     if isinstance(bron, Mapping):
         data, naam = dict(bron), naam or "<dict>"
     else:

@@ -356,8 +356,11 @@ def _is_parameter(obj: Any) -> bool:
     return isinstance(obj, Mapping) and ("waarde" in obj or "waarden" in obj)
 
 
-def _kop(data: Mapping[str, Any], product: bool, p: list[Probleem]) -> tuple[str, str, _Termijn | None]:
-    """Title, description and the term of the source; a product holds until it is changed."""
+def _kop(
+    data: Mapping[str, Any], product: bool, erft: ParameterBestand | None, p: list[Probleem]
+) -> tuple[str, str, _Termijn | None]:
+    """Title, description and the term of the source; a product holds until it is changed, a
+    user's file that adds to a bundled one takes that file's term unless it declares its own."""
     kop = data.get("bestand")
     if not isinstance(kop, Mapping) or not isinstance(kop.get("titel"), str):
         p.append(Probleem("bestand", kop if kop is not None else ..., "een tabel [bestand] met ten minste 'titel'"))
@@ -366,10 +369,12 @@ def _kop(data: Mapping[str, Any], product: bool, p: list[Probleem]) -> tuple[str
         if k not in {"titel", "omschrijving", "geldig_tot", "projectie"}:
             p.append(Probleem(f"bestand.{k}", kop[k], "titel, omschrijving, geldig_tot of projectie"))
     standaard = _Termijn(None, None) if product else None
+    if erft is not None:
+        standaard = _Termijn(erft.geldig_tot, erft.projectie)
     return kop["titel"], str(kop.get("omschrijving", "")), _termijn(kop, "bestand.", standaard, p)
 
 
-def _koppel_loonontwikkeling(parameters: dict[str, Parameter], p: list[Probleem]) -> None:
+def koppel_loonontwikkeling(parameters: dict[str, Parameter], p: list[Probleem]) -> None:
     """Give each ``loonontwikkeling`` projection the file's series of expected raises."""
     for naam, par in parameters.items():
         pr = par.projectie
@@ -388,11 +393,16 @@ def _koppel_loonontwikkeling(parameters: dict[str, Parameter], p: list[Probleem]
         parameters[naam] = replace(par, projectie=replace(pr, verhogingen=reeks))
 
 
-def laad_bestand(pad: str | Path, *, product: bool | None = None) -> ParameterBestand:
+def laad_bestand(
+    pad: str | Path, *, product: bool | None = None, erft: ParameterBestand | None = None
+) -> ParameterBestand:
     """Load and validate one parameter file.
 
     ``product``: the file is a product file (inputs of the field registry under
     ``[product]``); by default, when it lies in a folder named ``producten``.
+    ``erft``: the bundled file a user's own file adds to; a parameter that does not declare
+    its term takes that of the bundled parameter of the same name (or of the bundled file),
+    and the projection rules are linked after merging (:mod:`tarieven.eigenparameters`).
 
     Raises
     ------
@@ -403,7 +413,14 @@ def laad_bestand(pad: str | Path, *, product: bool | None = None) -> ParameterBe
     product = pad.parent.name == "producten" if product is None else product
     data = lees_parameterbestand(pad)
     p: list[Probleem] = []
-    titel, omschrijving, termijn = _kop(data, product, p)
+    titel, omschrijving, termijn = _kop(data, product, erft, p)
+    eigen_kop = isinstance(data.get("bestand"), Mapping) and "geldig_tot" in data["bestand"]
+
+    def termijn_van(naam: str) -> _Termijn | None:
+        if erft is None or eigen_kop or naam not in erft.parameters:
+            return termijn
+        return _Termijn(erft.parameters[naam].geldig_tot, erft.parameters[naam].projectie)
+
     parameters: dict[str, Parameter] = {}
     tekst: dict[str, Any] = {}
     erf_per_tabel: dict[str, Mapping[str, Any]] = {}
@@ -420,7 +437,10 @@ def laad_bestand(pad: str | Path, *, product: bool | None = None) -> ParameterBe
                 _datum(v, naam, p) if k == "vanaf" else _bron(v, naam, p)
                 tekst[naam] = v
             elif _is_parameter(v):
-                if (par := _parameter(naam, v, str(pad), eigen_erf, product, termijn, p)) is not None:
+                if erft is not None and naam in erft.parameters and not product:  # kind and unit as bundled
+                    b = erft.parameters[naam]
+                    v = {"soort": b.soort, **({"eenheid": b.eenheid} if b.eenheid else {}), **v}
+                if (par := _parameter(naam, v, str(pad), eigen_erf, product, termijn_van(naam), p)) is not None:
                     parameters[naam] = par
             elif isinstance(v, Mapping):
                 loop(naam, v, eigen_erf)
@@ -428,12 +448,16 @@ def laad_bestand(pad: str | Path, *, product: bool | None = None) -> ParameterBe
                 tekst[naam] = v
 
     loop("", data, {})
-    _koppel_loonontwikkeling(parameters, p)
+    if erft is None:
+        koppel_loonontwikkeling(parameters, p)
     if product:
         _producttekst(tekst, p)
     if p:
         raise InvoerFout(p, str(pad))
-    return ParameterBestand(pad.stem, str(pad), titel, omschrijving, parameters, tekst, erf_per_tabel)
+    geldig_tot, projectie = (termijn.geldig_tot, termijn.projectie) if termijn is not None else (None, None)
+    return ParameterBestand(
+        pad.stem, str(pad), titel, omschrijving, parameters, tekst, erf_per_tabel, geldig_tot, projectie
+    )
 
 
 def _producttekst(tekst: Mapping[str, Any], p: list[Probleem]) -> None:
@@ -517,21 +541,24 @@ def laad_map(pad: str | Path | None = None, *, lui: bool = False) -> ParameterSe
     load cleanly, such as the bundled one, checked in CI.
     """
     map_ = Path(pad) if pad is not None else params_pad()
+    algemeen, product = sorted(map_.glob("*.toml")), sorted((map_ / "producten").glob("*.toml"))
+    paden = tuple(str(p) for p in (*algemeen, *product))
     if lui:
         return ParameterSet(
             str(map_),
-            _LuiBestanden({p.stem: p for p in sorted(map_.glob("*.toml"))}, product=False),
-            _LuiBestanden({p.stem: p for p in sorted((map_ / "producten").glob("*.toml"))}, product=True),
+            _LuiBestanden({p.stem: p for p in algemeen}, product=False),
+            _LuiBestanden({p.stem: p for p in product}, product=True),
+            paden,
         )
     problemen: list[Probleem] = []
     bestanden: dict[str, ParameterBestand] = {}
     producten: dict[str, ParameterBestand] = {}
-    for bestand in sorted(map_.glob("*.toml")):
+    for bestand in algemeen:
         try:
             bestanden[bestand.stem] = laad_bestand(bestand, product=False)
         except InvoerFout as e:
             problemen += [Probleem(f"{bestand.name}: {q.sleutel}", q.waarde, q.verwacht) for q in e.problemen]
-    for bestand in sorted((map_ / "producten").glob("*.toml")):
+    for bestand in product:
         try:
             b = laad_bestand(bestand, product=True)
         except InvoerFout as e:
@@ -543,7 +570,7 @@ def laad_map(pad: str | Path | None = None, *, lui: bool = False) -> ParameterSe
             producten[str(b.tekst["product.code"])] = b
     if problemen:
         raise InvoerFout(problemen, str(map_))
-    return ParameterSet(str(map_), bestanden, producten)
+    return ParameterSet(str(map_), bestanden, producten, paden)
 
 
 @lru_cache(maxsize=1)

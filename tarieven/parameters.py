@@ -436,6 +436,10 @@ class ParameterBestand:
     """Dotted key -> text leaf (for function definitions, product structure...)."""
     erf: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """Grouping table -> its inheritable ``vanaf`` and ``bron`` (as read)."""
+    geldig_tot: dt.date | None = None
+    """The file's declared term (each parameter may have its own)."""
+    projectie: Projectie | None = None
+    """The file's declared rule past its term."""
 
 
 @dataclass(frozen=True)
@@ -445,6 +449,8 @@ class ParameterSet:
     map: str
     bestanden: Mapping[str, ParameterBestand]
     producten: Mapping[str, ParameterBestand]
+    paden: tuple[str, ...] = ()
+    """Every file the set was read from (the bundled folder, then a user's own files)."""
 
     def bestand(self, naam: str) -> ParameterBestand:
         try:
@@ -483,9 +489,10 @@ class ParameterSet:
 
     @property
     def hash(self) -> str:
-        """SHA-256 over the contents of every file: same hash, same parameters."""
+        """SHA-256 over the contents of every file it was read from: same hash, same parameters."""
         h = hashlib.sha256()
-        for b in sorted((*self.bestanden.values(), *self.producten.values()), key=lambda b: b.pad):
-            h.update(Path(b.pad).name.encode())
-            h.update(Path(b.pad).read_bytes())
+        paden = self.paden or tuple(sorted(b.pad for b in (*self.bestanden.values(), *self.producten.values())))
+        for pad in paden:
+            h.update(Path(pad).name.encode())
+            h.update(Path(pad).read_bytes())
         return h.hexdigest()

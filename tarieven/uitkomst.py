@@ -351,7 +351,7 @@ def bereken(
     *,
     tariefjaar: int | None = None,
     met: Mapping[str, Any] | None = None,
-    params: ParameterSet | None = None,
+    params: ParameterSet | str | os.PathLike[str] | None = None,
 ) -> Uitkomst:
     """Compute the tariff and its breakdown for one scenario or product.
 
@@ -371,7 +371,9 @@ def bereken(
         ``{"product.groepsgrootte": 8}``; transport ``{"product.afstand_km": 12,
         "product.vorm": "groep"}``.
     params
-        The parameter set to look up in (default: the bundled one).
+        The parameter set to look up in (default: the bundled one), or the path of the
+        user's own parameter file or folder laid over it (``"mijn-parameters/"``): their
+        values replace or extend the bundled ones, and the explanation names them.
 
     Returns
     -------

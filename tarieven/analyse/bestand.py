@@ -81,6 +81,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -100,6 +101,7 @@ from tarieven.catalogus import producten
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.inlezen import lees_scenario
 from tarieven.lezen import lees_bestand
+from tarieven.parameters import ParameterSet
 from tarieven.scenario import Scenario
 from tarieven.velden import kinderen
 
@@ -264,7 +266,7 @@ def _doelzoeken(doelen: Any, p: list[Probleem]) -> list[dict[str, Any]]:
     return [dict(d) for d in doelen]
 
 
-def _kop(data: Mapping[str, Any], pad: Path, bron: str) -> Analyseplan:
+def _kop(data: Mapping[str, Any], pad: Path, bron: str, params: Any) -> Analyseplan:
     """The scenario, the output folder and the limits of an analysis file."""
     p: list[Probleem] = []
     for k in data:
@@ -287,14 +289,14 @@ def _kop(data: Mapping[str, Any], pad: Path, bron: str) -> Analyseplan:
     if p:
         raise InvoerFout(p, bron)
     assert uitvoer is not None
-    scenario = _scenario(str(scen), pad, peildatum, bron)
+    scenario = _scenario(str(scen), pad, peildatum, bron, params)
     return Analyseplan(bestand=pad, scenario=scenario, uitvoer=uitvoer, grenzen=grenzen)
 
 
 _SCENARIO = "het pad van een scenariobestand (.toml of .json), relatief aan dit bestand, of een productcode"
 
 
-def _scenario(scen: str, pad: Path, peildatum: dt.date | None, bron: str) -> Scenario:
+def _scenario(scen: str, pad: Path, peildatum: dt.date | None, bron: str, params: Any) -> Scenario:
     """The scenario an analysis file names: a scenario file (relative to the analysis file) or a product code.
 
     A file that is not a scenario is refused without showing any of its content: the
@@ -303,7 +305,7 @@ def _scenario(scen: str, pad: Path, peildatum: dt.date | None, bron: str) -> Sce
     scenario_pad = pad.parent / scen
     if not scenario_pad.is_file():
         if scen in producten():
-            return lees_scenario(scen, peildatum)
+            return lees_scenario(scen, peildatum, params=params)
         bestaat = f"; dat bestand of die productcode bestaat niet (productcodes: {', '.join(producten())})"
         raise InvoerFout([Probleem("scenario", scen, _SCENARIO + bestaat)], bron)
     if scenario_pad.suffix.lower() not in (".toml", ".json"):
@@ -319,7 +321,7 @@ def _scenario(scen: str, pad: Path, peildatum: dt.date | None, bron: str) -> Sce
         sleutels = ", ".join(sorted(bovenste))
         verwacht = f"{_SCENARIO}; dit bestand is geen scenario (een scenario heeft alleen de sleutels {sleutels})"
         raise InvoerFout([Probleem("scenario", scen, verwacht)], bron)
-    return lees_scenario(data, peildatum, naam=str(scenario_pad))
+    return lees_scenario(data, peildatum, naam=str(scenario_pad), params=params)
 
 
 def _uitvoer(uitvoer: Any, pad: Path, p: list[Probleem]) -> Path | None:
@@ -342,8 +344,11 @@ def _uitvoer(uitvoer: Any, pad: Path, p: list[Probleem]) -> Path | None:
     return map_
 
 
-def lees_analyse(pad: str | Path) -> Analyseplan:
+def lees_analyse(pad: str | Path, *, params: ParameterSet | str | os.PathLike[str] | None = None) -> Analyseplan:
     """Read and check an analysis file (format: see the module docstring).
+
+    ``params``: the parameter set for the scenario, or the user's own parameter file or
+    folder laid over the bundled one (``tarieven scenario ... --parameters PAD``).
 
     Raises
     ------
@@ -354,7 +359,7 @@ def lees_analyse(pad: str | Path) -> Analyseplan:
     pad = Path(pad)
     bron = str(pad)
     data = lees_bestand(pad, soort="analysebestand")
-    plan = _kop(data, pad, bron)
+    plan = _kop(data, pad, bron, params)
     p: list[Probleem] = []
 
     def tabel(naam: str) -> dict[str, Any] | None:

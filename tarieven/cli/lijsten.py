@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from tarieven.cli.opties import schrijf_rijen
+from tarieven.eigenparameters import laad_parameters
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.indexcijfers import indexeer as _indexeer
 from tarieven.overzicht import productoverzicht, vervoersbedragen
-from tarieven.parameterbestanden import laad_map, standaard_parameters
+from tarieven.parameterbestanden import laad_map
 from tarieven.parameters import STATUSSEN, Parameter, Waarde
 from tarieven.weergave import euro, getal, invoer, procent
 
@@ -22,8 +23,9 @@ def producten(args: argparse.Namespace) -> int:
     """The catalogue: code, name, unit, key figures and the tariff on the bundled defaults."""
     tariefjaar = args.tariefjaar
     datum = None if tariefjaar is not None else args.peildatum or dt.date.today()
-    df = productoverzicht(datum, tariefjaar=tariefjaar)
-    bedragen = vervoersbedragen(datum, tariefjaar=tariefjaar)
+    params = laad_parameters(args.parameters)
+    df = productoverzicht(datum, tariefjaar=tariefjaar, params=params)
+    bedragen = vervoersbedragen(datum, tariefjaar=tariefjaar, params=params)
     rijen: list[dict[str, Any]] = [{"code": str(code), **df.loc[code].to_dict()} for code in df.index]
     for code, per_categorie in bedragen.items():
         for categorie, (bedrag, status) in per_categorie.items():
@@ -100,19 +102,22 @@ def parameters(args: argparse.Namespace) -> int:
     """Parameters (filtered by a name fragment) with their value on the peildatum, status and source."""
     if args.controle:
         return _controle(args)
-    params = standaard_parameters()
+    params = laad_parameters(args.parameters)
     datum = args.peildatum or dt.date.today()
     naam = args.naam
     regels: list[str] = []
     rijen: list[dict[str, Any]] = []
     for bestand in (*params.bestanden.values(), *params.producten.values()):
-        bestandsnaam = Path(bestand.pad).relative_to(Path(params.map)).as_posix()
+        pad = Path(bestand.pad)
+        bestandsnaam = pad.relative_to(params.map).as_posix() if pad.is_relative_to(params.map) else str(pad)
         for par in bestand.parameters.values():
             if naam and naam.lower() not in f"{bestandsnaam} {par.naam}".lower():
                 continue
             try:
                 w = par.op(datum)
-                markering = ", geprojecteerd" if w.geprojecteerd else ""
+                markering = (", geprojecteerd" if w.geprojecteerd else "") + (
+                    f", eigen parameters {w.bestand}" if w.bestand else ""
+                )
                 regel = f"{_toon_waarde(par, w)}  [{w.status}{markering}, vanaf {w.vanaf}]"
                 waarde: Any = w.waarde
             except InvoerFout as e:
@@ -132,7 +137,7 @@ def parameters(args: argparse.Namespace) -> int:
 
 def indexeer(args: argparse.Namespace) -> int:
     """A tariff indexed year by year (the VNG method); every indexed year marked as projected."""
-    reeks = _indexeer(args.tarief, args.van, args.naar, gepubliceerd=args.gepubliceerd)
+    reeks = _indexeer(args.tarief, args.van, args.naar, gepubliceerd=args.gepubliceerd, params=args.parameters)
     wijze = "gepubliceerd percentage" if args.gepubliceerd else "volle precisie"
     regels = [
         f"Indexatie volgens de VNG-methode van {args.van} naar {args.naar} ({wijze}):",

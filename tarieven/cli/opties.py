@@ -54,6 +54,16 @@ def peildatum_argumenten(opdracht: argparse.ArgumentParser, *, tariefjaar: bool 
         )
 
 
+def parameters_argument(opdracht: argparse.ArgumentParser) -> None:
+    """``--parameters PAD``: the user's own parameter file or folder over the bundled ones."""
+    opdracht.add_argument(
+        "--parameters",
+        metavar="PAD",
+        help="eigen parameterbestand of -map, over de meegeleverde parameters heen: dezelfde naam en datum "
+        "vervangt, een nieuwe datum vult aan (formaat: params/README.md)",
+    )
+
+
 def formaat_argument(opdracht: argparse.ArgumentParser) -> None:
     opdracht.add_argument("--formaat", choices=FORMATEN, default="tekst", help="uitvoerformaat (standaard: tekst)")
 
@@ -67,6 +77,7 @@ def _bereken_en_uitleg(sub: Any) -> None:
             "bestand", metavar="BESTAND", help="scenario als .json of .toml, of een productcode (41A22)"
         )
         peildatum_argumenten(opdracht)
+        parameters_argument(opdracht)
         opdracht.add_argument("--afstand", type=float, metavar="KM", help="vervoer 42A03: enkele-reisafstand in km")
         opdracht.add_argument("--vorm", choices=VORMEN, help="vervoer 42A03: de vervoersvorm")
     formaat_argument(b)
@@ -76,12 +87,14 @@ def _lijsten(sub: Any) -> None:
     """Register ``producten``, ``parameters`` and ``indexeer``."""
     p = sub.add_parser("producten", help="toon de productcatalogus met eenheid, kerngetallen en tarief")
     peildatum_argumenten(p)
+    parameters_argument(p)
     formaat_argument(p)
     q = sub.add_parser("parameters", help="toon parameters met waarde, bron, datum en status")
     q.add_argument(
         "naam", nargs="?", help="(deel van) een parameter- of bestandsnaam, bijvoorbeeld 'salaris' of 'pfzw'"
     )
     peildatum_argumenten(q, tariefjaar=False)
+    parameters_argument(q)
     q.add_argument(
         "--controle",
         action="store_true",
@@ -100,6 +113,7 @@ def _lijsten(sub: Any) -> None:
         action="store_true",
         help="vermenigvuldig met het gepubliceerde (afgeronde) percentage in plaats van in volle precisie",
     )
+    parameters_argument(i)
     formaat_argument(i)
 
 
@@ -114,6 +128,7 @@ def _scenario(sub: Any) -> None:
     a.add_argument("bestand", metavar="BESTAND", help="analysebestand (.toml)")
     a.add_argument("--uitvoer", metavar="MAP", help="map voor de uitvoer (standaard: uit het bestand)")
     a.add_argument("--plots", action="store_true", help="schrijf ook de plots als PNG")
+    parameters_argument(a)
     a.add_argument(
         "--overschrijf", action="store_true", help="vervang bestanden die al in de uitvoermap staan (standaard: weiger)"
     )

@@ -155,7 +155,7 @@ def schrijf(
 
 def voer_uit(args: argparse.Namespace) -> int:
     """``tarieven scenario``: read, run, write; 0 on success (bad input raises, exit 2)."""
-    plan = lees_analyse(args.bestand)
+    plan = lees_analyse(args.bestand, params=args.parameters)
     if args.uitvoer:
         plan.uitvoer = Path(args.uitvoer)
     regels: list[VoortgangRegel] = []

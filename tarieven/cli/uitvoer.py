@@ -13,6 +13,7 @@ import sys
 from typing import Any
 
 from tarieven.catalogus import is_vervoer
+from tarieven.eigenparameters import laad_parameters
 from tarieven.overzicht import vervoersbedragen
 from tarieven.uitkomst import Uitkomst
 from tarieven.uitkomst import bereken as _bereken
@@ -82,7 +83,7 @@ def _vervoer(args: argparse.Namespace) -> dict[str, Any] | None:
 def _uitkomst(args: argparse.Namespace) -> Uitkomst | None:
     met = _vervoer(args)
     if met is None and is_vervoer(args.bestand):
-        bedragen = vervoersbedragen(args.peildatum, tariefjaar=args.tariefjaar)
+        bedragen = vervoersbedragen(args.peildatum, tariefjaar=args.tariefjaar, params=laad_parameters(args.parameters))
         print(f"Vervoer {args.bestand}: vergoeding per aanwezigheidsdag per kind")
         for categorie, (bedrag, status) in bedragen[args.bestand].items():
             print(f"  {categorie.replace('_', ' ')}: {euro(bedrag):>10}   [{status}]")
@@ -90,7 +91,7 @@ def _uitkomst(args: argparse.Namespace) -> Uitkomst | None:
         return None
     if met is not None:
         met = {k: v for k, v in met.items() if v is not None}
-    u = _bereken(args.bestand, args.peildatum, tariefjaar=args.tariefjaar, met=met)
+    u = _bereken(args.bestand, args.peildatum, tariefjaar=args.tariefjaar, met=met, params=args.parameters)
     for w in u.waarschuwingen:
         print(f"tarieven: waarschuwing: {w}", file=sys.stderr)
     if (waarschuwing := u.waarschuwing()) is not None:
