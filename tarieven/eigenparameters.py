@@ -26,8 +26,9 @@ from pathlib import Path
 
 from tarieven.eenheden import EenheidFout, omrekenfactor
 from tarieven.fouten import InvoerFout, Probleem
-from tarieven.parameterbestanden import koppel_loonontwikkeling, laad_bestand, standaard_parameters
+from tarieven.parameterbestanden import laad_bestand, standaard_parameters
 from tarieven.parameters import Parameter, ParameterBestand, ParameterSet, Waarde
+from tarieven.termijnen import koppel_loonontwikkeling
 
 __all__ = ["laad_parameters", "met_eigen"]
 

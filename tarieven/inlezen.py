@@ -16,13 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from tarieven.catalogus import Zoeker, producten, vul_aan
 from tarieven.eenheden import EenheidFout, naar_eenheid
 from tarieven.eigenparameters import laad_parameters
-from tarieven.fouten import InvoerFout, Probleem, opsomming
+from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, opsomming
 from tarieven.lezen import lees_bestand
 from tarieven.parameterbestanden import standaard_parameters
 from tarieven.parameters import Herkomst, ParameterSet, kort
@@ -224,6 +225,8 @@ def lees_scenario(
             )
         else:
             data, naam = lees_bestand(pad), str(pad)
+            if "tarieven_versie" in data:  # a result of tarieven: recompute it from the inputs it carries
+                return scenario_uit_uitkomst(data, naam, params)
     eigen, geschreven, problemen = plat(data)
     opgegeven = Herkomst("opgegeven bij de berekening")
     for k, v in (met or {}).items():
@@ -232,12 +235,14 @@ def lees_scenario(
         eigen[k] = v
     if problemen:
         raise InvoerFout(problemen, naam)
+    gegeven = {k: str(v) if isinstance(v, dt.date) else v for k, v in eigen.items()}
     datum, jaar = _wanneer(eigen, peildatum, tariefjaar, naam)
     params = params or standaard_parameters()
     wml = _minimumuurloon(params, datum or (dt.date(jaar, 1, 1) if jaar else dt.date.today()))
     if not _verwijst(eigen) and datum is None and jaar is None:
         herkomst = dict.fromkeys(met or {}, opgegeven)
-        return valideer(eigen, bron=naam, herkomst=herkomst, geschreven=geschreven, minimumuurloon=wml)
+        s = valideer(eigen, bron=naam, herkomst=herkomst, geschreven=geschreven, minimumuurloon=wml)
+        return replace(s, eigen=gegeven)
     if jaar is None and datum is None:
         datum = dt.date.today()
     eigen = {k: v for k, v in eigen.items() if k not in ("peildatum", "tariefjaar")}
@@ -247,10 +252,37 @@ def lees_scenario(
         invoer, herkomst = vul_aan(eigen, zoeker, naam, lambda k: opgegeven if k in (met or {}) else eigen_herkomst)
     except InvoerFout as e:  # a lookup that failed on the user's date: the user's scenario is where to look
         raise InvoerFout(e.problemen, e.bestand or naam) from None
-    return valideer(
+    s = valideer(
         invoer, bron=naam, herkomst=herkomst, geschreven=geschreven, peildatum=datum, tariefjaar=jaar,
         minimumuurloon=wml,
     )  # fmt: skip
+    return replace(s, eigen=gegeven, parameters=params)
+
+
+def _herkomst(v: Mapping[str, Any], naam: str) -> Herkomst:
+    vanaf = dt.date.fromisoformat(v["vanaf"]) if v.get("vanaf") else None
+    return Herkomst(
+        str(v.get("herkomst", naam)), v.get("status"), v.get("bron"), vanaf, None, bool(v.get("geprojecteerd"))
+    )
+
+
+def scenario_uit_uitkomst(data: Mapping[str, Any], naam: str, params: ParameterSet | None = None) -> Scenario:
+    """The scenario of a stored result (``tarieven bereken ... --formaat json``), from the
+    resolved inputs it carries, validated again; nothing is looked up anew (for that, see
+    :func:`tarieven.herberekenen.herbereken`)."""
+    invoer = data.get("invoer")
+    if not isinstance(invoer, Mapping) or not all(isinstance(v, Mapping) and "waarde" in v for v in invoer.values()):
+        verwacht = "de invoer van de uitkomst (tarieven 0.1 of later schrijft die mee): {sleutel: {waarde, ...}}"
+        raise InvoerFout([Probleem("invoer", ZONDER_WAARDE, verwacht)], naam)
+    datum = dt.date.fromisoformat(str(data["peildatum"])) if data.get("peildatum") else None
+    jaar = data.get("tariefjaar")
+    herkomst = {k: _herkomst(v, naam) for k, v in invoer.items() if "herkomst" in v}
+    params = params or standaard_parameters()
+    wml = _minimumuurloon(params, datum or (dt.date(jaar, 1, 1) if isinstance(jaar, int) else dt.date.today()))
+    flat = {k: v["waarde"] for k, v in invoer.items()}
+    s = valideer(flat, bron=naam, herkomst=herkomst, peildatum=datum, tariefjaar=jaar, minimumuurloon=wml)
+    eigen = data.get("eigen_invoer")
+    return replace(s, eigen=dict(eigen) if isinstance(eigen, Mapping) else {})
 
 
 MINIMUMLOON = ("minimumloon", "minimumuurloon")

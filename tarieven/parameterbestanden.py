@@ -17,10 +17,9 @@ hours, never 240.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -29,15 +28,13 @@ from tarieven.eenheden import EenheidFout, eenheid_bekend, naar_eenheid, omreken
 from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, onbekende_sleutels
 from tarieven.leescache import CACHE_OMGEVING, lees_parameterbestand
 from tarieven.parameters import (
-    PROJECTIEREGELS,
     STATUSSEN,
-    Bron,
     Parameter,
     ParameterBestand,
     ParameterSet,
-    Projectie,
     Waarde,
 )
+from tarieven.termijnen import Termijn, koppel_loonontwikkeling, lees_bron, lees_datum, lees_termijn
 from tarieven.velden import Veld, kinderen, veld
 
 __all__ = ["CACHE_OMGEVING", "SOORTEN", "laad_bestand", "laad_map", "params_pad", "standaard_parameters"]
@@ -50,7 +47,6 @@ _PARAMETER_SLEUTELS = {
     "geldig_tot", "projectie",
 }  # fmt: skip
 _WAARDE_SLEUTELS = {"vanaf", "tot", "waarde", "status", "bron", "toelichting", "eerste_trede", "eenheid"}
-_BRON_SLEUTELS = {"titel", "artikel", "url", "datum", "document"}
 _ERFBAAR = {"vanaf", "bron"}  # a grouping table may set these for the parameters below it
 _SOORT_VERWACHT = {
     "fractie": "een fractie van 0 tot en met 1",
@@ -58,28 +54,6 @@ _SOORT_VERWACHT = {
     "niet_negatief": "een getal van 0 of meer",
     "getal": "een getal",
 }
-
-
-def _bron(obj: Any, sleutel: str, p: list[Probleem]) -> Bron | None:
-    if isinstance(obj, str):
-        return Bron(titel=obj)
-    if not isinstance(obj, Mapping):
-        p.append(Probleem(sleutel, obj, "een bron: tekst of een tabel met ten minste 'titel'"))
-        return None
-    onbekende_sleutels(f"{sleutel}.", obj, _BRON_SLEUTELS, p, " van een bron")
-    titel = obj.get("titel")
-    if not isinstance(titel, str) or not titel.strip():
-        p.append(Probleem(f"{sleutel}.titel", titel if titel is not None else ..., "de titel van de bron (tekst)"))
-        return None
-    velden = {k: (str(v) if v is not None else None) for k, v in obj.items() if k != "titel" and k in _BRON_SLEUTELS}
-    return Bron(titel=titel, **velden)
-
-
-def _datum(obj: Any, sleutel: str, p: list[Probleem]) -> dt.date | None:
-    if isinstance(obj, dt.datetime) or not isinstance(obj, dt.date):
-        p.append(Probleem(sleutel, obj, "een TOML-datum zoals 2025-01-01 (zonder aanhalingstekens)"))
-        return None
-    return obj
 
 
 @dataclass(frozen=True)
@@ -195,8 +169,8 @@ def _een_waarde(
     vanaf_obj = w.get("vanaf", erf.get("vanaf", ...))
     if vanaf_obj is ...:
         p.append(Probleem(f"{sleutel}.vanaf", ..., "de datum vanaf wanneer de waarde geldt (2025-01-01)"))
-    vanaf = _datum(vanaf_obj, f"{sleutel}.vanaf", p) if vanaf_obj is not ... else None
-    tot = _datum(w["tot"], f"{sleutel}.tot", p) if "tot" in w else None
+    vanaf = lees_datum(vanaf_obj, f"{sleutel}.vanaf", p) if vanaf_obj is not ... else None
+    tot = lees_datum(w["tot"], f"{sleutel}.tot", p) if "tot" in w else None
     if vanaf is not None and tot is not None and tot <= vanaf:
         p.append(Probleem(f"{sleutel}.tot", str(tot), f"een datum na vanaf ({vanaf})"))
     status = w.get("status", ...)
@@ -205,7 +179,7 @@ def _een_waarde(
     bron_obj = w.get("bron", obj.get("bron", erf.get("bron", ...)) if reeks else erf.get("bron", ...))
     if bron_obj is ...:
         p.append(Probleem(f"{sleutel}.bron", ..., "een bron met ten minste een titel"))
-    bron = _bron(bron_obj, f"{sleutel}.bron", p) if bron_obj is not ... else None
+    bron = lees_bron(bron_obj, f"{sleutel}.bron", p) if bron_obj is not ... else None
     toelichting = w.get("toelichting") if reeks else obj.get("toelichting")
     if status in STATUS_MET_TOELICHTING and not (isinstance(toelichting, str) and toelichting.strip()):
         p.append(Probleem(f"{sleutel}.toelichting", ..., f"bij status '{status}' de afleiding of redenering"))
@@ -232,77 +206,13 @@ def _op_volgorde(naam: str, waarden: list[Waarde], p: list[Probleem]) -> bool:
     return True
 
 
-TOT_WIJZIGING = "tot wijziging"
-"""``geldig_tot`` of a source that holds until it is changed (a region's norm, a product)."""
-_PROJECTIE_SLEUTELS = {"regel", "tot", "bron", "toelichting"}
-
-
-@dataclass(frozen=True)
-class _Termijn:
-    """The term of a source and the rule past it, as declared (in [bestand] or on a parameter)."""
-
-    geldig_tot: dt.date | None
-    projectie: Projectie | None
-
-
-def _termijn(obj: Mapping[str, Any], waar: str, standaard: _Termijn | None, p: list[Probleem]) -> _Termijn | None:
-    """``geldig_tot`` and ``projectie`` of a table; what it does not say comes from ``standaard``."""
-    if "geldig_tot" not in obj and standaard is not None:
-        geldig_tot = standaard.geldig_tot
-    else:
-        ruw = obj.get("geldig_tot", ...)
-        if ruw == TOT_WIJZIGING:
-            geldig_tot = None
-        elif isinstance(ruw, dt.date) and not isinstance(ruw, dt.datetime):
-            geldig_tot = ruw
-        else:
-            verwacht = (
-                f'de laatste dag waarop de bron geldt (een TOML-datum zoals 2025-12-31), of "{TOT_WIJZIGING}" voor een '
-                "norm of aanname die geldt tot ze wordt gewijzigd"
-            )
-            p.append(Probleem(f"{waar}geldig_tot", ruw, verwacht))
-            return None
-    if "projectie" not in obj:
-        projectie = standaard.projectie if standaard is not None and "geldig_tot" not in obj else None
-    else:
-        projectie = _projectie(obj["projectie"], f"{waar}projectie", geldig_tot, p)
-    return _Termijn(geldig_tot, projectie)
-
-
-def _projectie(obj: Any, waar: str, geldig_tot: dt.date | None, p: list[Probleem]) -> Projectie | None:
-    if obj == "geen":
-        return None
-    start = len(p)
-    if not isinstance(obj, Mapping):
-        p.append(Probleem(waar, obj, '"geen", of een tabel { regel, tot, bron, toelichting }'))
-        return None
-    onbekende_sleutels(f"{waar}.", obj, _PROJECTIE_SLEUTELS, p, " van een projectie")
-    regel = obj.get("regel", ...)
-    if regel not in PROJECTIEREGELS:
-        p.append(Probleem(f"{waar}.regel", regel, f"een van {', '.join(PROJECTIEREGELS)}"))
-    tot = _datum(obj.get("tot", ...), f"{waar}.tot", p)
-    if geldig_tot is None:
-        p.append(Probleem(waar, ZONDER_WAARDE, "een projectie alleen na een geldig_tot (een datum)"))
-    elif tot is not None and tot <= geldig_tot:
-        p.append(Probleem(f"{waar}.tot", str(tot), f"een datum na geldig_tot ({geldig_tot})"))
-    bron = _bron(obj.get("bron", ...), f"{waar}.bron", p) if "bron" in obj else None
-    if bron is None and "bron" not in obj:
-        p.append(Probleem(f"{waar}.bron", ..., "de bron of redenering van de projectie"))
-    uitleg = obj.get("toelichting")
-    if not (isinstance(uitleg, str) and uitleg.strip()):
-        p.append(Probleem(f"{waar}.toelichting", uitleg if uitleg is not None else ..., "de projectie in woorden"))
-    if len(p) > start or tot is None or bron is None:
-        return None
-    return Projectie(str(regel), tot, bron, str(uitleg))
-
-
 def _parameter(
     naam: str,
     obj: Mapping[str, Any],
     bestand: str,
     erf: Mapping[str, Any],
     product: bool,
-    termijn: _Termijn | None,
+    termijn: Termijn | None,
     p: list[Probleem],
 ) -> Parameter | None:
     start = len(p)
@@ -330,7 +240,7 @@ def _parameter(
     else:
         items = [(naam, {k: v for k, v in obj.items() if k in _WAARDE_SLEUTELS})]
     waarden = [_een_waarde(sleutel, w, s, erf, reeks, obj, p) for sleutel, w in items]
-    eigen = _termijn(obj, f"{naam}.", termijn, p) if termijn is not None or "geldig_tot" in obj else None
+    eigen = lees_termijn(obj, f"{naam}.", termijn, p) if termijn is not None or "geldig_tot" in obj else None
     if len(p) > start or not _op_volgorde(naam, [w for w in waarden if w is not None], p):
         return None
     geldig_tot = eigen.geldig_tot if eigen is not None else None
@@ -358,7 +268,7 @@ def _is_parameter(obj: Any) -> bool:
 
 def _kop(
     data: Mapping[str, Any], product: bool, erft: ParameterBestand | None, p: list[Probleem]
-) -> tuple[str, str, _Termijn | None]:
+) -> tuple[str, str, Termijn | None]:
     """Title, description and the term of the source; a product holds until it is changed, a
     user's file that adds to a bundled one takes that file's term unless it declares its own."""
     kop = data.get("bestand")
@@ -368,29 +278,10 @@ def _kop(
     for k in kop:
         if k not in {"titel", "omschrijving", "geldig_tot", "projectie"}:
             p.append(Probleem(f"bestand.{k}", kop[k], "titel, omschrijving, geldig_tot of projectie"))
-    standaard = _Termijn(None, None) if product else None
+    standaard = Termijn(None, None) if product else None
     if erft is not None:
-        standaard = _Termijn(erft.geldig_tot, erft.projectie)
-    return kop["titel"], str(kop.get("omschrijving", "")), _termijn(kop, "bestand.", standaard, p)
-
-
-def koppel_loonontwikkeling(parameters: dict[str, Parameter], p: list[Probleem]) -> None:
-    """Give each ``loonontwikkeling`` projection the file's series of expected raises."""
-    for naam, par in parameters.items():
-        pr = par.projectie
-        if pr is None or pr.regel != "loonontwikkeling":
-            continue
-        reeks = parameters.get("loonontwikkeling")
-        if reeks is None or reeks.soort != "fractie":
-            verwacht = "een parameter [loonontwikkeling] (fracties per datum) in hetzelfde bestand"
-            p.append(Probleem(f"{naam}.projectie", pr.regel, verwacht))
-            continue
-        te_laat = [w for w in reeks.waarden if w.vanaf > pr.tot]
-        if te_laat:
-            verwacht = f"verhogingen tot en met het einde van de projectie ({pr.tot}); verleng projectie.tot"
-            p.append(Probleem("loonontwikkeling.vanaf", str(te_laat[0].vanaf), verwacht))
-            continue
-        parameters[naam] = replace(par, projectie=replace(pr, verhogingen=reeks))
+        standaard = Termijn(erft.geldig_tot, erft.projectie)
+    return kop["titel"], str(kop.get("omschrijving", "")), lees_termijn(kop, "bestand.", standaard, p)
 
 
 def laad_bestand(
@@ -416,10 +307,10 @@ def laad_bestand(
     titel, omschrijving, termijn = _kop(data, product, erft, p)
     eigen_kop = isinstance(data.get("bestand"), Mapping) and "geldig_tot" in data["bestand"]
 
-    def termijn_van(naam: str) -> _Termijn | None:
+    def termijn_van(naam: str) -> Termijn | None:
         if erft is None or eigen_kop or naam not in erft.parameters:
             return termijn
-        return _Termijn(erft.parameters[naam].geldig_tot, erft.parameters[naam].projectie)
+        return Termijn(erft.parameters[naam].geldig_tot, erft.parameters[naam].projectie)
 
     parameters: dict[str, Parameter] = {}
     tekst: dict[str, Any] = {}
@@ -434,7 +325,7 @@ def laad_bestand(
             if naam == "bestand":
                 continue
             if k in _ERFBAAR and prefix:
-                _datum(v, naam, p) if k == "vanaf" else _bron(v, naam, p)
+                lees_datum(v, naam, p) if k == "vanaf" else lees_bron(v, naam, p)
                 tekst[naam] = v
             elif _is_parameter(v):
                 if erft is not None and naam in erft.parameters and not product:  # kind and unit as bundled

@@ -6,17 +6,10 @@ zero); a lookup over a tariff year weights each value by the days it was in forc
 value carries a status: ``definitief``, ``afgeleid``, ``indicatief`` or ``aanname``, and a
 source. Loading the files is :mod:`tarieven.parameterbestanden`.
 
-A parameter knows the term of its source (``geldig_tot``: the CAO Jeugdzorg 2024-2025
-tables hold until 31 December 2025). Past that term a value is either carried forward by
-a declared rule (:class:`Projectie`) and marked ``geprojecteerd``, or a lookup is an error:
-
-- ``ongewijzigd``: the last value, unchanged (a premium rate of 2026 used in 2027);
-- ``loonontwikkeling``: the last salary table raised by each expected wage raise of the
-  file's ``loonontwikkeling`` series (the employers' offer for the CAO 2026-2027), cent by
-  cent as the CAO applies a raise to the table before.
-
-A projected value has the status ``aanname`` (or worse), the source of its rule, and says
-in its explanation what it was projected from.
+A parameter knows the term of its source (``geldig_tot``). Past it a value is carried
+forward by a declared rule (:class:`Projectie`: ``ongewijzigd``, or ``loonontwikkeling``,
+raised by each expected wage raise, to cents as a CAO raises a table) and marked
+``geprojecteerd`` with status ``aanname`` and the rule's source; or a lookup is an error.
 """
 
 from __future__ import annotations
@@ -270,15 +263,8 @@ class Parameter:
             )
         return w
 
-    def gewogen(self, jaar: int) -> GewogenWaarde:
-        """The time-weighted value over the calendar year ``jaar``.
-
-        Each value in force during the year counts with the number of days it was in
-        force (a salary table step by step). The year must be covered from 1 January to
-        31 December without gaps. A text value, or a table whose number of steps changes
-        within the year, cannot be averaged: an error. One value for the whole year is
-        returned exactly.
-        """
+    def _delen(self, jaar: int) -> list[tuple[Waarde, int]]:
+        """Each value in force during ``jaar`` with its days; an error when the year is not covered."""
         begin, einde = dt.date(jaar, 1, 1), dt.date(jaar + 1, 1, 1)
         delen: list[tuple[Waarde, int]] = []
         gedekt_tot = begin  # the first day not yet covered
@@ -309,6 +295,18 @@ class Parameter:
                 ],
                 kort(self.bestand),
             )
+        return delen
+
+    def gewogen(self, jaar: int) -> GewogenWaarde:
+        """The time-weighted value over the calendar year ``jaar``.
+
+        Each value in force during the year counts with the number of days it was in
+        force (a salary table step by step). The year must be covered from 1 January to
+        31 December without gaps. A text value, or a table whose number of steps changes
+        within the year, cannot be averaged: an error. One value for the whole year is
+        returned exactly.
+        """
+        delen = self._delen(jaar)
         status = max((w.status for w, _ in delen), key=STATUSSEN.index)
         eerste = delen[0][0]
         if len(delen) == 1:
@@ -487,7 +485,7 @@ class ParameterSet:
         for b in (*self.bestanden.values(), *self.producten.values()):
             yield from b.parameters.values()
 
-    @property
+    @cached_property
     def hash(self) -> str:
         """SHA-256 over the contents of every file it was read from: same hash, same parameters."""
         h = hashlib.sha256()

@@ -18,7 +18,7 @@ import hashlib
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +67,9 @@ class Scenario:
     waarschuwingen
         Values that are allowed but unusual (outside the field's plausible range), or an
         ambiguous number read the one plausible way.
+    eigen, parameters
+        The user's own inputs as given (flat, before completion from the catalogue) and
+        the parameter set looked up in: what a result carries to be recomputed later.
     """
 
     structuur: Structuur
@@ -81,6 +84,8 @@ class Scenario:
     tariefjaar: int | None = None
     waarschuwingen: tuple[Waarschuwing, ...] = ()
     minimumuurloon: tuple[float, dt.date] | None = field(default=None, repr=False)
+    eigen: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    parameters: Any = field(default=None, repr=False, compare=False)
 
     @property
     def invoer_hash(self) -> str:
@@ -117,10 +122,12 @@ class Scenario:
             herkomst[sleutel] = Herkomst("gewijzigd met Scenario.met()")
         if problemen:
             raise InvoerFout(problemen, self.bron)
-        return valideer(
+        s = valideer(
             invoer, bron=self.bron, herkomst=herkomst, peildatum=self.peildatum, tariefjaar=self.tariefjaar,
             minimumuurloon=self.minimumuurloon,
         )  # fmt: skip
+        eigen = {**self.eigen, **{k.replace("__", "."): v for k, v in wijzigingen.items()}}
+        return replace(s, eigen=eigen, parameters=self.parameters)
 
 
 def _patroon_of_none(sleutel: str) -> Veld | None:

@@ -20,6 +20,7 @@ from typing import Any
 
 from tarieven._versie import __version__
 from tarieven.model import Structuur, regeldefinities
+from tarieven.parameters import STATUSSEN
 from tarieven.velden import VELDEN, Veld
 from tarieven.weergave import is_geld
 
@@ -159,6 +160,27 @@ def uitkomst_schema() -> dict[str, Any]:
         "onzekere_invoer": {"type": "object", "additionalProperties": {"enum": ["indicatief", "aanname"]}},
         "waarschuwingen": {"type": "array", "items": {"type": "string"}},
         "geprojecteerde_invoer": {"type": "array", "items": {"type": "string"}},
+        "parameterset_hash": {"type": ["string", "null"], "pattern": "^[0-9a-f]{64}$"},
+        "eigen_invoer": {"type": "object", "description": "de eigen invoer van de gebruiker, zoals opgegeven"},
+        "invoer": {
+            "type": "object",
+            "description": "elke invoer zoals gebruikt: waarde in de eenheid van het veld, met herkomst, "
+            "status, bron en datum",
+            "additionalProperties": {
+                "type": "object",
+                "required": ["waarde"],
+                "properties": {
+                    "waarde": {"type": ["number", "string", "object", "boolean", "null"]},
+                    "eenheid": {"type": "string"},
+                    "herkomst": {"type": "string"},
+                    "status": {"enum": [*STATUSSEN, None]},
+                    "bron": {"type": ["string", "null"]},
+                    "vanaf": {"type": ["string", "null"], "format": "date"},
+                    "geprojecteerd": {"type": "boolean"},
+                },
+                "additionalProperties": False,
+            },
+        },
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

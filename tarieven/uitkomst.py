@@ -229,6 +229,11 @@ class Uitkomst:
         of the golden examples. ``onzekere_invoer`` maps each input that is indicatief or
         an aanname to its status; ``peildatum`` is the date of the bundled parameters used,
         ``tariefjaar`` the year they were time-weighted over (each None if not used).
+
+        So that anyone can recompute it (``tarieven bereken uitkomst.json``), it carries
+        ``invoer``: every resolved input with its value in the unit of its field, its origin,
+        status, source and date; ``eigen_invoer``: the user's own inputs as given; and
+        ``parameterset_hash``: the hash of the parameter files looked up in.
         """
         uit: dict[str, Any] = {
             "tarieven_versie": self.versie,
@@ -241,6 +246,10 @@ class Uitkomst:
             "geprojecteerde_invoer": sorted(self.geprojecteerde_invoer()),
             "waarschuwingen": [str(w) for w in self.waarschuwingen],
         }
+        s = self.scenario
+        uit["parameterset_hash"] = s.parameters.hash if s.parameters is not None else None
+        uit["eigen_invoer"] = {k: _json(v) for k, v in s.eigen.items()}
+        uit["invoer"] = {k: _invoer_json(s, k) for k in s.invoer}
         for r in self:
             waarde: Any = str(r.afgerond) if is_geld(r.eenheid) else round(r.waarde, 6)
             doel = uit
@@ -306,6 +315,27 @@ class Uitkomst:
             + "<table><thead><tr><th>regel</th><th>waarde</th><th>formule en invoer</th></tr></thead>"
             f"<tbody>{''.join(rijen)}</tbody></table></div>"
         )
+
+
+def _json(x: Any) -> Any:
+    """A user's input value as JSON: numbers as floats, texts as given, an empty table as {}."""
+    if isinstance(x, (bool, str)) or x is None:
+        return x
+    if isinstance(x, (int, float)):
+        return float(x)
+    return {} if str(x) == "{}" else str(x)
+
+
+def _invoer_json(s: Scenario, k: str) -> dict[str, Any]:
+    """One resolved input: its value (in the field's unit) and where it came from."""
+    h = s.herkomst.get(k)
+    uit: dict[str, Any] = {"waarde": s.waarden[k] if k in s.waarden else _json(s.invoer[k])}
+    if k in s.waarden:
+        uit["eenheid"] = s.veld(k).eenheid
+    if h is not None:
+        uit |= {"herkomst": h.oorsprong, "status": h.status, "bron": h.bron,
+                "vanaf": str(h.vanaf) if h.vanaf else None, "geprojecteerd": h.geprojecteerd}  # fmt: skip
+    return uit
 
 
 MAX_TARIEF = 10_000.0

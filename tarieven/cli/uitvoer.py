@@ -14,6 +14,7 @@ from typing import Any
 
 from tarieven.catalogus import is_vervoer
 from tarieven.eigenparameters import laad_parameters
+from tarieven.herberekenen import herbereken, is_uitkomst
 from tarieven.overzicht import vervoersbedragen
 from tarieven.uitkomst import Uitkomst
 from tarieven.uitkomst import bereken as _bereken
@@ -99,8 +100,24 @@ def _uitkomst(args: argparse.Namespace) -> Uitkomst | None:
     return u
 
 
+def _herbereken(args: argparse.Namespace) -> int:
+    """A stored result: recomputed from its own inputs and from today's parameters; 1 if not identical."""
+    h = herbereken(args.bestand)
+    if args.formaat == "json":
+        print(h.eigen.to_json())
+        print(h.tekst(), file=sys.stderr)
+    elif args.formaat == "csv":
+        sys.stdout.write(als_csv(h.eigen))
+        print(h.tekst(), file=sys.stderr)
+    else:
+        print(als_tekst(h.eigen) + "\n\n" + h.tekst())
+    return 0 if h.identiek else 1
+
+
 def bereken(args: argparse.Namespace) -> int:
-    """``tarieven bereken``: the tariff in text, JSON or CSV."""
+    """``tarieven bereken``: the tariff in text, JSON or CSV; a stored result is recomputed."""
+    if is_uitkomst(args.bestand):
+        return _herbereken(args)
     u = _uitkomst(args)
     if u is None:
         return 0
