@@ -94,6 +94,7 @@ _OPDRACHTEN = {
     "parameters": ("tarieven.cli.lijsten", "parameters"),
     "indexeer": ("tarieven.cli.lijsten", "indexeer"),
     "scenario": ("tarieven.cli.scenario", "voer_uit"),
+    "test": ("tarieven.cli.lijsten", "test"),
 }
 """Each command's implementation, imported only when that command runs (start-up time)."""
 

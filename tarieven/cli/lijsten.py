@@ -16,7 +16,7 @@ from tarieven.parameterbestanden import laad_map
 from tarieven.parameters import STATUSSEN, Parameter, Waarde
 from tarieven.weergave import euro, getal, invoer, procent
 
-__all__ = ["indexeer", "parameters", "producten"]
+__all__ = ["indexeer", "parameters", "producten", "test"]
 
 
 def producten(args: argparse.Namespace) -> int:
@@ -162,3 +162,29 @@ def indexeer(args: argparse.Namespace) -> int:
     regels.append("Geprojecteerd: geïndexeerd met indexcijfers, niet herberekend op de CAO-tabellen van dat jaar.")
     schrijf_rijen(rijen, args.formaat, "\n".join(regels))
     return 0
+
+
+def test(args: argparse.Namespace) -> int:
+    """``tarieven test``: every case of a checks file, passed or failed per line; 1 if any fails."""
+    from tarieven.controles import voer_controles_uit
+
+    uitslagen = voer_controles_uit(args.bestand)
+    regels: list[str] = []
+    rijen: list[dict[str, Any]] = []
+    for g in uitslagen:
+        regels.append(f"{'geslaagd' if g.geslaagd else 'MISLUKT '} {g.naam}")
+        if g.fout is not None:
+            regels.append(f"    {g.fout}")
+            rijen.append({"geval": g.naam, "regel": None, "geslaagd": False, "fout": g.fout})
+        for r in g.regels:
+            if not r.geslaagd or args.formaat != "tekst":
+                regels.append(f"    {r}")
+            rijen.append({"geval": g.naam, "regel": r.regel, "verwacht": r.verwacht, "berekend": r.berekend,
+                          "tolerantie": r.tolerantie, "geslaagd": r.geslaagd})  # fmt: skip
+    n_regels = sum(len(g.regels) for g in uitslagen)
+    mislukt = [g for g in uitslagen if not g.geslaagd]
+    regels.append(
+        f"\n{len(uitslagen) - len(mislukt)} van {len(uitslagen)} gevallen geslaagd ({n_regels} regels gecontroleerd)"
+    )
+    schrijf_rijen(rijen, args.formaat, "\n".join(regels))
+    return 1 if mislukt else 0

@@ -134,6 +134,18 @@ def _scenario(sub: Any) -> None:
     )
 
 
+def _test(sub: Any) -> None:
+    """Register ``tarieven test``."""
+    t = sub.add_parser(
+        "test",
+        help="controleer vastgelegde cijfers: geval voor geval de verwachte regels (geslaagd of mislukt)",
+        description="Voer de gevallen uit een controlebestand (TOML) uit en vergelijk elke verwachte regel met "
+        "de berekening. Exitcode 0 als alles slaagt, 1 als iets mislukt, 2 bij een ongeldig bestand.",
+    )
+    t.add_argument("bestand", metavar="BESTAND", help="controlebestand (.toml) met [[geval]]-tabellen")
+    formaat_argument(t)
+
+
 def schrijf_rijen(rijen: Sequence[Mapping[str, Any]], formaat: str, tekst: str) -> None:
     """A listing in the chosen format: ``tekst`` as given, ``json`` a list of objects, ``csv`` a table."""
     if formaat == "json":
@@ -152,3 +164,4 @@ def voeg_toe(sub: Any) -> None:
     _bereken_en_uitleg(sub)
     _lijsten(sub)
     _scenario(sub)
+    _test(sub)
