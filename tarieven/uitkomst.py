@@ -20,7 +20,7 @@ from tarieven._versie import __version__
 from tarieven.afronding import op_centen
 from tarieven.fouten import InvoerFout, OnbekendeNaam, Probleem, Waarschuwing
 from tarieven.inlezen import lees_scenario
-from tarieven.model import STAPPEN, RegelDefinitie, regeldefinities
+from tarieven.model import STAPPEN, RegelDefinitie, regeldefinities, verwijzing
 from tarieven.model import bereken as bereken_regels
 from tarieven.parameters import Herkomst, ParameterSet
 from tarieven.scenario import Scenario
@@ -139,7 +139,7 @@ class Uitkomst:
 
     # -- explanation ---------------------------------------------------------------------
     def _op_stap(self) -> list[Regel]:
-        """Lines grouped by MODEL.md step (stable: computation order within a step)."""
+        """Lines grouped by step of the method (stable: computation order within a step)."""
         return sorted(self, key=lambda r: r.definitie.stap)
 
     def _alle_waarden(self) -> dict[str, float]:
@@ -155,7 +155,12 @@ class Uitkomst:
         return f"{sleutel} = {invoer(s.waarden[sleutel], s.veld(sleutel).eenheid)}  [{s.herkomst[sleutel]}]"
 
     def uitleg(self) -> str:
-        """The full explanation in Dutch: each line with value, unit, formula and inputs."""
+        """The full explanation in Dutch: each line with value, unit, formula and inputs.
+
+        Each block of lines names the section of ``docs/methode.md`` that describes its step
+        (:func:`tarieven.model.verwijzing`), and the list of indicative values and assumptions
+        names the section on assumptions.
+        """
         s = self.scenario
         kop = s.beschrijving or s.product_naam or s.bron
         regels = [
@@ -178,7 +183,10 @@ class Uitkomst:
             regels += [f"  - {w}" for w in self.waarschuwingen]
         onzeker = self.onzekere_invoer()
         if onzeker:
-            regels += ["", f"Dit tarief rust op {len(onzeker)} indicatieve waarden of aannames:"]
+            regels += [
+                "",
+                f"Dit tarief rust op {len(onzeker)} indicatieve waarden of aannames (zie {verwijzing('aannames')}):",
+            ]
             getoond: set[str] = set()
             for k, h in onzeker.items():
                 regels.append(f"  - {self._invoer_tekst(k)}")
@@ -191,7 +199,7 @@ class Uitkomst:
             d = r.definitie
             if d.stap != stap:
                 stap = d.stap
-                regels += ["", f"{stap}. {STAPPEN[stap]} (methode, stap {stap})"]
+                regels += ["", f"{stap}. {STAPPEN[stap]} (zie {verwijzing(stap)})"]
             regels.append(f"  {d.naam:<32} {r.toon():>24}   {d.omschrijving}")
             for vorm in dict.fromkeys((d.formule, d.expressie, d.met_waarden(waarden, self._toon_waarde))):
                 regels.append(f"      = {vorm}")
@@ -270,7 +278,10 @@ class Uitkomst:
             d = r.definitie
             if d.stap != stap:
                 stap = d.stap
-                rijen.append(f'<tr><th colspan="3" style="text-align:left">{e(stap)}. {e(STAPPEN[stap])}</th></tr>')
+                rijen.append(
+                    f'<tr><th colspan="3" style="text-align:left">{e(stap)}. {e(STAPPEN[stap])} '
+                    f"<small>(zie {e(verwijzing(stap))})</small></th></tr>"
+                )
             invoer = "<br>".join(e(self._invoer_tekst(n)) for n in d.invoer if n in s.waarden)
             rijen.append(
                 f"<tr><td><code>{e(d.naam)}</code><br><small>{e(d.omschrijving)}</small></td>"
