@@ -214,8 +214,8 @@ class Uitkomst:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: money lines as strings of whole cents, other lines as floats.
 
-        Per-function lines nest (``{"uurkosten": {"mbo": "44.98"}}``); the keys are those
-        of the golden examples. ``onzekere_invoer`` maps each input that is indicatief or
+        Per-function lines nest (``{"uurkosten": {"mbo": "44.98"}}``); the keys are the line
+        names, as in ``docs/schema/uitkomst.schema.json``. ``onzekere_invoer`` maps each input that is indicatief or
         an aanname to its status; ``peildatum`` is the date of the bundled parameters used,
         ``tariefjaar`` the year they were time-weighted over (each None if not used).
         """
