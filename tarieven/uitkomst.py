@@ -158,8 +158,9 @@ class Uitkomst:
         """The full explanation in Dutch: each line with value, unit, formula and inputs.
 
         Each block of lines names the section of ``docs/methode.md`` that describes its step
-        (:func:`tarieven.model.verwijzing`), and the list of indicative values and assumptions
-        names the section on assumptions.
+        (:func:`tarieven.model.verwijzing`), the list of indicative values and assumptions
+        names the section on assumptions, and the explanation ends with the source of every
+        bundled value (title, article, date, link) and the inputs that rest on it.
         """
         s = self.scenario
         kop = s.beschrijving or s.product_naam or s.bron
@@ -206,7 +207,20 @@ class Uitkomst:
             for naam in d.invoer:
                 if naam in s.waarden:
                     regels.append(f"        {self._invoer_tekst(naam)}")
-        return "\n".join(regels)
+        return "\n".join(regels + self._bronnen())
+
+    def _bronnen(self) -> list[str]:
+        """The sources of the bundled inputs, each once, with the inputs that rest on it."""
+        per_bron: dict[str, list[str]] = {}
+        for sleutel, h in self.scenario.herkomst.items():
+            if h.bron:
+                per_bron.setdefault(h.bron, []).append(sleutel)
+        if not per_bron:
+            return []
+        regels = ["", "Bronnen van de meegeleverde waarden:"]
+        for bron, sleutels in per_bron.items():
+            regels += [f"  - {bron}", f"      {', '.join(sleutels)}"]
+        return regels
 
     explain = uitleg
 
