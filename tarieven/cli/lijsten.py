@@ -115,8 +115,8 @@ def parameters(args: argparse.Namespace) -> int:
                 w, waarde = par.laatste, None
                 regel = f"geen waarde op {datum} (eerste vanaf {par.waarden[0].vanaf})"
             regels += [f"{bestandsnaam}: {par.naam} = {regel}", f"    {par.label}; bron: {w.bron}"]
-            if w.toelichting:
-                regels.append(f"    {w.toelichting.strip()}")
+            for toelichting in dict.fromkeys(t for t in (par.toelichting, w.toelichting) if t):
+                regels.append(f"    {' '.join(toelichting.split())}")
             rijen.append({"bestand": bestandsnaam, "parameter": par.naam, "waarde": waarde, "eenheid": par.eenheid,
                           "status": w.status, "vanaf": w.vanaf, "bron": str(w.bron)})  # fmt: skip
     if not rijen:
