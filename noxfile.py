@@ -22,7 +22,7 @@ ROOT = Path(__file__).parent
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Unit, golden, property and CLI tests."""
+    """Unit, worked-example, property and CLI tests."""
     session.install("-e", ".[test]")
     session.run(
         "pytest",

@@ -7,7 +7,7 @@ run on this machine:
   occupancy, MBO salary) with every breakdown line as a DataFrame; target <= 0.5 s;
 - the same against a per-scenario loop over the public single-scenario API
   (``tarieven.bereken(scenario.met(...))``), sampled and extrapolated; target >= 1000x;
-- against a bare numpy implementation of the MODEL.md formulas written here, producing
+- against a bare numpy implementation of the formulas of docs/methode.md written here, producing
   the same table (every line for every scenario); target within 1.5x;
 - the grid of the tariff alone (``regels=["tarief_per_client"]``) against a bare numpy
   kernel producing the same table (the three inputs and the tariff); target within 1.5x;
@@ -65,7 +65,7 @@ def beste(f: Any, n: int = N_HERHALINGEN) -> tuple[float, float, Any]:
 
 
 def kaal_numpy(w: dict[str, float]) -> tuple[list[str], np.ndarray]:
-    """MODEL.md sections 1-5 for g1's structure (ratio rounded up, MBO/HBO mix, WO indirect),
+    """Steps 1-5 of docs/methode.md for g1's structure (ratio rounded up, MBO/HBO mix, WO indirect),
     with flat input arrays of length n (meshgrid + ravel), every line at full length,
     stacked into one (lines, n) table: the same content as the grid's DataFrame."""
     g3, b3, l3 = np.meshgrid(GROOTTES, BEZETTING, LONEN, indexing="ij")
@@ -121,7 +121,7 @@ def kaal_numpy(w: dict[str, float]) -> tuple[list[str], np.ndarray]:
 
 
 def kaal_tarief(w: dict[str, float]) -> np.ndarray:
-    """The tariff alone for g1's structure, transcribed from MODEL.md 1-4 with flat input
+    """The tariff alone for g1's structure, transcribed from steps 1-4 of docs/methode.md with flat input
     arrays: a (4, n) table of group size, occupancy, MBO salary and the tariff, the same
     content as the grid's DataFrame with ``regels=["tarief_per_client"]``."""
     g3, b3, l3 = np.meshgrid(GROOTTES, BEZETTING, LONEN, indexing="ij")
@@ -183,7 +183,7 @@ def main() -> None:
     koud_k, kaal, (namen, tabel) = beste(lambda: kaal_numpy(dict(s.waarden)))
     assert np.array_equal(tabel[namen.index("tarief_per_client")], df["tarief_per_client"].to_numpy())
     print(
-        f"kale numpy (MODEL.md-formules, zelfde tabel van {len(namen)} kolommen): beste {nl(kaal, 3)} s "
+        f"kale numpy (formules van docs/methode.md, zelfde tabel van {len(namen)} kolommen): beste {nl(kaal, 3)} s "
         f"(eerste {nl(koud_k, 3)} s)"
     )
     oordeel = "gehaald" if snel / kaal <= 1.5 else "NIET gehaald"

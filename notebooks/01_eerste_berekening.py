@@ -40,7 +40,7 @@ uitkomst
 
 # %%
 print(f"{uitkomst.tarief:.6f}  ->  {uitkomst.regel('tarief_per_client').toon()}")
-assert str(uitkomst.regel("tarief_per_client").afgerond) == "90.48"  # gouden voorbeeld g1
+assert str(uitkomst.regel("tarief_per_client").afgerond) == "90.48"  # het rekenvoorbeeld van docs/methode.md
 
 # %% [markdown]
 # ## De opbouw als tabel

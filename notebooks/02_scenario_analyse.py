@@ -39,7 +39,7 @@ VOORBEELD = Path.cwd().parent / "voorbeelden" / "dagbesteding-licht.toml"
 scenario = tarieven.lees_scenario(VOORBEELD)
 basis = tarieven.bereken(scenario)
 print(f"Tarief per cliënt per dagdeel: {euro(basis.tarief)}")
-assert str(op_centen(basis.tarief)) == "90.48"  # gouden voorbeeld g1
+assert str(op_centen(basis.tarief)) == "90.48"  # het rekenvoorbeeld van docs/methode.md
 
 # %% [markdown]
 # ## Waar komt het tarief vandaan?

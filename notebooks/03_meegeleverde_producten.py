@@ -258,12 +258,12 @@ for stap in reeks:
     print(f"{stap.jaar}: {euro(stap.tarief)}{' (geprojecteerd)' if stap.geprojecteerd else ''}")
 
 # %%
-# golden example g6: VNG indexation 2025
+# VNG, Indexatie bij inkoop jeugdhulp en Wmo-ondersteuning 2025: 4,957 %, gepubliceerd als 4,96 %
 assert ix.gepubliceerd == Decimal("4.96")
 assert str(op_centen(reeks[-1].tarief)) == "104.96"
 assert reeks[-1].geprojecteerd
 assert not reeks[0].geprojecteerd
-# g6: applying the published (rounded) percentage gives the same cents
+# the published (rounded) percentage gives the same cents
 assert op_centen(indexeer_jaren(100.0, 2024, indexaties, gepubliceerd=True)[-1].tarief) == op_centen(reeks[-1].tarief)
 
 # %% [markdown]

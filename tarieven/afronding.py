@@ -1,4 +1,4 @@
-"""Rounding of money for display and export (MODEL.md 5).
+"""Rounding of money for display and export (``docs/methode.md#afronding``).
 
 Everything is computed in float64; only what is shown or exported is rounded, via
 :class:`decimal.Decimal`, half up. A published tariff may follow another rule; the rules

@@ -1,5 +1,7 @@
 """Step 3 of the method: the cost of one billing unit (dagdeel, sessie, uur, dag) of one group.
 
+Described in ``docs/methode.md#stap-3-de-kosten-van-een-eenheid-voor-de-groep``.
+
 Pure functions over floats or numpy arrays (they broadcast); each is the one definition of
 its breakdown line (see :mod:`tarieven.personeel`). Per-function inputs come as sequences
 with one entry per function, each entry broadcasting over the scenarios.

@@ -1,4 +1,6 @@
-"""MODEL.md step 7: indexation of a tariff from one price year to the next.
+"""Step 7 of the method: indexation of a tariff from one price year to the next.
+
+Described in ``docs/methode.md#stap-7-indexatie-naar-een-later-jaar``.
 
 The customary method (VNG, Contractstandaarden Jeugd; "Indexatie bij inkoop jeugdhulp en
 Wmo-ondersteuning 2025", VNG, corrected table of 2 October 2024) moves a tariff one year
@@ -18,8 +20,7 @@ The core functions are pure numpy and broadcast over arrays. Everything is compu
 float64; only the published percentage (:func:`gepubliceerd_percentage`) is rounded, via
 :class:`decimal.Decimal`, half up. The chained API (:class:`Indexcijfers`,
 :func:`indexatie_vng`, :func:`indexeer_jaren`) returns dataclasses that mark every indexed
-value as projected (MODEL.md 7: indexation is for years whose CAO tables are not yet
-known).
+value as projected (indexation is for years whose CAO tables are not yet known).
 """
 
 from __future__ import annotations
@@ -75,7 +76,8 @@ def indexcijfer(gewicht_loon: GetalInvoer, ova: GetalInvoer, pcc: GetalInvoer) -
 
     Returns
     -------
-    [-] ``w * OVA + (1 - w) * PCC`` (MODEL.md 7; VNG, Contractstandaarden Jeugd).
+    [-] ``w * OVA + (1 - w) * PCC`` (VNG, Contractstandaarden Jeugd; VNG, "Indexatie bij inkoop
+    jeugdhulp en Wmo-ondersteuning 2025").
     """
     w = np.asarray(gewicht_loon, dtype=float)
     uit: Getal = w * np.asarray(ova, dtype=float) + (1.0 - w) * np.asarray(pcc, dtype=float)
@@ -102,7 +104,7 @@ def nacalculatie(
     ova_voorlopig, pcc_voorlopig : [-]
         Provisional indices of year Z-1, with which the tariff of Z-1 was indexed.
     relatief : bool
-        False (default, MODEL.md 7 and the VNG table for 2025 as corrected on 2 October
+        False (default; the VNG table for 2025 as corrected on 2 October
         2024): the difference of the weighted indices,
         ``indexcijfer(w, OVA_def, PCC_def) - indexcijfer(w, OVA_vl, PCC_vl)``.
         True (the VNG table for 2024): the weighted ratio,
@@ -150,7 +152,7 @@ def indexatie(
 
     Returns
     -------
-    [-] ``indexcijfer_Z + nacalculatie_(Z-1)`` (MODEL.md 7).
+    [-] ``indexcijfer_Z + nacalculatie_(Z-1)``.
     """
     return indexcijfer(gewicht_loon, ova, pcc) + nacalculatie(
         gewicht_loon,
@@ -175,7 +177,7 @@ def indexeer(tarief: GetalInvoer, indexaties: Sequence[GetalInvoer]) -> Getal:
 
     Returns
     -------
-    [EUR] ``tarief * prod_Z (1 + indexatie_Z)`` (MODEL.md 7: several years chain).
+    [EUR] ``tarief * prod_Z (1 + indexatie_Z)`` (several years chain).
     """
     uit: Getal = np.asarray(tarief, dtype=float)
     for i in indexaties:
@@ -189,7 +191,7 @@ def loonaandeel(
     clientkosten: GetalInvoer,
     kostprijs_per_client: GetalInvoer,
 ) -> Getal:
-    """The personnel share of the cost price, as wage weight w (MODEL.md 7, the option).
+    """The personnel share of the cost price, as wage weight w (the alternative to the VNG's 0.9).
 
     Pass the per-client lines of a result (:class:`tarieven.Uitkomst`):
     ``u["opbouw.personeel_direct"]``, ``u["opbouw.personeel_indirect"]``,
@@ -198,7 +200,7 @@ def loonaandeel(
     What counts as personnel: direct and indirect staff on the group and client-bound
     staff, each at its full personnel cost per productive hour (salary, holiday pay,
     year-end bonus, employer charges and the other personnel costs such as training and
-    travel, MODEL.md 1-2); all of it follows wage development. Not personnel: housing and
+    travel: steps 1 and 2 of the method); all of it follows wage development. Not personnel: housing and
     material (they follow prices, PCC). Overhead and the risk surcharge are outside the
     cost price; using the share of the cost price for the whole tariff assumes they have
     the same wage/price mix as the cost price.
@@ -283,7 +285,7 @@ class Indexatie:
         ``totaal`` as a percentage rounded half up to 2 decimals (``Decimal("4.96")``).
     geprojecteerd
         True: a tariff indexed with this is a projection, not a recomputation on the
-        CAO tables of year Z (MODEL.md 7). Always True when computed from index figures.
+        CAO tables of year Z. Always True when computed from index figures.
     """
 
     jaar: int
@@ -416,9 +418,10 @@ def indexeer_jaren(
     indexaties
         The indexations of ``basisjaar + 1``, ``basisjaar + 2``, ... in order.
     gepubliceerd
-        False (default, MODEL.md 7): multiply by ``1 + totaal`` in full precision.
+        False (default): multiply by ``1 + totaal`` in full precision.
         True: by ``1 + gepubliceerd / 100``, as a contract that applies the published
-        percentage does. Golden g6 gives the same cents either way.
+        percentage does. The VNG indexation 2025 (4.957 %, published 4.96 %) takes 100.00 to
+        104.96 either way.
     basis_geprojecteerd
         Whether the base tariff is itself a projection.
 

@@ -17,9 +17,9 @@ from functools import lru_cache
 from typing import Any
 
 from tarieven import groep, opslagen, personeel, tarief, uren, vervoer
-from tarieven.regeldefinitie import STAPPEN, Lijst, RegelDefinitie, Structuur, Vast, regel
+from tarieven.regeldefinitie import STAPPEN, Lijst, RegelDefinitie, Structuur, Vast, regel, verwijzing
 
-__all__ = ["STAPPEN", "RegelDefinitie", "Structuur", "benodigd", "bereken", "regeldefinities"]
+__all__ = ["STAPPEN", "RegelDefinitie", "Structuur", "benodigd", "bereken", "regeldefinities", "verwijzing"]
 
 
 # -- step 1 and 2: per function ---------------------------------------------------------

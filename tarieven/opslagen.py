@@ -1,5 +1,7 @@
 """Step 4 of the method: from the group's cost to the tariff per client per unit (opslagen).
 
+Described in ``docs/methode.md#stap-4-opslagen-voor-overhead-en-risico``.
+
 Pure functions over floats or numpy arrays (they broadcast); each is the one definition of
 its breakdown line (see :mod:`tarieven.personeel`). The build-up of the tariff per client
 (the waterfall) is defined here too: its parts add up to the tariff.

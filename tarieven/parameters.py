@@ -67,7 +67,8 @@ class Herkomst:
     Attributes
     ----------
     oorsprong
-        Human-readable origin: ``scenario g1.json`` or ``cao-jeugdzorg.toml: salaris.schaal_8, trede 10``.
+        Human-readable origin: ``scenario dagbesteding-licht.toml`` or
+        ``cao-jeugdzorg.toml: salaris.schaal_8, trede 10``.
     status
         The parameter's status (definitief, afgeleid, indicatief, aanname); None for a value
         the user gave.

@@ -1,5 +1,7 @@
 """Step 1 of the method: personnel cost per FTE per year for one function.
 
+Described in ``docs/methode.md#stap-1-personeelskosten-per-fte-per-jaar``.
+
 Pure functions over floats or numpy arrays (they broadcast). Each is the one definition
 of its breakdown line: the formula shown in an explanation and written into a workbook is
 traced from the function itself (:mod:`tarieven.formule`), so the docstrings name the

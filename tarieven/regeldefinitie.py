@@ -21,18 +21,53 @@ import numpy as np
 
 from tarieven.formule import EXCEL, EXPRESSIE, FORMULE, Getal, Naam, Uitdrukking, excel_naam, namen, volg
 
-__all__ = ["STAPPEN", "Argument", "Lijst", "RegelDefinitie", "Structuur", "Vast", "regel"]
+__all__ = [
+    "KOPPEN",
+    "METHODE",
+    "STAPPEN",
+    "Argument",
+    "Lijst",
+    "RegelDefinitie",
+    "Structuur",
+    "Vast",
+    "anker",
+    "regel",
+    "verwijzing",
+]
 
-STAPPEN: dict[str, str] = {
-    "1": "Personeelskosten per fte per jaar",
-    "2": "Productieve uren en kosten per productief uur",
-    "3": "Eén eenheid van één groep",
-    "4": "Opslagen: overhead en risico",
-    "5": "Het tarief in andere eenheden",
-    "6": "Sessieproducten: traject",
-    "8": "Vervoer: categorie en bedrag per dag",
+METHODE = "docs/methode.md"
+"""The document that describes the method, in the project; explanations refer to its sections."""
+
+KOPPEN: dict[str, str] = {
+    "1": "Stap 1: Personeelskosten per fte per jaar",
+    "2": "Stap 2: Productieve uren en kosten per productief uur",
+    "3": "Stap 3: De kosten van een eenheid voor de groep",
+    "4": "Stap 4: Opslagen voor overhead en risico",
+    "5": "Stap 5: Het tarief in andere eenheden",
+    "6": "Stap 6: Sessieproducten en trajecten",
+    "7": "Stap 7: Indexatie naar een later jaar",
+    "8": "Stap 8: Vervoer, categorie en bedrag per dag",
+    "aannames": "Aannames en hun status",
 }
+"""The one mapping from a step (by number) or a topic to its heading in :data:`METHODE`;
+every reference to the document (:func:`verwijzing`) and every step title (:data:`STAPPEN`)
+is derived from it."""
+
+STAPPEN: dict[str, str] = {k: kop.split(": ", 1)[1] for k, kop in KOPPEN.items() if k.isdigit()}
 """The steps of the method (``docs/methode.md``), by number, with their Dutch titles."""
+
+
+def anker(kop: str) -> str:
+    """The anchor of a Markdown heading as GitHub and most renderers make it: lower case,
+    punctuation dropped, spaces as hyphens (``"Stap 1: Personeelskosten"`` ->
+    ``"stap-1-personeelskosten"``)."""
+    tekst = "".join(c for c in kop.strip().lower() if c.isalnum() or c in " -_")
+    return tekst.replace(" ", "-")
+
+
+def verwijzing(sleutel: str) -> str:
+    """Where a step or topic is described: ``docs/methode.md#stap-3-de-kosten-van-een-eenheid-voor-de-groep``."""
+    return f"{METHODE}#{anker(KOPPEN[sleutel])}"
 
 
 @dataclass(frozen=True)

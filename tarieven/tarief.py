@@ -1,5 +1,8 @@
 """Steps 5 and 6 of the method: the tariff per client per unit in other units.
 
+Described in ``docs/methode.md#stap-5-het-tarief-in-andere-eenheden`` and
+``docs/methode.md#stap-6-sessieproducten-en-trajecten``.
+
 Pure functions over floats or numpy arrays (they broadcast); each is the one definition of
 its breakdown line (see :mod:`tarieven.personeel`).
 """

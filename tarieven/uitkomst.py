@@ -20,7 +20,7 @@ from tarieven._versie import __version__
 from tarieven.afronding import op_centen
 from tarieven.fouten import InvoerFout, OnbekendeNaam, Probleem, Waarschuwing
 from tarieven.inlezen import lees_scenario
-from tarieven.model import STAPPEN, RegelDefinitie, regeldefinities
+from tarieven.model import STAPPEN, RegelDefinitie, regeldefinities, verwijzing
 from tarieven.model import bereken as bereken_regels
 from tarieven.parameters import Herkomst, ParameterSet
 from tarieven.scenario import Scenario
@@ -139,7 +139,7 @@ class Uitkomst:
 
     # -- explanation ---------------------------------------------------------------------
     def _op_stap(self) -> list[Regel]:
-        """Lines grouped by MODEL.md step (stable: computation order within a step)."""
+        """Lines grouped by step of the method (stable: computation order within a step)."""
         return sorted(self, key=lambda r: r.definitie.stap)
 
     def _alle_waarden(self) -> dict[str, float]:
@@ -173,7 +173,13 @@ class Uitkomst:
         ]
 
     def uitleg(self) -> str:
-        """The full explanation in Dutch: each line with value, unit, formula and inputs."""
+        """The full explanation in Dutch: each line with value, unit, formula and inputs.
+
+        Each block of lines names the section of ``docs/methode.md`` that describes its step
+        (:func:`tarieven.model.verwijzing`), the list of indicative values and assumptions
+        names the section on assumptions, and the explanation ends with the source of every
+        bundled value (title, article, date, link) and the inputs that rest on it.
+        """
         s = self.scenario
         kop = s.beschrijving or s.product_naam or s.bron
         regels = [
@@ -197,7 +203,10 @@ class Uitkomst:
             regels += [f"  - {w}" for w in self.waarschuwingen]
         onzeker = self.onzekere_invoer()
         if onzeker:
-            regels += ["", f"Dit tarief rust op {len(onzeker)} indicatieve waarden of aannames:"]
+            regels += [
+                "",
+                f"Dit tarief rust op {len(onzeker)} indicatieve waarden of aannames (zie {verwijzing('aannames')}):",
+            ]
             getoond: set[str] = set()
             for k, h in onzeker.items():
                 regels.append(f"  - {self._invoer_tekst(k)}")
@@ -210,14 +219,27 @@ class Uitkomst:
             d = r.definitie
             if d.stap != stap:
                 stap = d.stap
-                regels += ["", f"{stap}. {STAPPEN[stap]} (methode, stap {stap})"]
+                regels += ["", f"{stap}. {STAPPEN[stap]} (zie {verwijzing(stap)})"]
             regels.append(f"  {d.naam:<32} {r.toon():>24}   {d.omschrijving}")
             for vorm in dict.fromkeys((d.formule, d.expressie, d.met_waarden(waarden, self._toon_waarde))):
                 regels.append(f"      = {vorm}")
             for naam in d.invoer:
                 if naam in s.waarden:
                     regels.append(f"        {self._invoer_tekst(naam)}")
-        return "\n".join(regels)
+        return "\n".join(regels + self._bronnen())
+
+    def _bronnen(self) -> list[str]:
+        """The sources of the bundled inputs, each once, with the inputs that rest on it."""
+        per_bron: dict[str, list[str]] = {}
+        for sleutel, h in self.scenario.herkomst.items():
+            if h.bron:
+                per_bron.setdefault(h.bron, []).append(sleutel)
+        if not per_bron:
+            return []
+        regels = ["", "Bronnen van de meegeleverde waarden:"]
+        for bron, sleutels in per_bron.items():
+            regels += [f"  - {bron}", f"      {', '.join(sleutels)}"]
+        return regels
 
     explain = uitleg
 
@@ -225,8 +247,8 @@ class Uitkomst:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: money lines as strings of whole cents, other lines as floats.
 
-        Per-function lines nest (``{"uurkosten": {"mbo": "44.98"}}``); the keys are those
-        of the golden examples. ``onzekere_invoer`` maps each input that is indicatief or
+        Per-function lines nest (``{"uurkosten": {"mbo": "44.98"}}``); the keys are the line
+        names, as in ``docs/schema/uitkomst.schema.json``. ``onzekere_invoer`` maps each input that is indicatief or
         an aanname to its status; ``peildatum`` is the date of the bundled parameters used,
         ``tariefjaar`` the year they were time-weighted over (each None if not used).
 
@@ -299,7 +321,10 @@ class Uitkomst:
             d = r.definitie
             if d.stap != stap:
                 stap = d.stap
-                rijen.append(f'<tr><th colspan="3" style="text-align:left">{e(stap)}. {e(STAPPEN[stap])}</th></tr>')
+                rijen.append(
+                    f'<tr><th colspan="3" style="text-align:left">{e(stap)}. {e(STAPPEN[stap])} '
+                    f"<small>(zie {e(verwijzing(stap))})</small></th></tr>"
+                )
             invoer = "<br>".join(e(self._invoer_tekst(n)) for n in d.invoer if n in s.waarden)
             rijen.append(
                 f"<tr><td><code>{e(d.naam)}</code><br><small>{e(d.omschrijving)}</small></td>"

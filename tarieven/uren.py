@@ -1,5 +1,7 @@
 """Step 2 of the method: productive hours per FTE per year and the cost per productive hour.
 
+Described in ``docs/methode.md#stap-2-productieve-uren-en-kosten-per-productief-uur``.
+
 Pure functions over floats or numpy arrays (they broadcast); each is the one definition of
 its breakdown line (see :mod:`tarieven.personeel`).
 """

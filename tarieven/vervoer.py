@@ -2,8 +2,9 @@
 
 The category 1-5 follows from the one-way postcode distance and the mode of transport,
 per the table "Tarief per aanwezigheidsdag op basis van postcode-afstand" of product
-42A03 (Vervoer inspanningsgericht) in the region's product descriptions (Segment 3
-Dagbesteding - Dagbehandeling, kernbepalingen Vervoer inspanningsgericht)::
+42A03 (Vervoer inspanningsgericht) in Jeugdhulp Haaglanden, *Segment 3 Dagbesteding -
+Dagbehandeling: effectketen en productbeschrijvingen* (contractperiode 2022-2025); step 8
+of the method (``docs/methode.md#stap-8-vervoer-categorie-en-bedrag-per-dag``)::
 
                                 < 5 km   5-10 km   10-20 km   20-30 km
     groep         (kind)          1         2          3          4
@@ -12,7 +13,7 @@ Dagbesteding - Dagbehandeling, kernbepalingen Vervoer inspanningsgericht)::
 
 A band includes its lower bound and excludes its upper bound; 30 km itself is in the last
 band. Beyond 30 km no category is defined: an error, never a guess. The euro amount per
-category is a parameter (``params/vervoer-42A03.toml``).
+category is a parameter (``params/producten/42A03.toml``).
 
 :func:`categorie` and :func:`tarief_per_dag` are the breakdown lines of a transport
 result (pure, traceable like every line, see :mod:`tarieven.personeel`);

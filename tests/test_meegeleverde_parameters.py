@@ -230,3 +230,16 @@ def test_alleen_premiekeuzes_zijn_aannames() -> None:
     assert "keuze: AWf laag" in s.herkomst["werkgeverslasten.premies.awf"].oorsprong
     assert s.herkomst["werkgeverslasten.premies.ufo"].status == "definitief"  # published rate 2025
     assert "keuze" not in s.herkomst["werkgeverslasten.premies.ufo"].oorsprong
+
+
+def test_cli_parameters_toont_de_toelichting_van_de_parameter(capsys: pytest.CaptureFixture[str]) -> None:
+    """A value's explanation may refer to its parameter's ('zie de toelichting van de parameter'):
+    the listing shows both, so the reference can be followed."""
+    assert main(["parameters", "salaris.schaal_8", "--peildatum", "2025-06-01"]) == 0
+    uit = capsys.readouterr().out
+    par = PARAMS.parameter("cao-jeugdzorg", "salaris.schaal_8")
+    w = par.op(dt.date(2025, 6, 1))
+    assert par.toelichting
+    assert w.toelichting
+    assert " ".join(par.toelichting.split()) in uit
+    assert " ".join(w.toelichting.split()) in uit

@@ -72,3 +72,12 @@ def test_uitkomst_van_elk_product_past_in_het_schema(code: str) -> None:
     met = {"product.afstand_km": 12, "product.vorm": "groep"} if code == "42A03" else None
     u = tarieven.bereken(code, "2027-01-01", met=met)
     jsonschema.validate(json.loads(u.to_json()), uitkomst_schema())
+
+
+def test_elk_veld_staat_in_docs_scenario() -> None:
+    """The scenario format is documented in the project's own docs: every registry key has a row."""
+    from tarieven.velden import VELDEN
+
+    tekst = (Path(__file__).parents[1] / "docs" / "scenario.md").read_text(encoding="utf-8")
+    ontbreekt = [k for k in VELDEN if f"| `{k}` |" not in tekst]
+    assert not ontbreekt, f"zonder rij in docs/scenario.md: {ontbreekt}"

@@ -147,3 +147,20 @@ def test_minimum_vakantietoeslag_met_de_hand(g1: dict[str, Any]) -> None:
     u = tarieven.bereken(g1)
     assert u["jaarloon.mbo"] == pytest.approx(33_732.60, abs=1e-9)
     assert u["jaarloon.hbo"] == pytest.approx(49_800 * (1 + 0.08 + 0.0833), abs=1e-9)
+
+
+def test_uitleg_noemt_de_bron_van_elke_meegeleverde_waarde() -> None:
+    """Each bundled value can be traced to its public source from the explanation alone."""
+    u = tarieven.bereken("41A22", "2027-01-01")
+    _, _, bronnen = u.uitleg().partition("\nBronnen van de meegeleverde waarden:\n")
+    meegeleverd = {k: h for k, h in u.scenario.herkomst.items() if h.bron}
+    assert len(meegeleverd) > 20
+    for sleutel, h in meegeleverd.items():
+        assert f"  - {h.bron}\n" in bronnen, sleutel
+        regel = bronnen.split(f"  - {h.bron}\n", 1)[1].splitlines()[0]
+        assert sleutel in [x.strip() for x in regel.split(",")], sleutel
+    assert "Jeugdhulp Haaglanden, Segment 3 Dagbesteding - Dagbehandeling" in bronnen
+
+
+def test_uitleg_zonder_meegeleverde_waarden_heeft_geen_bronnenlijst() -> None:
+    assert "Bronnen van de meegeleverde waarden" not in tarieven.bereken(VOORBEELD).uitleg()

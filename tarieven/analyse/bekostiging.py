@@ -1,10 +1,11 @@
 """Funding views: capacity funding beside P × Q for one product.
 
-MODEL.md prices a unit per billed client (P × Q, *inspanningsgericht*: the municipality
-pays the tariff for every unit a client attends). Region Haaglanden weighs capacity
-funding (*capaciteitsbekostiging*, a yearly amount per place whether it is used or not)
-for the classic KDCs in 2027 (seed 002). MODEL.md does not define capacity funding;
-tarieven defines it as follows (E = units per year, G = places, b0 = the scenario's
+The method (``docs/methode.md``) prices a unit per billed client (P × Q,
+*inspanningsgericht*: the municipality pays the tariff for every unit a client attends).
+Region Haaglanden weighs capacity funding (*capaciteitsbekostiging*, a yearly amount per
+place whether it is used or not) for the classic KDCs in 2027 (Jeugdhulp Haaglanden,
+Ontwikkeltafel 21 augustus 2025). The method does not define capacity funding; tarieven
+defines it as follows (E = units per year, G = places, b0 = the scenario's
 occupancy, β = an actual occupancy):
 
 ``capaciteit_per_plaats_jaar = tarief_per_client(b = 1) × E``

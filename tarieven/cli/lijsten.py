@@ -124,8 +124,8 @@ def parameters(args: argparse.Namespace) -> int:
                 w, waarde = par.laatste, None
                 regel = f"geen waarde op {datum}: verwacht {e.problemen[0].verwacht}"
             regels += [f"{bestandsnaam}: {par.naam} = {regel}", f"    {par.label}; bron: {w.bron}"]
-            if w.toelichting:
-                regels.append(f"    {w.toelichting.strip()}")
+            for toelichting in dict.fromkeys(t for t in (par.toelichting, w.toelichting) if t):
+                regels.append(f"    {' '.join(toelichting.split())}")
             rijen.append({"bestand": bestandsnaam, "parameter": par.naam, "waarde": waarde, "eenheid": par.eenheid,
                           "status": w.status, "geprojecteerd": w.geprojecteerd, "vanaf": w.vanaf,
                           "bron": str(w.bron)})  # fmt: skip

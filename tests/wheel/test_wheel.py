@@ -65,3 +65,15 @@ def test_vervoer_vanuit_een_lege_map(tarieven_exe: Path, tmp_path: Path) -> None
     r = _draai(tarieven_exe, "bereken", "42A03", "--afstand", "3", "--vorm", "groep", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "categorie 1" in r.stdout
+
+
+def test_wiel_bevat_de_methode(tarieven_exe: Path, tmp_path: Path) -> None:
+    """Every explanation refers to docs/methode.md: it ships with the package (as tarieven/docs)."""
+    python = tarieven_exe.parent / "python"
+    code = (
+        "import pathlib, tarieven; d = pathlib.Path(tarieven.__file__).with_name('docs'); "
+        "print(sorted(p.name for p in d.glob('*.md')))"
+    )
+    r = subprocess.run([str(python), "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert "methode.md" in r.stdout
+    assert "scenario.md" in r.stdout
