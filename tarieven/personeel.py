@@ -89,10 +89,12 @@ def werkgeverslasten_bedrag(
 ) -> Any:
     """Employer charges [EUR/jaar] built from their components, for one FTE.
 
-    The statutory employer premiums apply to the wage up to the maximum premium wage; the
-    employer's share of the pension premiums applies to the pensionable salary (the annual
-    pay up to the maximum pensionable salary, PFZW counting both allowances) above each
-    premium's own franchise.
+    The statutory employer premiums apply to the wage up to the maximum premium wage. The
+    employer's share of the retirement premium (OP/PP) applies to the pensionable salary
+    (the annual pay up to the maximum pensionable salary, PFZW counting both allowances)
+    above the franchise; the disability part (PFZW's AP premium until 2025, the
+    WIA-excedent premium from 2026) is paid by the employer alone, at 100 %, above its own
+    franchise (the agreement in the CAO Jeugdzorg; no source says otherwise).
 
     Parameters
     ----------
@@ -103,17 +105,16 @@ def werkgeverslasten_bedrag(
     pensioenpremie : [-]
         The fund's retirement premium (OP/PP).
     premie_ap : [-]
-        The disability part of the scheme (AP).
+        The disability part of the scheme (AP; WIA-excedent from 2026), paid by the employer alone.
     franchise, franchise_ap : [EUR/jaar]
     maximum_pensioengevend_salaris : [EUR/jaar]
     werkgeversdeel : [-]
-        The employer's share of the pension premiums.
+        The employer's share of the retirement premium.
     """
     pensioengevend = np.minimum(jaarloon, maximum_pensioengevend_salaris)
-    pensioen = pensioenpremie * np.maximum(0, pensioengevend - franchise) + premie_ap * np.maximum(
-        0, pensioengevend - franchise_ap
-    )
-    return sum(premies) * np.minimum(jaarloon, maximum_premieloon) + werkgeversdeel * pensioen
+    ouderdom = werkgeversdeel * pensioenpremie * np.maximum(0, pensioengevend - franchise)
+    arbeidsongeschiktheid = premie_ap * np.maximum(0, pensioengevend - franchise_ap)
+    return sum(premies) * np.minimum(jaarloon, maximum_premieloon) + ouderdom + arbeidsongeschiktheid
 
 
 def werkgeverslasten_fractie(werkgeverslasten_bedrag: Any, jaarloon: Any) -> Any:

@@ -56,15 +56,15 @@ def test_hoger_loon_nooit_lager_tarief(d: dict[str, Any], functie: str, erbij: f
 @given(scenarios(componenten=True), st.sampled_from(["mbo", "hbo", "wo"]), st.floats(0, 5000))
 def test_hoger_loon_nooit_lager_tarief_met_premies_en_pensioen(d: dict[str, Any], functie: str, erbij: float) -> None:
     """With charges from components (caps and franchises: not linear) a higher wage still never lowers
-    the tariff, and the charges stay between 0 and the sum of all premium rates on the whole pay."""
+    the tariff, and the charges stay between 0 and the sum of all premium rates on the whole pay (the
+    employer's share of the retirement premium, the disability premium at 100 %)."""
     hoger = kopie(d)
     hoger["functies"][functie]["maandsalaris"] += erbij
     assert niet_lager(tarief(hoger), tarief(d))
     u = tarieven.bereken(d)
     wl = d["werkgeverslasten"]
-    bovengrens = sum(wl["premies"].values()) + wl["pensioen"]["werkgeversdeel"] * (
-        wl["pensioen"]["premie"] + wl["pensioen"]["premie_ap"]
-    )
+    p = wl["pensioen"]
+    bovengrens = sum(wl["premies"].values()) + p["werkgeversdeel"] * p["premie"] + p["premie_ap"]
     assert 0 <= u[f"werkgeverslasten.{functie}"] <= bovengrens * (1 + REL)
 
 

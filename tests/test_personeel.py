@@ -69,33 +69,34 @@ def _wgl(jaarloon: Any, premies: list[Any] | None = None, **kw: Any) -> Any:
 
 
 def test_werkgeverslasten_bedrag_onder_alle_maxima() -> None:
+    # the employer's half of the retirement premium; the disability premium at 100 %
     sociaal = (0.05 + 0.07) * 50_000
-    pensioen = 0.2 * (50_000 - 18_000) + 0.01 * (50_000 - 0)
-    assert _wgl(50_000.0) == pytest.approx(sociaal + 0.5 * pensioen, rel=REL)
+    pensioen = 0.5 * 0.2 * (50_000 - 18_000) + 0.01 * (50_000 - 0)
+    assert _wgl(50_000.0) == pytest.approx(sociaal + pensioen, rel=REL)
 
 
 def test_werkgeverslasten_bedrag_boven_het_maximum_premieloon() -> None:
     # premiums on at most 70.000; the pension still on the whole 100.000 (below 130.000)
     sociaal = (0.05 + 0.07) * 70_000
-    pensioen = 0.2 * (100_000 - 18_000) + 0.01 * 100_000
-    assert _wgl(100_000.0) == pytest.approx(sociaal + 0.5 * pensioen, rel=REL)
+    pensioen = 0.5 * 0.2 * (100_000 - 18_000) + 0.01 * 100_000
+    assert _wgl(100_000.0) == pytest.approx(sociaal + pensioen, rel=REL)
 
 
 def test_werkgeverslasten_bedrag_boven_het_maximum_pensioengevend_salaris() -> None:
     sociaal = (0.05 + 0.07) * 70_000
-    pensioen = 0.2 * (130_000 - 18_000) + 0.01 * 130_000
-    assert _wgl(150_000.0) == pytest.approx(sociaal + 0.5 * pensioen, rel=REL)
+    pensioen = 0.5 * 0.2 * (130_000 - 18_000) + 0.01 * 130_000
+    assert _wgl(150_000.0) == pytest.approx(sociaal + pensioen, rel=REL)
 
 
 def test_werkgeverslasten_bedrag_onder_de_franchise_geen_negatieve_pensioenpremie() -> None:
     # 15.000 is below the franchise of 18.000: the OP/PP part is 0, not negative
     sociaal = (0.05 + 0.07) * 15_000
-    pensioen = 0.2 * 0 + 0.01 * (15_000 - 0)
-    assert _wgl(15_000.0) == pytest.approx(sociaal + 0.5 * pensioen, rel=REL)
+    pensioen = 0.5 * 0.2 * 0 + 0.01 * (15_000 - 0)
+    assert _wgl(15_000.0) == pytest.approx(sociaal + pensioen, rel=REL)
 
 
 def test_werkgeverslasten_bedrag_zonder_premies() -> None:
-    assert _wgl(50_000.0, premies=[]) == pytest.approx(0.5 * (0.2 * 32_000 + 0.01 * 50_000), rel=REL)
+    assert _wgl(50_000.0, premies=[]) == pytest.approx(0.5 * 0.2 * 32_000 + 0.01 * 50_000, rel=REL)
 
 
 def test_werkgeverslasten_fractie_met_de_hand() -> None:
@@ -164,7 +165,7 @@ def test_werkgeverslasten_bedrag_broadcast_over_jaarloon_en_premies() -> None:
     samen = _wgl(jaarloon, premies=[awf, zvw])
     los = [_wgl(float(jaarloon[i]), premies=[float(awf[i]), float(zvw[i])]) for i in range(3)]
     np.testing.assert_allclose(samen, los, rtol=REL)
-    assert samen[0] == pytest.approx((0.05 + 0.07) * 15_000 + 0.5 * 0.01 * 15_000, rel=REL)
+    assert samen[0] == pytest.approx((0.05 + 0.07) * 15_000 + 0.01 * 15_000, rel=REL)
 
 
 def test_scalar_tegen_array_broadcast() -> None:
@@ -200,6 +201,6 @@ def test_werkgeverslasten_bedrag_met_symbolen() -> None:
     tekst = _formule(personeel.werkgeverslasten_bedrag, premies=[Naam("awf"), Naam("zvw")])
     pensioengevend = "min(jaarloon, maximum_pensioengevend_salaris)"
     assert tekst == (
-        "(awf + zvw) * min(jaarloon, maximum_premieloon) + werkgeversdeel * ("
-        f"pensioenpremie * max(0, {pensioengevend} - franchise) + premie_ap * max(0, {pensioengevend} - franchise_ap))"
+        "(awf + zvw) * min(jaarloon, maximum_premieloon) + werkgeversdeel * "
+        f"pensioenpremie * max(0, {pensioengevend} - franchise) + premie_ap * max(0, {pensioengevend} - franchise_ap)"
     )

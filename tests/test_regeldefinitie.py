@@ -146,7 +146,7 @@ def test_reken_met_vast_en_lijst() -> None:
         p + "maximum_pensioengevend_salaris": 130_000.0,
         p + "werkgeversdeel": 0.5,
     }
-    verwacht = (0.05 + 0.07) * 50_000 + 0.5 * (0.2 * (50_000 - 18_000) + 0.01 * 50_000)
+    verwacht = (0.05 + 0.07) * 50_000 + 0.5 * 0.2 * (50_000 - 18_000) + 0.01 * 50_000
     assert _werkgeverslasten().reken(waarden) == pytest.approx(verwacht, rel=REL)
 
 
@@ -182,7 +182,7 @@ def test_formule_volgt_de_vaste_keuze() -> None:
 
 def test_lijst_noemt_elk_element_bij_het_laatste_deel_van_zijn_naam() -> None:
     formule = _werkgeverslasten().formule
-    assert formule.startswith("(awf + zvw) × min(jaarloon; maximum_premieloon) + werkgeversdeel × (")
+    assert formule.startswith("(awf + zvw) × min(jaarloon; maximum_premieloon) + werkgeversdeel × pensioenpremie × ")
     assert "Σ_f" not in formule  # a Lijst is no sum over functions
     assert _werkgeverslasten().expressie.startswith(
         "(werkgeverslasten.premies.awf + werkgeverslasten.premies.zvw) * min(jaarloon.mbo, "

@@ -105,10 +105,9 @@ def test_werkgeverslasten_uit_componenten_met_de_hand(g1: dict[str, Any]) -> Non
     jaarloon = 3250 × 12 × (1 + 0.08 + 0.0833) = 45,368.70
     premies 0.10 + 0.08 = 0.18 on min(45,368.70, 40,000) = 40,000       -> 7,200.00
     pension P = min(45,368.70, 137,800) = 45,368.70
-      OP 0.25 × (45,368.70 − 15,000) = 7,592.175
-      AP 0.005 × (45,368.70 − 25,000) = 101.8435
-      employer half of 7,694.0185                                      -> 3,847.00925
-    werkgeverslasten_bedrag = 11,047.00925; loonkosten = 56,415.70925
+      OP 0.25 × (45,368.70 − 15,000) = 7,592.175, employer half          -> 3,796.0875
+      AP 0.005 × (45,368.70 − 25,000) = 101.8435, employer alone        ->   101.8435
+    werkgeverslasten_bedrag = 11,097.931; loonkosten = 56,466.631
     """
     g1["functies"]["mbo"]["werkgeverslasten"] = "componenten"
     g1["werkgeverslasten"] = {
@@ -124,9 +123,9 @@ def test_werkgeverslasten_uit_componenten_met_de_hand(g1: dict[str, Any]) -> Non
         },
     }
     u = tarieven.bereken(g1)
-    assert u["werkgeverslasten_bedrag.mbo"] == pytest.approx(11_047.00925, abs=1e-9)
-    assert u["loonkosten.mbo"] == pytest.approx(56_415.70925, abs=1e-9)
-    assert u["werkgeverslasten.mbo"] == pytest.approx(11_047.00925 / 45_368.70, rel=1e-12)
+    assert u["werkgeverslasten_bedrag.mbo"] == pytest.approx(11_097.931, abs=1e-9)
+    assert u["loonkosten.mbo"] == pytest.approx(56_466.631, abs=1e-9)
+    assert u["werkgeverslasten.mbo"] == pytest.approx(11_097.931 / 45_368.70, rel=1e-12)
     # the other functions keep their one fraction
     assert u["loonkosten.hbo"] == tarieven.bereken(GOLDEN / "g1-dagbesteding-licht.json")["loonkosten.hbo"]
 
