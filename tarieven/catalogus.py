@@ -15,6 +15,7 @@ The scenario reader (:mod:`tarieven.scenario`) validates the result like any oth
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -156,7 +157,7 @@ class Zoeker:
 
     def herkomst(self, par: Parameter, w: Opgezocht, extra: str = "", index: int | None = None) -> Herkomst:
         """The origin of a looked-up value; for a time-weighted one with its parts."""
-        bestand = f"eigen parameters {w.bestand}" if w.bestand else Path(par.bestand).name
+        bestand = f"eigen parameters {w.bestand}" if w.bestand else os.path.basename(par.bestand)
         oorsprong = f"{bestand}: {par.naam}{extra}"
         if isinstance(w, GewogenWaarde):
             oorsprong += f", tijdgewogen {w.jaar}: {_delen_tekst(par, w, index)}"

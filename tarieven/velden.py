@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Literal
 
 import numpy as np
@@ -75,6 +76,13 @@ class Bereik:
 
     def past(self, x: Any) -> Any:
         """Whether ``x`` lies in the interval (and is finite); elementwise for an array."""
+        if isinstance(x, (int, float)):  # one number (the common case when validating): no numpy
+            y = float(x)
+            return (
+                math.isfinite(y)
+                and (y >= self.laag if self.laag_mee else y > self.laag)
+                and (y <= self.hoog if self.hoog_mee else y < self.hoog)
+            )
         a = np.asarray(x, dtype=float)
         with np.errstate(invalid="ignore"):
             ok = np.isfinite(a) & (a >= self.laag if self.laag_mee else a > self.laag)
@@ -161,6 +169,8 @@ class Veld:
     def past(self, x: Any) -> Any:
         """Whether ``x`` is allowed (hard range, whole number); elementwise for an array."""
         ok = self.bereik.past(x) if self.bereik is not None else np.isfinite(np.asarray(x, dtype=float))
+        if self.geheel and isinstance(x, (int, float)):
+            return bool(ok) and float(x) % 1.0 == 0.0
         if self.geheel:
             a = np.asarray(x, dtype=float)
             with np.errstate(invalid="ignore"):
@@ -414,8 +424,12 @@ def _past(patroon: str, delen: list[str]) -> bool:
     return len(pd) == len(delen) and all(a == "*" or a == b for a, b in zip(pd, delen, strict=True))
 
 
+@lru_cache(maxsize=4096)
 def _patroon(sleutel: str) -> str | None:
-    """The registry key a dotted key matches (a name in a ``*`` position replaced), or None."""
+    """The registry key a dotted key matches (a name in a ``*`` position replaced), or None.
+
+    Cached: the registry is fixed, and validation asks for the same keys again and again
+    (a batch of ten thousand submissions would otherwise spend most of its time here)."""
     if sleutel in VELDEN:
         return sleutel
     delen = sleutel.split(".")
