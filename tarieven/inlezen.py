@@ -28,7 +28,7 @@ from tarieven.lezen import lees_bestand
 from tarieven.parameterbestanden import standaard_parameters
 from tarieven.parameters import Herkomst, ParameterSet, kort
 from tarieven.scenario import Scenario, valideer
-from tarieven.velden import LEEG, is_tabel, kinderen, veld
+from tarieven.velden import LEEG, is_tabel, kinderen, veld, veld_of_none
 
 __all__ = ["lees_scenario", "plat", "scenario_met_parameters", "scenario_uit_product"]
 
@@ -37,11 +37,7 @@ _VERWIJZING = ("functie", "cao")
 
 
 def _bekend(sleutel: str) -> bool:
-    try:
-        veld(sleutel)
-    except KeyError:
-        return False
-    return True
+    return veld_of_none(sleutel) is not None
 
 
 # -- 2. flatten ---------------------------------------------------------------------------

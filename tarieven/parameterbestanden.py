@@ -35,7 +35,7 @@ from tarieven.parameters import (
     Waarde,
 )
 from tarieven.termijnen import Termijn, koppel_loonontwikkeling, lees_bron, lees_datum, lees_termijn
-from tarieven.velden import Veld, kinderen, veld
+from tarieven.velden import Veld, kinderen, veld_of_none
 
 __all__ = ["CACHE_OMGEVING", "SOORTEN", "laad_bestand", "laad_map", "params_pad", "standaard_parameters"]
 
@@ -96,7 +96,7 @@ def _soort(naam: str, obj: Mapping[str, Any], product: bool, p: list[Probleem]) 
     """The kind and unit of a parameter: from the registry in a product file, else from the file."""
     eenheid = obj.get("eenheid")
     if product:
-        if not naam.startswith("product.") or (v := _veld_of_none(naam)) is None or v.soort != "getal":
+        if not naam.startswith("product.") or (v := veld_of_none(naam)) is None or v.soort != "getal":
             p.append(
                 Probleem(
                     naam,
@@ -130,13 +130,6 @@ def _soort(naam: str, obj: Mapping[str, Any], product: bool, p: list[Probleem]) 
         p.append(Probleem(f"{naam}.eenheid", eenheid, 'een eenheid uit tarieven/eenheden.txt, zoals "EUR/maand"'))
         return _Soort(str(soort), None)  # go on: the values may have problems of their own
     return _Soort(str(soort), eenheid)
-
-
-def _veld_of_none(naam: str) -> Veld | None:
-    try:
-        return veld(naam)
-    except KeyError:
-        return None
 
 
 def _waarde_van(s: _Soort, ruw: Any, sleutel: str, eenheid: str | None, p: list[Probleem]) -> Any:
@@ -359,10 +352,10 @@ def _producttekst(tekst: Mapping[str, Any], p: list[Probleem]) -> None:
             continue
         if deel[-1] in _ERFBAAR:
             continue
-        v = _veld_of_none(sleutel) if deel[0] == "product" else None
+        v = veld_of_none(sleutel) if deel[0] == "product" else None
         if v is None or v.soort != "tekst":
             bekend = ", ".join(
-                k for k in kinderen("product") if (w := _veld_of_none(f"product.{k}")) and w.soort == "tekst"
+                k for k in kinderen("product") if (w := veld_of_none(f"product.{k}")) and w.soort == "tekst"
             )
             p.append(
                 Probleem(

@@ -23,11 +23,21 @@ from pathlib import Path
 from typing import Any
 
 from tarieven import weergave
-from tarieven.eenheden import EenheidFout, naar_eenheid
 from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, Waarschuwing, opsomming
+from tarieven.invoerlezer import Lezer
 from tarieven.model import Structuur
 from tarieven.parameters import STATUSSEN, Herkomst
-from tarieven.velden import AFRONDINGEN_RATIO, COMPONENTEN, FUNCTIE_GETALLEN, VORMEN, Veld, is_tabel, kinderen, veld
+from tarieven.velden import (
+    AFRONDINGEN_RATIO,
+    COMPONENTEN,
+    FUNCTIE_GETALLEN,
+    VORMEN,
+    Veld,
+    is_tabel,
+    kinderen,
+    veld,
+    veld_of_none,
+)
 
 __all__ = ["SOM_TOLERANTIE", "STATUS_VOLGORDE", "Herkomst", "Scenario", "valideer"]
 
@@ -114,7 +124,7 @@ class Scenario:
         problemen: list[Probleem] = []
         for sleutel, waarde in wijzigingen.items():
             sleutel = sleutel.replace("__", ".")
-            if sleutel not in invoer and _patroon_of_none(sleutel) is None:
+            if sleutel not in invoer and veld_of_none(sleutel) is None:
                 bestaand = opsomming(sorted(self.waarden))
                 problemen.append(Probleem(sleutel, waarde, f"een bestaande invoer van dit scenario ({bestaand})"))
                 continue
@@ -130,80 +140,10 @@ class Scenario:
         return replace(s, eigen=eigen, parameters=self.parameters)
 
 
-def _patroon_of_none(sleutel: str) -> Veld | None:
-    try:
-        return veld(sleutel)
-    except KeyError:
-        return None
-
-
 # -- 4. validate ----------------------------------------------------------------------------
 
 
-class _Lezer:
-    """Collects validated numbers and texts from flat inputs, and every problem."""
-
-    def __init__(self, invoer: Mapping[str, Any], geschreven: Mapping[str, str]) -> None:
-        self.invoer = invoer
-        self.geschreven = geschreven
-        self.p: list[Probleem] = []
-        self.waarschuwingen: list[Waarschuwing] = []
-        self.waarden: dict[str, float] = {}
-
-    def naam(self, sleutel: str) -> str:
-        return self.geschreven.get(sleutel, sleutel)
-
-    def fout(self, sleutel: str, waarde: Any, verwacht: str) -> None:
-        self.p.append(Probleem(self.naam(sleutel), waarde, verwacht))
-
-    def getal(self, sleutel: str, v: Veld | None = None, *, verplicht: bool = False) -> float | None:
-        v = v or veld(sleutel)
-        if sleutel not in self.invoer:
-            if verplicht:
-                self.fout(sleutel, ..., v.verwacht(sleutel))
-            return None
-        ruw = self.invoer[sleutel]
-
-        def kies(lezingen: Any) -> float | None:  # "3.250": the one plausible reading, if there is one
-            goed = [x for x in lezingen if v.past(x) and v.is_plausibel(x)]
-            if len(goed) != 1:
-                return None
-            anders = ", ".join(v.toon(x) for x in lezingen if x != goed[0])
-            tekst = f"dubbelzinnig geschreven; gelezen als {v.toon(goed[0])} (niet {anders}, dat ongebruikelijk is)"
-            self.waarschuwingen.append(Waarschuwing(self.naam(sleutel), ruw, tekst))
-            return float(goed[0])
-
-        try:
-            x = naar_eenheid(ruw, v.eenheid, kies)
-        except EenheidFout as e:
-            self.fout(sleutel, ruw, f"{v.verwacht(sleutel)}; {e}")
-            return None
-        if not v.past(x):
-            self.fout(sleutel, ruw, v.verwacht(sleutel))
-            return None
-        if (tekst := v.ongebruikelijk(x)) is not None:
-            self.waarschuwingen.append(Waarschuwing(self.naam(sleutel), ruw, tekst))
-        self.waarden[sleutel] = x
-        return x
-
-    def tekst(self, sleutel: str, *, verplicht: bool = False, standaard: str | None = None) -> str | None:
-        v = veld(sleutel)
-        ruw = self.invoer.get(sleutel, ...)
-        if ruw is ...:
-            if verplicht:
-                self.fout(sleutel, ..., v.verwacht(sleutel))
-            return standaard
-        if not isinstance(ruw, str) or (v.keuzes and ruw not in v.keuzes):
-            self.fout(sleutel, ruw, v.verwacht(sleutel))
-            return standaard
-        return ruw
-
-    def onder(self, prefix: str) -> list[str]:
-        """The names directly under a table, in order of first appearance."""
-        return list(dict.fromkeys(k[len(prefix) :].split(".")[0] for k in self.invoer if k.startswith(prefix)))
-
-
-def _functies(lz: _Lezer) -> tuple[tuple[str, ...], list[str], list[str]]:
+def _functies(lz: Lezer) -> tuple[tuple[str, ...], list[str], list[str]]:
     """The functions, those with charges from components, those with a minimum holiday allowance."""
     functies = tuple(lz.onder("functies."))
     componenten: list[str] = []
@@ -223,14 +163,14 @@ def _functies(lz: _Lezer) -> tuple[tuple[str, ...], list[str], list[str]]:
     return functies, componenten, minimum
 
 
-def _functienaam(lz: _Lezer, sleutel: str, f: str, functies: tuple[str, ...]) -> bool:
+def _functienaam(lz: Lezer, sleutel: str, f: str, functies: tuple[str, ...]) -> bool:
     if f not in functies:
         lz.fout(sleutel, f, f"een functie uit 'functies' ({opsomming(list(functies))})")
         return False
     return True
 
 
-def _personeel_op_de_groep(lz: _Lezer, functies: tuple[str, ...]) -> tuple[list[str], bool, bool]:
+def _personeel_op_de_groep(lz: Lezer, functies: tuple[str, ...]) -> tuple[list[str], bool, bool]:
     """Direct staff: counts or a ratio with a mix. Returns (direct functions, uit_ratio, naar_boven)."""
     tellen = lz.onder("product.personeel.")
     ratio = any(k.startswith("product.ratio.") for k in lz.invoer)
@@ -268,7 +208,7 @@ def _personeel_op_de_groep(lz: _Lezer, functies: tuple[str, ...]) -> tuple[list[
     return direct, True, afronding != "exact"
 
 
-def _uren_per_functie(lz: _Lezer, functies: tuple[str, ...], direct: list[str]) -> dict[str, tuple[str, ...]]:
+def _uren_per_functie(lz: Lezer, functies: tuple[str, ...], direct: list[str]) -> dict[str, tuple[str, ...]]:
     uit: dict[str, tuple[str, ...]] = {}
     for tabel in ("extra_uur", "indirect_uur", "client_uur", "client_uur_per_traject"):
         prefix = f"product.{tabel}."
@@ -294,7 +234,7 @@ def _uren_per_functie(lz: _Lezer, functies: tuple[str, ...], direct: list[str]) 
     return uit
 
 
-def _product(lz: _Lezer, functies: tuple[str, ...]) -> dict[str, Any]:
+def _product(lz: Lezer, functies: tuple[str, ...]) -> dict[str, Any]:
     """The group product's inputs; returns the parts of the structure they fix."""
     eenheid = lz.tekst("product.eenheid", verplicht=True, standaard="eenheid")
     for naam in ("groepsgrootte", "bezettingsgraad", "duur_uur", "huisvesting_jaar", "eenheden_per_jaar",
@@ -331,7 +271,7 @@ def _product(lz: _Lezer, functies: tuple[str, ...]) -> dict[str, Any]:
     }
 
 
-def _werkgeverslasten(lz: _Lezer, componenten: list[str]) -> tuple[str, ...]:
+def _werkgeverslasten(lz: Lezer, componenten: list[str]) -> tuple[str, ...]:
     gegeven = any(k.startswith("werkgeverslasten.") for k in lz.invoer)
     if not gegeven:
         if componenten:
@@ -364,7 +304,7 @@ def _werkgeverslasten(lz: _Lezer, componenten: list[str]) -> tuple[str, ...]:
     return tuple(premies)
 
 
-def _opslagen(lz: _Lezer) -> bool:
+def _opslagen(lz: Lezer) -> bool:
     grondslag = lz.tekst("opslagen.overhead_grondslag", verplicht=True)
     aandeel = grondslag != "opslag_op_kostprijs"
     lz.getal("opslagen.overhead", veld("opslagen.overhead", overhead_aandeel=aandeel), verplicht=True)
@@ -372,7 +312,7 @@ def _opslagen(lz: _Lezer) -> bool:
     return aandeel
 
 
-def _vervoer(lz: _Lezer) -> Structuur:
+def _vervoer(lz: Lezer) -> Structuur:
     vorm = lz.tekst("product.vorm", verplicht=True, standaard=VORMEN[0])
     eenheid = lz.tekst("product.eenheid", verplicht=True, standaard="dag")
     lz.getal("product.afstand_km", verplicht=True)
@@ -384,7 +324,7 @@ def _vervoer(lz: _Lezer) -> Structuur:
     return Structuur(eenheid=str(eenheid), vervoersvorm=vorm, categorieen=_CATEGORIEEN)
 
 
-def _minimumloon(lz: _Lezer, functies: tuple[str, ...], minimumuurloon: tuple[float, dt.date] | None) -> None:
+def _minimumloon(lz: Lezer, functies: tuple[str, ...], minimumuurloon: tuple[float, dt.date] | None) -> None:
     """A salary below the statutory minimum wage is not allowed: an error, not a warning."""
     if minimumuurloon is None:
         return
@@ -406,7 +346,7 @@ def _minimumloon(lz: _Lezer, functies: tuple[str, ...], minimumuurloon: tuple[fl
             )
 
 
-def _beschikbare_uren(lz: _Lezer, functies: tuple[str, ...]) -> None:
+def _beschikbare_uren(lz: Lezer, functies: tuple[str, ...]) -> None:
     w = lz.waarden
     for f in functies:
         k = f"functies.{f}."
@@ -453,9 +393,9 @@ def valideer(
         The statutory minimum hourly wage and the date it holds from: a salary below it
         is an error. None: not checked.
     """
-    lz = _Lezer(invoer, geschreven or {})
+    lz = Lezer(invoer, geschreven or {})
     for k in invoer:
-        if _patroon_of_none(k) is None and not is_tabel(k):
+        if veld_of_none(k) is None and not is_tabel(k):
             lz.fout(k, invoer[k], f"een bekende sleutel ({opsomming(kinderen(k.rpartition('.')[0]), 30)})")
     if any(k.startswith(("product.vorm", "product.afstand_km", "product.bedrag.")) for k in invoer):
         structuur = _vervoer(lz)

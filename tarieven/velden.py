@@ -451,6 +451,13 @@ def veld(sleutel: str, *, overhead_aandeel: bool = False) -> Veld:
     return VELDEN[p]
 
 
+def veld_of_none(sleutel: str) -> Veld | None:
+    """The field of a dotted key, or None when the registry has no such field."""
+    p = _patroon(sleutel)
+    return None if p is None else VELDEN[p]
+
+
+@lru_cache(maxsize=4096)
 def is_tabel(pad: str) -> bool:
     """Whether a dotted path is a table (holds fields) rather than a field."""
     delen = pad.split(".")

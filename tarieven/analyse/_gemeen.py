@@ -26,7 +26,7 @@ from tarieven.model import bereken as bereken_regels
 from tarieven.scenario import SOM_TOLERANTIE, Scenario
 from tarieven.uitkomst import MAX_TARIEF
 from tarieven.velden import label as veldlabel
-from tarieven.velden import veld
+from tarieven.velden import veld_of_none
 from tarieven.weergave import aantal, euro, is_geld
 
 Arr = npt.NDArray[np.float64]
@@ -227,20 +227,12 @@ def bereken_met(s: Scenario, wijzigingen: Mapping[str, Any], nodig: Iterable[str
 
 def label(s: Scenario, naam: str) -> str:
     """A short Dutch label for an input key (the registry's) or a breakdown line (its description)."""
-    if _is_veld(naam):
+    if veld_of_none(naam) is not None:
         return veldlabel(naam)
     for d in regeldefinities(s.structuur):
         if d.naam == naam:
             return d.omschrijving
     return naam.replace("_", " ")
-
-
-def _is_veld(naam: str) -> bool:
-    try:
-        veld(naam)
-    except KeyError:
-        return False
-    return True
 
 
 def eenheid(s: Scenario, naam: str) -> str:

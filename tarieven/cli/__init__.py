@@ -95,6 +95,7 @@ _OPDRACHTEN = {
     "indexeer": ("tarieven.cli.lijsten", "indexeer"),
     "scenario": ("tarieven.cli.scenario", "voer_uit"),
     "test": ("tarieven.cli.lijsten", "test"),
+    "normeer": ("tarieven.cli.lijsten", "normeer"),
 }
 """Each command's implementation, imported only when that command runs (start-up time)."""
 

@@ -188,3 +188,29 @@ def test(args: argparse.Namespace) -> int:
     )
     schrijf_rijen(rijen, args.formaat, "\n".join(regels))
     return 1 if mislukt else 0
+
+
+def normeer(args: argparse.Namespace) -> int:
+    """``tarieven normeer``: per product the figures and the band; providers by code only."""
+    import csv
+
+    from tarieven.normering import normeer as _normeer
+
+    uitkomst = _normeer(
+        args.map, normen=args.normen, peildatum=args.peildatum, band=tuple(args.band), iqr_factor=args.iqr,
+        params=args.parameters,
+    )  # fmt: skip
+    if args.sleutel:
+        with Path(args.sleutel).open("x", encoding="utf-8", newline="") as f:  # never over an existing file
+            w = csv.writer(f, lineterminator="\n")
+            w.writerow(["code", "aanbieder"])
+            w.writerows(sorted(uitkomst.sleutel.items()))
+    if args.formaat == "json":
+        import json
+
+        print(json.dumps(uitkomst.naar_dict(), ensure_ascii=False, indent=2, allow_nan=False))
+    elif args.formaat == "csv":
+        print(uitkomst.tabel().to_csv(index=False, lineterminator="\n"), end="")
+    else:
+        print(uitkomst.tekst())
+    return 0

@@ -144,6 +144,22 @@ def _test(sub: Any) -> None:
     )
     t.add_argument("bestand", metavar="BESTAND", help="controlebestand (.toml) met [[geval]]-tabellen")
     formaat_argument(t)
+    n = sub.add_parser(
+        "normeer",
+        help="van de inzendingen van veel aanbieders naar een tariefband per product (kostprijsonderzoek)",
+        description="Prijs elke inzending (scenariobestand met [inzending]) en toon per product n, mediaan, "
+        "kwartielen, gewogen mediaan, uitschieters en een voorgestelde band, zoals ingediend en op een "
+        "gemeenschappelijke basis. Aanbieders alleen met een code.",
+    )
+    n.add_argument("map", metavar="MAP", help="map met inzendingen (.toml of .json)")
+    n.add_argument("--normen", metavar="PAD", help="normenbestand voor de gemeenschappelijke basis")
+    n.add_argument("--band", nargs=2, type=float, metavar=("LAAG", "HOOG"), default=(25.0, 75.0),
+                   help="percentielen van de voorgestelde band (standaard 25 75: Q1 tot Q3)")  # fmt: skip
+    n.add_argument("--iqr", type=float, default=1.5, help="uitschieter buiten Q1/Q3 ± zoveel IQR (standaard 1,5)")
+    n.add_argument("--sleutel", metavar="PAD", help="schrijf de koppeling code-aanbieder apart naar dit CSV-bestand")
+    peildatum_argumenten(n, tariefjaar=False)
+    parameters_argument(n)
+    formaat_argument(n)
 
 
 def schrijf_rijen(rijen: Sequence[Mapping[str, Any]], formaat: str, tekst: str) -> None:
