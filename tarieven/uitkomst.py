@@ -150,9 +150,30 @@ class Uitkomst:
         eenheid = self._regels[naam].eenheid if naam in self._regels else self.scenario.veld(naam).eenheid
         return getal(x) if is_geld(eenheid) else invoer(x)
 
+    def _eigen_invoer(self) -> list[str]:
+        """The inputs the user gave on top of a product it builds on (empty without a basis)."""
+        s = self.scenario
+        if not isinstance(s.eigen.get("basis"), str):
+            return []
+        return [k for k in s.waarden if self.is_eigen_invoer(k)]
+
+    def is_eigen_invoer(self, sleutel: str) -> bool:
+        """Given by the user, or a salary from the user's own CAO, scale or step."""
+        eigen = self.scenario.eigen
+        if sleutel in eigen:
+            return True
+        kop, _, veld = sleutel.rpartition(".")
+        return veld == "maandsalaris" and any(f"{kop}.{k}" in eigen for k in ("functie", "cao", "schaal", "trede"))
+
     def _invoer_tekst(self, sleutel: str) -> str:
         s = self.scenario
-        return f"{sleutel} = {invoer(s.waarden[sleutel], s.veld(sleutel).eenheid)}  [{s.herkomst[sleutel]}]"
+        soort = ""
+        if self._eigen_invoer():
+            if not self.is_eigen_invoer(sleutel):
+                soort = f"overgenomen van {s.eigen['basis']}: "
+            elif s.herkomst[sleutel].status is not None:  # looked up from the user's own CAO, scale or step
+                soort = "eigen keuze: "
+        return f"{sleutel} = {invoer(s.waarden[sleutel], s.veld(sleutel).eenheid)}  [{soort}{s.herkomst[sleutel]}]"
 
     def geprojecteerde_invoer(self) -> dict[str, Herkomst]:
         """Inputs carried past the term of their source by a declared rule (key -> origin)."""
@@ -192,6 +213,11 @@ class Uitkomst:
         if s.tariefjaar is not None:
             regels.append(f"Parameters tijdgewogen over tariefjaar {s.tariefjaar} (naar dagen in werking).")
         regels += self._projectie_tekst()
+        if eigen := self._eigen_invoer():
+            regels.append(
+                f"Eigen invoer ({len(eigen)}): {', '.join(eigen)}; de andere invoer is overgenomen van product "
+                f"{s.eigen['basis']} (bij elke invoer staat zijn herkomst; 'overgenomen' bij wat van het product komt)."
+            )
         if self.waarschuwingen:
             regels += ["", f"Waarschuwingen ({len(self.waarschuwingen)}): controleer deze invoer."]
             regels += [f"  - {w}" for w in self.waarschuwingen]
