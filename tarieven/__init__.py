@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from tarieven.parameters import Herkomst, ParameterSet
     from tarieven.scenario import Scenario
     from tarieven.uitkomst import Regel, Uitkomst, bereken
+    from tarieven.vergelijking import Vergelijking, vergelijk
     from tarieven.vervoer import vervoerscategorie
 
 __all__ = [
@@ -49,6 +50,8 @@ __all__ = [
     "Regel",
     "Herkomst",
     "bereken_tabel",
+    "vergelijk",
+    "Vergelijking",
     # the catalogue and parameters
     "producten",
     "productoverzicht",
@@ -84,6 +87,8 @@ _WAAR: dict[str, tuple[str, str]] = {
     "Herkomst": ("tarieven.parameters", "Herkomst"),
     "ParameterSet": ("tarieven.parameters", "ParameterSet"),
     "bereken_tabel": ("tarieven.batch", "bereken_tabel"),
+    "vergelijk": ("tarieven.vergelijking", "vergelijk"),
+    "Vergelijking": ("tarieven.vergelijking", "Vergelijking"),
     "producten": ("tarieven.catalogus", "producten"),
     "productoverzicht": ("tarieven.overzicht", "productoverzicht"),
     "vervoersbedragen": ("tarieven.overzicht", "vervoersbedragen"),

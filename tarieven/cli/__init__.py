@@ -1,4 +1,5 @@
-"""Command line: ``tarieven bereken``, ``uitleg``, ``producten``, ``parameters``, ``indexeer``, ``scenario``.
+"""Command line: ``tarieven bereken``, ``uitleg``, ``producten``, ``parameters``, ``indexeer``, ``scenario``,
+``test``, ``vergelijk``.
 
 The command line parses arguments, calls the library and prints; every rule lives in the
 library. Help and messages are Dutch. Bad input: one Dutch message on stderr and exit
@@ -95,6 +96,7 @@ _OPDRACHTEN = {
     "indexeer": ("tarieven.cli.lijsten", "indexeer"),
     "scenario": ("tarieven.cli.scenario", "voer_uit"),
     "test": ("tarieven.cli.lijsten", "test"),
+    "vergelijk": ("tarieven.cli.vergelijk", "vergelijk"),
 }
 """Each command's implementation, imported only when that command runs (start-up time)."""
 

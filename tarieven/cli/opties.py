@@ -7,7 +7,6 @@ cheap; each command's implementation is imported when that command runs.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import json
 import sys
@@ -16,9 +15,10 @@ from typing import Any
 
 from tarieven.velden import VORMEN
 
-__all__ = ["FORMATEN", "formaat_argument", "peildatum_argumenten", "schrijf_rijen", "voeg_toe"]
+__all__ = ["FORMATEN", "formaat_argument", "peildatum_argumenten", "schrijf_csv", "schrijf_rijen", "voeg_toe"]
 
-FORMATEN = ("tekst", "json", "csv")
+FORMATEN = ("tekst", "json", "csv", "csv-nl")
+"""Output formats: ``csv`` for tools, ``csv-nl`` for Dutch Excel (see :mod:`tarieven.csvformaat`)."""
 
 
 def _peildatum(tekst: str) -> dt.date:
@@ -65,7 +65,12 @@ def parameters_argument(opdracht: argparse.ArgumentParser) -> None:
 
 
 def formaat_argument(opdracht: argparse.ArgumentParser) -> None:
-    opdracht.add_argument("--formaat", choices=FORMATEN, default="tekst", help="uitvoerformaat (standaard: tekst)")
+    opdracht.add_argument(
+        "--formaat",
+        choices=FORMATEN,
+        default="tekst",
+        help="uitvoerformaat (standaard: tekst); csv-nl: puntkomma en decimale komma, voor Nederlandse Excel",
+    )
 
 
 def _bereken_en_uitleg(sub: Any) -> None:
@@ -132,6 +137,12 @@ def _scenario(sub: Any) -> None:
     a.add_argument(
         "--overschrijf", action="store_true", help="vervang bestanden die al in de uitvoermap staan (standaard: weiger)"
     )
+    a.add_argument(
+        "--formaat",
+        choices=("csv", "csv-nl"),
+        default="csv",
+        help="csv (standaard, voor programma's) of csv-nl (puntkomma en decimale komma, voor Nederlandse Excel)",
+    )
 
 
 def _test(sub: Any) -> None:
@@ -147,16 +158,43 @@ def _test(sub: Any) -> None:
 
 
 def schrijf_rijen(rijen: Sequence[Mapping[str, Any]], formaat: str, tekst: str) -> None:
-    """A listing in the chosen format: ``tekst`` as given, ``json`` a list of objects, ``csv`` a table."""
+    """A listing in the chosen format: ``tekst`` as given, ``json`` a list of objects, ``csv`` or ``csv-nl`` a table."""
     if formaat == "json":
         print(json.dumps(list(rijen), ensure_ascii=False, indent=2, default=str, allow_nan=False))
-    elif formaat == "csv":
-        kolommen = list(dict.fromkeys(k for r in rijen for k in r))
-        w = csv.DictWriter(sys.stdout, fieldnames=kolommen, lineterminator="\n")
-        w.writeheader()
-        w.writerows(rijen)
+    elif formaat in ("csv", "csv-nl"):
+        from tarieven.csvformaat import records_tekst
+
+        schrijf_csv(records_tekst(rijen, formaat))
     else:
         print(tekst)
+
+
+def schrijf_csv(tekst: str) -> None:
+    """CSV text to standard output as UTF-8 (with its byte-order mark, if any), whatever the console's encoding."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (redirected in a test): its own encoding
+        sys.stdout.write(tekst)
+        return
+    sys.stdout.flush()
+    buffer.write(tekst.encode("utf-8"))
+    buffer.flush()
+
+
+def _vergelijk(sub: Any) -> None:
+    """Register ``tarieven vergelijk``."""
+    v = sub.add_parser(
+        "vergelijk",
+        help="zet een eigen berekening regel voor regel naast die van de regio, met wat het verschil verklaart",
+        description="Vergelijk een eigen scenario (TOML, JSON of een ingevuld sjabloon) met het product waarop het "
+        "voortbouwt, of met TEGEN: elke regel naast elkaar, de invoer die verschilt, en het verschil in het tarief "
+        "verdeeld over groepen invoer (Shapley-decompositie; de delen tellen op tot het verschil).",
+    )
+    v.add_argument("eigen", metavar="EIGEN", help="het eigen scenario (.toml, .json of .xlsx)")
+    v.add_argument("tegen", metavar="TEGEN", nargs="?", help="productcode of scenario (standaard: de basis van EIGEN)")
+    peildatum_argumenten(v)
+    parameters_argument(v)
+    formaat_argument(v)
+    v.add_argument("--plot", metavar="PNG", help="schrijf ook de brug van het ene tarief naar het andere als PNG")
 
 
 def voeg_toe(sub: Any) -> None:
@@ -165,3 +203,4 @@ def voeg_toe(sub: Any) -> None:
     _lijsten(sub)
     _scenario(sub)
     _test(sub)
+    _vergelijk(sub)
