@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tarieven._versie import __version__
@@ -284,6 +285,23 @@ class Uitkomst:
                 doel = doel.setdefault(deel, {})
             doel[blad] = waarde
         return uit
+
+    def naar_excel(self, pad: str | os.PathLike[str], *, schildwacht: float | None = None) -> Path:
+        """The whole calculation as a workbook with live formulas over named input cells.
+
+        Every line is a formula derived from its one definition, with its value cached and
+        its JSON key path as a defined name; see :mod:`tarieven.werkmap`. ``schildwacht``
+        caches that value for every formula instead (to test that a spreadsheet engine
+        recalculated). Needs XlsxWriter (``pip install tarieven[excel]``).
+        """
+        from tarieven.werkmap import schrijf_werkmap
+
+        s = self.scenario
+        kop = f"Tariefberekening: {s.beschrijving or s.product_naam or s.bron}"
+        herkomst = f"tarieven {self.versie} · bron {s.bron} · invoer-hash {self.invoer_hash[:12]}"
+        definities = tuple(r.definitie for r in self)
+        waarden = {r.naam: r.waarde for r in self}
+        return schrijf_werkmap(pad, s, definities, waarden, titel=kop, herkomst=herkomst, schildwacht=schildwacht)
 
     def to_json(self, **kwargs: Any) -> str:
         """:meth:`to_dict` as JSON text."""

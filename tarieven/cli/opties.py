@@ -86,6 +86,12 @@ def _bereken_en_uitleg(sub: Any) -> None:
         opdracht.add_argument("--afstand", type=float, metavar="KM", help="vervoer 42A03: enkele-reisafstand in km")
         opdracht.add_argument("--vorm", choices=VORMEN, help="vervoer 42A03: de vervoersvorm")
     formaat_argument(b)
+    b.add_argument(
+        "--excel",
+        metavar="XLSX",
+        help="schrijf ook de hele berekening als werkmap met levende formules (.xlsx): wijzig een invoercel en "
+        "het tarief rekent mee",
+    )
 
 
 def _lijsten(sub: Any) -> None:

@@ -125,6 +125,8 @@ def bereken(args: argparse.Namespace) -> int:
         schrijf_csv(als_csv(u, args.formaat))
     else:
         print(als_tekst(u))
+    if getattr(args, "excel", None):
+        print(f"geschreven: {u.naar_excel(args.excel)}", file=sys.stderr)
     return 0
 
 
