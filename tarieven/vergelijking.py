@@ -41,6 +41,7 @@ from tarieven.model import bereken as bereken_regels
 from tarieven.parameters import ParameterSet
 from tarieven.scenario import Scenario, valideer
 from tarieven.shapley import MAX_GROEPEN, shapley_delen
+from tarieven.sjabloonlezen import BLAD_INVOER, PRODUCTCEL, is_werkmap
 from tarieven.uitkomst import Uitkomst, bereken
 from tarieven.velden import COMPONENTEN, LEEG
 from tarieven.vergelijkingsuitvoer import (
@@ -233,7 +234,8 @@ def vergelijk(
     producten = se.parameters.producten if se.parameters is not None else {}
     if isinstance(tegen, str) and basis is not None and tegen != basis and tegen in producten:
         verwacht = f"hetzelfde product als waartegen vergeleken wordt ({tegen})"
-        raise InvoerFout([Probleem("basis", basis, verwacht)], se.bron)
+        waar = f"{BLAD_INVOER}!{PRODUCTCEL} (product)" if is_werkmap(se.bron) else "basis"
+        raise InvoerFout([Probleem(waar, basis, verwacht)], se.bron)
     datum = peildatum if peildatum is not None or tariefjaar is not None else se.peildatum
     jaar = tariefjaar if peildatum is not None or tariefjaar is not None else se.tariefjaar
     ut = _uitkomst(tegen, datum, jaar, params if params is not None else se.parameters)

@@ -40,7 +40,7 @@ from tarieven.regeldefinitie import STAPPEN, RegelDefinitie
 from tarieven.scenario import Scenario
 from tarieven.weergave import is_geld
 
-__all__ = ["GELDFORMAAT", "Naam", "namen", "schrijf_werkmap"]
+__all__ = ["GELDFORMAAT", "Naam", "hoogte", "namen", "schrijf_werkmap", "sluit", "xlsxwriter_module"]
 
 GELDFORMAAT = "[$€-413] #,##0.00"
 """Money as Dutch Excel shows it (``€ 1.234,56``), stored in en-US notation."""
@@ -182,7 +182,7 @@ def _blad_regels(
         ws.write_string(rij, 3, "" if d.eenheid == "1" else d.eenheid, op.eenheid)
         ws.write_string(rij, 4, d.formule, op.omloop)
         ws.write_string(rij, 5, excel_naam(d.naam), op.tekst)
-        ws.set_row(rij, _hoogte((d.omschrijving, _BREEDTES_REGELS[1]), (d.formule, _BREEDTES_REGELS[4])))
+        ws.set_row(rij, hoogte((d.omschrijving, _BREEDTES_REGELS[1]), (d.formule, _BREEDTES_REGELS[4])))
     for k, breedte in enumerate(_BREEDTES_REGELS):
         ws.set_column(k, k, breedte)
     ws.freeze_panes(_EERSTE_RIJ, 1)
@@ -193,7 +193,7 @@ _BREEDTES_REGELS = (28, 46, 16, 10, 70, 26)
 _BREEDTES_INVOER = (40, 36, 16, 11, 44, 18, 48, 11, 100)
 
 
-def _hoogte(*teksten: tuple[str, float]) -> float:
+def hoogte(*teksten: tuple[str, float]) -> float:
     """A row height that shows wrapped text whole (a spreadsheet does not grow a written row by itself)."""
     regels = max(1, *(math.ceil(len(t) / max(breedte - 2, 1)) for t, breedte in teksten))
     return 15.0 * regels
@@ -236,7 +236,7 @@ def _blad_invoer(wb: Any, op: _Opmaak, scenario: Scenario, kop: Sequence[str]) -
             ws.write_datetime(rij, 7, dt.datetime.combine(vanaf, dt.time()), op.datum)
         ws.write_string(rij, 8, toelichting, op.omloop)
         label = v.label_voor(k) if v.label else v.omschrijving_voor(k)
-        ws.set_row(rij, _hoogte((label, _BREEDTES_INVOER[1]), (oorsprong, _BREEDTES_INVOER[4]),
+        ws.set_row(rij, hoogte((label, _BREEDTES_INVOER[1]), (oorsprong, _BREEDTES_INVOER[4]),
                                 (bron, _BREEDTES_INVOER[6]), (toelichting, _BREEDTES_INVOER[8])))  # fmt: skip
     for kolom, breedte in enumerate(_BREEDTES_INVOER):
         ws.set_column(kolom, kolom, breedte)

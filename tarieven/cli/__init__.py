@@ -1,5 +1,5 @@
 """Command line: ``tarieven bereken``, ``uitleg``, ``producten``, ``parameters``, ``indexeer``, ``scenario``,
-``test``, ``vergelijk``.
+``test``, ``vergelijk``, ``sjabloon``.
 
 The command line parses arguments, calls the library and prints; every rule lives in the
 library. Help and messages are Dutch. Bad input: one Dutch message on stderr and exit
@@ -97,6 +97,7 @@ _OPDRACHTEN = {
     "scenario": ("tarieven.cli.scenario", "voer_uit"),
     "test": ("tarieven.cli.lijsten", "test"),
     "vergelijk": ("tarieven.cli.vergelijk", "vergelijk"),
+    "sjabloon": ("tarieven.cli.sjabloon", "sjabloon"),
 }
 """Each command's implementation, imported only when that command runs (start-up time)."""
 

@@ -79,7 +79,9 @@ def _bereken_en_uitleg(sub: Any) -> None:
     u = sub.add_parser("uitleg", help="toon de volledige uitleg: elke regel met formule en invoer")
     for opdracht in (b, u):
         opdracht.add_argument(
-            "bestand", metavar="BESTAND", help="scenario als .json of .toml, of een productcode (41A22)"
+            "bestand",
+            metavar="BESTAND",
+            help="scenario als .json, .toml of ingevuld sjabloon (.xlsx), of een productcode",
         )
         peildatum_argumenten(opdracht)
         parameters_argument(opdracht)
@@ -203,6 +205,21 @@ def _vergelijk(sub: Any) -> None:
     v.add_argument("--plot", metavar="PNG", help="schrijf ook de brug van het ene tarief naar het andere als PNG")
 
 
+def _sjabloon(sub: Any) -> None:
+    """Register ``tarieven sjabloon``."""
+    t = sub.add_parser(
+        "sjabloon",
+        help="schrijf een Excel-sjabloon waarin een aanbieder zijn eigen kostprijs op een product invult",
+        description="Schrijf een werkmap met de invoer van het product, vooraf ingevuld, met invoercontrole en "
+        "bronnen. Lees het ingevulde sjabloon met 'tarieven bereken' of 'tarieven vergelijk'.",
+    )
+    t.add_argument("product", metavar="PRODUCT", help="productcode, bijvoorbeeld 41A22")
+    t.add_argument("-o", "--uitvoer", metavar="XLSX", required=True, help="het sjabloon om te schrijven (.xlsx)")
+    peildatum_argumenten(t)
+    parameters_argument(t)
+    t.add_argument("--overschrijf", action="store_true", help="vervang een bestaand bestand (standaard: weiger)")
+
+
 def voeg_toe(sub: Any) -> None:
     """Register every subcommand."""
     _bereken_en_uitleg(sub)
@@ -210,3 +227,4 @@ def voeg_toe(sub: Any) -> None:
     _scenario(sub)
     _test(sub)
     _vergelijk(sub)
+    _sjabloon(sub)
