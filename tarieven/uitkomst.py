@@ -215,9 +215,12 @@ class Uitkomst:
             regels.append(f"Parameters tijdgewogen over tariefjaar {s.tariefjaar} (naar dagen in werking).")
         regels += self._projectie_tekst()
         if eigen := self._eigen_invoer():
+            weg = s.eigen.get("weglaten") or []
             regels.append(
-                f"Eigen invoer ({len(eigen)}): {', '.join(eigen)}; de andere invoer is overgenomen van product "
-                f"{s.eigen['basis']} (bij elke invoer staat zijn herkomst; 'overgenomen' bij wat van het product komt)."
+                f"Eigen invoer ({len(eigen)}): {', '.join(eigen)}; "
+                + (f"weggelaten van het product: {', '.join(map(str, weg))}; " if weg else "")
+                + f"de andere invoer is overgenomen van product {s.eigen['basis']} (bij elke invoer staat zijn "
+                "herkomst; 'overgenomen' bij wat van het product komt)."
             )
         if self.waarschuwingen:
             regels += ["", f"Waarschuwingen ({len(self.waarschuwingen)}): controleer deze invoer."]
