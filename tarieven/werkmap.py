@@ -190,7 +190,7 @@ def _blad_regels(
 
 
 _BREEDTES_REGELS = (28, 46, 16, 10, 70, 26)
-_BREEDTES_INVOER = (40, 36, 16, 11, 44, 18, 48, 11, 100)
+_BREEDTES_INVOER = (40, 36, 16, 11, 44, 24, 48, 11, 100)
 
 
 def hoogte(*teksten: tuple[str, float]) -> float:
