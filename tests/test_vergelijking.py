@@ -119,7 +119,7 @@ def test_tekst_noemt_tarieven_delen_en_herkomst(v: Any) -> None:
     assert "Shapley" in tekst
 
 
-def test_weglaten_en_eigen_salaris() -> None:
+def test_weglaten_van_de_gedragswetenschapper() -> None:
     """A provider without a behavioural scientist: the whole indirect line goes, and its part
     is the WO time's share of the tariff, which on its own (no other group differs) is
     exactly the difference of the two tariffs."""
