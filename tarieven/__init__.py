@@ -37,7 +37,9 @@ if TYPE_CHECKING:
     from tarieven.parameterbestanden import laad_map, standaard_parameters
     from tarieven.parameters import Herkomst, ParameterSet
     from tarieven.scenario import Scenario
+    from tarieven.sjabloon import schrijf_sjabloon
     from tarieven.uitkomst import Regel, Uitkomst, bereken
+    from tarieven.vergelijking import Vergelijking, vergelijk
     from tarieven.vervoer import vervoerscategorie
 
 __all__ = [
@@ -49,6 +51,9 @@ __all__ = [
     "Regel",
     "Herkomst",
     "bereken_tabel",
+    "vergelijk",
+    "Vergelijking",
+    "schrijf_sjabloon",
     # the catalogue and parameters
     "producten",
     "productoverzicht",
@@ -84,6 +89,9 @@ _WAAR: dict[str, tuple[str, str]] = {
     "Herkomst": ("tarieven.parameters", "Herkomst"),
     "ParameterSet": ("tarieven.parameters", "ParameterSet"),
     "bereken_tabel": ("tarieven.batch", "bereken_tabel"),
+    "vergelijk": ("tarieven.vergelijking", "vergelijk"),
+    "Vergelijking": ("tarieven.vergelijking", "Vergelijking"),
+    "schrijf_sjabloon": ("tarieven.sjabloon", "schrijf_sjabloon"),
     "producten": ("tarieven.catalogus", "producten"),
     "productoverzicht": ("tarieven.overzicht", "productoverzicht"),
     "vervoersbedragen": ("tarieven.overzicht", "vervoersbedragen"),

@@ -399,6 +399,10 @@ def vul_aan(
         ):
             if any(k.startswith(eigen_prefix) for k in eigen):
                 _weglaten(invoer, herkomst, basis_prefix)
+        direct = {k.split(".")[-1] for k in eigen if k.startswith(("product.personeel.", "product.ratio.mix."))}
+        if direct:  # the basis's extra time of a function no longer on the group goes with it (n_f = 0)
+            _weglaten(invoer, herkomst, [k for k in invoer if k.startswith("product.extra_uur.")
+                                         and k.split(".")[2] not in direct and k not in eigen])  # fmt: skip
     for k, v in eigen.items():
         invoer[k] = v
         herkomst[k] = herkomst_eigen(k)

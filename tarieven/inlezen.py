@@ -2,7 +2,8 @@
 
 Steps 1 to 3 of the one input path (step 4, validation, is :func:`tarieven.scenario.valideer`):
 
-1. **read** (:mod:`tarieven.lezen`): a JSON or TOML file, strictly; or a dict;
+1. **read** (:mod:`tarieven.lezen`): a JSON or TOML file, strictly; a filled template
+   (:mod:`tarieven.sjabloonlezen`), its messages naming sheet and cell; or a dict;
 2. **flatten** (:func:`plat`): the nested scenario becomes dotted keys
    (``product.groepsgrootte``), each checked against the field registry
    (:mod:`tarieven.velden`): an unknown key is an error naming the keys that exist;
@@ -28,6 +29,7 @@ from tarieven.lezen import lees_bestand
 from tarieven.parameterbestanden import standaard_parameters
 from tarieven.parameters import Herkomst, ParameterSet, kort
 from tarieven.scenario import Scenario, valideer
+from tarieven.sjabloonlezen import is_werkmap, lees_sjabloon
 from tarieven.velden import LEEG, is_tabel, kinderen, veld, veld_of_none
 
 __all__ = ["lees_scenario", "plat", "scenario_met_parameters", "scenario_uit_product"]
@@ -201,6 +203,7 @@ def lees_scenario(
     """
     if params is not None and not isinstance(params, ParameterSet):
         params = laad_parameters(params)
+    cellen: dict[str, str] = {}
     if isinstance(bron, Mapping):
         data, naam = dict(bron), naam or "<dict>"
     else:
@@ -219,11 +222,15 @@ def lees_scenario(
                     )
                 ]
             )
+        elif is_werkmap(pad):  # a filled template: read strictly, then the same path as TOML and JSON
+            sjabloon = lees_sjabloon(pad)
+            data, naam, cellen = sjabloon.data, str(pad), sjabloon.cellen
         else:
             data, naam = lees_bestand(pad), str(pad)
             if "tarieven_versie" in data:  # a result of tarieven: recompute it from the inputs it carries
                 return scenario_uit_uitkomst(data, naam, params)
     eigen, geschreven, problemen = plat(data)
+    geschreven.update(cellen)
     opgegeven = Herkomst("opgegeven bij de berekening")
     for k, v in (met or {}).items():
         if not _bekend(k):

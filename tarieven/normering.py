@@ -2,8 +2,8 @@
 
 A region asks providers for their cost price of a product, the way the NZa does in its
 cost studies: each provider's figures on top of the regional product, priced the same way.
-:func:`normeer` reads the submissions (scenario files: a product as ``basis``, the
-provider's own figures, and a table ``[inzending]``), prices each, and reports per product:
+:func:`normeer` reads the submissions (scenario files or filled Excel templates: a product
+as ``basis``, the provider's own figures, and its code in ``[aanbieder]``), prices each, and reports per product:
 
 - the number of submissions, the median, the first and third quartile (linear
   interpolation, as numpy and pandas do by default) and, where volumes are given, the
@@ -22,16 +22,17 @@ and left out of the figures. Providers are named by a code in everything reporte
 mapping from code to provider, when submissions carry names, is returned apart
 (:attr:`Normering.sleutel`) for the region to keep in a separate file.
 
-Het inzendingsbestand
----------------------
+Een inzending
+-------------
 
-Een scenariobestand (TOML of JSON) met een tabel ``[inzending]``::
+Een scenariobestand (TOML of JSON) of een ingevuld Excel-sjabloon (``tarieven sjabloon``),
+met de aanbieder in ``[aanbieder]``::
 
     basis = "41A22"
 
-    [inzending]
-    code = "A017"              # of aanbieder = "Naam"; dan krijgt de inzending een code
-    volume = 1200              # optioneel: gecontracteerde eenheden per jaar (voor de gewogen mediaan)
+    [aanbieder]
+    code = "A017"              # of naam = "..."; dan krijgt de inzending een code
+    volume = 1200              # optioneel: gedeclareerde eenheden per jaar (voor de gewogen mediaan)
 
     [product]
     groepsgrootte = 8
@@ -86,25 +87,18 @@ class Inzending:
     fout: str | None = None
 
 
-def _kop(data: dict[str, Any], pad: Path, namen: dict[str, str]) -> tuple[str, float | None]:
-    """The submission's code (a name gets the next free code) and volume; the table is removed."""
-    kop = data.pop("inzending", None)
-    if not isinstance(kop, Mapping):
-        raise InvoerFout([Probleem("inzending", kop if kop is not None else ..., "een tabel [inzending] met code")])
-    onbekend = [k for k in kop if k not in ("code", "aanbieder", "volume")]
-    volume = kop.get("volume")
-    problemen = [Probleem(f"inzending.{k}", kop[k], "code, aanbieder of volume") for k in onbekend]
-    if volume is not None and (isinstance(volume, bool) or not isinstance(volume, (int, float)) or not volume > 0):
-        problemen.append(Probleem("inzending.volume", volume, "een aantal eenheden per jaar groter dan 0"))
-    code, naam = kop.get("code"), kop.get("aanbieder")
-    if not isinstance(code, str) and not isinstance(naam, str):
-        problemen.append(Probleem("inzending", dict(kop), "een code (of een aanbieder, die dan een code krijgt)"))
-    if problemen:
-        raise InvoerFout(problemen, str(pad))
-    if not isinstance(code, str):
-        code = next((c for c, n in namen.items() if n == naam), f"A{len(namen) + 1:03d}")
-        namen[code] = str(naam)
-    return code, None if volume is None else float(volume)
+def _code(s: Scenario, pad: Path, namen: dict[str, str]) -> str:
+    """The provider's code: its own (``aanbieder.code``), else one assigned to its name, else the file's name."""
+    code, naam = s.invoer.get("aanbieder.code"), s.invoer.get("aanbieder.naam")
+    if isinstance(code, str) and code.strip():
+        return code
+    if isinstance(naam, str) and naam.strip():
+        bestaand = next((c for c, n in namen.items() if n == naam), None)
+        if bestaand is None:
+            bestaand = f"A{len(namen) + 1:03d}"
+            namen[bestaand] = naam
+        return bestaand
+    return pad.stem
 
 
 class _Basis:
@@ -116,7 +110,7 @@ class _Basis:
         self._per_product: dict[str, Scenario] = {}
 
     def scenario(self, data: Mapping[str, Any], eigen: Mapping[str, Any], bron: str) -> Scenario:
-        """``data`` as read (without ``[inzending]``), ``eigen`` its flat inputs."""
+        """``data`` as read, ``eigen`` its flat inputs."""
         code = eigen.get("basis")
         sleutels = [k for k in eigen if k != "basis"]
         s = self._product(code)
@@ -140,8 +134,10 @@ class _Basis:
     @staticmethod
     def _eenvoudig(s: Scenario, k: str, v: Any) -> bool:
         """A plain change of a number the completed product already has (no block replaced, no lookup)."""
-        if k == "beschrijving":
+        if k in ("beschrijving", "aanbieder.naam", "aanbieder.code"):
             return isinstance(v, str)
+        if k == "aanbieder.volume":
+            return not isinstance(v, (Mapping, list))
         return (
             k in s.waarden
             and not isinstance(v, Mapping)
@@ -155,7 +151,7 @@ def _bestanden(bron: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) 
     if isinstance(bron, (str, os.PathLike)):
         pad = Path(bron)
         if pad.is_dir():
-            return sorted(p for p in pad.iterdir() if p.suffix.lower() in (".toml", ".json"))
+            return sorted(p for p in pad.iterdir() if p.suffix.lower() in (".toml", ".json", ".xlsx"))
         return [pad]
     return [Path(p) for p in bron]
 
@@ -179,14 +175,19 @@ def lees_inzendingen(
     for pad in _bestanden(bron):
         code, product, volume = pad.stem, None, None
         try:
-            data = dict(lees_bestand(pad, soort="inzending"))
-            code, volume = _kop(data, pad, namen)
-            product = data.get("basis") if isinstance(data.get("basis"), str) else None
-            eigen, _, problemen = plat(data)
-            if problemen:
-                raise InvoerFout(problemen, str(pad))
-            s = basis.scenario(data, eigen, str(pad))
-            uit.append(Inzending(code, str(pad), product or s.product_code, volume, s))
+            if pad.suffix.lower() in (".toml", ".json"):
+                data = lees_bestand(pad, soort="inzending")
+                kop = data.get("aanbieder")
+                if isinstance(kop, Mapping) and isinstance(kop.get("code"), str):
+                    code = kop["code"]  # a submission that fails is still named by its code
+                eigen, _, problemen = plat(data)
+                if problemen:
+                    raise InvoerFout(problemen, str(pad))
+                s = basis.scenario(data, eigen, str(pad))
+            else:  # a filled Excel template: read through the same input path
+                s = lees_scenario(pad, peildatum, params=params)
+            code, product, volume = _code(s, pad, namen), s.product_code, s.waarden.get("aanbieder.volume")
+            uit.append(Inzending(code, str(pad), product, volume, s))
         except InvoerFout as e:
             uit.append(Inzending(code, str(pad), product, volume, None, str(e)))
     return uit, namen

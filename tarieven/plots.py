@@ -28,8 +28,9 @@ if TYPE_CHECKING:
 
     from tarieven.analyse import MonteCarlo
     from tarieven.uitkomst import Uitkomst
+    from tarieven.vergelijkingsuitvoer import Vergelijking
 
-__all__ = ["euro_opmaak", "heatmap", "histogram", "lijn", "procent_opmaak", "tornado", "waterval"]
+__all__ = ["brug", "euro_opmaak", "heatmap", "histogram", "lijn", "procent_opmaak", "tornado", "waterval"]
 
 OPBOUW_LABELS = {
     "opbouw.personeel_direct": "direct\npersoneel",
@@ -341,6 +342,58 @@ def histogram(mc: MonteCarlo, regel: str = "tarief_per_client", *, bins: int = 6
     ax.set_ylabel("aantal trekkingen")
     ax.set_title(f"Onzekerheid: {getal_opmaak(0)(mc.n)} trekkingen (seed {mc.seed})")
     ax.legend(fontsize=8.5)
+    ax.grid(axis="y", alpha=0.3)
+    ax.set_axisbelow(True)
+    return ax
+
+
+def brug(vergelijking: Vergelijking, *, ax: Axes | None = None, nul_tonen: bool = False) -> Axes:
+    """Bridge from the tariff compared against to the provider's own: one bar per group of inputs.
+
+    Parameters
+    ----------
+    vergelijking
+        A result of :func:`tarieven.vergelijk`; its parts (Shapley, largest first) add up to
+        the difference, so the last bar ends where the provider's tariff is.
+    nul_tonen
+        Also draw groups whose part is 0 (default: left out).
+    """
+    import textwrap
+
+    ax = _as(ax, (10, 5.5))
+    v = vergelijking
+    delen = [d for d in v.delen if nul_tonen or d.centen != 0]
+    ax.bar(0, v.tegen.tarief, color=KLEUR_TOTAAL, width=0.7)
+    ax.annotate(euro(v.tegen.tarief), (0, v.tegen.tarief), xytext=(0, 3), textcoords="offset points", ha="center",
+                fontsize=9, fontweight="bold")  # fmt: skip
+    bodem = v.tegen.tarief
+    for i, d in enumerate(delen, start=1):
+        kleur = KLEUR_HOOG if d.bedrag > 0 else KLEUR_LAAG
+        ax.bar(i, d.bedrag, bottom=bodem, color=kleur, width=0.7)
+        ax.plot([i - 1.35, i - 0.35], [bodem, bodem], color="0.5", linewidth=0.8)
+        top = max(bodem, bodem + d.bedrag)
+        tekst = euro(d.centen).replace("€ ", "€ +") if d.centen > 0 else euro(d.centen)
+        ax.annotate(tekst, (i, top), xytext=(0, 3), textcoords="offset points", ha="center",
+                    fontsize=8.5)  # fmt: skip
+        bodem += d.bedrag
+    n = len(delen) + 1
+    ax.bar(n, v.eigen.tarief, color=KLEUR_TOTAAL, width=0.7)
+    ax.plot([n - 1.35, n - 0.35], [bodem, bodem], color="0.5", linewidth=0.8)
+    ax.annotate(euro(v.eigen.tarief), (n, v.eigen.tarief), xytext=(0, 3), textcoords="offset points", ha="center",
+                fontsize=9, fontweight="bold")  # fmt: skip
+    labels = [
+        "tarief\ntegen",
+        *(textwrap.fill(d.label.split(" (")[0], 15, break_long_words=False) for d in delen),
+        "tarief\neigen",
+    ]
+    ax.set_xticks(range(n + 1), labels, fontsize=8)
+    ax.yaxis.set_major_formatter(euro_opmaak())
+    ax.set_ylabel(f"euro per cliënt per {v.eigen.eenheid}")
+    hoogste = max(v.tegen.tarief, v.eigen.tarief, *(np.cumsum([d.bedrag for d in delen]) + v.tegen.tarief))
+    ax.set_ylim(0, hoogste * 1.12)
+    verschil = v.eigen.tarief - v.tegen.tarief
+    ax.set_title(f"Van {euro(v.tegen.tarief)} naar {euro(v.eigen.tarief)} per cliënt per {v.eigen.eenheid} "
+                 f"(verschil {euro(verschil)}): wat het verschil verklaart")  # fmt: skip
     ax.grid(axis="y", alpha=0.3)
     ax.set_axisbelow(True)
     return ax

@@ -412,9 +412,11 @@ def valideer(
             functies=functies, overhead_aandeel=aandeel, componenten=tuple(componenten), premies=premies,
             vakantietoeslag_minimum=tuple(minimum), **onderdelen,
         )  # fmt: skip
+    for sleutel in ("beschrijving", "aanbieder.naam", "aanbieder.code"):  # free texts
+        if not isinstance(invoer.get(sleutel, ""), str):
+            lz.fout(sleutel, invoer[sleutel], "tekst")
+    lz.getal("aanbieder.volume")
     beschrijving = invoer.get("beschrijving", "")
-    if not isinstance(beschrijving, str):
-        lz.fout("beschrijving", beschrijving, "tekst")
     if lz.p:
         raise InvoerFout(lz.p, bron)
     eigen = Herkomst("scenario (dict)" if bron == "<dict>" else f"scenario {Path(bron).name}")
@@ -427,14 +429,10 @@ def valideer(
         invoer=schoon,
         beschrijving=str(beschrijving),
         bron=bron,
-        product_code=_optionele_tekst(invoer.get("product.code")),
-        product_naam=_optionele_tekst(invoer.get("product.naam")),
+        product_code=None if invoer.get("product.code") is None else str(invoer["product.code"]),
+        product_naam=None if invoer.get("product.naam") is None else str(invoer["product.naam"]),
         peildatum=peildatum,
         tariefjaar=tariefjaar,
         waarschuwingen=tuple(lz.waarschuwingen),
         minimumuurloon=minimumuurloon,
     )
-
-
-def _optionele_tekst(x: Any) -> str | None:
-    return None if x is None else str(x)

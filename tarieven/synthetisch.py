@@ -79,7 +79,7 @@ def synthetische_inzendingen(
             {
                 "beschrijving": LABEL,
                 "basis": product,
-                "inzending": {"code": f"SYN-{i + 1:05d}", "volume": volume},
+                "aanbieder": {"code": f"SYN-{i + 1:05d}", "volume": volume},
                 **_nest(waarden),
             }
         )
@@ -102,7 +102,7 @@ def schrijf_inzendingen(map_: str | os.PathLike[str], inzendingen: Sequence[Mapp
     doel.mkdir(parents=True, exist_ok=True)
     paden = []
     for d in inzendingen:
-        pad = doel / f"{d['inzending']['code']}.toml"
+        pad = doel / f"{d['aanbieder']['code']}.toml"
         pad.write_text("\n".join(_toml(d)) + "\n", encoding="utf-8")
         paden.append(pad)
     return paden

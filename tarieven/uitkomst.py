@@ -14,12 +14,14 @@ import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tarieven._versie import __version__
 from tarieven.afronding import op_centen
 from tarieven.fouten import InvoerFout, OnbekendeNaam, Probleem, Waarschuwing
 from tarieven.inlezen import lees_scenario
+from tarieven.invoerjson import eigen_invoer_json, invoer_json
 from tarieven.model import STAPPEN, RegelDefinitie, regeldefinities, verwijzing
 from tarieven.model import bereken as bereken_regels
 from tarieven.parameters import Herkomst, ParameterSet
@@ -150,9 +152,30 @@ class Uitkomst:
         eenheid = self._regels[naam].eenheid if naam in self._regels else self.scenario.veld(naam).eenheid
         return getal(x) if is_geld(eenheid) else invoer(x)
 
+    def _eigen_invoer(self) -> list[str]:
+        """The inputs the user gave on top of a product it builds on (empty without a basis)."""
+        s = self.scenario
+        if not isinstance(s.eigen.get("basis"), str):
+            return []
+        return [k for k in s.waarden if self.is_eigen_invoer(k)]
+
+    def is_eigen_invoer(self, sleutel: str) -> bool:
+        """Given by the user, or a salary from the user's own CAO, scale or step."""
+        eigen = self.scenario.eigen
+        if sleutel in eigen:
+            return True
+        kop, _, veld = sleutel.rpartition(".")
+        return veld == "maandsalaris" and any(f"{kop}.{k}" in eigen for k in ("functie", "cao", "schaal", "trede"))
+
     def _invoer_tekst(self, sleutel: str) -> str:
         s = self.scenario
-        return f"{sleutel} = {invoer(s.waarden[sleutel], s.veld(sleutel).eenheid)}  [{s.herkomst[sleutel]}]"
+        soort = ""
+        if self._eigen_invoer():
+            if not self.is_eigen_invoer(sleutel):
+                soort = f"overgenomen van {s.eigen['basis']}: "
+            elif s.herkomst[sleutel].status is not None:  # looked up from the user's own CAO, scale or step
+                soort = "eigen keuze: "
+        return f"{sleutel} = {invoer(s.waarden[sleutel], s.veld(sleutel).eenheid)}  [{soort}{s.herkomst[sleutel]}]"
 
     def geprojecteerde_invoer(self) -> dict[str, Herkomst]:
         """Inputs carried past the term of their source by a declared rule (key -> origin)."""
@@ -198,6 +221,14 @@ class Uitkomst:
         if s.tariefjaar is not None:
             regels.append(f"Parameters tijdgewogen over tariefjaar {s.tariefjaar} (naar dagen in werking).")
         regels += self._projectie_tekst()
+        if eigen := self._eigen_invoer():
+            weg = s.eigen.get("weglaten") or []
+            regels.append(
+                f"Eigen invoer ({len(eigen)}): {', '.join(eigen)}; "
+                + (f"weggelaten van het product: {', '.join(map(str, weg))}; " if weg else "")
+                + f"de andere invoer is overgenomen van product {s.eigen['basis']} (bij elke invoer staat zijn "
+                "herkomst; 'overgenomen' bij wat van het product komt)."
+            )
         if self.waarschuwingen:
             regels += ["", f"Waarschuwingen ({len(self.waarschuwingen)}): controleer deze invoer."]
             regels += [f"  - {w}" for w in self.waarschuwingen]
@@ -270,8 +301,8 @@ class Uitkomst:
         }
         s = self.scenario
         uit["parameterset_hash"] = s.parameters.hash if s.parameters is not None else None
-        uit["eigen_invoer"] = {k: _json(v) for k, v in s.eigen.items()}
-        uit["invoer"] = {k: _invoer_json(s, k) for k in s.invoer}
+        uit["eigen_invoer"] = eigen_invoer_json(s)
+        uit["invoer"] = invoer_json(s)
         for r in self:
             waarde: Any = str(r.afgerond) if is_geld(r.eenheid) else round(r.waarde, 6)
             doel = uit
@@ -280,6 +311,23 @@ class Uitkomst:
                 doel = doel.setdefault(deel, {})
             doel[blad] = waarde
         return uit
+
+    def naar_excel(self, pad: str | os.PathLike[str], *, schildwacht: float | None = None) -> Path:
+        """The whole calculation as a workbook with live formulas over named input cells.
+
+        Every line is a formula derived from its one definition, with its value cached and
+        its JSON key path as a defined name; see :mod:`tarieven.werkmap`. ``schildwacht``
+        caches that value for every formula instead (to test that a spreadsheet engine
+        recalculated). Needs XlsxWriter (``pip install tarieven[excel]``).
+        """
+        from tarieven.werkmap import schrijf_werkmap
+
+        s = self.scenario
+        kop = f"Tariefberekening: {s.beschrijving or s.product_naam or s.bron}"
+        herkomst = f"tarieven {self.versie} · bron {s.bron} · invoer-hash {self.invoer_hash[:12]}"
+        definities = tuple(r.definitie for r in self)
+        waarden = {r.naam: r.waarde for r in self}
+        return schrijf_werkmap(pad, s, definities, waarden, titel=kop, herkomst=herkomst, schildwacht=schildwacht)
 
     def to_json(self, **kwargs: Any) -> str:
         """:meth:`to_dict` as JSON text."""
@@ -340,27 +388,6 @@ class Uitkomst:
             + "<table><thead><tr><th>regel</th><th>waarde</th><th>formule en invoer</th></tr></thead>"
             f"<tbody>{''.join(rijen)}</tbody></table></div>"
         )
-
-
-def _json(x: Any) -> Any:
-    """A user's input value as JSON: numbers as floats, texts as given, an empty table as {}."""
-    if isinstance(x, (bool, str)) or x is None:
-        return x
-    if isinstance(x, (int, float)):
-        return float(x)
-    return {} if str(x) == "{}" else str(x)
-
-
-def _invoer_json(s: Scenario, k: str) -> dict[str, Any]:
-    """One resolved input: its value (in the field's unit) and where it came from."""
-    h = s.herkomst.get(k)
-    uit: dict[str, Any] = {"waarde": s.waarden[k] if k in s.waarden else _json(s.invoer[k])}
-    if k in s.waarden:
-        uit["eenheid"] = s.veld(k).eenheid
-    if h is not None:
-        uit |= {"herkomst": h.oorsprong, "status": h.status, "bron": h.bron,
-                "vanaf": str(h.vanaf) if h.vanaf else None, "geprojecteerd": h.geprojecteerd}  # fmt: skip
-    return uit
 
 
 MAX_TARIEF = 10_000.0

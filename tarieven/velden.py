@@ -270,6 +270,12 @@ VELDEN: dict[str, Veld] = {
         _v("peildatum", soort="datum", omschrijving="datum waarop meegeleverde parameters gelden"),
         _v("tariefjaar", soort="jaar", omschrijving="kalenderjaar waarover parameters tijdgewogen worden"),
         _v("weglaten", soort="lijst", omschrijving="invoer van het basisproduct die dit scenario niet heeft"),
+        _v("aanbieder.naam", soort="tekst", omschrijving="naam van de aanbieder", label="naam aanbieder"),
+        _v("aanbieder.code", soort="tekst", omschrijving="code van de aanbieder (AGB-code of de code van de regio)",
+           label="code aanbieder"),
+        _v("aanbieder.volume", eenheid="1/jaar", bereik=NIET_NEGATIEF, plausibel=(0.0, 1_000_000.0),
+           omschrijving="contractvolume: gedeclareerde eenheden per jaar (weegt mee in de band van de regio)",
+           label="contractvolume (eenheden per jaar)"),
         # -- functies (stap 1 en 2) ---------------------------------------------------------------
         _v("functies.*.naam", soort="tekst", omschrijving="naam van de functie {f}"),
         _v("functies.*.functie", soort="tekst", omschrijving="functie {f} uit de meegeleverde functies"),

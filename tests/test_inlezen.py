@@ -94,3 +94,24 @@ def test_onbekende_productcode_of_bestand() -> None:
         tarieven.InvoerFout, match=r"een bestaand \.json- of \.toml-bestand, of een productcode \(41A00-1"
     ):
         lees_scenario("41A99")
+
+
+def test_eigen_personeel_neemt_de_extra_tijd_van_een_functie_zonder_medewerkers_niet_over() -> None:
+    """Three MBO and no HBO on 41A22: the basis's extra time per HBO staff member goes with the
+    HBO (no HBO on the group, so no extra time for one); the MBO's stays."""
+    s = lees_scenario({"basis": "41A22", "product": {"personeel": [{"functie": "mbo", "aantal": 3}]}}, PEIL)
+    assert s.structuur.direct == ("mbo",)
+    assert "product.extra_uur.hbo" not in s.invoer
+    assert s.waarden["product.extra_uur.mbo"] == 0.5
+
+
+def test_uitleg_zegt_eigen_of_overgenomen() -> None:
+    u = tarieven.bereken({"basis": "41A22", "peildatum": PEIL, "product": {"groepsgrootte": 8},
+                          "functies": {"hbo": {"trede": "midden"}}})  # fmt: skip
+    tekst = u.uitleg()
+    assert "Eigen invoer (2): functies.hbo.maandsalaris, product.groepsgrootte;" in tekst
+    assert "product.groepsgrootte = 8  [scenario (dict)]" in tekst
+    assert "product.bezettingsgraad = 0,85  [overgenomen van 41A22: 41A22.toml: product.bezettingsgraad" in tekst
+    assert "functies.hbo.maandsalaris = 4.071,75 EUR/maand  [eigen keuze: cao-jeugdzorg.toml" in tekst
+    assert "trede 5 (midden)" in tekst
+    assert "Eigen invoer" not in tarieven.bereken("41A22", PEIL).uitleg()  # a product alone: nothing to tell apart

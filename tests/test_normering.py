@@ -36,9 +36,7 @@ def test_kengetallen_gelijk_aan_pandas_en_aan_elke_inzending_apart(map59: Path) 
     tabel = n.tabel()
     assert len(tabel) == 59
     for rij in tabel.itertuples(index=False):  # each submission priced alone through bereken
-        data = lees_bestand(map59 / f"{rij.code}.toml")
-        data.pop("inzending")  # a scenario file has no [inzending]; the rest is the provider's scenario
-        assert rij.tarief == pytest.approx(tarieven.bereken(data, PEIL).tarief, rel=1e-12)
+        assert rij.tarief == pytest.approx(tarieven.bereken(map59 / f"{rij.code}.toml", PEIL).tarief, rel=1e-12)
     for product, pn in n.producten.items():
         k = pn.kengetallen()
         reeks = tabel.loc[tabel["product"] == product, "tarief"]
@@ -72,10 +70,10 @@ def _inzending(map_: Path, naam: str, tekst: str) -> None:
 
 def test_foute_inzendingen_worden_gemeld_en_de_rest_telt(tmp_path: Path) -> None:
     schrijf_inzendingen(tmp_path, synthetische_inzendingen(6, producten=["41A22"], seed=1))
-    _inzending(tmp_path, "kapot.toml", 'basis = "41A22"\n[inzending\ncode = "X1"\n')
-    _inzending(tmp_path, "onbekend.toml", 'basis = "99Z99"\n[inzending]\ncode = "X3"\n')
+    _inzending(tmp_path, "kapot.toml", 'basis = "41A22"\n[aanbieder\ncode = "X1"\n')
+    _inzending(tmp_path, "onbekend.toml", 'basis = "99Z99"\n[aanbieder]\ncode = "X3"\n')
     (tmp_path / "negatief.toml").write_text(
-        'basis = "41A22"\n[inzending]\ncode = "X2"\n[functies.mbo]\nmaandsalaris = -3000\n', encoding="utf-8"
+        'basis = "41A22"\n[aanbieder]\ncode = "X2"\n[functies.mbo]\nmaandsalaris = -3000\n', encoding="utf-8"
     )
     n = normeer(tmp_path, peildatum=PEIL)
     assert n.producten["41A22"].kengetallen()["n"] == 6
@@ -95,7 +93,7 @@ def test_uitschieter_bij_code(tmp_path: Path) -> None:
         _inzending(
             tmp_path,
             f"p{i}.toml",
-            f'basis = "41A22"\n[inzending]\ncode = "P{i}"\n[product]\nhuisvesting_jaar = {huis}\n',
+            f'basis = "41A22"\n[aanbieder]\ncode = "P{i}"\n[product]\nhuisvesting_jaar = {huis}\n',
         )
     k = normeer(tmp_path, peildatum=PEIL).producten["41A22"].kengetallen()
     assert k["uitschieters"] == ["P5"]
@@ -141,14 +139,13 @@ def test_gemeenschappelijke_basis_vervangt_en_begrenst(tmp_path: Path, map59: Pa
         met = {"product.bezettingsgraad": 0.85}
         if overhead is not None and overhead > 0.2:
             met["opslagen.overhead"] = 0.2
-        data.pop("inzending")
         verwacht = tarieven.bereken(data, PEIL, met=met).tarief
         assert rij.tarief_op_basis == pytest.approx(verwacht, rel=1e-12)
 
 
 def test_aanbieders_alleen_met_een_code(tmp_path: Path) -> None:
     for i, naam in enumerate(["Zorg Zuid B.V.", "Stichting Noord", "Zorg Zuid B.V."]):
-        _inzending(tmp_path, f"{i}.toml", f'basis = "41A22"\n[inzending]\naanbieder = "{naam}"\n')
+        _inzending(tmp_path, f"{i}.toml", f'basis = "41A22"\n[aanbieder]\nnaam = "{naam}"\n')
     n = normeer(tmp_path, peildatum=PEIL)
     assert n.sleutel == {"A001": "Zorg Zuid B.V.", "A002": "Stichting Noord"}
     uit = n.tekst() + json.dumps(n.naar_dict()) + n.tabel().to_csv()
@@ -162,9 +159,7 @@ def test_snelle_weg_geeft_hetzelfde_scenario_als_lees_scenario(map59: Path) -> N
     numbers as reading it the ordinary way."""
     inzendingen, _ = lees_inzendingen(sorted(map59.glob("*.toml"))[:12], peildatum=PEIL)
     for i in inzendingen:
-        data = lees_bestand(i.bestand)
-        data.pop("inzending")
-        gewoon = lees_scenario(data, PEIL)
+        gewoon = lees_scenario(i.bestand, PEIL)
         assert i.scenario is not None
         assert i.scenario.waarden == gewoon.waarden
         assert i.scenario.structuur == gewoon.structuur
@@ -173,8 +168,8 @@ def test_snelle_weg_geeft_hetzelfde_scenario_als_lees_scenario(map59: Path) -> N
 def test_synthetisch_is_als_zodanig_gemarkeerd_en_binnen_aannemelijke_grenzen() -> None:
     for d in synthetische_inzendingen(30, seed=3):
         assert d["beschrijving"] == LABEL
-        assert d["inzending"]["code"].startswith("SYN-")
-        s = lees_scenario({k: v for k, v in d.items() if k != "inzending"}, PEIL)
+        assert d["aanbieder"]["code"].startswith("SYN-")
+        s = lees_scenario(d, PEIL)
         assert not s.waarschuwingen  # every drawn value within its plausible range
 
 

@@ -1,4 +1,5 @@
-"""Command line: ``tarieven bereken``, ``uitleg``, ``producten``, ``parameters``, ``indexeer``, ``scenario``.
+"""Command line: ``tarieven bereken``, ``uitleg``, ``producten``, ``parameters``, ``indexeer``, ``scenario``,
+``test``, ``vergelijk``, ``sjabloon``.
 
 The command line parses arguments, calls the library and prints; every rule lives in the
 library. Help and messages are Dutch. Bad input: one Dutch message on stderr and exit
@@ -96,6 +97,8 @@ _OPDRACHTEN = {
     "scenario": ("tarieven.cli.scenario", "voer_uit"),
     "test": ("tarieven.cli.lijsten", "test"),
     "normeer": ("tarieven.cli.lijsten", "normeer"),
+    "vergelijk": ("tarieven.cli.vergelijk", "vergelijk"),
+    "sjabloon": ("tarieven.cli.sjabloon", "sjabloon"),
 }
 """Each command's implementation, imported only when that command runs (start-up time)."""
 

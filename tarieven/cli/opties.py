@@ -7,7 +7,6 @@ cheap; each command's implementation is imported when that command runs.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import json
 import sys
@@ -16,9 +15,10 @@ from typing import Any
 
 from tarieven.velden import VORMEN
 
-__all__ = ["FORMATEN", "formaat_argument", "peildatum_argumenten", "schrijf_rijen", "voeg_toe"]
+__all__ = ["FORMATEN", "formaat_argument", "peildatum_argumenten", "schrijf_csv", "schrijf_rijen", "voeg_toe"]
 
-FORMATEN = ("tekst", "json", "csv")
+FORMATEN = ("tekst", "json", "csv", "csv-nl")
+"""Output formats: ``csv`` for tools, ``csv-nl`` for Dutch Excel (see :mod:`tarieven.csvformaat`)."""
 
 
 def _peildatum(tekst: str) -> dt.date:
@@ -65,7 +65,12 @@ def parameters_argument(opdracht: argparse.ArgumentParser) -> None:
 
 
 def formaat_argument(opdracht: argparse.ArgumentParser) -> None:
-    opdracht.add_argument("--formaat", choices=FORMATEN, default="tekst", help="uitvoerformaat (standaard: tekst)")
+    opdracht.add_argument(
+        "--formaat",
+        choices=FORMATEN,
+        default="tekst",
+        help="uitvoerformaat (standaard: tekst); csv-nl: puntkomma en decimale komma, voor Nederlandse Excel",
+    )
 
 
 def _bereken_en_uitleg(sub: Any) -> None:
@@ -74,13 +79,21 @@ def _bereken_en_uitleg(sub: Any) -> None:
     u = sub.add_parser("uitleg", help="toon de volledige uitleg: elke regel met formule en invoer")
     for opdracht in (b, u):
         opdracht.add_argument(
-            "bestand", metavar="BESTAND", help="scenario als .json of .toml, of een productcode (41A22)"
+            "bestand",
+            metavar="BESTAND",
+            help="scenario als .json, .toml of ingevuld sjabloon (.xlsx), of een productcode",
         )
         peildatum_argumenten(opdracht)
         parameters_argument(opdracht)
         opdracht.add_argument("--afstand", type=float, metavar="KM", help="vervoer 42A03: enkele-reisafstand in km")
         opdracht.add_argument("--vorm", choices=VORMEN, help="vervoer 42A03: de vervoersvorm")
     formaat_argument(b)
+    b.add_argument(
+        "--excel",
+        metavar="XLSX",
+        help="schrijf ook de hele berekening als werkmap met levende formules (.xlsx): wijzig een invoercel en "
+        "het tarief rekent mee",
+    )
 
 
 def _lijsten(sub: Any) -> None:
@@ -132,6 +145,12 @@ def _scenario(sub: Any) -> None:
     a.add_argument(
         "--overschrijf", action="store_true", help="vervang bestanden die al in de uitvoermap staan (standaard: weiger)"
     )
+    a.add_argument(
+        "--formaat",
+        choices=("csv", "csv-nl"),
+        default="csv",
+        help="csv (standaard, voor programma's) of csv-nl (puntkomma en decimale komma, voor Nederlandse Excel)",
+    )
 
 
 def _test(sub: Any) -> None:
@@ -163,16 +182,58 @@ def _test(sub: Any) -> None:
 
 
 def schrijf_rijen(rijen: Sequence[Mapping[str, Any]], formaat: str, tekst: str) -> None:
-    """A listing in the chosen format: ``tekst`` as given, ``json`` a list of objects, ``csv`` a table."""
+    """A listing in the chosen format: ``tekst`` as given, ``json`` a list of objects, ``csv`` or ``csv-nl`` a table."""
     if formaat == "json":
         print(json.dumps(list(rijen), ensure_ascii=False, indent=2, default=str, allow_nan=False))
-    elif formaat == "csv":
-        kolommen = list(dict.fromkeys(k for r in rijen for k in r))
-        w = csv.DictWriter(sys.stdout, fieldnames=kolommen, lineterminator="\n")
-        w.writeheader()
-        w.writerows(rijen)
+    elif formaat in ("csv", "csv-nl"):
+        from tarieven.csvformaat import records_tekst
+
+        schrijf_csv(records_tekst(rijen, formaat))
     else:
         print(tekst)
+
+
+def schrijf_csv(tekst: str) -> None:
+    """CSV text to standard output as UTF-8 (with its byte-order mark, if any), whatever the console's encoding."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (redirected in a test): its own encoding
+        sys.stdout.write(tekst)
+        return
+    sys.stdout.flush()
+    buffer.write(tekst.encode("utf-8"))
+    buffer.flush()
+
+
+def _vergelijk(sub: Any) -> None:
+    """Register ``tarieven vergelijk``."""
+    v = sub.add_parser(
+        "vergelijk",
+        help="zet een eigen berekening regel voor regel naast die van de regio, met wat het verschil verklaart",
+        description="Vergelijk een eigen scenario (TOML, JSON of een ingevuld sjabloon) met het product waarop het "
+        "voortbouwt, of met TEGEN: elke regel naast elkaar, de invoer die verschilt, en het verschil in het tarief "
+        "verdeeld over groepen invoer (Shapley-decompositie; de delen tellen op tot het verschil).",
+    )
+    v.add_argument("eigen", metavar="EIGEN", help="het eigen scenario (.toml, .json of .xlsx)")
+    v.add_argument("tegen", metavar="TEGEN", nargs="?", help="productcode of scenario (standaard: de basis van EIGEN)")
+    peildatum_argumenten(v)
+    parameters_argument(v)
+    formaat_argument(v)
+    v.add_argument("--plot", metavar="PNG", help="schrijf ook de brug van het ene tarief naar het andere als PNG")
+
+
+def _sjabloon(sub: Any) -> None:
+    """Register ``tarieven sjabloon``."""
+    t = sub.add_parser(
+        "sjabloon",
+        help="schrijf een Excel-sjabloon waarin een aanbieder zijn eigen kostprijs op een product invult",
+        description="Schrijf een werkmap met de invoer van het product, vooraf ingevuld, met invoercontrole en "
+        "bronnen. Lees het ingevulde sjabloon met 'tarieven bereken' of 'tarieven vergelijk'.",
+    )
+    t.add_argument("product", metavar="PRODUCT", help="productcode, bijvoorbeeld 41A22")
+    t.add_argument("-o", "--uitvoer", metavar="XLSX", required=True, help="het sjabloon om te schrijven (.xlsx)")
+    peildatum_argumenten(t)
+    parameters_argument(t)
+    t.add_argument("--overschrijf", action="store_true", help="vervang een bestaand bestand (standaard: weiger)")
 
 
 def voeg_toe(sub: Any) -> None:
@@ -181,3 +242,5 @@ def voeg_toe(sub: Any) -> None:
     _lijsten(sub)
     _scenario(sub)
     _test(sub)
+    _vergelijk(sub)
+    _sjabloon(sub)

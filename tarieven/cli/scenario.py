@@ -20,6 +20,7 @@ from tarieven.analyse._gemeen import VoortgangRegel
 from tarieven.analyse._keuzes import is_keuze
 from tarieven.analyse.bestand import Analyseplan, Analyseresultaten, lees_analyse
 from tarieven.analyse.bestand import voer_uit as _voer_uit
+from tarieven.csvformaat import schrijf_dataframe
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.uitkomst import bereken
 
@@ -34,12 +35,11 @@ GROOT_BESTAND = 100_000_000
 _BYTES_PER_CEL = 20  # a float64 in full precision and its separator, about
 
 
-def _schrijf_csv(df: pd.DataFrame, f: IO[str], label: str, stroom: IO[str]) -> None:
-    """CSV in full precision, written in blocks with progress for large tables."""
+def _schrijf_csv(df: pd.DataFrame, f: IO[str], label: str, stroom: IO[str], formaat: str = "csv") -> None:
+    """CSV in full precision (``csv``, or ``csv-nl`` for Dutch Excel), in blocks with progress for large tables."""
     voortgang = VoortgangRegel(f"{label} schrijven", stroom=stroom)
     for a in range(0, max(len(df), 1), CSV_BLOK):
-        blok = df.iloc[a : a + CSV_BLOK]
-        blok.to_csv(f, header=a == 0, index=df.index.name is not None, lineterminator="\n")
+        schrijf_dataframe(df.iloc[a : a + CSV_BLOK], f, formaat, kop=a == 0)
         voortgang(min(a + CSV_BLOK, len(df)), len(df))
     voortgang.klaar()
 
@@ -116,12 +116,13 @@ def schrijf(
     plots: bool = False,
     overschrijven: bool = False,
     stroom: IO[str] | None = None,
+    formaat: str = "csv",
 ) -> list[Path]:
     """Write the results as CSV (and PNG with ``plots``) in ``plan.uitvoer``; returns the files.
 
-    Refuses (before writing anything) to write through a symbolic link or over an
-    existing file unless ``overschrijven``; warns on ``stroom`` before a CSV of more than
-    :data:`GROOT_BESTAND` bytes.
+    ``formaat``: ``csv`` (for tools) or ``csv-nl`` (for Dutch Excel). Refuses (before
+    writing anything) to write through a symbolic link or over an existing file unless
+    ``overschrijven``; warns on ``stroom`` before a CSV of more than :data:`GROOT_BESTAND` bytes.
     """
     stroom = stroom if stroom is not None else sys.stderr
     tabellen = _tabellen(plan, r)
@@ -134,7 +135,7 @@ def schrijf(
         if geschat > GROOT_BESTAND:
             stroom.write(f"tarieven: waarschuwing: {naam} wordt ongeveer {weergave.aantal(geschat // 10**6)} MB\n")
         with _nieuw(plan.uitvoer / naam, overschrijven) as f:
-            _schrijf_csv(df, f, naam, stroom)
+            _schrijf_csv(df, f, naam, stroom, formaat)
         geschreven.append(plan.uitvoer / naam)
     if r.bekostiging is not None:
         stroom.write(str(r.bekostiging) + "\n")
@@ -167,5 +168,5 @@ def voer_uit(args: argparse.Namespace) -> int:
     resultaten = _voer_uit(plan, voortgang)
     for vg in regels:
         vg.klaar()
-    schrijf(plan, resultaten, plots=args.plots, overschrijven=args.overschrijf)
+    schrijf(plan, resultaten, plots=args.plots, overschrijven=args.overschrijf, formaat=getattr(args, "formaat", "csv"))
     return 0

@@ -1,18 +1,18 @@
 """``tarieven bereken`` and ``tarieven uitleg``, and the output formats every command shares.
 
 Formats: ``tekst`` (Dutch, for people), ``json`` and ``csv`` (machine formats: full
-precision or whole-cent strings with a decimal point).
+precision or whole-cent strings with a decimal point), ``csv-nl`` (for Dutch Excel).
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import sys
 from typing import Any
 
 from tarieven.catalogus import is_vervoer
+from tarieven.cli.opties import schrijf_csv
+from tarieven.csvformaat import csv_tekst
 from tarieven.eigenparameters import laad_parameters
 from tarieven.herberekenen import herbereken, is_uitkomst
 from tarieven.overzicht import vervoersbedragen
@@ -63,16 +63,14 @@ def als_tekst(u: Uitkomst) -> str:
     return "\n".join(regels)
 
 
-def als_csv(u: Uitkomst) -> str:
-    """One row per breakdown line: naam, waarde (full precision), afgerond, eenheid, formule."""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["naam", "waarde", "afgerond", "eenheid", "formule"])
+def als_csv(u: Uitkomst, formaat: str = "csv") -> str:
+    """One row per breakdown line: naam, waarde (full precision), afgerond, eenheid, formule.
+
+    ``formaat``: ``csv`` for tools, ``csv-nl`` for Dutch Excel (:mod:`tarieven.csvformaat`)."""
+    rijen: list[list[object]] = [["naam", "waarde", "afgerond", "eenheid", "formule"]]
     for r in u:
-        w.writerow(
-            [r.naam, repr(r.waarde), str(r.afgerond) if is_geld(r.eenheid) else "", r.eenheid, r.definitie.expressie]
-        )
-    return buf.getvalue()
+        rijen.append([r.naam, r.waarde, r.afgerond if is_geld(r.eenheid) else None, r.eenheid, r.definitie.expressie])
+    return csv_tekst(rijen, formaat)
 
 
 def _vervoer(args: argparse.Namespace) -> dict[str, Any] | None:
@@ -106,8 +104,8 @@ def _herbereken(args: argparse.Namespace) -> int:
     if args.formaat == "json":
         print(h.eigen.to_json())
         print(h.tekst(), file=sys.stderr)
-    elif args.formaat == "csv":
-        sys.stdout.write(als_csv(h.eigen))
+    elif args.formaat in ("csv", "csv-nl"):
+        schrijf_csv(als_csv(h.eigen, args.formaat))
         print(h.tekst(), file=sys.stderr)
     else:
         print(als_tekst(h.eigen) + "\n\n" + h.tekst())
@@ -123,10 +121,12 @@ def bereken(args: argparse.Namespace) -> int:
         return 0
     if args.formaat == "json":
         print(u.to_json())
-    elif args.formaat == "csv":
-        sys.stdout.write(als_csv(u))
+    elif args.formaat in ("csv", "csv-nl"):
+        schrijf_csv(als_csv(u, args.formaat))
     else:
         print(als_tekst(u))
+    if getattr(args, "excel", None):
+        print(f"geschreven: {u.naar_excel(args.excel)}", file=sys.stderr)
     return 0
 
 

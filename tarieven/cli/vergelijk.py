@@ -1,0 +1,37 @@
+"""``tarieven vergelijk EIGEN [TEGEN]``: a provider's own calculation beside the region's, line by line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tarieven.cli.opties import schrijf_csv
+from tarieven.csvformaat import csv_tekst
+from tarieven.vergelijking import vergelijk as _vergelijk
+
+__all__ = ["vergelijk"]
+
+
+def vergelijk(args: argparse.Namespace) -> int:
+    """Both tariffs, what explains the difference, every line and every input that differs."""
+    v = _vergelijk(args.eigen, args.tegen, args.peildatum, tariefjaar=args.tariefjaar, params=args.parameters)
+    for w in (*v.eigen.waarschuwingen, *v.tegen.waarschuwingen):
+        print(f"tarieven: waarschuwing: {w}", file=sys.stderr)
+    if args.formaat == "json":
+        print(v.to_json())
+    elif args.formaat in ("csv", "csv-nl"):
+        schrijf_csv(csv_tekst(v.rijen(), args.formaat))
+    else:
+        print(v.als_tekst())
+    if args.plot:
+        import matplotlib.pyplot as plt
+
+        from tarieven.plots import brug
+
+        fig, ax = plt.subplots(figsize=(10, 5.5), layout="constrained")
+        brug(v, ax=ax)
+        fig.savefig(Path(args.plot), dpi=110)
+        plt.close(fig)
+        print(f"geschreven: {args.plot}", file=sys.stderr)
+    return 0
