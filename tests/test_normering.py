@@ -182,3 +182,33 @@ def test_cli_normeer(map59: Path, tmp_path: Path, capsys: pytest.CaptureFixture[
     csv = pd.read_csv(pd.io.common.StringIO(capsys.readouterr().out))
     assert list(csv.columns) == ["code", "product", "tarief", "tarief_op_basis"]
     assert len(csv) == 59
+
+
+def test_verslag_als_werkmap(map59: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    from tarieven.normeringsverslag import schrijf_normeringsverslag
+
+    n = normeer(map59, peildatum=PEIL)
+    pad = schrijf_normeringsverslag(n, tmp_path / "verslag.xlsx")
+    wb = openpyxl.load_workbook(pad)
+    assert wb.sheetnames == ["Samenvatting", "Inzendingen", "Spreiding", "Normen", "Weggelaten"]
+    samen = wb["Samenvatting"]
+    rij = next(r for r in samen.iter_rows(min_row=2, values_only=True) if r[0] == "41A22" and r[1] == "zoals ingediend")
+    k = n.producten["41A22"].kengetallen()
+    verwacht = (k["n"], k["kwartiel_1"], k["mediaan"], k["kwartiel_3"], k["gewogen_mediaan"])
+    assert rij[2:7] == pytest.approx(verwacht, rel=1e-14)  # Excel keeps 15 significant digits
+    assert samen["E2"].number_format == "[$€-413] #,##0.00"
+    codes = [r[0] for r in wb["Inzendingen"].iter_rows(min_row=2, values_only=True)]
+    assert sorted(codes) == sorted(n.tabel()["code"])
+    with pytest.raises(tarieven.InvoerFout, match="extensie .xlsx"):
+        schrijf_normeringsverslag(n, tmp_path / "verslag.csv")
+
+
+def test_een_kapot_sjabloon_wordt_gemeld(tmp_path: Path) -> None:
+    schrijf_inzendingen(tmp_path, synthetische_inzendingen(3, producten=["41A22"], seed=2))
+    (tmp_path / "kapot.xlsx").write_bytes(b"PK\x03\x04 dit is geen werkmap")
+    n = normeer(tmp_path, peildatum=PEIL)
+    assert n.producten["41A22"].kengetallen()["n"] == 3
+    assert [i.code for i in n.fouten] == ["kapot"]
+    assert "kapot.xlsx" in str(n.fouten[0].fout)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -205,6 +206,10 @@ def normeer(args: argparse.Namespace) -> int:
             w = csv.writer(f, lineterminator="\n")
             w.writerow(["code", "aanbieder"])
             w.writerows(sorted(uitkomst.sleutel.items()))
+    if args.excel:
+        from tarieven.normeringsverslag import schrijf_normeringsverslag
+
+        print(f"geschreven: {schrijf_normeringsverslag(uitkomst, args.excel)}", file=sys.stderr)
     if args.formaat == "json":
         import json
 

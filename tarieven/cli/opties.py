@@ -176,6 +176,7 @@ def _test(sub: Any) -> None:
                    help="percentielen van de voorgestelde band (standaard 25 75: Q1 tot Q3)")  # fmt: skip
     n.add_argument("--iqr", type=float, default=1.5, help="uitschieter buiten Q1/Q3 ± zoveel IQR (standaard 1,5)")
     n.add_argument("--sleutel", metavar="PAD", help="schrijf de koppeling code-aanbieder apart naar dit CSV-bestand")
+    n.add_argument("--excel", metavar="PAD", help="schrijf ook het verslag als Excel-werkmap (.xlsx)")
     peildatum_argumenten(n, tariefjaar=False)
     parameters_argument(n)
     formaat_argument(n)
