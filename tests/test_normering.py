@@ -201,7 +201,7 @@ def test_verslag_als_werkmap(map59: Path, tmp_path: Path) -> None:
     assert samen["E2"].number_format == "[$€-413] #,##0.00"
     codes = [r[0] for r in wb["Inzendingen"].iter_rows(min_row=2, values_only=True)]
     assert sorted(codes) == sorted(n.tabel()["code"])
-    with pytest.raises(tarieven.InvoerFout, match="extensie .xlsx"):
+    with pytest.raises(tarieven.InvoerFout, match=r"extensie \.xlsx"):
         schrijf_normeringsverslag(n, tmp_path / "verslag.csv")
 
 
