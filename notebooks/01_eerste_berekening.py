@@ -22,14 +22,12 @@
 # gedragswetenschapper een kwartier per dagdeel op afstand.
 
 # %%
-from pathlib import Path
-
 import matplotlib.pyplot as plt
 import numpy as np
 
 import tarieven
 
-VOORBEELD = Path.cwd().parent / "voorbeelden" / "dagbesteding-licht.toml"
+VOORBEELD = tarieven.voorbeeld("dagbesteding-licht")  # shipped with the package: works from any folder
 scenario = tarieven.lees_scenario(VOORBEELD)
 uitkomst = tarieven.bereken(scenario)
 uitkomst

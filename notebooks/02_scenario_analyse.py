@@ -25,7 +25,6 @@
 
 # %%
 import time
-from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -35,7 +34,7 @@ from tarieven import analyse, plots
 from tarieven.afronding import op_centen
 from tarieven.weergave import euro
 
-VOORBEELD = Path.cwd().parent / "voorbeelden" / "dagbesteding-licht.toml"
+VOORBEELD = tarieven.voorbeeld("dagbesteding-licht")  # shipped with the package: works from any folder
 scenario = tarieven.lees_scenario(VOORBEELD)
 basis = tarieven.bereken(scenario)
 print(f"Tarief per cliënt per dagdeel: {euro(basis.tarief)}")

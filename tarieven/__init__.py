@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from tarieven.scenario import Scenario
     from tarieven.uitkomst import Regel, Uitkomst, bereken
     from tarieven.vervoer import vervoerscategorie
+    from tarieven.voorbeeldmap import voorbeeld, voorbeelden
 
 __all__ = [
     # compute
@@ -59,6 +60,8 @@ __all__ = [
     "ParameterSet",
     "indexeer",
     "vng_indexaties",
+    "voorbeeld",
+    "voorbeelden",
     # analyses
     "analyse",
     # the vectorised core, for integrators
@@ -91,6 +94,8 @@ _WAAR: dict[str, tuple[str, str]] = {
     "laad_parameters": ("tarieven.parameterbestanden", "laad_map"),
     "indexeer": ("tarieven.indexcijfers", "indexeer"),
     "vng_indexaties": ("tarieven.indexcijfers", "vng_indexaties"),
+    "voorbeeld": ("tarieven.voorbeeldmap", "voorbeeld"),
+    "voorbeelden": ("tarieven.voorbeeldmap", "voorbeelden"),
     "bereken_regels": ("tarieven.model", "bereken"),
     "regeldefinities": ("tarieven.model", "regeldefinities"),
     "RegelDefinitie": ("tarieven.model", "RegelDefinitie"),

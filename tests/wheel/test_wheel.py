@@ -65,3 +65,15 @@ def test_vervoer_vanuit_een_lege_map(tarieven_exe: Path, tmp_path: Path) -> None
     r = _draai(tarieven_exe, "bereken", "42A03", "--afstand", "3", "--vorm", "groep", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "categorie 1" in r.stdout
+
+
+def test_voorbeelden_in_het_wiel(tarieven_exe: Path, tmp_path: Path) -> None:
+    """The examples ship in the wheel and are read as package resources, from any folder."""
+    python = tarieven_exe.parent / "python"
+    code = (
+        "import pathlib, tarieven; p = tarieven.voorbeeld('dagbesteding-licht'); "
+        "print(p.is_relative_to(pathlib.Path(tarieven.__file__).parent)); "
+        "print(tarieven.bereken(p).regel('tarief_per_client').toon())"
+    )
+    r = subprocess.run([str(python), "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert r.stdout.split("\n")[:2] == ["True", "€ 90,48"]
