@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from tarieven.batch import bereken_tabel
     from tarieven.catalogus import producten
     from tarieven.fouten import InvoerFout, OnbekendeNaam, Probleem, TarievenFout
+    from tarieven.gepubliceerd import gepubliceerd_tarief, gepubliceerde_tarieven
     from tarieven.indexcijfers import indexeer, vng_indexaties
     from tarieven.inlezen import lees_scenario
     from tarieven.model import RegelDefinitie, Structuur, regeldefinities
@@ -60,6 +61,8 @@ __all__ = [
     "ParameterSet",
     "indexeer",
     "vng_indexaties",
+    "gepubliceerd_tarief",
+    "gepubliceerde_tarieven",
     "voorbeeld",
     "voorbeelden",
     # analyses
@@ -94,6 +97,8 @@ _WAAR: dict[str, tuple[str, str]] = {
     "laad_parameters": ("tarieven.parameterbestanden", "laad_map"),
     "indexeer": ("tarieven.indexcijfers", "indexeer"),
     "vng_indexaties": ("tarieven.indexcijfers", "vng_indexaties"),
+    "gepubliceerd_tarief": ("tarieven.gepubliceerd", "gepubliceerd_tarief"),
+    "gepubliceerde_tarieven": ("tarieven.gepubliceerd", "gepubliceerde_tarieven"),
     "voorbeeld": ("tarieven.voorbeeldmap", "voorbeeld"),
     "voorbeelden": ("tarieven.voorbeeldmap", "voorbeelden"),
     "bereken_regels": ("tarieven.model", "bereken"),
