@@ -22,6 +22,7 @@ from tarieven.analyse._gemeen import (
     is_fractie,
     label,
     mixsleutels,
+    onderwerp,
 )
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.scenario import Scenario
@@ -37,6 +38,9 @@ def _sleutels(s: Scenario, sleutels: Sequence[str] | None, bereiken: Mapping[str
     """The inputs to vary: the given ones, or every chosen input with a value other than 0."""
     if sleutels is None:
         gekozen = [k for k, v in s.waarden.items() if (v != 0 and not s.veld(k).vast) or k in bereiken]
+        mix2 = mixsleutels(s)
+        if len(mix2) == 2 and mix2[0] in gekozen and mix2[1] not in bereiken:
+            gekozen.remove(mix2[1])  # the second share of a two-function mix is the first one mirrored
     else:
         controleer_sleutels(s, sleutels)
         gekozen = list(dict.fromkeys([*sleutels, *(k for k in bereiken if k not in sleutels)]))
@@ -95,7 +99,8 @@ def gevoeligheid(
     sleutels
         Inputs to vary (default: every input a region or provider chooses, with a base
         value other than 0, plus those in ``bereiken``; facts that nobody chooses, such as
-        the weeks in a year or the CAO's working week, are left out: ``Veld.vast``).
+        the weeks in a year or the CAO's working week, are left out: ``Veld.vast``; of a
+        mix of two functions only the first share, since the other follows from it).
     procent
         Each input goes ``procent`` % down and up from its base value. A value that would
         pass the top of its field's range (bezettingsgraad 0,95 + 10 %) stops there.
@@ -168,5 +173,8 @@ def gevoeligheid(
     drie = df[["uitkomst_basis", "uitkomst_laag", "uitkomst_hoog"]]
     df["bereik"] = drie.max(axis=1) - drie.min(axis=1)
     df = df.sort_values("bereik", ascending=False, kind="stable")
-    df.attrs.update(regel=regel, regel_label=label(s, regel), procent=procent, eenheid=s.structuur.eenheid, bron=s.bron)
+    df.attrs.update(
+        regel=regel, regel_label=label(s, regel), procent=procent, eenheid=s.structuur.eenheid, bron=s.bron,
+        onderwerp=onderwerp(s),
+    )  # fmt: skip
     return df

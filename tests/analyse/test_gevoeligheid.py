@@ -66,3 +66,16 @@ def test_gevoeligheid_tekens_volgen_de_eigenschappen(d: dict[str, Any]) -> None:
         k = analyse.gevoeligheid(s, ["product.ratio.kinderen_per_medewerker"])
         # more children per staff member: never a higher tariff
         assert k["uitkomst_hoog"].iloc[0] <= k["uitkomst_laag"].iloc[0] + eps
+
+
+def test_standaard_alleen_keuzes_en_een_mixaandeel() -> None:
+    """The default tornado varies what a region or provider chooses: no CAO facts, one share of a 2-mix."""
+    s = tarieven.lees_scenario("41A22", "2027-01-01")
+    gv = analyse.gevoeligheid(s)
+    assert not any(s.veld(k).vast for k in gv.index)
+    cao = (".uren_per_week", ".weken_per_jaar", ".verlofuren", ".vakantietoeslag")
+    assert not any(k.startswith("functies.") and k.endswith(cao) for k in gv.index)
+    assert "product.ratio.mix.mbo" in gv.index
+    assert "product.ratio.mix.hbo" not in gv.index
+    # the hbo share still moves with the mbo share: more mbo is cheaper
+    assert gv.loc["product.ratio.mix.mbo", "effect_hoog"] < 0
