@@ -7,6 +7,12 @@
     scenario's own rule: 1 per at most *k* children rounded up, or the staff counts scaled
     with the group and rounded up to whole people).
 
+:func:`indirect_per_week`
+    Indirect time of one function (the behavioural scientist at a distance) in hours per
+    group per week, as a region states it, against the tariff. The model prices it per
+    unit: ``indirect_uur = uren_per_week × weken_per_jaar / eenheden_per_jaar`` (48 weeks
+    and 480 dagdelen a year: a tenth of the weekly hours per dagdeel).
+
 :func:`groep_of_individueel`
     A session product (GGZ groep) against individual treatment at the same therapist
     cost. *Individual* is defined as: one therapist of the lead function with one client
@@ -46,7 +52,17 @@ from tarieven.weergave import getal, invoer
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["GroepOfIndividueel", "groep_of_individueel", "personeelstekort"]
+__all__ = [
+    "WEKEN_PER_JAAR_GROEP",
+    "GroepOfIndividueel",
+    "groep_of_individueel",
+    "indirect_per_week",
+    "personeelstekort",
+]
+
+WEKEN_PER_JAAR_GROEP = 48.0
+"""Weeks a group runs per year: the product descriptions of the region allow at most 48
+(Jeugdhulp Haaglanden, Segment 3 Dagbesteding - Dagbehandeling: productbeschrijvingen)."""
 
 _G = "product.groepsgrootte"
 _B = "product.bezettingsgraad"
@@ -272,3 +288,66 @@ def groep_of_individueel(
     )
     df.attrs.update(attrs)
     return GroepOfIndividueel(bereken(s), individueel, hoofd, df, kleinste)
+
+
+def indirect_per_week(
+    scenario: ScenarioInvoer,
+    functie: str,
+    uren_per_week: Sequence[float] | npt.ArrayLike,
+    *,
+    weken_per_jaar: float = WEKEN_PER_JAAR_GROEP,
+) -> pd.DataFrame:
+    """The tariff per client for indirect time of ``functie`` given in hours per group per week.
+
+    Parameters
+    ----------
+    scenario
+        The base scenario; ``functie`` must be one of its functions.
+    functie
+        The function giving indirect time (``wo``: the behavioural scientist at a distance).
+    uren_per_week
+        Hours per group per week [uur/week].
+    weken_per_jaar
+        Weeks the group runs per year (default 48, the most the product descriptions allow).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``uren_per_week``, ``indirect_uur`` (per unit), ``opbouw.personeel_indirect`` and
+        ``tarief_per_client``; ``attrs["basis_per_week"]`` the scenario's own hours per week.
+    """
+    s = als_scenario(scenario)
+    if functie not in s.structuur.functies:
+        raise InvoerFout(
+            [Probleem("functie", functie, f"een functie van dit scenario ({', '.join(s.structuur.functies)})")], s.bron
+        )
+    sleutel = f"product.indirect_uur.{functie}"
+    e = float(s.waarden["product.eenheden_per_jaar"])
+    per_week = np.asarray(uren_per_week, dtype=float).reshape(-1)
+    if not (np.isfinite(weken_per_jaar) and 0 < weken_per_jaar <= 53):
+        raise InvoerFout([Probleem("weken_per_jaar", weken_per_jaar, "een aantal weken van meer dan 0 tot 53")], s.bron)
+    per_eenheid = als_getallen(s, sleutel, per_week * weken_per_jaar / e, "uren_per_week: ")
+    if sleutel in s.waarden:
+        r = bereken_met(s, {sleutel: per_eenheid}, ["tarief_per_client", "opbouw.personeel_indirect"])
+    else:  # a function without indirect time yet: the structure gains it
+        indirect = s.met(**{sleutel: 0.0})
+        r = bereken_met(indirect, {sleutel: per_eenheid}, ["tarief_per_client", "opbouw.personeel_indirect"])
+    import pandas as pd
+
+    df = pd.DataFrame(
+        {
+            "uren_per_week": per_week,
+            "indirect_uur": per_eenheid,
+            "opbouw.personeel_indirect": np.broadcast_to(r["opbouw.personeel_indirect"], per_week.shape),
+            "tarief_per_client": np.broadcast_to(r["tarief_per_client"], per_week.shape),
+        }
+    )
+    attrs = kolom_attrs(s, ["tarief_per_client", "opbouw.personeel_indirect"])
+    attrs["labels"]["uren_per_week"] = f"indirecte tijd {functie} (uur per groep per week)"
+    attrs["labels"]["indirect_uur"] = label(s, sleutel)
+    attrs.update(
+        titel=f"Indirecte tijd van {functie} per groep per week",
+        basis_per_week=float(s.waarden.get(sleutel, 0.0)) * e / weken_per_jaar,
+    )
+    df.attrs.update(attrs)
+    return df

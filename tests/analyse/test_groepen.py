@@ -162,3 +162,29 @@ def test_individueel_zonder_tijd_van_andere_functies() -> None:
         * res.groep["uurkosten.gz_psycholoog"],
         rel=1e-12,
     )
+
+
+def test_indirect_per_week_met_de_hand() -> None:
+    s = tarieven.lees_scenario("41A22", "2027-01-01")  # 480 dagdelen a year, 0,25 hour wo per dagdeel
+    df = analyse.indirect_per_week(s, "wo", [0, 2.5, 10])
+    assert df["indirect_uur"].tolist() == pytest.approx([0.0, 0.25, 1.0])  # 48 weeks / 480 dagdelen: a tenth
+    assert df.attrs["basis_per_week"] == pytest.approx(2.5)
+    basis = tarieven.bereken(s)
+    assert df["tarief_per_client"].iloc[1] == pytest.approx(basis.tarief, rel=1e-12)
+    # linear: each hour per week adds uurkosten.wo / 10 per group per dagdeel, per billed client, with surcharges
+    w = s.waarden
+    per_uur = (
+        basis["uurkosten.wo"] / 10 / (w[G] * w[B]) / (1 - w["opslagen.overhead"]) * (1 + w["opslagen.risico_opslag"])
+    )
+    assert df["tarief_per_client"].iloc[2] - df["tarief_per_client"].iloc[0] == pytest.approx(10 * per_uur, rel=1e-12)
+
+
+def test_indirect_per_week_voor_een_functie_zonder_indirecte_tijd() -> None:
+    s = tarieven.lees_scenario(G5)
+    df = analyse.indirect_per_week(s, "gz_psycholoog", [0, 1])
+    assert df["tarief_per_client"].iloc[0] == pytest.approx(tarieven.bereken(s).tarief, rel=1e-12)
+    assert df["tarief_per_client"].iloc[1] > df["tarief_per_client"].iloc[0]
+    with pytest.raises(tarieven.InvoerFout, match="functie"):
+        analyse.indirect_per_week(s, "bestaat_niet", [1])
+    with pytest.raises(tarieven.InvoerFout, match="uren_per_week"):
+        analyse.indirect_per_week(s, "hbo", [-1])
