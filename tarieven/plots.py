@@ -612,13 +612,16 @@ def opbouw_vergelijking(
                 bedrag, plek - 0.42, plek + 0.42, color=KLEUR_REFERENTIE, linestyles="--", linewidth=1.6,
                 label=textwrap.fill(tekst, 48),
             )  # fmt: skip
-    namen = [textwrap.fill(attrs.get("onderwerpen", {}).get(k, k).split(" · ")[0], 16) for k in kolommen]
+    namen = [textwrap.fill(str(attrs.get("weergave", {}).get(k, k)), 16) for k in kolommen]
     ax.set_xticks(x, namen, fontsize=8.5)
     ax.yaxis.set_major_formatter(euro_opmaak())
     ax.set_ylabel("tarief per cliënt per eenheid (€)")
     ax.set_ylim(0, float(np.nanmax(totaal)) * 1.15)
-    delen = {o.split(" · ", 1)[1] for o in attrs.get("onderwerpen", {}).values() if " · " in o}
-    _titel(ax, "Opbouw van het tarief per cliënt, product naast product", "; ".join(sorted(delen)), titel)
+    onderwerpen = [str(attrs.get("onderwerpen", {}).get(k, "")) for k in kolommen]
+    producten = {o.split(" · ")[0] for o in onderwerpen}
+    scenarios = "; ".join(dict.fromkeys(o.split(" · ", 1)[-1] for o in onderwerpen))
+    onder = f"{producten.pop()} · {scenarios}" if len(producten) == 1 else scenarios
+    _titel(ax, "Opbouw van het tarief per cliënt, naast elkaar", onder, titel)
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     ax.grid(axis="y", alpha=0.3)
     ax.set_axisbelow(True)

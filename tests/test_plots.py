@@ -263,7 +263,9 @@ def test_opbouw_vergelijking(tmp_path: Path) -> None:
         hoogte = sum(p.get_height() for p in staven if p.get_x() + 0.3 == pytest.approx(i))
         assert hoogte == pytest.approx(v.loc["tarief_per_client", code], rel=1e-12)
     assert next(t.get_text() for t in ax.get_xticklabels()) == "Dagbesteding\nlicht (41A22)"
-    assert ax.get_title().endswith("\nstandaardwaarden, peildatum 1 januari 2027")
+    assert (
+        ax.get_title() == "Opbouw van het tarief per cliënt, naast elkaar\nstandaardwaarden, peildatum 1 januari 2027"
+    )
     assert "€ 234,07" in [t.get_text() for t in ax.texts]
 
 
@@ -278,3 +280,14 @@ def test_groep_of_individueel(tmp_path: Path) -> None:
     assert ax.get_ylabel() == "tarief per cliënt per uur (€)"
     assert legenda(ax)[1] == "individueel (1 gz_psycholoog, 1 cliënt)"
     assert any(t.get_text().startswith(f"vanaf {res.kleinste_groep} plaatsen goedkoper") for t in ax.texts)
+
+
+def test_opbouw_vergelijking_van_scenarios_van_een_product() -> None:
+    twee_hbo = PRODUCT.met(**{"product.ratio.mix.mbo": 0.0, "product.ratio.mix.hbo": 1.0})
+    v = analyse.productvergelijking({"mbo + hbo": PRODUCT, "2 hbo": twee_hbo})
+    ax = plots.opbouw_vergelijking(v)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["mbo + hbo", "2 hbo"]
+    assert ax.get_title().split("\n")[1] == (
+        "Dagbesteding licht (41A22) · standaardwaarden, peildatum 1 januari 2027; "
+        "eigen scenario, peildatum 1 januari 2027"
+    )

@@ -112,13 +112,15 @@ def productvergelijking(
     pandas.DataFrame
         Rows (see the module docstring) indexed by a short key, with a ``label`` column;
         one column per product. ``attrs``: ``soort`` per row (geld, fractie, getal),
-        ``onderwerpen`` per column, ``opbouw`` (the rows that add up to the tariff).
+        ``onderwerpen`` (product and scenario) and ``weergave`` (the given name, or the
+        product's name) per column, ``opbouw`` (the rows that add up to the tariff).
     """
     import pandas as pd
 
     items = list(scenarios.items()) if isinstance(scenarios, Mapping) else [(None, x) for x in scenarios]
     kolommen: dict[str, dict[str, float]] = {}
     onderwerpen: dict[str, str] = {}
+    weergave: dict[str, str] = {}
     for i, (naam, x) in enumerate(items):
         s = x if isinstance(x, Scenario) else (lees_scenario(x, peildatum) if peildatum else als_scenario(x))
         kolom = str(naam) if naam is not None else (s.product_code or f"scenario {i + 1}")
@@ -126,6 +128,7 @@ def productvergelijking(
             raise InvoerFout([Probleem("scenarios", kolom, "elke kolomnaam één keer (geef een dict met namen)")])
         kolommen[kolom] = _kolom(s)
         onderwerpen[kolom] = onderwerp(s)
+        weergave[kolom] = kolom if naam is not None else onderwerpen[kolom].split(" · ")[0]
     if basis is not None and basis not in kolommen:
         raise InvoerFout([Probleem("basis", basis, f"een van de kolommen ({', '.join(kolommen)})")])
     df = pd.DataFrame(kolommen).reindex(list(_RIJEN))
@@ -138,6 +141,7 @@ def productvergelijking(
     df.attrs.update(
         soort={r: v[1] for r, v in _RIJEN.items()},
         onderwerpen=onderwerpen,
+        weergave=weergave,
         opbouw=list(OPBOUW),
         kolommen=list(kolommen),
     )
