@@ -69,11 +69,18 @@ def _grenzen(
     bereiken: Mapping[str, Any],
     mix: Sequence[str],
 ) -> tuple[Arr, Arr]:
-    """Low and high value of each input: its own range, or the percentage (stopped at the field's top)."""
+    """Low and high value of each input: its own range, or the percentage (stopped at the field's top).
+
+    A whole-number input (a group of 4 places) goes to the whole numbers just outside the
+    percentage (3 and 5, not 3,6 and 4,4), never below 1.
+    """
     laag, hoog = basis * (1 - procent / 100), basis * (1 + procent / 100)
     for i, k in enumerate(sleutels):
         if k in bereiken:
             laag[i], hoog[i] = (float(x) for x in bereiken[k])
+        elif s.veld(k).geheel:
+            laag[i] = max(1.0, float(np.floor(np.round(laag[i], 9))))
+            hoog[i] = float(np.ceil(np.round(hoog[i], 9)))
         elif k in mix:
             hoog[i] = min(hoog[i], 1.0)
         elif (b := s.veld(k).bereik) is not None and b.hoog_mee:
@@ -103,7 +110,8 @@ def gevoeligheid(
         mix of two functions only the first share, since the other follows from it).
     procent
         Each input goes ``procent`` % down and up from its base value. A value that would
-        pass the top of its field's range (bezettingsgraad 0,95 + 10 %) stops there.
+        pass the top of its field's range (bezettingsgraad 0,95 + 10 %) stops there; a
+        whole number goes to the whole numbers around it (a group of 4: 3 and 5).
     bereiken
         Input key to (low, high) in the field's unit, instead of the percentage.
     regel

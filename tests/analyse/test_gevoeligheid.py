@@ -79,3 +79,15 @@ def test_standaard_alleen_keuzes_en_een_mixaandeel() -> None:
     assert "product.ratio.mix.hbo" not in gv.index
     # the hbo share still moves with the mbo share: more mbo is cheaper
     assert gv.loc["product.ratio.mix.mbo", "effect_hoog"] < 0
+
+
+def test_hele_getallen_naar_hele_getallen() -> None:
+    """A group of 4 ± 10 % is 3 and 5 places: a group of 3,6 does not exist."""
+    s = tarieven.lees_scenario("41A24", "2027-01-01")
+    gv = analyse.gevoeligheid(s)
+    assert gv.loc["product.groepsgrootte", ["invoer_laag", "invoer_hoog"]].tolist() == [3.0, 5.0]
+    laag = tarieven.bereken(s.met(**{"product.groepsgrootte": 3})).tarief
+    assert gv.loc["product.groepsgrootte", "uitkomst_laag"] == pytest.approx(laag, rel=1e-12)
+    # exact multiples stay exact: 10 ± 10 % is 9 and 11 (no float noise to 12)
+    licht = analyse.gevoeligheid(tarieven.lees_scenario("41A22", "2027-01-01"))
+    assert licht.loc["product.groepsgrootte", ["invoer_laag", "invoer_hoog"]].tolist() == [9.0, 11.0]
