@@ -41,19 +41,21 @@ def _sleutels(s: Scenario, sleutels: Sequence[str] | None, bereiken: Mapping[str
         mix2 = mixsleutels(s)
         if len(mix2) == 2 and mix2[0] in gekozen and mix2[1] not in bereiken:
             gekozen.remove(mix2[1])  # the second share of a two-function mix is the first one mirrored
+        if len(mix2) == 1 and mix2[0] not in bereiken:
+            gekozen.remove(mix2[0])  # a mix of one function is 1, nothing to trade
     else:
         controleer_sleutels(s, sleutels)
         gekozen = list(dict.fromkeys([*sleutels, *(k for k in bereiken if k not in sleutels)]))
     mix = mixsleutels(s)
-    if len(mix) > 2 and any(k in mix for k in gekozen):
+    if len(mix) != 2 and any(k in mix for k in gekozen):
         eerste = next(k for k in gekozen if k in mix)
         raise InvoerFout(
             [
                 Probleem(
                     eerste,
                     s.waarden[eerste],
-                    "geen mixaandeel bij een mix van meer dan twee functies (de mix moet "
-                    "samen 1 blijven); varieer de aandelen samen in een rooster",
+                    "geen mixaandeel bij een mix van één functie of van meer dan twee functies (de mix "
+                    "moet samen 1 blijven); varieer de aandelen samen in een rooster",
                 )
             ],
             s.bron,
@@ -107,7 +109,8 @@ def gevoeligheid(
         Inputs to vary (default: every input a region or provider chooses, with a base
         value other than 0, plus those in ``bereiken``; facts that nobody chooses, such as
         the weeks in a year or the CAO's working week, are left out: ``Veld.vast``; of a
-        mix of two functions only the first share, since the other follows from it).
+        mix of two functions only the first share, since the other follows from it, and
+        no share of a mix of one function, which is always 1).
     procent
         Each input goes ``procent`` % down and up from its base value. A value that would
         pass the top of its field's range (bezettingsgraad 0,95 + 10 %) stops there; a

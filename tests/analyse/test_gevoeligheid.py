@@ -91,3 +91,11 @@ def test_hele_getallen_naar_hele_getallen() -> None:
     # exact multiples stay exact: 10 ± 10 % is 9 and 11 (no float noise to 12)
     licht = analyse.gevoeligheid(tarieven.lees_scenario("41A22", "2027-01-01"))
     assert licht.loc["product.groepsgrootte", ["invoer_laag", "invoer_hoog"]].tolist() == [9.0, 11.0]
+
+
+def test_mix_van_een_functie_varieert_niet() -> None:
+    """41A24 has only hbo in its mix: 90 % hbo would be 10 % fewer staff, not another mix."""
+    s = tarieven.lees_scenario("41A24", "2027-01-01")
+    assert analyse.gevoeligheid(s).index.str.startswith("product.ratio.mix.").sum() == 0
+    with pytest.raises(tarieven.InvoerFout, match="mix van één functie"):
+        analyse.gevoeligheid(s, ["product.ratio.mix.hbo"])
