@@ -24,9 +24,9 @@
 # - **bekostiging**: capaciteitsbekostiging naast P × Q.
 
 # %%
+# %matplotlib inline
 import time
 
-import matplotlib.pyplot as plt
 import numpy as np
 
 import tarieven
@@ -38,7 +38,7 @@ VOORBEELD = tarieven.voorbeeld("dagbesteding-licht")  # shipped with the package
 scenario = tarieven.lees_scenario(VOORBEELD)
 basis = tarieven.bereken(scenario)
 print(f"Tarief per cliënt per dagdeel: {euro(basis.tarief)}")
-assert str(op_centen(basis.tarief)) == "90.48"  # gouden voorbeeld g1
+assert str(op_centen(basis.tarief)) == "90.48"  # the example scenario, to the cent
 
 # %% [markdown]
 # ## Waar komt het tarief vandaan?
@@ -224,20 +224,12 @@ assert break_even["tarief_per_client"].sub(110.0).abs().max() < 1e-6
 # als de plaats leeg blijft) tegen P × Q (het tarief per gedeclareerd dagdeel). De
 # capaciteitsprijs is het tarief bij volle bezetting maal de dagdelen per jaar; P × Q
 # betaalt het tarief (berekend bij 85 % bezetting) maal de dagdelen maal de werkelijke
-# bezetting. Waar de lijnen kruisen, betalen ze hetzelfde.
+# bezetting. Waar de lijnen kruisen, betalen ze hetzelfde (gemarkeerd).
 
 # %%
 bk = analyse.bekostiging(scenario)
 print(bk)
-fig, ax = plt.subplots(figsize=(8, 4.5), layout="constrained")
-plots.lijn(
-    bk.naar_bezetting(np.linspace(0.5, 1.0, 51)),
-    "bezettingsgraad",
-    ["capaciteit_per_plaats_jaar", "pxq_per_plaats_jaar", "kosten_per_plaats_jaar"],
-    ax=ax,
-    titel="Capaciteitsbekostiging en P × Q per plaats per jaar",
-)
-ax.axvline(bk.gelijke_bezetting, color="0.4", linestyle=":")
+ax = plots.bekostiging(bk)
 
 # %%
 assert abs(bk.tarief_pxq * bk.eenheden_per_jaar * bk.gelijke_bezetting - bk.capaciteit_per_plaats_jaar) < 1e-6

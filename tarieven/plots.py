@@ -22,7 +22,7 @@ import pandas as pd
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from tarieven.weergave import euro, getal, procent
+from tarieven.weergave import datum, euro, getal, procent
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Referentie",
     "bekostiging",
+    "catalogus",
     "euro_opmaak",
     "groep_of_individueel",
     "heatmap",
@@ -432,9 +433,15 @@ def lijn(
             linestyle=stijl if len(ys) > 1 else "-",
         )  # fmt: skip
     refs = _teken_referenties(ax, referentie)
+    eerste_x, eerste_y = reeksen[0][0][x].to_numpy(dtype=float), reeksen[0][0][reeksen[0][1]].to_numpy(dtype=float)
     for px, py, tekst in punten or ():
         ax.plot([px], [py], "o", markersize=10, markerfacecolor="none", color=KLEUR_REFERENTIE)
-        ax.annotate(tekst, (px, py), xytext=(8, 10), textcoords="offset points", fontsize=8.5)
+        # the text on the side of the curve that stays free: above a falling curve, below a rising one
+        stijgend = eerste_x.size > 1 and np.interp(px + 1e-6, eerste_x, eerste_y) > np.interp(px, eerste_x, eerste_y)
+        ax.annotate(
+            tekst, (px, py), xytext=(9, -9 if stijgend else 9), textcoords="offset points", fontsize=8.5,
+            va="top" if stijgend else "bottom",
+        )  # fmt: skip
     ax.xaxis.set_major_formatter(_opmaak(_soort(attrs, x)))
     if np.all(np.mod(df[x].to_numpy(dtype=float), 1.0) == 0):
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -659,3 +666,40 @@ def groep_of_individueel(
     ax.set_ylim(0, None)
     _legenda(ax, onder=referentie is not None)
     return ax
+
+
+def catalogus(overzicht: pd.DataFrame, *, titel: str | None = None) -> Axes:
+    """The catalogue (:func:`tarieven.productoverzicht`) as bars: the tariff per unit and per hour.
+
+    Two panels side by side, one bar per product with its amount; per hour the products
+    compare best (a GGZ session lasts an hour and a half, a dagdeel four hours). Returns the
+    left axes; the right one is ``ax.figure.axes[1]``.
+    """
+    labels = [
+        f"{code}  {rij['naam']}" + ("" if rij["eenheid"] == "dagdeel" else f" (per {rij['eenheid']})")
+        for code, rij in overzicht.iterrows()
+    ]
+    y = np.arange(len(overzicht))
+    fig, assen = plt.subplots(1, 2, figsize=(12, 0.4 * len(overzicht) + 2), sharey=True, layout="constrained")
+    links: Axes = assen[0]
+    rechts: Axes = assen[1]
+    peildatum, tariefjaar = overzicht.attrs.get("peildatum"), overzicht.attrs.get("tariefjaar")
+    wanneer = ""
+    if tariefjaar is not None:
+        wanneer = f", tariefjaar {tariefjaar}"
+    elif peildatum is not None:
+        wanneer = f", peildatum {datum(peildatum)}"
+    fig.suptitle(titel or f"Meegeleverde producten op de standaardwaarden{wanneer}")
+    panelen = ((links, "tarief", "per cliënt per eenheid"), (rechts, "tarief_per_uur", "per cliënt per uur"))
+    for ax, kolom, wat in panelen:
+        balken = ax.barh(y, overzicht[kolom], color=KLEUR_KOSTEN)
+        ax.bar_label(balken, labels=[euro(x) for x in overzicht[kolom]], padding=3, fontsize=8)
+        ax.set_title(f"Tarief {wat}", fontsize=10.5)
+        ax.set_xlabel(f"tarief {wat} (€)")
+        ax.xaxis.set_major_formatter(euro_opmaak(0))
+        ax.set_xlim(0, float(overzicht[kolom].max()) * 1.25)  # room for the amounts
+        ax.grid(axis="x", alpha=0.3)
+        ax.set_axisbelow(True)
+    links.set_yticks(y, labels, fontsize=8.5)
+    links.invert_yaxis()  # the first code on top
+    return links

@@ -5,6 +5,7 @@ Every plot is also written to /tmp/tarieven-plots/ to look at by eye.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import matplotlib
@@ -291,3 +292,16 @@ def test_opbouw_vergelijking_van_scenarios_van_een_product() -> None:
         "Dagbesteding licht (41A22) · standaardwaarden, peildatum 1 januari 2027; "
         "eigen scenario, peildatum 1 januari 2027"
     )
+
+
+def test_catalogus(tmp_path: Path) -> None:
+    overzicht = tarieven.productoverzicht(dt.date(2027, 1, 1))
+    ax = plots.catalogus(overzicht)
+    bewaar(ax, "catalogus", tmp_path)
+    rechts = ax.figure.axes[1]
+    assert [p.get_width() for p in ax.patches] == overzicht["tarief"].tolist()
+    assert [p.get_width() for p in rechts.patches] == overzicht["tarief_per_uur"].tolist()
+    assert ax.figure.get_suptitle() == "Meegeleverde producten op de standaardwaarden, peildatum 1 januari 2027"
+    assert ax.get_xlabel() == "tarief per cliënt per eenheid (€)"
+    assert rechts.get_xlabel() == "tarief per cliënt per uur (€)"
+    assert next(t.get_text() for t in ax.get_yticklabels()).startswith(overzicht.index[0])

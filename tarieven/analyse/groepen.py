@@ -343,10 +343,11 @@ def indirect_per_week(
         }
     )
     attrs = kolom_attrs(s, ["tarief_per_client", "opbouw.personeel_indirect"])
+    naam = str(s.invoer.get(f"functies.{functie}.naam", functie))
     attrs["labels"]["uren_per_week"] = f"indirecte tijd {functie} (uur per groep per week)"
     attrs["labels"]["indirect_uur"] = label(s, sleutel)
     attrs.update(
-        titel=f"Indirecte tijd van {functie} per groep per week",
+        titel=f"Indirecte tijd per groep per week: {naam[:1].lower() + naam[1:]}",
         basis_per_week=float(s.waarden.get(sleutel, 0.0)) * e / weken_per_jaar,
     )
     df.attrs.update(attrs)
