@@ -254,10 +254,12 @@ def monte_carlo(
         checked before anything is drawn (default 10 million and 4 GiB).
     gekoppeld
         Input key (with a distribution) to other input keys that take the very same
-        draw: one norm read by several functions (the sickness absence of MBO and HBO
+        draw. One norm read by several functions (the sickness absence of MBO and HBO
         staff) is uncertain once, not independently per function. The linked keys are
         columns of ``trekkingen`` like the drawn ones.
 
+    Notes
+    -----
     A whole-number input (``product.groepsgrootte``) drawn from a continuous
     distribution is rounded to the nearest whole number. ``trekkingen`` ends with a
     column ``waarschuwingen``: per draw, how many things a single calculation would warn

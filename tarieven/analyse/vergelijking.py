@@ -8,7 +8,7 @@ cost per hour, indirect hours), then the tariff per client split into its parts 
 each other column gets a column with its ratio to the basis: "zwaar costs 2,5 times licht;
 its direct staff per client is 3,2 times".
 
-The staff hours per unit are ``Σ_f n_f × (d + v_f)`` (MODEL.md step 3), so
+The staff hours per unit are ``Σ_f n_f × (d + v_f)`` (step 3 of the method), so
 ``personeel_direct = uren_direct × uurkosten_direct``: the direct staff cost of a group
 is hours times the average cost of an hour, and per client it is that divided by the
 billed clients ``G × b``.
