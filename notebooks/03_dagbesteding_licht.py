@@ -87,20 +87,27 @@ assert uitkomst.scenario.waarden["product.bezettingsgraad"] * 10 == 8.5  # bille
 # € 72 per dagdeel**, prijspeil 2025: het laatste jaar waarvan de index bekend is, en ook
 # het jaar van de laatste CAO-tabel in de berekening.
 #
-# De meegeleverde berekening ligt daar ongeveer een derde boven. Die aannames verklaren het
-# verschil: salarissen op het maximum van de schaal, twee begeleiders per groep met extra
-# tijd, en 20 % overhead op de integrale kostprijs. Let ook op: de indeling van Den Haag
-# in 2020 (categorie 1 tot en met 3) is niet dezelfde als licht, middel en zwaar.
+# De meegeleverde berekening ligt daar ongeveer een derde boven. Een deel van het verschil
+# zit in de salarissen: meegeleverd is het maximum van elke schaal; met de middelste trede
+# daalt het tarief naar ongeveer € 83. De rest: twee begeleiders per groep met extra tijd, en
+# 20 % overhead op de integrale kostprijs. Let ook op: de indeling van Den Haag in 2020
+# (categorie 1 tot en met 3) is niet dezelfde als licht, middel en zwaar.
 
 # %%
 print(den_haag.uitleg())
 
 # %%
 verschil = uitkomst.tarief / den_haag.bedrag - 1
+middelste_trede = tarieven.bereken(
+    {"basis": "41A22", "peildatum": PEILDATUM, "functies": {f: {"trede": "midden"} for f in ("mbo", "hbo", "wo")}}
+)
 print(f"de berekening ligt {procent(verschil, 0)} boven het geïndexeerde niveau van Den Haag")
+print(f"met de middelste trede van elke schaal: {euro(middelste_trede.tarief)}")
 assert 70 < den_haag.bedrag < 75
 assert den_haag.status == "indicatief"
 assert 0.25 < verschil < 0.4
+assert 80 < middelste_trede.tarief < 86
+assert den_haag.bedrag < middelste_trede.tarief < uitkomst.tarief
 
 # %% [markdown]
 # ## 3. Wat drijft het tarief?
@@ -125,9 +132,10 @@ assert not any(scenario.veld(k).vast for k in gevoelig.index)  # no CAO facts in
 # %% [markdown]
 # ## 4. Groepsgrootte en bezetting
 #
-# De regio staat groepen van 5 tot 10 toe. Bij 1 begeleider op 5 zijn een groep van 5 (één
-# begeleider) en een groep van 10 (twee) het zuinigst; een groep van 6 is het duurst: twee
-# begeleiders voor zes plaatsen. Omlijnd zijn de combinaties die binnen het gestelde tarief
+# De regio staat groepen van 5 tot 10 toe. Bij 1 begeleider op 5 is een groep van 10 (twee
+# begeleiders) bij elke bezetting het zuinigst en een groep van 6 het duurst: twee
+# begeleiders voor zes plaatsen. Een groep van 5 met één begeleider kost ongeveer evenveel
+# als een groep van 9 met twee. Omlijnd zijn de combinaties die binnen het gestelde tarief
 # blijven; bij € 90 is dat **alleen een groep van 10 die voor 95 % of meer bezet is**.
 
 # %%
@@ -148,6 +156,8 @@ print(binnen[["product.groepsgrootte", "product.bezettingsgraad", "tarief_per_cl
 per_grootte = rooster.groupby("product.bezettingsgraad")
 assert (per_grootte["tarief_per_client"].idxmax().map(rooster["product.groepsgrootte"]) == 6).all()
 assert (per_grootte["tarief_per_client"].idxmin().map(rooster["product.groepsgrootte"]) == 10).all()
+tabel = rooster.pivot(index="product.bezettingsgraad", columns="product.groepsgrootte", values="tarief_per_client")
+assert ((tabel[5] - tabel[9]).abs() < 1).all()
 assert set(binnen["product.groepsgrootte"]) == {10}
 assert binnen["product.bezettingsgraad"].min() == 0.95
 
@@ -297,6 +307,9 @@ assert 83 < p5 < 87
 assert 115 < p95 < 121
 assert uitkomst.tarief < p50
 assert den_haag.bedrag < p5
+# occupancy and productivity stop at 100 %: they can fall further than they can rise
+for k in ("product.bezettingsgraad", "functies.mbo.productiviteit"):
+    assert banden.loc[k, "hoog"] - banden.loc[k, "basis"] < banden.loc[k, "basis"] - banden.loc[k, "laag"]
 assert not banden.index.isin(["product.groepsgrootte", "product.ratio.kinderen_per_medewerker"]).any()
 
 # %% [markdown]
