@@ -12,24 +12,38 @@ Amounts are shown the Dutch way: ``€ 1.234`` or ``€ 12,50``, percentages as 
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.patches import Patch
+from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from tarieven.weergave import euro, getal, procent
+from tarieven.weergave import datum, euro, getal, procent
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-    from tarieven.analyse import MonteCarlo
+    from tarieven.analyse import Bekostiging, GroepOfIndividueel, MonteCarlo
     from tarieven.uitkomst import Uitkomst
 
-__all__ = ["euro_opmaak", "heatmap", "histogram", "lijn", "procent_opmaak", "tornado", "waterval"]
+__all__ = [
+    "Referentie",
+    "bekostiging",
+    "catalogus",
+    "euro_opmaak",
+    "groep_of_individueel",
+    "heatmap",
+    "histogram",
+    "lijn",
+    "opbouw_vergelijking",
+    "procent_opmaak",
+    "tornado",
+    "waterval",
+]
 
 OPBOUW_LABELS = {
     "opbouw.personeel_direct": "direct\npersoneel",
@@ -45,6 +59,33 @@ KLEUR_OPSLAG = "#DD8452"
 KLEUR_TOTAAL = "#2F4B7C"
 KLEUR_LAAG = "#55A868"
 KLEUR_HOOG = "#C44E52"
+KLEUR_REFERENTIE = "#8C1C13"
+KLEUR_OMLIJNING = "#FF8C00"
+STIJLEN = (("o", "-"), ("s", "--"), ("^", "-."), ("D", ":"))
+"""Marker and line style per series, so lines that coincide stay distinguishable."""
+KLEUR_OPBOUW = {
+    "opbouw.personeel_direct": "#4C72B0",
+    "opbouw.personeel_indirect": "#8172B3",
+    "opbouw.huisvesting_eenheid": "#64B5CD",
+    "opbouw.materieel": "#55A868",
+    "opbouw.clientkosten": "#937860",
+    "opbouw.overhead": "#DD8452",
+    "opbouw.risico": "#C44E52",
+}
+
+
+class _MetBedrag(Protocol):
+    """A published tariff (:class:`tarieven.gepubliceerd.GepubliceerdTarief`) or anything like it."""
+
+    @property
+    def bedrag(self) -> float: ...
+
+    def kort(self) -> str: ...
+
+
+Referentie = float | tuple[float, str] | _MetBedrag
+"""A reference level for a plot: an amount, an amount with a label, or a published tariff
+(:func:`tarieven.gepubliceerd_tarief`, drawn with its label and price year)."""
 
 
 # -- number formats ----------------------------------------------------------------------
@@ -109,6 +150,77 @@ def _label(attrs: Mapping[Any, Any], kolom: str) -> str:
     return str(attrs.get("labels", {}).get(kolom, kolom.replace("_", " ")))
 
 
+_EENHEID_TEKST = {
+    "uur": "uur",
+    "EUR": "€",
+    "EUR/jaar": "€ per jaar",
+    "EUR/maand": "€ per maand",
+    "EUR/uur": "€ per uur",
+}
+
+
+def _aslabel(attrs: Mapping[Any, Any], kolom: str) -> str:
+    """An axis label with its unit: ``tarief per cliënt per dagdeel (€)``, ``bezettingsgraad (%)``.
+
+    A label that already names its unit in brackets (``groepsgrootte (plaatsen)``) is left as is.
+    """
+    tekst = _label(attrs, kolom)
+    if tekst.endswith(")"):
+        return tekst
+    soort = _soort(attrs, kolom)
+    if soort == "geld":
+        return f"{tekst} (€)"
+    if soort == "fractie":
+        return f"{tekst} (%)"
+    eenheid = attrs.get("eenheden", {}).get(kolom, "")
+    return f"{tekst} ({_EENHEID_TEKST.get(eenheid, eenheid)})" if eenheid not in ("", "1", "dimensionless") else tekst
+
+
+def _titel(ax: Axes, wat: str, onderwerp: str | None, titel: str | None) -> None:
+    """The title: ``titel`` when given, else what the plot shows and, below it, product and scenario."""
+    if titel is not None:
+        ax.set_title(titel, fontsize=11)
+        return
+    wat = wat[:1].upper() + wat[1:]
+    ax.set_title(f"{wat}\n{onderwerp}" if onderwerp else wat, fontsize=10.5)
+
+
+def _referenties(referentie: Any) -> list[tuple[float, str]]:
+    """Reference levels as (amount, label) pairs: from an amount, a pair, a published tariff, or a list."""
+    if referentie is None:
+        return []
+    if isinstance(referentie, (int, float)):
+        return [(float(referentie), f"referentie: {euro(float(referentie))}")]
+    if isinstance(referentie, tuple) and len(referentie) == 2 and isinstance(referentie[1], str):
+        bedrag, tekst = referentie
+        return [(float(bedrag), f"{tekst}: {euro(float(bedrag))}")]
+    if isinstance(referentie, (list, tuple)):
+        return [r for x in referentie for r in _referenties(x)]
+    bedrag = float(referentie.bedrag)
+    return [(bedrag, f"{referentie.kort()}: {euro(bedrag)}")]
+
+
+def _legenda(ax: Axes, *, onder: bool, handles: list[Any] | None = None) -> None:
+    """The legend: inside the axes, or below them (for long labels of reference levels, so no data is covered)."""
+    kw: dict[str, Any] = {"fontsize": 8.5}
+    if handles is not None:
+        kw["handles"] = handles
+    if onder:
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), frameon=False, **kw)
+    else:
+        ax.legend(**kw)
+
+
+def _teken_referenties(ax: Axes, referentie: Any, *, verticaal: bool = False) -> list[tuple[float, str]]:
+    """Dashed lines at the reference levels (horizontal, or vertical for an x axis in euros)."""
+    refs = _referenties(referentie)
+    stijlen = ("--", "-.", ":")
+    for i, (bedrag, tekst) in enumerate(refs):
+        lijnstuk = ax.axvline if verticaal else ax.axhline
+        lijnstuk(bedrag, color=KLEUR_REFERENTIE, linestyle=stijlen[i % 3], linewidth=1.4, label=tekst)
+    return refs
+
+
 def _as(ax: Axes | None, figsize: tuple[float, float] = (8, 4.5)) -> Axes:
     if ax is not None:
         return ax
@@ -119,7 +231,14 @@ def _as(ax: Axes | None, figsize: tuple[float, float] = (8, 4.5)) -> Axes:
 # -- plots --------------------------------------------------------------------------------
 
 
-def waterval(uitkomst: Uitkomst, *, ax: Axes | None = None, nul_tonen: bool = False) -> Axes:
+def waterval(
+    uitkomst: Uitkomst,
+    *,
+    ax: Axes | None = None,
+    nul_tonen: bool = False,
+    referentie: Referentie | Sequence[Referentie] | None = None,
+    titel: str | None = None,
+) -> Axes:
     """Waterfall of the tariff: from direct staff through the surcharges to the tariff per client.
 
     Parameters
@@ -128,7 +247,14 @@ def waterval(uitkomst: Uitkomst, *, ax: Axes | None = None, nul_tonen: bool = Fa
         A result of :func:`tarieven.bereken`; its ``opbouw.*`` lines sum to the tariff.
     nul_tonen
         Also draw parts that are 0 (default: left out).
+    referentie
+        A reference level (an amount, ``(amount, label)``, a published tariff, or a list):
+        a dashed horizontal line with its label in the legend.
+    titel
+        The title (default: the tariff, product and scenario).
     """
+    from tarieven.analyse import onderwerp
+
     ax = _as(ax)
     delen = [(n, uitkomst[n]) for n in OPBOUW_LABELS if nul_tonen or uitkomst[n] != 0]
     bodem = 0.0
@@ -155,9 +281,15 @@ def waterval(uitkomst: Uitkomst, *, ax: Axes | None = None, nul_tonen: bool = Fa
     )
     ax.set_xticks(range(n + 1), [OPBOUW_LABELS[d] for d, _ in delen] + ["tarief"], fontsize=8.5)
     ax.yaxis.set_major_formatter(euro_opmaak())
-    ax.set_ylabel(f"euro per cliënt per {uitkomst.eenheid}")
-    ax.set_ylim(0, uitkomst.tarief * 1.1)
-    ax.set_title(f"Opbouw van het tarief: {euro(uitkomst.tarief)} per cliënt per {uitkomst.eenheid}")
+    ax.set_ylabel(f"bedrag per cliënt per {uitkomst.eenheid} (€)")
+    refs = _teken_referenties(ax, referentie)
+    ax.set_ylim(0, max([uitkomst.tarief, *(r for r, _ in refs)]) * 1.12)
+    if refs:
+        _legenda(ax, onder=True)
+    _titel(
+        ax, f"Opbouw van het tarief: {euro(uitkomst.tarief)} per cliënt per {uitkomst.eenheid}",
+        onderwerp(uitkomst.scenario), titel,
+    )  # fmt: skip
     ax.grid(axis="y", alpha=0.3)
     ax.set_axisbelow(True)
     return ax
@@ -172,6 +304,8 @@ def heatmap(
     ax: Axes | None = None,
     annoteren: bool | None = None,
     cmap: str = "viridis",
+    referentie: Referentie | None = None,
+    titel: str | None = None,
 ) -> Axes:
     """Heatmap of a 2-D grid (from :func:`tarieven.analyse.rooster`): ``waarde`` over ``x`` and ``y``.
 
@@ -181,6 +315,11 @@ def heatmap(
         A grid with columns ``x``, ``y`` and ``waarde``; each (x, y) pair once.
     annoteren
         Write the value in each cell (default: when the grid has at most 12 × 12 cells).
+    referentie
+        A reference level: cells at or below it are outlined, so the combinations that
+        stay within a published tariff stand out.
+    titel
+        The title (default: what is shown, product and scenario).
     """
     attrs = df.attrs
     if df.duplicated([x, y]).any():
@@ -194,7 +333,7 @@ def heatmap(
     beeld = ax.pcolormesh(tabel.to_numpy(), cmap=cmap, shading="flat")
     balk = ax.figure.colorbar(beeld, ax=ax)
     balk.ax.yaxis.set_major_formatter(_opmaak(soort))
-    balk.set_label(_label(attrs, waarde))
+    balk.set_label(_aslabel(attrs, waarde))
     ny, nx = tabel.shape
     for asw, soort_as, zet in (
         (tabel.columns.to_numpy(dtype=float), _soort(attrs, x), ax.set_xticks),
@@ -202,12 +341,12 @@ def heatmap(
     ):
         posities = np.arange(0, asw.size, max(1, int(np.ceil(asw.size / 12))))
         zet(posities + 0.5, [toon_waarde(float(asw[i]), soort_as) for i in posities])
-    ax.set_xlabel(_label(attrs, x))
-    ax.set_ylabel(_label(attrs, y))
+    ax.set_xlabel(_aslabel(attrs, x))
+    ax.set_ylabel(_aslabel(attrs, y))
+    waarden = tabel.to_numpy(dtype=float)
     if annoteren is None:
         annoteren = nx <= 12 and ny <= 12
     if annoteren:
-        waarden = tabel.to_numpy(dtype=float)
         midden = (np.nanmax(waarden) + np.nanmin(waarden)) / 2
         for i in range(ny):
             for j in range(nx):
@@ -221,8 +360,17 @@ def heatmap(
                     fontsize=7.5,
                     color="white" if v < midden else "black",
                 )
-    titel = _label(attrs, waarde)
-    ax.set_title(titel[:1].upper() + titel[1:])
+    for bedrag, tekst in _referenties(referentie)[:1]:
+        binnen = waarden <= bedrag
+        for i, j in zip(*np.nonzero(binnen), strict=True):
+            ax.add_patch(
+                Rectangle((j + 0.04, i + 0.06), 0.92, 0.88, fill=False, edgecolor=KLEUR_OMLIJNING, linewidth=2.4)
+            )
+        ax.legend(
+            handles=[Patch(facecolor="none", edgecolor=KLEUR_OMLIJNING, linewidth=2, label=f"hoogstens {tekst}")],
+            fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False,
+        )  # fmt: skip
+    _titel(ax, f"{_label(attrs, waarde)} naar {_label(attrs, x)} en {_label(attrs, y)}", attrs.get("onderwerp"), titel)
     return ax
 
 
@@ -236,6 +384,8 @@ def lijn(
     markers: bool | None = None,
     ylabel: str | None = None,
     titel: str | None = None,
+    referentie: Referentie | Sequence[Referentie] | None = None,
+    punten: Sequence[tuple[float, float, str]] | None = None,
 ) -> Axes:
     """Line plot of one or more columns over one input, optionally one line per value of ``groep``.
 
@@ -247,47 +397,85 @@ def lijn(
         One column or several (each its own line, with its label in the legend).
     groep
         A varied input: one line per value (e.g. group size), the others fixed.
+    markers
+        Mark every point (default: when a line has at most 25 points).
     ylabel, titel
-        Axis label and title (default: the column's label, no title).
+        Axis label and title (default: the column's label with its unit; what is shown,
+        product and scenario).
+    referentie
+        A reference level (an amount, ``(amount, label)``, a published tariff, or a
+        list): a dashed horizontal line with its label in the legend (then below the plot).
+    punten
+        Points to mark, each ``(x, y, text)``: a circle with the text beside it (a
+        break-even point, the scenario's own value).
     """
     attrs = df.attrs
     ys = [y] if isinstance(y, str) else list(y)
     ax = _as(ax)
     if markers is None:
         markers = df[x].nunique() <= 25
-    marker, grootte = ("o", 3.5) if markers else ("", 0.0)
+    reeksen: list[tuple[pd.DataFrame, str, str]] = []
     if groep is not None:
         for waarde in sorted(df[groep].unique()):
             deel = df[df[groep] == waarde].sort_values(x)
             for kolom in ys:
                 extra = f" ({_label(attrs, kolom)})" if len(ys) > 1 else ""
-                tekst = f"{_label(attrs, groep)}: {toon_waarde(float(waarde), _soort(attrs, groep))}{extra}"
-                ax.plot(deel[x], deel[kolom], label=tekst, marker=marker, markersize=grootte)
+                reeksen.append(
+                    (deel, kolom, f"{_label(attrs, groep)}: {toon_waarde(float(waarde), _soort(attrs, groep))}{extra}")
+                )
     else:
         deel = df.sort_values(x)
-        for kolom in ys:
-            ax.plot(deel[x], deel[kolom], label=_label(attrs, kolom), marker=marker, markersize=grootte)
+        reeksen = [(deel, kolom, _label(attrs, kolom)) for kolom in ys]
+    for i, (deel, kolom, tekst) in enumerate(reeksen):
+        marker, stijl = STIJLEN[i % len(STIJLEN)]
+        ax.plot(
+            deel[x], deel[kolom], label=tekst, marker=marker if markers else "", markersize=4.5,
+            linestyle=stijl if len(ys) > 1 else "-",
+        )  # fmt: skip
+    refs = _teken_referenties(ax, referentie)
+    eerste_x, eerste_y = reeksen[0][0][x].to_numpy(dtype=float), reeksen[0][0][reeksen[0][1]].to_numpy(dtype=float)
+    for px, py, tekst in punten or ():
+        ax.plot([px], [py], "o", markersize=10, markerfacecolor="none", color=KLEUR_REFERENTIE)
+        # the text on the side of the curve that stays free: above a falling curve, below a rising one
+        stijgend = eerste_x.size > 1 and np.interp(px + 1e-6, eerste_x, eerste_y) > np.interp(px, eerste_x, eerste_y)
+        ax.annotate(
+            tekst, (px, py), xytext=(9, -9 if stijgend else 9), textcoords="offset points", fontsize=8.5,
+            va="top" if stijgend else "bottom",
+        )  # fmt: skip
     ax.xaxis.set_major_formatter(_opmaak(_soort(attrs, x)))
+    if np.all(np.mod(df[x].to_numpy(dtype=float), 1.0) == 0):
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.yaxis.set_major_formatter(_opmaak(_soort(attrs, ys[0])))
-    ax.set_xlabel(_label(attrs, x))
-    ax.set_ylabel(ylabel or attrs.get("ylabel") or (_label(attrs, ys[0]) if len(ys) == 1 else "euro"))
-    if titel:
-        ax.set_title(titel)
-    if groep is not None or len(ys) > 1:
-        ax.legend(fontsize=8.5)
+    ax.set_xlabel(_aslabel(attrs, x))
+    standaard = str(attrs.get("ylabel") or (_label(attrs, ys[0]) if len(ys) == 1 else "euro"))
+    if _soort(attrs, ys[0]) == "geld" and not standaard.endswith(")"):
+        standaard += " (€)" if not standaard.startswith("euro") else ""
+    ax.set_ylabel(ylabel or standaard)
+    wat = attrs.get("titel") or f"{_label(attrs, ys[0]) if len(ys) == 1 else standaard} naar {_label(attrs, x)}"
+    _titel(ax, str(wat), attrs.get("onderwerp"), titel)
+    if groep is not None or len(ys) > 1 or refs:
+        _legenda(ax, onder=bool(refs))
     ax.grid(alpha=0.3)
     return ax
 
 
-def tornado(gevoeligheid: pd.DataFrame, *, aantal: int = 12, ax: Axes | None = None) -> Axes:
+def tornado(
+    gevoeligheid: pd.DataFrame,
+    *,
+    aantal: int = 12,
+    ax: Axes | None = None,
+    referentie: Referentie | Sequence[Referentie] | None = None,
+    titel: str | None = None,
+) -> Axes:
     """Tornado of a sensitivity analysis (:func:`tarieven.analyse.gevoeligheid`): largest effect on top.
 
     Each input gets a bar from the base value of the line to its value with the input
     low (green) and high (red); the label gives the input's low and high values.
+    ``referentie`` draws a dashed vertical line at a reference level.
     """
     attrs = gevoeligheid.attrs
     df = gevoeligheid.head(aantal).iloc[::-1]
-    ax = _as(ax, (8.5, 0.42 * len(df) + 1.6))
+    ax = _as(ax, (8.5, 0.42 * len(df) + 1.9))
     basis = float(df["uitkomst_basis"].iloc[0]) if len(df) else 0.0
     y = np.arange(len(df))
     laag = df["uitkomst_laag"].to_numpy() - basis
@@ -307,25 +495,41 @@ def tornado(gevoeligheid: pd.DataFrame, *, aantal: int = 12, ax: Axes | None = N
     ax.set_yticks(y, labels, fontsize=8.5)
     ax.xaxis.set_major_formatter(euro_opmaak())
     ax.xaxis.set_major_locator(MaxNLocator(nbins=7))
-    regel = attrs.get("regel_label", attrs.get("regel", "tarief"))
+    regel = str(attrs.get("regel_label", attrs.get("regel", "tarief")))
     procent = attrs.get("procent")
-    ax.set_xlabel(f"{regel}")
-    titel = f"Gevoeligheid: basis {euro(basis)}"
+    ax.set_xlabel(f"{regel} (€)")
+    wat = f"Gevoeligheid van het {regel}\nbasis {euro(basis)}"
     if procent is not None:
-        titel += f", invoer ± {getal(float(procent), 0)} %"
-    ax.set_title(titel)
-    ax.legend(
-        handles=[Patch(color=KLEUR_LAAG, label="invoer laag"), Patch(color=KLEUR_HOOG, label="invoer hoog")],
-        fontsize=8,
-        loc="lower right",
-    )
+        wat += f", elke invoer {getal(float(procent), 0)} % lager en hoger"
+    _titel(ax, wat, attrs.get("onderwerp"), titel)
+    refs = _teken_referenties(ax, referentie, verticaal=True)
+    handvatten: list[Any] = [
+        Patch(color=KLEUR_LAAG, label="invoer laag"),
+        Patch(color=KLEUR_HOOG, label="invoer hoog"),
+    ]
+    handvatten += [h for h in ax.get_lines() if not str(h.get_label()).startswith("_")][: len(refs)]
+    if refs:
+        _legenda(ax, onder=True, handles=handvatten)
+    else:
+        ax.legend(handles=handvatten, fontsize=8, loc="lower right")
     ax.grid(axis="x", alpha=0.3)
     ax.set_axisbelow(True)
     return ax
 
 
-def histogram(mc: MonteCarlo, regel: str = "tarief_per_client", *, bins: int = 60, ax: Axes | None = None) -> Axes:
-    """Histogram of a Monte Carlo run (:func:`tarieven.analyse.monte_carlo`) with P5, P50 and P95."""
+def histogram(
+    mc: MonteCarlo,
+    regel: str = "tarief_per_client",
+    *,
+    bins: int = 60,
+    ax: Axes | None = None,
+    referentie: Referentie | Sequence[Referentie] | None = None,
+    titel: str | None = None,
+) -> Axes:
+    """Histogram of a Monte Carlo run (:func:`tarieven.analyse.monte_carlo`) with P5, P50 and P95.
+
+    ``referentie`` draws a dashed vertical line at a reference level (a published tariff).
+    """
     ax = _as(ax)
     attrs = mc.trekkingen.attrs
     x = mc.trekkingen[regel].to_numpy()
@@ -335,12 +539,167 @@ def histogram(mc: MonteCarlo, regel: str = "tarief_per_client", *, bins: int = 6
         kolom = f"P{p}"
         waarde = mc.percentiel(p, regel)
         ax.axvline(waarde, color="0.15", linestyle=stijl, linewidth=1.3, label=f"{kolom}: {toon_waarde(waarde, soort)}")
+    _teken_referenties(ax, referentie, verticaal=True)
     ax.xaxis.set_major_formatter(_opmaak(soort))
     ax.yaxis.set_major_formatter(getal_opmaak(0))
-    ax.set_xlabel(_label(attrs, regel))
+    if referentie is None:
+        ax.margins(y=0.25)  # room for the legend above the bars
+    ax.set_xlabel(_aslabel(attrs, regel))
     ax.set_ylabel("aantal trekkingen")
-    ax.set_title(f"Onzekerheid: {getal_opmaak(0)(mc.n)} trekkingen (seed {mc.seed})")
-    ax.legend(fontsize=8.5)
+    p5, p95 = mc.percentiel(5, regel), mc.percentiel(95, regel)
+    wat = (
+        f"Onzekerheid van het {_label(attrs, regel)}\n90 % van {getal_opmaak(0)(mc.n)} trekkingen tussen "
+        f"{toon_waarde(p5, soort)} en {toon_waarde(p95, soort)} (seed {mc.seed})"
+    )
+    _titel(ax, wat, attrs.get("onderwerp"), titel)
+    _legenda(ax, onder=referentie is not None)
     ax.grid(axis="y", alpha=0.3)
     ax.set_axisbelow(True)
     return ax
+
+
+def bekostiging(
+    bk: Bekostiging,
+    bezettingsgraden: Sequence[float] | None = None,
+    *,
+    ax: Axes | None = None,
+    titel: str | None = None,
+) -> Axes:
+    """Capacity funding beside P × Q per place per year, over the actual occupancy.
+
+    Three lines (with markers): capacity funding (flat), P × Q at the tariff priced at the
+    scenario's occupancy, and the cost at each occupancy; the occupancy where capacity
+    funding and P × Q pay the same (:attr:`Bekostiging.gelijke_bezetting`) is marked.
+    ``bezettingsgraden`` default 50 % to 100 % in steps of 5 %.
+    """
+    b = np.round(np.arange(0.5, 1.0001, 0.05), 10) if bezettingsgraden is None else np.asarray(bezettingsgraden)
+    tabel = bk.naar_bezetting(b)
+    kolommen = ["capaciteit_per_plaats_jaar", "pxq_per_plaats_jaar", "kosten_per_plaats_jaar"]
+    gelijk = (bk.gelijke_bezetting, bk.capaciteit_per_plaats_jaar, f"gelijk bij {procent(bk.gelijke_bezetting, 1)}")
+    ax = lijn(
+        tabel, "bezettingsgraad", kolommen, ax=ax, markers=True, titel=titel, ylabel="euro per plaats per jaar (€)",
+        punten=[gelijk],
+    )  # fmt: skip
+    if titel is None:
+        _titel(ax, "Capaciteitsbekostiging of P × Q: bedrag per plaats per jaar", tabel.attrs.get("onderwerp"), None)
+    ax.set_xlabel("werkelijke bezettingsgraad (%)")
+    return ax
+
+
+def opbouw_vergelijking(
+    vergelijking: pd.DataFrame,
+    *,
+    kolommen: Sequence[str] | None = None,
+    ax: Axes | None = None,
+    referenties: Mapping[str, Referentie] | None = None,
+    titel: str | None = None,
+) -> Axes:
+    """Stacked bars of the tariff per client, part by part, per product (:func:`tarieven.analyse.productvergelijking`).
+
+    ``referenties``: per column, a reference level drawn as a short dashed line over its bar.
+    """
+    attrs = vergelijking.attrs
+    kolommen = list(kolommen or attrs.get("kolommen", [c for c in vergelijking.columns if c != "label"]))
+    ax = _as(ax, (max(8.0, 1.9 * len(kolommen) + 5.0), 5.5))
+    x = np.arange(len(kolommen))
+    bodem = np.zeros(len(kolommen))
+    for rij in attrs.get("opbouw", []):
+        hoogte = vergelijking.loc[rij, kolommen].to_numpy(dtype=float)
+        if not np.any(hoogte):
+            continue
+        ax.bar(x, hoogte, 0.6, bottom=bodem, color=KLEUR_OPBOUW.get(rij), label=str(vergelijking.loc[rij, "label"]))
+        bodem += hoogte
+    totaal = vergelijking.loc["tarief_per_client", kolommen].to_numpy(dtype=float)
+    for xi, t in zip(x, totaal, strict=True):
+        ax.annotate(euro(t), (xi, t), xytext=(0, 3), textcoords="offset points", ha="center", fontweight="bold")
+    for naam, ref in (referenties or {}).items():
+        for bedrag, tekst in _referenties(ref)[:1]:
+            plek = kolommen.index(naam)
+            ax.hlines(
+                bedrag, plek - 0.42, plek + 0.42, color=KLEUR_REFERENTIE, linestyles="--", linewidth=1.6,
+                label=textwrap.fill(tekst, 48),
+            )  # fmt: skip
+    namen = [textwrap.fill(str(attrs.get("weergave", {}).get(k, k)), 16) for k in kolommen]
+    ax.set_xticks(x, namen, fontsize=8.5)
+    ax.yaxis.set_major_formatter(euro_opmaak())
+    ax.set_ylabel("tarief per cliënt per eenheid (€)")
+    ax.set_ylim(0, float(np.nanmax(totaal)) * 1.15)
+    onderwerpen = [str(attrs.get("onderwerpen", {}).get(k, "")) for k in kolommen]
+    producten = {o.split(" · ")[0] for o in onderwerpen}
+    scenarios = "; ".join(dict.fromkeys(o.split(" · ", 1)[-1] for o in onderwerpen))
+    onder = f"{producten.pop()} · {scenarios}" if len(producten) == 1 else scenarios
+    _titel(ax, "Opbouw van het tarief per cliënt, naast elkaar", onder, titel)
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    ax.grid(axis="y", alpha=0.3)
+    ax.set_axisbelow(True)
+    return ax
+
+
+def groep_of_individueel(
+    vergelijking: GroepOfIndividueel,
+    *,
+    ax: Axes | None = None,
+    referentie: Referentie | Sequence[Referentie] | None = None,
+    titel: str | None = None,
+) -> Axes:
+    """Cost per client-hour of group treatment by group size, beside individual treatment.
+
+    The group's tariff per client per hour (markers) and the individual tariff (a flat
+    line); the smallest group size from which the group is cheaper is marked.
+    """
+    tabel = vergelijking.tabel
+    ax = lijn(tabel, "groepsgrootte", ["groep_per_uur", "individueel_per_uur"], ax=ax, markers=True, titel=titel)
+    ax.lines[1].set_marker("")
+    ax.lines[1].set_linestyle("--")
+    _teken_referenties(ax, referentie)
+    if vergelijking.kleinste_groep is not None:
+        k = vergelijking.kleinste_groep
+        rij = tabel[tabel["groepsgrootte"] == k].iloc[0]
+        ax.plot([k], [rij["groep_per_uur"]], "o", markersize=11, markerfacecolor="none", color=KLEUR_REFERENTIE)
+        ax.annotate(
+            f"vanaf {k} plaatsen goedkoper\n({euro(rij['groep_per_uur'])} tegen {euro(rij['individueel_per_uur'])})",
+            (k, rij["groep_per_uur"]),
+            xytext=(12, 18),
+            textcoords="offset points",
+            fontsize=8.5,
+        )
+    ax.set_ylim(0, None)
+    _legenda(ax, onder=referentie is not None)
+    return ax
+
+
+def catalogus(overzicht: pd.DataFrame, *, titel: str | None = None) -> Axes:
+    """The catalogue (:func:`tarieven.productoverzicht`) as bars: the tariff per unit and per hour.
+
+    Two panels side by side, one bar per product with its amount; per hour the products
+    compare best (a GGZ session lasts an hour and a half, a dagdeel four hours). Returns the
+    left axes; the right one is ``ax.figure.axes[1]``.
+    """
+    labels = [
+        f"{code}  {rij['naam']}" + ("" if rij["eenheid"] == "dagdeel" else f" (per {rij['eenheid']})")
+        for code, rij in overzicht.iterrows()
+    ]
+    y = np.arange(len(overzicht))
+    fig, assen = plt.subplots(1, 2, figsize=(12, 0.4 * len(overzicht) + 2), sharey=True, layout="constrained")
+    links: Axes = assen[0]
+    rechts: Axes = assen[1]
+    peildatum, tariefjaar = overzicht.attrs.get("peildatum"), overzicht.attrs.get("tariefjaar")
+    wanneer = ""
+    if tariefjaar is not None:
+        wanneer = f", tariefjaar {tariefjaar}"
+    elif peildatum is not None:
+        wanneer = f", peildatum {datum(peildatum)}"
+    fig.suptitle(titel or f"Meegeleverde producten op de standaardwaarden{wanneer}")
+    panelen = ((links, "tarief", "per cliënt per eenheid"), (rechts, "tarief_per_uur", "per cliënt per uur"))
+    for ax, kolom, wat in panelen:
+        balken = ax.barh(y, overzicht[kolom], color=KLEUR_KOSTEN)
+        ax.bar_label(balken, labels=[euro(x) for x in overzicht[kolom]], padding=3, fontsize=8)
+        ax.set_title(f"Tarief {wat}", fontsize=10.5)
+        ax.set_xlabel(f"tarief {wat} (€)")
+        ax.xaxis.set_major_formatter(euro_opmaak(0))
+        ax.set_xlim(0, float(overzicht[kolom].max()) * 1.25)  # room for the amounts
+        ax.grid(axis="x", alpha=0.3)
+        ax.set_axisbelow(True)
+    links.set_yticks(y, labels, fontsize=8.5)
+    links.invert_yaxis()  # the first code on top
+    return links
