@@ -78,6 +78,14 @@ class Herkomst:
         The date from which the parameter value holds.
     toelichting
         Derivation or reasoning (for afgeleid and aanname values).
+    geprojecteerd
+        Carried past the term of its source by a :class:`Projectie`.
+    bronstatus
+        For a projected value: the status of the value it was projected from (its own
+        ``status`` is then ``aanname``); None when not projected or not known (a stored result).
+    projectiefactor
+        For a projected value: the factor the projection applied to it (the expected wage
+        raises multiplied; 1 for a value carried forward unchanged).
     """
 
     oorsprong: str
@@ -86,6 +94,8 @@ class Herkomst:
     vanaf: dt.date | None = None
     toelichting: str | None = None
     geprojecteerd: bool = False
+    bronstatus: str | None = None
+    projectiefactor: float = 1.0
 
     def __str__(self) -> str:
         delen = [self.oorsprong]
@@ -135,6 +145,10 @@ class Waarde:
     """Carried past the term of its source by a :class:`Projectie` (not in any source)."""
     bestand: str | None = None
     """The file the value came from, where it differs from its parameter's (a user's own file)."""
+    bronstatus: str | None = None
+    """For a projected value: the status of the source's last value it was projected from."""
+    projectiefactor: float = 1.0
+    """For a projected value: the factor applied by the projection (1 when carried forward unchanged)."""
 
     def geldt_op(self, peildatum: dt.date) -> bool:
         return self.vanaf <= peildatum and (self.tot is None or peildatum < self.tot)
@@ -217,18 +231,25 @@ class Parameter:
         starts = [eind, *(w.vanaf for w in verhogingen if w.vanaf > eind)]
         uit: list[Waarde] = []
         waarde, status, bron = laatste.waarde, _slechtste(laatste.status, "aanname"), pr.bron
+        factor = 1.0
         uitleg = f"{self.naam} vanaf {laatste.vanaf}"
         for i, vanaf in enumerate(starts):
             for v in (v for v in verhogingen if v.vanaf == vanaf and isinstance(v.waarde, float)):
                 assert isinstance(v.waarde, float)
                 waarde = _verhoog(waarde, 1.0 + v.waarde, (self.eenheid or "").startswith("EUR"))
+                factor *= 1.0 + v.waarde
                 status, bron = _slechtste(status, v.status), v.bron
                 uitleg += f" × (1 + {procent(v.waarde, 2)} per {v.vanaf})"
             tot = starts[i + 1] if i + 1 < len(starts) else einde
             toelichting = (
                 f"geprojecteerd: de bron geldt tot en met {self.geldig_tot}; {uitleg} ({pr.regel}: {pr.toelichting})"
             )
-            uit.append(Waarde(vanaf, waarde, status, bron, tot, toelichting, laatste.eerste_trede, True))
+            uit.append(
+                Waarde(
+                    vanaf, waarde, status, bron, tot, toelichting, laatste.eerste_trede, True,
+                    bronstatus=laatste.status, projectiefactor=factor,
+                )
+            )  # fmt: skip
         return uit
 
     def _termijn(self) -> str:
@@ -404,6 +425,21 @@ class GewogenWaarde:
     def geprojecteerd(self) -> bool:
         """Whether any part was carried past the term of its source."""
         return any(w.geprojecteerd for w, _ in self.delen)
+
+    @property
+    def bronstatus(self) -> str | None:
+        """For a projected value: the least certain status the parts had before projection
+        (a part in its source's term counts with its own status); None when nothing was projected."""
+        if not self.geprojecteerd:
+            return None
+        return max(
+            ((w.bronstatus or w.status) if w.geprojecteerd else w.status for w, _ in self.delen), key=STATUSSEN.index
+        )
+
+    @property
+    def projectiefactor(self) -> float:
+        """The factor of the part whose projection changed it most (1 when nothing was raised)."""
+        return max((w.projectiefactor for w, _ in self.delen), key=lambda f: abs(f - 1.0))
 
     @property
     def bestand(self) -> str | None:

@@ -13,6 +13,21 @@ judgement per number:
 - **a fact is not a choice**: a fact that neither region nor provider chooses (``Veld.vast``:
   the CAO's leave hours, a statutory premium) whose value is an assumption is uncertain in
   its reading only, and takes the margin of ``indicatief``;
+- **a projected value keeps the margin of what it was projected from**, widened by the
+  projection itself (:func:`projectiemarge`). Past the term of its source a value is carried
+  forward by a declared rule and gets status ``aanname`` (``tarieven.parameters.Projectie``),
+  but it is not a choice of a fifth more or less: a salary of 2027 is the reconstructed
+  (``indicatief``) table of 2025 times the expected wage raises. Its uncertainty is that of
+  the table (± 10 %) and that of the raise, whose own range is taken as the raise itself
+  (+3,7 % and +2,6 %, together +6,4 %: anywhere from no raise to twice as much). The two are
+  independent and combine as ``√(m² + r²)``: a triangle of that half-width has the spread of
+  the two drawn apart (± 11,9 % for a salary of 2027, against ± 20 % for an ``aanname``). A
+  value carried forward unchanged (a CAO term, a premium of 2026) has no raise and keeps the
+  margin of its source's status: the 36-hour week of a ``definitief`` CAO stays fixed. The
+  raise is drawn with each scale's table, not once for all scales, which makes the band of a
+  product with several scales a little narrower than one common raise would. A stored result
+  does not carry the status before projection; there a projected value takes the margin of
+  ``aanname``;
 - **within the plausible range** of its field (``tarieven.velden``, each with its reason),
   and within the field's hard range: a margin that would pass either stops there;
 - **one norm, one draw**: inputs that come from the very same parameter (the sickness
@@ -32,6 +47,7 @@ functions only the first share is drawn (the other is the rest), of a larger mix
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from fnmatch import fnmatchcase
 from typing import TYPE_CHECKING
@@ -39,12 +55,14 @@ from typing import TYPE_CHECKING
 from tarieven.analyse._gemeen import ScenarioInvoer, als_scenario, label, mixsleutels, onderwerp
 from tarieven.analyse.montecarlo import Driehoek, MonteCarlo, monte_carlo
 from tarieven.fouten import InvoerFout, Probleem
+from tarieven.parameters import Herkomst
 from tarieven.scenario import Scenario
+from tarieven.weergave import procent
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["MARGES", "ONTWERP", "onzekerheid", "onzekerheidsbanden"]
+__all__ = ["MARGES", "ONTWERP", "onzekerheid", "onzekerheidsbanden", "projectiemarge"]
 
 MARGES: Mapping[str, float] = {"indicatief": 0.10, "aanname": 0.20}
 """Half-width of the range around an uncertain value, as a share of it, by status.
@@ -74,14 +92,59 @@ def _is_ontwerp(sleutel: str) -> bool:
     return any(fnmatchcase(sleutel, p) for p in ONTWERP)
 
 
-def _band(s: Scenario, sleutel: str, marge: float) -> tuple[float, float, str] | None:
+def projectiemarge(bronmarge: float, projectiefactor: float) -> float:
+    """The half-width of a projected value: its source's margin and the projection's own, combined.
+
+    ``bronmarge`` is the margin of the status of the value it was projected from;
+    ``projectiefactor`` the factor the projection applied (1.0640 for +3,7 % and then +2,6 %).
+    The projection's own range is the change it made (from none to twice as much); both are
+    independent, so the half-width is ``√(bronmarge² + (factor − 1)²)``: a triangle of that
+    half-width has the variance of the two triangles drawn apart. A value carried forward
+    unchanged (factor 1) keeps its source's margin.
+
+    >>> round(projectiemarge(0.10, 1.037 * 1.026), 4)
+    0.1187
+    >>> projectiemarge(0.10, 1.0)
+    0.1
+    """
+    return math.hypot(bronmarge, projectiefactor - 1.0)
+
+
+def _marge(s: Scenario, sleutel: str, h: Herkomst, marges: Mapping[str, float]) -> tuple[float, str] | None:
+    """The half-width for one input and the rule that set it, or None when it stays fixed."""
+    indicatief = marges.get("indicatief", MARGES["indicatief"])
+
+    def van(status: str | None) -> tuple[float, str]:
+        m = marges.get(status, 0.0) if status is not None else 0.0
+        # a fact nobody chooses (Veld.vast) is uncertain only in its source, never a choice
+        if s.veld(sleutel).vast and m > indicatief:
+            return indicatief, f"{status}, een feit: ± {indicatief * 100:g} %"
+        return m, f"{status} ± {m * 100:g} %"
+
+    if h.geprojecteerd and h.bronstatus is not None:
+        bron, uitleg = van(h.bronstatus)
+        # the projection is an assumption: drawn when assumptions are, over the change it made
+        verhoging = h.projectiefactor - 1.0 if "aanname" in marges else 0.0
+        marge = projectiemarge(bron, 1.0 + verhoging)
+        if marge == 0.0:
+            return None
+        if verhoging == 0.0:
+            return marge, f"± {marge * 100:g} % (geprojecteerd, ongewijzigd: {uitleg})"
+        v = procent(verhoging, 1)
+        return marge, f"± {procent(marge, 1)} (geprojecteerd: {uitleg} en loonontwikkeling +{v} ± {v}, als √(a² + b²))"
+    if h.status is None or h.status not in marges:
+        return None
+    marge, _ = van(h.status)
+    return marge, f"± {marge * 100:g} %"
+
+
+def _band(s: Scenario, sleutel: str, marge: float, grens: str) -> tuple[float, float, str] | None:
     """(low, high, what bounds it) around the value, or None when there is no spread."""
     basis = float(s.waarden[sleutel])
     if basis == 0.0:
         return None
     veld = s.veld(sleutel)
     laag, hoog = sorted((basis * (1 - marge), basis * (1 + marge)))
-    grens = f"± {marge * 100:g} %"
     p = veld.plausibel
     if p is not None and p[0] <= basis <= p[1]:
         if laag < p[0] or hoog > p[1]:
@@ -145,15 +208,12 @@ def onzekerheidsbanden(
         if k in buiten_mix:
             continue
         status = h.status
-        if status is None or status not in marges or k in vast or (ontwerp_vast and _is_ontwerp(k)):
+        if status is None or k in vast or (ontwerp_vast and _is_ontwerp(k)) or k not in s.waarden:
             continue
-        if k not in s.waarden:
+        regel = _marge(s, k, h, marges)
+        if regel is None:
             continue
-        # a fact nobody chooses (Veld.vast) is uncertain only in its source, never a choice
-        marge = (
-            min(marges[status], marges.get("indicatief", MARGES["indicatief"])) if s.veld(k).vast else marges[status]
-        )
-        band = _band(s, k, marge)
+        band = _band(s, k, *regel)
         if band is None:
             continue
         sleutel_bron = (h.oorsprong, float(s.waarden[k]))
