@@ -18,8 +18,8 @@ import pytest
 from matplotlib.axes import Axes
 
 import tarieven
-from tarieven.weergave import euro
 from tarieven import analyse, plots
+from tarieven.weergave import euro
 
 from .conftest import GOLDEN
 
