@@ -137,7 +137,11 @@ assert t["41A22"] > dh.iloc[0]
 # keuze van de regio of van dit pakket, met een toelichting). De `oorsprong` noemt het
 # parameterbestand en de sleutel; `tarieven uitleg 41A22` toont ook de onderbouwing. In 2027
 # is de CAO Jeugdzorg 2024-2025 afgelopen: de salarissen zijn geprojecteerd met de verwachte
-# loonontwikkeling (het eindbod van de werkgevers, een aanname) en gemarkeerd als `geprojecteerd`.
+# loonontwikkeling (het eindbod van de werkgevers, een aanname) en gemarkeerd als `geprojecteerd`;
+# de andere cao-bepalingen en de premies van 2026 lopen ongewijzigd door. Daardoor is in 2027
+# elke onzekere invoer een `aanname`, ook de gereconstrueerde salaristabel die in 2025
+# `indicatief` is. De kolom `bronstatus` noemt de status van de waarde waaruit is
+# geprojecteerd; de onzekerheidsband (notebook 03, sectie 9) rekent daarmee.
 
 # %%
 basis = tarieven.bereken("41A22", PEILDATUM)
@@ -149,6 +153,7 @@ onzeker = pd.DataFrame(
             "status": h.status,
             "vanaf": h.vanaf,
             "geprojecteerd": h.geprojecteerd,
+            "bronstatus": h.bronstatus,
             "oorsprong": h.oorsprong,
         }
         for k, h in basis.onzekere_invoer().items()
@@ -163,7 +168,9 @@ aantallen = onzeker["status"].value_counts()
 assert set(aantallen.index) <= {"indicatief", "aanname"}
 assert f"{aantallen['aanname']} aannames" in str(basis.waarschuwing())
 # in 2027 the CAO 2024-2025 has ended: its values are projected, each an aanname
+assert set(aantallen.index) == {"aanname"}
 assert onzeker.loc["functies.mbo.maandsalaris", "geprojecteerd"]
+assert onzeker.loc["functies.mbo.maandsalaris", "bronstatus"] == "indicatief"
 assert onzeker.loc["product.bezettingsgraad", "status"] == "aanname"
 
 # %% [markdown]

@@ -34,6 +34,19 @@
 #
 # Hieronder twee getallen die u zelf kunt zetten: de peildatum van de parameters, en het
 # tarief dat uw gemeente betaalt of overweegt.
+#
+# **Let op: 2027 rust op geprojecteerde salarissen.** De CAO Jeugdzorg 2024-2025 liep af op
+# 31 december 2025 en een nieuwe cao is er nog niet. Op peildatum 2027-01-01 zijn de
+# salarissen daarom de laatste cao-tabel (1 maart 2025, `indicatief`) verhoogd met de
+# verwachte loonontwikkeling: +3,7 % per 1 januari 2026 en +2,6 % per 1 januari 2027, samen
+# +6,4 % (het eindbod van de werkgevers, door de vakbonden afgewezen: een `aanname`). De
+# andere cao-bepalingen en de premies van 2026 lopen ongewijzigd door. Elke zo gevonden waarde
+# heet *geprojecteerd*; `tarieven uitleg 41A22 --peildatum 2027-01-01` toont ze stuk voor stuk,
+# en `docs/methode.md` (*Invoer: waar de getallen vandaan komen*, onder *Looptijd en
+# projectie*) beschrijft de regel. Op peildatum 2025-06-01, binnen de looptijd van de cao,
+# kost een dagdeel **€ 96,10**; het verschil van ruim € 5 is vrijwel helemaal de verwachte
+# loonontwikkeling. Komt er een cao met andere verhogingen, dan verandert elk bedrag hieronder
+# mee.
 
 # %%
 # %matplotlib inline
@@ -49,11 +62,26 @@ uitkomst = tarieven.bereken(scenario)
 den_haag = tarieven.gepubliceerd_tarief("den_haag_2020.pgb.dagbesteding_categorie_1")
 tarieven.productoverzicht(PEILDATUM).loc[["41A22"]]
 
+# %%
+binnen_cao = tarieven.bereken("41A22", "2025-06-01")
+salarissen_2025 = {k: binnen_cao.scenario.waarden[k] for k in scenario.waarden if k.endswith(".maandsalaris")}
+zonder_loonontwikkeling = tarieven.bereken(scenario.met(**salarissen_2025))
+print(f"2025-06-01: {euro(binnen_cao.tarief)}; {PEILDATUM}: {euro(uitkomst.tarief)}")
+print(f"{PEILDATUM} met de salarissen van 2025: {euro(zonder_loonontwikkeling.tarief)}")
+projectie = uitkomst.scenario.herkomst["functies.mbo.maandsalaris"]
+assert projectie.geprojecteerd
+assert (projectie.status, projectie.bronstatus) == ("aanname", "indicatief")
+assert abs(projectie.projectiefactor - 1.037 * 1.026) < 1e-12
+assert round(binnen_cao.tarief, 2) == 96.10
+assert 5 < uitkomst.tarief - binnen_cao.tarief < 5.5  # "ruim € 5"
+# nearly all of it is the projected salaries: with the salaries of 2025 the tariff is within € 0,50 of 2025-06-01
+assert abs(zonder_loonontwikkeling.tarief - binnen_cao.tarief) < 0.5
+
 # %% [markdown]
 # ## 1. Wat kost een dagdeel?
 #
-# Op de meegeleverde parameters kost een dagdeel dagbesteding licht **ruim € 95 per cliënt**
-# (bijna € 24 per uur). Twee derde daarvan is het directe personeel: twee begeleiders van
+# Op de meegeleverde parameters kost een dagdeel dagbesteding licht **ruim € 101 per cliënt**
+# (ruim € 25 per uur). Twee derde daarvan is het directe personeel: twee begeleiders van
 # 4,5 uur (4 uur groep plus een half uur extra) voor gemiddeld 8,5 gedeclareerde cliënten. De
 # opslagen voor overhead en risico zijn samen ruim een vijfde.
 #
@@ -71,9 +99,10 @@ uitkomst
 aandeel_direct = uitkomst["opbouw.personeel_direct"] / uitkomst.tarief
 opslagen = (uitkomst["opbouw.overhead"] + uitkomst["opbouw.risico"]) / uitkomst.tarief
 print(f"direct personeel {procent(aandeel_direct, 1)} van het tarief, opslagen {procent(opslagen, 1)}")
-assert 90 < uitkomst.tarief < 100
-assert 0.6 < aandeel_direct < 0.7
-assert 0.2 < opslagen < 0.25
+assert 101 < uitkomst.tarief < 101.5
+assert 25 < uitkomst["tarief_per_uur"] < 25.5
+assert 0.64 < aandeel_direct < 0.69  # two thirds
+assert 0.2 < opslagen < 0.25  # a little over a fifth
 assert uitkomst.scenario.waarden["product.bezettingsgraad"] * 10 == 8.5  # billed clients per dagdeel
 
 # %% [markdown]
@@ -87,11 +116,14 @@ assert uitkomst.scenario.waarden["product.bezettingsgraad"] * 10 == 8.5  # bille
 # € 72 per dagdeel**, prijspeil 2025: het laatste jaar waarvan de index bekend is, en ook
 # het jaar van de laatste CAO-tabel in de berekening.
 #
-# De meegeleverde berekening ligt daar ongeveer een derde boven. Een deel van het verschil
-# zit in de salarissen: meegeleverd is het maximum van elke schaal; met de middelste trede
-# daalt het tarief naar ongeveer € 83. De rest: twee begeleiders per groep met extra tijd, en
-# 20 % overhead op de integrale kostprijs. Let ook op: de indeling van Den Haag in 2020
-# (categorie 1 tot en met 3) is niet dezelfde als licht, middel en zwaar.
+# De meegeleverde berekening voor 2027 ligt daar **ongeveer 40 %** boven. Een deel daarvan is
+# alleen het prijspeil: de berekening rekent met de geprojecteerde lonen van 2027, Den Haag
+# met prijspeil 2025. Op gelijk prijspeil (peildatum 2025-06-01, € 96,10) is het verschil
+# ongeveer een derde. Een ander deel zit in de salarissen: meegeleverd is het maximum van
+# elke schaal; met de middelste trede daalt het tarief van 2027 naar ongeveer € 88. De rest:
+# twee begeleiders per groep met extra tijd, en 20 % overhead op de integrale kostprijs. Let
+# ook op: de indeling van Den Haag in 2020 (categorie 1 tot en met 3) is niet dezelfde als
+# licht, middel en zwaar.
 
 # %%
 print(den_haag.uitleg())
@@ -101,12 +133,15 @@ verschil = uitkomst.tarief / den_haag.bedrag - 1
 middelste_trede = tarieven.bereken(
     {"basis": "41A22", "peildatum": PEILDATUM, "functies": {f: {"trede": "midden"} for f in ("mbo", "hbo", "wo")}}
 )
+verschil_2025 = binnen_cao.tarief / den_haag.bedrag - 1
 print(f"de berekening ligt {procent(verschil, 0)} boven het geïndexeerde niveau van Den Haag")
+print(f"op gelijk prijspeil (2025-06-01): {procent(verschil_2025, 0)}")
 print(f"met de middelste trede van elke schaal: {euro(middelste_trede.tarief)}")
-assert 70 < den_haag.bedrag < 75
+assert 71.5 < den_haag.bedrag < 72.5
 assert den_haag.status == "indicatief"
-assert 0.25 < verschil < 0.4
-assert 80 < middelste_trede.tarief < 86
+assert 0.38 < verschil < 0.42
+assert 0.3 < verschil_2025 < 0.36  # about a third
+assert 87.5 < middelste_trede.tarief < 88.5
 assert den_haag.bedrag < middelste_trede.tarief < uitkomst.tarief
 
 # %% [markdown]
@@ -127,6 +162,10 @@ boven = list(gevoelig.index[:3])
 print(boven)
 assert set(boven[:2]) == {"product.ratio.kinderen_per_medewerker", "product.groepsgrootte"}
 assert boven[2] == "product.bezettingsgraad"
+assert gevoelig.index[3] == "product.duur_uur"  # then the length of a dagdeel; salaries and productivity follow
+assert set(gevoelig.index[4:8]) == {
+    f"functies.{f}.{k}" for f in ("mbo", "hbo") for k in ("maandsalaris", "productiviteit")
+}
 assert not any(scenario.veld(k).vast for k in gevoelig.index)  # no CAO facts in the tornado
 
 # %% [markdown]
@@ -136,7 +175,9 @@ assert not any(scenario.veld(k).vast for k in gevoelig.index)  # no CAO facts in
 # begeleiders) bij elke bezetting het zuinigst en een groep van 6 het duurst: twee
 # begeleiders voor zes plaatsen. Een groep van 5 met één begeleider kost ongeveer evenveel
 # als een groep van 9 met twee. Omlijnd zijn de combinaties die binnen het gestelde tarief
-# blijven; bij € 90 is dat **alleen een groep van 10 die voor 95 % of meer bezet is**.
+# blijven; bij € 90 is dat **alleen een volle groep van 10**. Op peildatum 2025-06-01, met de
+# salarissen van 2025, was ook een groep van 10 die voor 95 % bezet is nog binnen € 90 gebleven
+# (zie sectie 8).
 
 # %%
 rooster = analyse.rooster(
@@ -159,7 +200,9 @@ assert (per_grootte["tarief_per_client"].idxmin().map(rooster["product.groepsgro
 tabel = rooster.pivot(index="product.bezettingsgraad", columns="product.groepsgrootte", values="tarief_per_client")
 assert ((tabel[5] - tabel[9]).abs() < 1).all()
 assert set(binnen["product.groepsgrootte"]) == {10}
-assert binnen["product.bezettingsgraad"].min() == 0.95
+assert binnen["product.bezettingsgraad"].tolist() == [1.0]
+tien_2025 = analyse.rooster(binnen_cao.scenario, {"product.bezettingsgraad": [0.9, 0.95]})["tarief_per_client"]
+assert tien_2025.iloc[1] <= GESTELD_TARIEF < tien_2025.iloc[0]
 
 # %% [markdown]
 # ## 5. Wat doet personeelstekort?
@@ -196,8 +239,8 @@ assert t.loc[10, "vaste_ratio"] == t.loc[10, "vast_personeel"]
 # De productbeschrijving vraagt minimaal mbo onder verantwoordelijkheid van een hbo'er. Met
 # twee begeleiders zijn er drie redelijke bezettingen: een mbo'er en een hbo'er (de
 # standaard), twee hbo'ers, of een hbo'er en een wo'er. Het verschil zit alleen in de
-# kosten per uur van het directe personeel: **twee hbo'ers kosten ruim € 3 per dagdeel meer,
-# een wo'er in de groep ruim € 14**.
+# kosten per uur van het directe personeel: **twee hbo'ers kosten ruim € 3,50 per dagdeel meer,
+# een wo'er in de groep ruim € 15**.
 
 # %%
 mbo, hbo, wo = "product.ratio.mix.mbo", "product.ratio.mix.hbo", "product.ratio.mix.wo"
@@ -216,8 +259,8 @@ mix.loc[["uurkosten_direct", "opbouw.personeel_direct", "tarief_per_client"]]
 tarief_mix = mix.loc["tarief_per_client"]
 print({k: euro(tarief_mix[k] - tarief_mix["mbo + hbo"]) for k in ("2 hbo", "hbo + wo")})
 assert tarief_mix["mbo + hbo"] < tarief_mix["2 hbo"] < tarief_mix["hbo + wo"]
-assert 3 < tarief_mix["2 hbo"] - tarief_mix["mbo + hbo"] < 4
-assert 14 < tarief_mix["hbo + wo"] - tarief_mix["mbo + hbo"] < 15
+assert 3.5 < tarief_mix["2 hbo"] - tarief_mix["mbo + hbo"] < 3.75
+assert 15 < tarief_mix["hbo + wo"] - tarief_mix["mbo + hbo"] < 15.5
 # only the hourly cost of direct staff differs: hours and clients are the same
 assert (mix.loc["uren_direct", ["mbo + hbo", "2 hbo", "hbo + wo"]] == 9).all()
 
@@ -227,8 +270,8 @@ assert (mix.loc["uren_direct", ["mbo + hbo", "2 hbo", "hbo + wo"]] == 9).all()
 # Hoeveel ondersteuning van een gedragswetenschapper (wo) krijgt een groep? De regio noemt
 # het als voorbeeld van indirecte begeleiding. De meegeleverde keuze is een kwartier per
 # dagdeel: **2,5 uur per groep per week** bij 10 dagdelen per week. Elk uur per week erbij
-# kost ruim € 1 per cliënt per dagdeel; een halve dag per week (4 uur) in plaats van 2,5 uur
-# maakt het tarief bijna € 2 hoger.
+# kost ongeveer € 1,25 per cliënt per dagdeel; een halve dag per week (4 uur) in plaats van
+# 2,5 uur maakt het tarief bijna € 2 hoger.
 
 # %%
 gw = analyse.indirect_per_week(scenario, "wo", [0, 1, 2, 2.5, 3, 4, 5, 6, 8])
@@ -247,17 +290,20 @@ halve_dag = g.loc[4] - g.loc[2.5]
 print(f"elk uur per week: {euro(per_uur)}; 4 uur in plaats van 2,5: {euro(halve_dag)} per cliënt per dagdeel")
 assert gw.attrs["basis_per_week"] == 2.5
 assert g.loc[2.5] == uitkomst.tarief
-assert 1.0 < per_uur < 1.3
-assert 1.5 < halve_dag < 2.0
+assert 1.2 < per_uur < 1.3
+assert 1.8 < halve_dag < 2.0
 
 # %% [markdown]
 # ## 8. Bij welke bezetting is een gesteld tarief kostendekkend?
 #
 # Het meegeleverde tarief is kostendekkend bij de meegeleverde bezetting van 85 %: zo is het
 # berekend. De vraag van een gemeente is andersom: bij het tarief dat wij betalen, welke
-# bezetting heeft een aanbieder nodig? Bij **€ 90 per dagdeel is dat ruim 90 %**. Het
-# geïndexeerde niveau van Den Haag is op deze aannames **bij geen enkele bezetting
-# kostendekkend**: ook een volle groep kost bijna € 10 per dagdeel meer.
+# bezetting heeft een aanbieder nodig? Bij **€ 90 per dagdeel is dat ruim 96 %**: van de 100
+# plaatsen per week (10 plaatsen, 10 dagdelen) mogen er gemiddeld hoogstens 4 leeg blijven.
+# Met de salarissen van 2025 (peildatum 2025-06-01) was dat nog ongeveer 91 %: **de verwachte
+# loonontwikkeling maakt van € 90 een tarief dat alleen een bijna altijd volle groep dekt**.
+# Het geïndexeerde niveau van Den Haag is op deze aannames **bij geen enkele bezetting
+# kostendekkend**: ook een volle groep kost bijna € 15 per dagdeel meer.
 
 # %%
 break_even = analyse.break_even_bezetting(
@@ -276,9 +322,12 @@ ax = plots.lijn(
 break_even
 
 # %%
-assert 0.9 < b_gesteld < 0.92
+b_2025 = analyse.break_even_bezetting(binnen_cao.scenario, {"gesteld tarief": GESTELD_TARIEF})
+assert 0.96 < b_gesteld < 0.965
+assert (1 - b_gesteld) * 100 < 4  # empty places per 100 a week
+assert 0.905 < b_2025.loc["gesteld tarief", "bezettingsgraad"] < 0.915
 assert not break_even.loc["Den Haag 2020, geïndexeerd", "haalbaar"]
-assert 9 < break_even.loc["Den Haag 2020, geïndexeerd", "tekort_vol"] < 10.5
+assert 14 < break_even.loc["Den Haag 2020, geïndexeerd", "tekort_vol"] < 15
 
 # %% [markdown]
 # ## 9. Hoe zeker is het tarief?
@@ -290,23 +339,40 @@ assert 9 < break_even.loc["Den Haag 2020, geïndexeerd", "tekort_vol"] < 10.5
 # als één getal. De groep zelf (grootte, personeelsnorm, mix, duur) blijft vast: die legt de
 # productbeschrijving vast en is hierboven apart bekeken.
 #
-# **90 % van de uitkomsten ligt tussen ongeveer € 85 en € 118** per dagdeel. De mediaan ligt
+# Een geprojecteerde waarde is formeel een `aanname`, maar geen vrije keuze: ze houdt de marge
+# van de waarde waaruit ze geprojecteerd is, en de projectie telt zelf mee, zo groot als de
+# verhoging. Een salaris van 2027 is de `indicatieve` tabel (±10 %) maal +6,4 % (±6,4 %):
+# samen **±11,9 %** (√(0,10² + 0,064²)), niet ±20 %. Een ongewijzigd doorgetrokken
+# `definitieve` cao-bepaling (de werkweek van 36 uur) blijft vast. De kolom `grens` noemt per
+# invoer de regel.
+#
+# **90 % van de uitkomsten ligt tussen ongeveer € 89 en € 125** per dagdeel. De mediaan ligt
 # boven het meegeleverde tarief, want bezetting en productiviteit kunnen verder dalen dan
-# stijgen (boven 100 % kan niet). Ook de gunstigste 5 % blijft boven het niveau van Den Haag.
+# stijgen (boven 100 % kan niet). Ook de gunstigste 5 % blijft boven het niveau van Den Haag,
+# en het gestelde tarief van € 90 ligt net onder de gunstigste 5 %: in ongeveer 94 % van de
+# uitkomsten kost een dagdeel meer.
 
 # %%
 banden = analyse.onzekerheidsbanden(scenario)
 onzeker = analyse.onzekerheid(scenario, 20_000, seed=2027)
 ax = plots.histogram(onzeker, referentie=[den_haag, (GESTELD_TARIEF, "gesteld tarief")])
-banden[["label", "status", "basis", "laag", "hoog", "gekoppeld_aan"]]
+banden[["label", "status", "basis", "laag", "hoog", "grens", "gekoppeld_aan"]]
 
 # %%
 p5, p50, p95 = (onzeker.percentiel(p) for p in (5, 50, 95))
 print(f"P5 {euro(p5)}, P50 {euro(p50)}, P95 {euro(p95)}")
-assert 83 < p5 < 87
-assert 115 < p95 < 121
+duurder_dan_gesteld = (onzeker.trekkingen["tarief_per_client"] > GESTELD_TARIEF).mean()
+print(f"duurder dan het gestelde tarief: {procent(duurder_dan_gesteld, 1)} van de uitkomsten")
+assert 88.5 < p5 < 90
+assert 124.5 < p95 < 126
 assert uitkomst.tarief < p50
 assert den_haag.bedrag < p5
+assert p5 < GESTELD_TARIEF
+assert 0.93 < duurder_dan_gesteld < 0.95
+# a projected salary: the indicatief table's 10 % and the raise of 6,4 % together, not the 20 % of a choice
+salaris = banden.loc["functies.mbo.maandsalaris"]
+assert abs(salaris["hoog"] / salaris["basis"] - 1 - (0.10**2 + (1.037 * 1.026 - 1) ** 2) ** 0.5) < 1e-9
+assert "functies.mbo.uren_per_week" not in banden.index  # definitief in the CAO, carried forward: fixed
 # occupancy and productivity stop at 100 %: they can fall further than they can rise
 for k in ("product.bezettingsgraad", "functies.mbo.productiviteit"):
     assert banden.loc[k, "hoog"] - banden.loc[k, "basis"] < banden.loc[k, "basis"] - banden.loc[k, "laag"]
@@ -318,7 +384,7 @@ assert not banden.index.isin(["product.groepsgrootte", "product.ratio.kinderen_p
 # De regio weegt naast bekostiging per gedeclareerd dagdeel (P × Q, inspanningsgericht) ook
 # capaciteitsbekostiging: een bedrag per plaats per jaar, ook als de plaats leeg blijft
 # (Jeugdhulp Haaglanden, *Ontwikkeltafel 21 augustus 2025*). De capaciteitsprijs is het
-# tarief bij volle bezetting maal 480 dagdelen: **ongeveer € 39.300 per plaats per jaar**. P × Q
+# tarief bij volle bezetting maal 480 dagdelen: **ongeveer € 41.600 per plaats per jaar**. P × Q
 # betaalt evenveel bij een werkelijke bezetting van **ongeveer 86 %**; daarboven verdient de
 # aanbieder aan P × Q, daaronder draagt hij het risico van lege plaatsen.
 
@@ -328,16 +394,19 @@ print(bk)
 ax = plots.bekostiging(bk)
 
 # %%
-assert 39_000 < bk.capaciteit_per_plaats_jaar < 39_600
-assert 0.85 < bk.gelijke_bezetting < 0.87
+assert 41_400 < bk.capaciteit_per_plaats_jaar < 41_800
+assert 0.855 < bk.gelijke_bezetting < 0.865
 assert bk.capaciteit_per_plaats_jaar == bk.tarief_vol * 480
 
 # %% [markdown]
 # ## Samengevat
 #
-# - Een dagdeel dagbesteding licht kost op de meegeleverde parameters ruim € 95 per cliënt,
-#   een derde boven het geïndexeerde Den Haagse niveau van ongeveer € 72.
+# - Een dagdeel dagbesteding licht kost in 2027 op de meegeleverde parameters ruim € 101 per
+#   cliënt, op geprojecteerde salarissen (op 2025-06-01: € 96,10); ongeveer 40 % boven het
+#   geïndexeerde Den Haagse niveau van ongeveer € 72 (prijspeil 2025), op gelijk prijspeil een
+#   derde.
 # - Personeelsnorm, groepsgrootte en bezetting bepalen het meest; een groep van 6 is de
-#   duurste, 5 en 10 de zuinigste. Bij € 90 is een bezetting van ruim 90 % nodig.
-# - De onzekerheidsband loopt van ongeveer € 85 tot € 118; capaciteitsbekostiging kost
-#   ongeveer € 39.300 per plaats per jaar en is gelijk aan P × Q bij 86 % bezetting.
+#   duurste, 10 de zuinigste, 5 ongeveer zo zuinig als 9. Bij € 90 is een bezetting van ruim
+#   96 % nodig (in 2025 ongeveer 91 %): alleen een bijna altijd volle groep.
+# - De onzekerheidsband loopt van ongeveer € 89 tot € 125; capaciteitsbekostiging kost
+#   ongeveer € 41.600 per plaats per jaar en is gelijk aan P × Q bij 86 % bezetting.
