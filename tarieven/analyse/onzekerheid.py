@@ -19,15 +19,18 @@ judgement per number:
   but it is not a choice of a fifth more or less: a salary of 2027 is the reconstructed
   (``indicatief``) table of 2025 times the expected wage raises. Its uncertainty is that of
   the table (± 10 %) and that of the raise, whose own range is taken as the raise itself
-  (+3,7 % and +2,6 %, together +6,4 %: anywhere from no raise to twice as much). The two are
+  (+3.7 % and +2.6 %, together +6.4 %: anywhere from no raise to twice as much). The two are
   independent and combine as ``√(m² + r²)``: a triangle of that half-width has the spread of
-  the two drawn apart (± 11,9 % for a salary of 2027, against ± 20 % for an ``aanname``). A
-  value carried forward unchanged (a CAO term, a premium of 2026) has no raise and keeps the
-  margin of its source's status: the 36-hour week of a ``definitief`` CAO stays fixed. The
-  raise is drawn with each scale's table, not once for all scales, which makes the band of a
-  product with several scales a little narrower than one common raise would. A stored result
-  does not carry the status before projection; there a projected value takes the margin of
-  ``aanname``;
+  the two drawn apart (± 11.9 % for a salary of 2027, against ± 20 % for an ``aanname``). The
+  raise counts only when ``aanname`` values are drawn (it is one), the table only when its
+  own status is. A value carried forward unchanged (a CAO term, a premium of 2026) has no
+  raise and keeps the margin of its source's status: the 36-hour week of a ``definitief``
+  CAO stays fixed, and so does a ``definitief`` premium of 2026 carried into 2027, although
+  next year's premium will differ a little: the band does not guess at that. The raise is
+  drawn with each scale's table, not once for all scales, which makes the band of a product
+  with several scales a little narrower than one common raise would. A stored result does
+  not carry the status before projection; there a projected value takes the margin of its
+  status, ``aanname``;
 - **within the plausible range** of its field (``tarieven.velden``, each with its reason),
   and within the field's hard range: a margin that would pass either stops there;
 - **one norm, one draw**: inputs that come from the very same parameter (the sickness
