@@ -84,6 +84,20 @@ def _koppelingen(app: Any, pad: Path, ouder: str, inhoud: list[str]) -> None:
     inhoud[0] = tekst
 
 
+def _paginakoppelingen(app: Any, docname: str, inhoud: list[str]) -> None:
+    """The pages in docs/ link to the repository's Markdown files as ``../params/README.md``
+    (right on GitHub and in the package); on the site those are pages of their own or text,
+    as for the README (:data:`PAGINAS`). An anchor after the name is kept."""
+    tekst = inhoud[0]
+    for van, naar in PAGINAS.items():
+        patroon = rf"\[([^\]]*)\]\(\.\./{re.escape(van)}(#[^)]*)?\)"
+        if naar is None:
+            tekst = re.sub(patroon, r"\1", tekst)
+        else:
+            tekst = re.sub(patroon, lambda m, naar=naar: f"[{m.group(1)}]({naar}{m.group(2) or ''})", tekst)
+    inhoud[0] = tekst
+
+
 HIER = Path(__file__).parent
 BRON = HIER.parent / "notebooks"
 UITGEVOERD = HIER / "notebooks"
@@ -113,4 +127,5 @@ def controleer_notebooks() -> None:
 
 def setup(app: Any) -> None:
     app.connect("include-read", _koppelingen)
+    app.connect("source-read", _paginakoppelingen)
     app.connect("builder-inited", lambda _app: controleer_notebooks())
