@@ -22,14 +22,13 @@
 # gedragswetenschapper een kwartier per dagdeel op afstand.
 
 # %%
-from pathlib import Path
-
-import matplotlib.pyplot as plt
+# %matplotlib inline
 import numpy as np
 
 import tarieven
+from tarieven import analyse, plots
 
-VOORBEELD = Path.cwd().parent / "voorbeelden" / "dagbesteding-licht.toml"
+VOORBEELD = tarieven.voorbeeld("dagbesteding-licht")  # shipped with the package: works from any folder
 scenario = tarieven.lees_scenario(VOORBEELD)
 uitkomst = tarieven.bereken(scenario)
 uitkomst
@@ -63,20 +62,26 @@ opbouw.loc[[n for n in opbouw.index if n.startswith("opbouw.")], ["waarde", "afg
 groottes = np.arange(6, 13, dtype=float)
 regels = tarieven.bereken_regels(scenario.structuur, {**scenario.waarden, "product.groepsgrootte": groottes})
 per_grootte = regels["tarief_per_client"]
+print([tarieven.weergave.euro(t) for t in per_grootte])
 
-fig, ax = plt.subplots(figsize=(7, 4))
-ax.plot(groottes, per_grootte, marker="o")
-ax.set_xlabel("groepsgrootte (plaatsen)")
-ax.set_ylabel("tarief per cliënt per dagdeel (€)")
-ax.set_title("Dagbesteding licht: tarief naar groepsgrootte (bezetting 85 %)")
-ax.yaxis.set_major_formatter(lambda y, _: f"€ {y:,.0f}".replace(",", "."))
-ax.grid(alpha=0.3)
-fig.tight_layout()
+# %% [markdown]
+# Dezelfde vraag met `tarieven.analyse.rooster` (één rij per scenario, met labels en eenheden)
+# en als grafiek met `tarieven.plots`:
+
+# %%
+per_groep = analyse.rooster(scenario, {"product.groepsgrootte": groottes})
+ax = plots.lijn(per_groep, "product.groepsgrootte")
 
 # %%
 # The vectorised call gives, per group size, what the single-scenario API gives.
 for g, t in zip(groottes, per_grootte, strict=True):
     assert t == tarieven.bereken(scenario.met(**{"product.groepsgrootte": g})).tarief
+assert per_groep["tarief_per_client"].tolist() == per_grootte.tolist()
 # staff jumps from 2 to 3 between 10 and 11 places: the tariff jumps up there
 assert regels["medewerkers_totaal"].tolist() == [2, 2, 2, 2, 2, 3, 3]
 assert per_grootte[5] > per_grootte[4]
+
+# %% [markdown]
+# Verder: notebook 02 laat de meegeleverde producten zien; 03 tot en met 05 beantwoorden de
+# vragen per product (dagbesteding licht, dagbesteding zwaar, GGZ groep); 06 is een
+# overzicht van de analysegereedschappen.

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from tarieven.catalogus import producten
     from tarieven.eigenparameters import laad_parameters
     from tarieven.fouten import InvoerFout, OnbekendeNaam, Probleem, TarievenFout
+    from tarieven.gepubliceerd import gepubliceerd_tarief, gepubliceerde_tarieven
     from tarieven.indexcijfers import indexeer, vng_indexaties
     from tarieven.inlezen import lees_scenario
     from tarieven.model import RegelDefinitie, Structuur, regeldefinities
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from tarieven.uitkomst import Regel, Uitkomst, bereken
     from tarieven.vergelijking import Vergelijking, vergelijk
     from tarieven.vervoer import vervoerscategorie
+    from tarieven.voorbeeldmap import voorbeeld, voorbeelden
 
 __all__ = [
     # compute
@@ -65,6 +67,10 @@ __all__ = [
     "ParameterSet",
     "indexeer",
     "vng_indexaties",
+    "gepubliceerd_tarief",
+    "gepubliceerde_tarieven",
+    "voorbeeld",
+    "voorbeelden",
     # analyses
     "analyse",
     # the vectorised core, for integrators
@@ -101,6 +107,10 @@ _WAAR: dict[str, tuple[str, str]] = {
     "laad_map": ("tarieven.parameterbestanden", "laad_map"),
     "indexeer": ("tarieven.indexcijfers", "indexeer"),
     "vng_indexaties": ("tarieven.indexcijfers", "vng_indexaties"),
+    "gepubliceerd_tarief": ("tarieven.gepubliceerd", "gepubliceerd_tarief"),
+    "gepubliceerde_tarieven": ("tarieven.gepubliceerd", "gepubliceerde_tarieven"),
+    "voorbeeld": ("tarieven.voorbeeldmap", "voorbeeld"),
+    "voorbeelden": ("tarieven.voorbeeldmap", "voorbeelden"),
     "bereken_regels": ("tarieven.model", "bereken"),
     "regeldefinities": ("tarieven.model", "regeldefinities"),
     "RegelDefinitie": ("tarieven.model", "RegelDefinitie"),

@@ -161,7 +161,10 @@ class Zoeker:
         oorsprong = f"{bestand}: {par.naam}{extra}"
         if isinstance(w, GewogenWaarde):
             oorsprong += f", tijdgewogen {w.jaar}: {_delen_tekst(par, w, index)}"
-        return Herkomst(oorsprong, w.status, str(w.bron), w.vanaf, w.toelichting, w.geprojecteerd)
+        return Herkomst(
+            oorsprong, w.status, str(w.bron), w.vanaf, w.toelichting, w.geprojecteerd,
+            bronstatus=w.bronstatus, projectiefactor=w.projectiefactor,
+        )  # fmt: skip
 
     def vul(
         self, invoer: MutableMapping[str, Any], herkomst: MutableMapping[str, Herkomst], sleutel: str, par: Parameter
@@ -271,7 +274,16 @@ def _verlofuren(z: Zoeker, cao: str, sleutel: str, invoer: dict[str, Any], herko
         f"{wv.bron}; {wf.bron}",
         max(wv.vanaf, wf.vanaf),
         geprojecteerd=wv.geprojecteerd or wf.geprojecteerd,
+        bronstatus=_bronstatus(wv, wf),
+        projectiefactor=max(wv.projectiefactor, wf.projectiefactor, key=lambda f: abs(f - 1.0)),
     )
+
+
+def _bronstatus(*delen: Opgezocht) -> str | None:
+    """The least certain status before projection of values combined into one input; None if none was projected."""
+    if not any(w.geprojecteerd for w in delen):
+        return None
+    return _slechtste(*((w.bronstatus or w.status) if w.geprojecteerd else w.status for w in delen))
 
 
 def _functie(z: Zoeker, rol: str, invoer: dict[str, Any], herkomst: dict[str, Herkomst], bron: str) -> str | None:
@@ -316,7 +328,10 @@ def _werkgeverslasten(z: Zoeker, cao: str, invoer: dict[str, Any], herkomst: dic
         if reden is not None and sleutel in herkomst:
             h = herkomst[sleutel]
             herkomst[sleutel] = replace(
-                h, oorsprong=f"{h.oorsprong} (keuze: {reden})", status=_slechtste(h.status, "aanname")
+                h,
+                oorsprong=f"{h.oorsprong} (keuze: {reden})",
+                status=_slechtste(h.status, "aanname"),
+                bronstatus=_slechtste(h.bronstatus, "aanname") if h.bronstatus else None,  # the choice stays one
             )
     z.vul(invoer, herkomst, "werkgeverslasten.maximum_premieloon", z.params.parameter(wl, "maximum_premieloon"))
     for veld, naam in (

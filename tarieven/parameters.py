@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from tarieven.fouten import InvoerFout, Probleem
+from tarieven.herkomst import Bron, Herkomst, kort
 from tarieven.weergave import procent
 
 __all__ = [
@@ -47,79 +48,6 @@ PROJECTIEREGELS = ("ongewijzigd", "loonontwikkeling")
 _DAG = dt.timedelta(days=1)
 
 
-_MEEGELEVERD = (Path(__file__).resolve().parent / "params", Path(__file__).resolve().parents[1] / "params")
-
-
-def kort(pad: str | Path) -> str:
-    """A parameter file as a message names it: ``params/producten/41A22.toml`` for a bundled
-    file (never the path inside the installed package), the path as given for a user's own."""
-    volledig = Path(pad).resolve()
-    for map_ in _MEEGELEVERD:
-        if volledig.is_relative_to(map_):
-            return "params/" + volledig.relative_to(map_).as_posix()
-    return str(pad)
-
-
-@dataclass(frozen=True)
-class Herkomst:
-    """Where an input value came from: the user's scenario, or a bundled parameter with its status.
-
-    Attributes
-    ----------
-    oorsprong
-        Human-readable origin: ``scenario dagbesteding-licht.toml`` or
-        ``cao-jeugdzorg.toml: salaris.schaal_8, trede 10``.
-    status
-        The parameter's status (definitief, afgeleid, indicatief, aanname); None for a value
-        the user gave.
-    bron
-        The source (title, article, link) of a parameter value.
-    vanaf
-        The date from which the parameter value holds.
-    toelichting
-        Derivation or reasoning (for afgeleid and aanname values).
-    """
-
-    oorsprong: str
-    status: str | None = None
-    bron: str | None = None
-    vanaf: dt.date | None = None
-    toelichting: str | None = None
-    geprojecteerd: bool = False
-
-    def __str__(self) -> str:
-        delen = [self.oorsprong]
-        if self.status:
-            delen.append(self.status)
-        if self.geprojecteerd:
-            delen.append("geprojecteerd")
-        if self.vanaf:
-            delen.append(f"vanaf {self.vanaf}")
-        return ", ".join(delen)
-
-
-@dataclass(frozen=True)
-class Bron:
-    """Where a value comes from."""
-
-    titel: str
-    artikel: str | None = None
-    url: str | None = None
-    datum: str | None = None
-    document: str | None = None
-
-    def __str__(self) -> str:
-        delen = [self.titel]
-        if self.artikel:
-            delen.append(self.artikel)
-        if self.document:
-            delen.append(self.document)
-        if self.datum:
-            delen.append(self.datum)
-        tekst = ", ".join(delen)
-        return f"{tekst} ({self.url})" if self.url else tekst
-
-
 @dataclass(frozen=True)
 class Waarde:
     """One dated value of a parameter."""
@@ -135,6 +63,10 @@ class Waarde:
     """Carried past the term of its source by a :class:`Projectie` (not in any source)."""
     bestand: str | None = None
     """The file the value came from, where it differs from its parameter's (a user's own file)."""
+    bronstatus: str | None = None
+    """For a projected value: the status of the source's last value it was projected from."""
+    projectiefactor: float = 1.0
+    """For a projected value: the factor applied by the projection (1 when carried forward unchanged)."""
 
     def geldt_op(self, peildatum: dt.date) -> bool:
         return self.vanaf <= peildatum and (self.tot is None or peildatum < self.tot)
@@ -217,18 +149,25 @@ class Parameter:
         starts = [eind, *(w.vanaf for w in verhogingen if w.vanaf > eind)]
         uit: list[Waarde] = []
         waarde, status, bron = laatste.waarde, _slechtste(laatste.status, "aanname"), pr.bron
+        factor = 1.0
         uitleg = f"{self.naam} vanaf {laatste.vanaf}"
         for i, vanaf in enumerate(starts):
             for v in (v for v in verhogingen if v.vanaf == vanaf and isinstance(v.waarde, float)):
                 assert isinstance(v.waarde, float)
                 waarde = _verhoog(waarde, 1.0 + v.waarde, (self.eenheid or "").startswith("EUR"))
+                factor *= 1.0 + v.waarde
                 status, bron = _slechtste(status, v.status), v.bron
                 uitleg += f" × (1 + {procent(v.waarde, 2)} per {v.vanaf})"
             tot = starts[i + 1] if i + 1 < len(starts) else einde
             toelichting = (
                 f"geprojecteerd: de bron geldt tot en met {self.geldig_tot}; {uitleg} ({pr.regel}: {pr.toelichting})"
             )
-            uit.append(Waarde(vanaf, waarde, status, bron, tot, toelichting, laatste.eerste_trede, True))
+            uit.append(
+                Waarde(
+                    vanaf, waarde, status, bron, tot, toelichting, laatste.eerste_trede, True,
+                    bronstatus=laatste.status, projectiefactor=factor,
+                )
+            )  # fmt: skip
         return uit
 
     def _termijn(self) -> str:
@@ -404,6 +343,21 @@ class GewogenWaarde:
     def geprojecteerd(self) -> bool:
         """Whether any part was carried past the term of its source."""
         return any(w.geprojecteerd for w, _ in self.delen)
+
+    @property
+    def bronstatus(self) -> str | None:
+        """For a projected value: the least certain status the parts had before projection
+        (a part in its source's term counts with its own status); None when nothing was projected."""
+        if not self.geprojecteerd:
+            return None
+        return max(
+            ((w.bronstatus or w.status) if w.geprojecteerd else w.status for w, _ in self.delen), key=STATUSSEN.index
+        )
+
+    @property
+    def projectiefactor(self) -> float:
+        """The factor of the part whose projection changed it most (1 when nothing was raised)."""
+        return max((w.projectiefactor for w, _ in self.delen), key=lambda f: abs(f - 1.0))
 
     @property
     def bestand(self) -> str | None:

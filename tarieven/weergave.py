@@ -12,12 +12,18 @@ whole-cent strings with a decimal point.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
 from tarieven.afronding import naar_decimal
 
-__all__ = ["aantal", "euro", "getal", "invoer", "is_geld", "met_eenheid", "procent"]
+__all__ = ["aantal", "datum", "euro", "getal", "invoer", "is_geld", "met_eenheid", "procent"]
+
+MAANDEN = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
 
 
 def _nl(tekst: str) -> str:
@@ -102,3 +108,8 @@ def met_eenheid(x: float, eenheid: str) -> str:
         rest = eenheid[4:]
         return euro(x) + (f" /{rest}" if rest else "")
     return getal(x) + ("" if eenheid in ("1", "") else f" {eenheid}")
+
+
+def datum(d: dt.date) -> str:
+    """A date, Dutch: ``1 januari 2027``."""
+    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"

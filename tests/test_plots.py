@@ -5,6 +5,7 @@ Every plot is also written to /tmp/tarieven-plots/ to look at by eye.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import matplotlib
@@ -18,6 +19,7 @@ from matplotlib.axes import Axes
 
 import tarieven
 from tarieven import analyse, plots
+from tarieven.weergave import euro
 
 from .conftest import GOLDEN
 
@@ -78,7 +80,9 @@ def test_heatmap(tmp_path: Path) -> None:
     ax = plots.heatmap(df, G, B)
     bewaar(ax, "heatmap", tmp_path)
     assert ax.get_xlabel() == "groepsgrootte (plaatsen)"
-    assert ax.get_ylabel() == "bezettingsgraad"
+    assert ax.get_ylabel() == "bezettingsgraad (%)"
+    assert ax.figure.axes[-1].get_ylabel() == "tarief per cliënt per dagdeel (€)"  # the colour bar
+    assert ax.get_title().startswith("Tarief per cliënt per dagdeel naar groepsgrootte (plaatsen) en bezettingsgraad\n")
     assert ticklabels(ax, "x") == ["6", "7", "8", "9", "10", "11", "12"]
     assert ticklabels(ax)[0] == "70 %"
     assert ticklabels(ax)[-1] == "100 %"
@@ -100,7 +104,9 @@ def test_lijn(tmp_path: Path) -> None:
         "groepsgrootte (plaatsen): 10",
         "groepsgrootte (plaatsen): 12",
     ]
-    assert ax.get_ylabel() == "tarief per cliënt per dagdeel"
+    assert ax.get_ylabel() == "tarief per cliënt per dagdeel (€)"
+    assert ax.get_xlabel() == "bezettingsgraad (%)"
+    assert ax.get_title().startswith("Tarief per cliënt per dagdeel naar bezettingsgraad\n")
     assert all(t.endswith(" %") for t in ticklabels(ax, "x"))
     assert all(t.startswith("€ ") for t in ticklabels(ax))
 
@@ -143,3 +149,161 @@ def test_elke_plot_maakt_zonder_ax_een_figuur() -> None:
     u = tarieven.bereken(G1)
     ax = plots.waterval(u)
     assert isinstance(ax, Axes)
+
+
+# -- titles, units and reference levels ---------------------------------------------------------
+
+PRODUCT = tarieven.lees_scenario("41A22", "2027-01-01")
+ONDERWERP = "Dagbesteding licht (41A22) · standaardwaarden, peildatum 1 januari 2027"
+DEN_HAAG = tarieven.gepubliceerd_tarief("den_haag_2020.pgb.dagbesteding_categorie_1")
+
+
+def legenda(ax: Axes) -> list[str]:
+    return [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def referentielijnen(ax: Axes) -> list[float]:
+    """The levels of the dashed reference lines (horizontal or vertical)."""
+    uit = []
+    for lijn in ax.get_lines():
+        if lijn.get_color() == plots.KLEUR_REFERENTIE and lijn.get_linestyle() in ("--", "-."):
+            x, y = lijn.get_xdata(), lijn.get_ydata()
+            uit.append(float(y[0]) if y[0] == y[-1] else float(x[0]))
+    return uit
+
+
+def test_titels_noemen_product_en_scenario(tmp_path: Path) -> None:
+    u = tarieven.bereken(PRODUCT)
+    bedrag = euro(u.tarief)
+    assert plots.waterval(u).get_title() == f"Opbouw van het tarief: {bedrag} per cliënt per dagdeel\n{ONDERWERP}"
+    gv = analyse.gevoeligheid(PRODUCT)
+    ax = plots.tornado(gv)
+    bewaar(ax, "tornado-product", tmp_path)
+    assert ax.get_title() == (
+        f"Gevoeligheid van het tarief per cliënt per dagdeel\nbasis {bedrag}, elke invoer 10 % lager en hoger\n"
+        + ONDERWERP
+    )
+    assert ax.get_xlabel() == "tarief per cliënt per dagdeel (€)"
+    df = analyse.rooster(PRODUCT, {G: [8, 10]})
+    assert plots.lijn(df, G).get_title().endswith(f"\n{ONDERWERP}")
+    assert plots.lijn(df, G, titel="Eigen titel").get_title() == "Eigen titel"
+
+
+def test_geen_vaste_cao_feiten_in_de_tornado() -> None:
+    gv = analyse.gevoeligheid(PRODUCT)
+    ax = plots.tornado(gv, aantal=len(gv))
+    labels = " ".join(t.get_text() for t in ax.get_yticklabels())
+    for feit in ("uren per week", "weken per jaar mbo", "verlofuren", "vakantietoeslag"):
+        assert feit not in labels
+
+
+def test_referentie_als_lijn(tmp_path: Path) -> None:
+    df = analyse.rooster(PRODUCT, {B: np.round(np.arange(0.6, 1.0001, 0.05), 2)})
+    ax = plots.lijn(df, B, referentie=[DEN_HAAG, (90.0, "gesteld tarief")], punten=[(0.9, 90.4, "break-even")])
+    bewaar(ax, "lijn-referentie", tmp_path)
+    assert referentielijnen(ax) == pytest.approx([DEN_HAAG.bedrag, 90.0])
+    teksten = legenda(ax)
+    assert teksten[1] == f"{DEN_HAAG.kort()}: € 72,13"
+    assert teksten[2] == "gesteld tarief: € 90,00"
+    assert "break-even" in [t.get_text() for t in ax.texts]
+    assert ax.get_lines()[0].get_marker() == "o"  # 9 points: marked
+
+
+def test_referentie_in_waterval_histogram_en_tornado(tmp_path: Path) -> None:
+    ax = plots.waterval(tarieven.bereken(PRODUCT), referentie=DEN_HAAG)
+    bewaar(ax, "waterval-referentie", tmp_path)
+    assert referentielijnen(ax) == pytest.approx([DEN_HAAG.bedrag])
+    mc = analyse.onzekerheid(PRODUCT, 3000, seed=1)
+    ax = plots.histogram(mc, referentie=(80.0, "gesteld"))
+    bewaar(ax, "histogram-referentie", tmp_path)
+    assert referentielijnen(ax) == [80.0]
+    assert "gesteld: € 80,00" in legenda(ax)
+    assert "90 % van 3.000 trekkingen tussen" in ax.get_title()
+    ax = plots.tornado(analyse.gevoeligheid(PRODUCT), referentie=100.0)
+    assert referentielijnen(ax) == [100.0]
+
+
+def test_heatmap_omlijnt_wat_onder_de_referentie_blijft(tmp_path: Path) -> None:
+    df = analyse.rooster(PRODUCT, {G: np.arange(5, 11), B: np.round(np.arange(0.6, 1.0001, 0.05), 2)})
+    ax = plots.heatmap(df, G, B, referentie=(100.0, "gesteld"))
+    bewaar(ax, "heatmap-referentie", tmp_path)
+    omlijnd = [p for p in ax.patches if p.get_edgecolor()[:3] == matplotlib.colors.to_rgb(plots.KLEUR_OMLIJNING)]
+    assert len(omlijnd) == int((df["tarief_per_client"] <= 100.0).sum()) > 0
+    assert legenda(ax) == ["hoogstens gesteld: € 100,00"]
+
+
+def test_bekostiging(tmp_path: Path) -> None:
+    bk = analyse.bekostiging(PRODUCT)
+    ax = plots.bekostiging(bk)
+    bewaar(ax, "bekostiging-product", tmp_path)
+    assert ax.get_title() == f"Capaciteitsbekostiging of P × Q: bedrag per plaats per jaar\n{ONDERWERP}"
+    lijnen = ax.get_lines()[:3]
+    assert [len(lijn.get_xdata()) for lijn in lijnen] == [11, 11, 11]  # 50 % to 100 % by 5 %
+    assert all(lijn.get_marker() not in ("", "None") for lijn in lijnen)
+    assert ax.get_xlabel() == "werkelijke bezettingsgraad (%)"
+    assert ax.get_ylabel() == "euro per plaats per jaar (€)"
+    assert f"gelijk bij {tarieven.weergave.procent(bk.gelijke_bezetting, 1)}" in [t.get_text() for t in ax.texts]
+
+
+def test_personeelstekort_als_lijn(tmp_path: Path) -> None:
+    df = analyse.personeelstekort(PRODUCT, range(5, 11))
+    ax = plots.lijn(df, "groepsgrootte", ["vast_personeel", "vaste_ratio"])
+    bewaar(ax, "personeelstekort", tmp_path)
+    assert ax.get_title() == f"Kleinere groepen door personeelstekort\n{ONDERWERP}"
+    assert legenda(ax) == ["vast personeel (2 medewerkers)", "vaste ratio (1 op 5)"]
+    # the lines coincide from 6 places on: different markers and line styles keep both visible
+    assert ax.get_lines()[0].get_marker() != ax.get_lines()[1].get_marker()
+    assert ax.get_lines()[0].get_linestyle() != ax.get_lines()[1].get_linestyle()
+    assert all(t.isdigit() for t in ticklabels(ax, "x"))  # whole places: no 5,5
+
+
+def test_opbouw_vergelijking(tmp_path: Path) -> None:
+    v = analyse.productvergelijking(["41A22", "41A23", "41A24"], peildatum="2027-01-01")
+    ax = plots.opbouw_vergelijking(v, referenties={"41A22": DEN_HAAG})
+    bewaar(ax, "opbouw-vergelijking", tmp_path)
+    staven = [p for p in ax.patches if p.get_width() == pytest.approx(0.6)]
+    for i, code in enumerate(["41A22", "41A23", "41A24"]):
+        hoogte = sum(p.get_height() for p in staven if p.get_x() + 0.3 == pytest.approx(i))
+        assert hoogte == pytest.approx(v.loc["tarief_per_client", code], rel=1e-12)
+    assert next(t.get_text() for t in ax.get_xticklabels()) == "Dagbesteding\nlicht (41A22)"
+    assert (
+        ax.get_title() == "Opbouw van het tarief per cliënt, naast elkaar\nstandaardwaarden, peildatum 1 januari 2027"
+    )
+    assert euro(v.loc["tarief_per_client", "41A24"]) in [t.get_text() for t in ax.texts]
+
+
+def test_groep_of_individueel(tmp_path: Path) -> None:
+    res = analyse.groep_of_individueel(tarieven.lees_scenario("GGZ-groep", "2027-01-01"))
+    ax = plots.groep_of_individueel(res)
+    bewaar(ax, "groep-of-individueel", tmp_path)
+    assert (
+        ax.get_title()
+        == "Groep of individueel: kosten per cliënt-uur\nGGZ groep · standaardwaarden, peildatum 1 januari 2027"
+    )
+    assert ax.get_ylabel() == "tarief per cliënt per uur (€)"
+    assert legenda(ax)[1] == "individueel (1 gz_psycholoog, 1 cliënt)"
+    assert any(t.get_text().startswith(f"vanaf {res.kleinste_groep} plaatsen goedkoper") for t in ax.texts)
+
+
+def test_opbouw_vergelijking_van_scenarios_van_een_product() -> None:
+    twee_hbo = PRODUCT.met(**{"product.ratio.mix.mbo": 0.0, "product.ratio.mix.hbo": 1.0})
+    v = analyse.productvergelijking({"mbo + hbo": PRODUCT, "2 hbo": twee_hbo})
+    ax = plots.opbouw_vergelijking(v)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["mbo + hbo", "2 hbo"]
+    assert ax.get_title().split("\n")[1] == (
+        "Dagbesteding licht (41A22) · standaardwaarden, peildatum 1 januari 2027; "
+        "eigen scenario, peildatum 1 januari 2027"
+    )
+
+
+def test_catalogus(tmp_path: Path) -> None:
+    overzicht = tarieven.productoverzicht(dt.date(2027, 1, 1))
+    ax = plots.catalogus(overzicht)
+    bewaar(ax, "catalogus", tmp_path)
+    rechts = ax.figure.axes[1]
+    assert [p.get_width() for p in ax.patches] == overzicht["tarief"].tolist()
+    assert [p.get_width() for p in rechts.patches] == overzicht["tarief_per_uur"].tolist()
+    assert ax.figure.get_suptitle() == "Meegeleverde producten op de standaardwaarden, peildatum 1 januari 2027"
+    assert ax.get_xlabel() == "tarief per cliënt per eenheid (€)"
+    assert rechts.get_xlabel() == "tarief per cliënt per uur (€)"
+    assert next(t.get_text() for t in ax.get_yticklabels()).startswith(overzicht.index[0])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable
 from decimal import Decimal
@@ -9,7 +10,7 @@ from decimal import Decimal
 import numpy as np
 import pytest
 
-from tarieven.weergave import aantal, euro, getal, invoer, is_geld, met_eenheid, procent
+from tarieven.weergave import aantal, datum, euro, getal, invoer, is_geld, met_eenheid, procent
 
 # -- euro -----------------------------------------------------------------------------------
 
@@ -201,3 +202,9 @@ def test_nan_en_oneindig_precies() -> None:
     assert procent(math.inf) == "oneindig"
     assert getal(np.float64("nan")) == "geen getal"
     assert met_eenheid(math.nan, "EUR/uur") == "€ geen getal /uur"
+
+
+def test_datum_nederlands() -> None:
+    assert datum(dt.date(2027, 1, 1)) == "1 januari 2027"
+    assert datum(dt.date(2025, 3, 31)) == "31 maart 2025"
+    assert datum(dt.date(2026, 12, 9)) == "9 december 2026"

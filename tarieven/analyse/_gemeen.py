@@ -27,7 +27,7 @@ from tarieven.scenario import SOM_TOLERANTIE, Scenario
 from tarieven.uitkomst import MAX_TARIEF
 from tarieven.velden import label as veldlabel
 from tarieven.velden import veld_of_none
-from tarieven.weergave import aantal, euro, is_geld
+from tarieven.weergave import aantal, datum, euro, is_geld
 
 Arr = npt.NDArray[np.float64]
 ScenarioInvoer = Scenario | Mapping[str, Any] | str | os.PathLike[str]
@@ -250,6 +250,37 @@ def is_fractie(s: Scenario, naam: str) -> bool:
     return naam in s.waarden and s.veld(naam).is_fractie
 
 
+def onderwerp(s: Scenario) -> str:
+    """What a table or plot is about, for a title: product and scenario, in Dutch.
+
+    ``Dagbesteding licht (41A22) · standaardwaarden, peildatum 1 januari 2027``: the
+    product's name and code (or the scenario's description or file), then
+    ``standaardwaarden`` when every input comes from the bundled parameters, the scenario
+    file's name, or ``eigen scenario`` (a dict, or inputs changed with
+    :meth:`~tarieven.Scenario.met`), and the peildatum or tariefjaar.
+    """
+    if s.product_naam:
+        zelfde = s.product_code is None or s.product_code.replace("-", " ").lower() == s.product_naam.lower()
+        product = s.product_naam if zelfde else f"{s.product_naam} ({s.product_code})"
+    else:
+        product = s.beschrijving.split(":")[0].strip() or s.bron
+    if s.herkomst and all(h.status is not None for h in s.herkomst.values()):
+        soort = "standaardwaarden"
+    elif (
+        s.bron not in ("<dict>", "")
+        and not s.bron.startswith("params/")
+        and all(h.oorsprong.startswith("scenario ") or h.status is not None for h in s.herkomst.values())
+    ):
+        soort = f"scenario {s.bron.replace(chr(92), '/').rsplit('/', 1)[-1]}"
+    else:
+        soort = "eigen scenario"
+    if s.peildatum is not None:
+        soort += f", peildatum {datum(s.peildatum)}"
+    elif s.tariefjaar is not None:
+        soort += f", tariefjaar {s.tariefjaar}"
+    return f"{product} · {soort}"
+
+
 def kolom_attrs(s: Scenario, kolommen: Iterable[str]) -> dict[str, Any]:
     """``DataFrame.attrs`` for analysis results: units, labels and what the result rests on."""
     kol = list(kolommen)
@@ -261,6 +292,7 @@ def kolom_attrs(s: Scenario, kolommen: Iterable[str]) -> dict[str, Any]:
         "fracties": [k for k in kol if is_fractie(s, k)],
         "eenheid": s.structuur.eenheid,
         "bron": s.bron,
+        "onderwerp": onderwerp(s),
         "invoer_hash": s.invoer_hash,
     }
 

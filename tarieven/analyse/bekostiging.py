@@ -42,6 +42,7 @@ from tarieven.analyse._gemeen import (
     als_scenario,
     bereken_met,
     controleer_bereik,
+    onderwerp,
 )
 from tarieven.scenario import Scenario
 from tarieven.weergave import euro, procent
@@ -121,6 +122,7 @@ class Bekostiging:
             geld=["capaciteit_per_plaats_jaar", "pxq_per_plaats_jaar", "kosten_per_plaats_jaar"],
             fracties=["bezettingsgraad"],
             ylabel="euro per plaats per jaar",
+            onderwerp=onderwerp(s),
             eenheden={"bezettingsgraad": "dimensionless"} | dict.fromkeys(list(df.columns)[1:], "EUR/jaar"),
         )
         return df

@@ -22,6 +22,7 @@ from tarieven.analyse._gemeen import (
     is_fractie,
     label,
     mixsleutels,
+    onderwerp,
 )
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.scenario import Scenario
@@ -37,19 +38,24 @@ def _sleutels(s: Scenario, sleutels: Sequence[str] | None, bereiken: Mapping[str
     """The inputs to vary: the given ones, or every chosen input with a value other than 0."""
     if sleutels is None:
         gekozen = [k for k, v in s.waarden.items() if (v != 0 and not s.veld(k).vast) or k in bereiken]
+        mix2 = mixsleutels(s)
+        if len(mix2) == 2 and mix2[0] in gekozen and mix2[1] not in bereiken:
+            gekozen.remove(mix2[1])  # the second share of a two-function mix is the first one mirrored
+        if len(mix2) == 1 and mix2[0] not in bereiken:
+            gekozen.remove(mix2[0])  # a mix of one function is 1, nothing to trade
     else:
         controleer_sleutels(s, sleutels)
         gekozen = list(dict.fromkeys([*sleutels, *(k for k in bereiken if k not in sleutels)]))
     mix = mixsleutels(s)
-    if len(mix) > 2 and any(k in mix for k in gekozen):
+    if len(mix) != 2 and any(k in mix for k in gekozen):
         eerste = next(k for k in gekozen if k in mix)
         raise InvoerFout(
             [
                 Probleem(
                     eerste,
                     s.waarden[eerste],
-                    "geen mixaandeel bij een mix van meer dan twee functies (de mix moet "
-                    "samen 1 blijven); varieer de aandelen samen in een rooster",
+                    "geen mixaandeel bij een mix van één functie of van meer dan twee functies (de mix "
+                    "moet samen 1 blijven); varieer de aandelen samen in een rooster",
                 )
             ],
             s.bron,
@@ -65,11 +71,18 @@ def _grenzen(
     bereiken: Mapping[str, Any],
     mix: Sequence[str],
 ) -> tuple[Arr, Arr]:
-    """Low and high value of each input: its own range, or the percentage (stopped at the field's top)."""
+    """Low and high value of each input: its own range, or the percentage (stopped at the field's top).
+
+    A whole-number input (a group of 4 places) goes to the whole numbers just outside the
+    percentage (3 and 5, not 3,6 and 4,4), never below 1.
+    """
     laag, hoog = basis * (1 - procent / 100), basis * (1 + procent / 100)
     for i, k in enumerate(sleutels):
         if k in bereiken:
             laag[i], hoog[i] = (float(x) for x in bereiken[k])
+        elif s.veld(k).geheel:
+            laag[i] = max(1.0, float(np.floor(np.round(laag[i], 9))))
+            hoog[i] = float(np.ceil(np.round(hoog[i], 9)))
         elif k in mix:
             hoog[i] = min(hoog[i], 1.0)
         elif (b := s.veld(k).bereik) is not None and b.hoog_mee:
@@ -95,10 +108,13 @@ def gevoeligheid(
     sleutels
         Inputs to vary (default: every input a region or provider chooses, with a base
         value other than 0, plus those in ``bereiken``; facts that nobody chooses, such as
-        the weeks in a year or the CAO's working week, are left out: ``Veld.vast``).
+        the weeks in a year or the CAO's working week, are left out: ``Veld.vast``; of a
+        mix of two functions only the first share, since the other follows from it, and
+        no share of a mix of one function, which is always 1).
     procent
         Each input goes ``procent`` % down and up from its base value. A value that would
-        pass the top of its field's range (bezettingsgraad 0,95 + 10 %) stops there.
+        pass the top of its field's range (bezettingsgraad 0,95 + 10 %) stops there; a
+        whole number goes to the whole numbers around it (a group of 4: 3 and 5).
     bereiken
         Input key to (low, high) in the field's unit, instead of the percentage.
     regel
@@ -168,5 +184,8 @@ def gevoeligheid(
     drie = df[["uitkomst_basis", "uitkomst_laag", "uitkomst_hoog"]]
     df["bereik"] = drie.max(axis=1) - drie.min(axis=1)
     df = df.sort_values("bereik", ascending=False, kind="stable")
-    df.attrs.update(regel=regel, regel_label=label(s, regel), procent=procent, eenheid=s.structuur.eenheid, bron=s.bron)
+    df.attrs.update(
+        regel=regel, regel_label=label(s, regel), procent=procent, eenheid=s.structuur.eenheid, bron=s.bron,
+        onderwerp=onderwerp(s),
+    )  # fmt: skip
     return df

@@ -219,6 +219,7 @@ def monte_carlo(
     voortgang: Voortgang | None = None,
     max_scenarios: int = MAX_SCENARIOS,
     max_geheugen_gb: float = MAX_GEHEUGEN_GB,
+    gekoppeld: Mapping[str, Sequence[str]] | None = None,
 ) -> MonteCarlo:
     """Draw inputs from distributions and compute the breakdown for every draw.
 
@@ -251,7 +252,14 @@ def monte_carlo(
     max_scenarios, max_geheugen_gb
         Limits on ``n`` and on the estimated memory of the draws and their percentiles,
         checked before anything is drawn (default 10 million and 4 GiB).
+    gekoppeld
+        Input key (with a distribution) to other input keys that take the very same
+        draw. One norm read by several functions (the sickness absence of MBO and HBO
+        staff) is uncertain once, not independently per function. The linked keys are
+        columns of ``trekkingen`` like the drawn ones.
 
+    Notes
+    -----
     A whole-number input (``product.groepsgrootte``) drawn from a continuous
     distribution is rounded to the nearest whole number. ``trekkingen`` ends with a
     column ``waarschuwingen``: per draw, how many things a single calculation would warn
@@ -266,17 +274,18 @@ def monte_carlo(
     """
     s = als_scenario(scenario)
     controleer_sleutels(s, [k for k in verdelingen if not is_keuze(k)])
+    gekoppeld = _controleer_koppeling(s, verdelingen, gekoppeld or {})
     namen = [d.naam for d in regeldefinities(s.structuur)]
     if regels is not None:
         controleer_regels(s, regels)
         namen = [r for r in namen if r in set(regels)]
     _controleer(s, verdelingen, n, seed, percentielen)
-    aantal_kolommen = len(verdelingen) + len(namen) + 2
+    aantal_kolommen = len(verdelingen) + sum(len(v) for v in gekoppeld.values()) + len(namen) + 2
     controleer_omvang(
         s, "n", int(n), aantal_kolommen, max_scenarios=max_scenarios, max_geheugen_gb=max_geheugen_gb, kopieen=2
     )  # fmt: skip
     keuzes = {k: lees_keuzes(s, k, v.waarden) for k, v in verdelingen.items() if isinstance(v, Keuze) and is_keuze(k)}
-    getrokken, posities, groepen, groep_per_trekking = _trek(s, verdelingen, keuzes, int(n), int(seed))
+    getrokken, posities, groepen, groep_per_trekking = _trek(s, verdelingen, keuzes, int(n), int(seed), gekoppeld)
     invoer = [*verdelingen, *(k for k in getrokken if k not in verdelingen)]
     kolommen = [k for k in invoer if k not in keuzes] + namen
     uit = reserveer(s, "n", (len(kolommen), int(n)))
@@ -326,8 +335,34 @@ def _controleer(
         raise InvoerFout(problemen, s.bron)
 
 
+def _controleer_koppeling(
+    s: Scenario, verdelingen: Mapping[str, Verdeling], gekoppeld: Mapping[str, Sequence[str]]
+) -> dict[str, tuple[str, ...]]:
+    """Linked keys: each from a numeric input with a distribution, to inputs without one, once."""
+    problemen = []
+    gezien: set[str] = set()
+    for bron, doelen in gekoppeld.items():
+        if bron not in verdelingen or is_keuze(bron):
+            problemen.append(Probleem(f"gekoppeld.{bron}", ..., "een invoer met een verdeling (een getal)"))
+        for k in doelen:
+            if k in verdelingen or k in gezien or is_keuze(k):
+                problemen.append(
+                    Probleem(f"gekoppeld.{bron}", k, "een getal zonder eigen verdeling, één keer gekoppeld")
+                )
+            gezien.add(k)
+    if problemen:
+        raise InvoerFout(problemen, s.bron)
+    controleer_sleutels(s, gezien, "gekoppeld.")
+    return {k: tuple(v) for k, v in gekoppeld.items()}
+
+
 def _trek(
-    s: Scenario, verdelingen: Mapping[str, Verdeling], keuzes: Mapping[str, Sequence[str]], n: int, seed: int
+    s: Scenario,
+    verdelingen: Mapping[str, Verdeling],
+    keuzes: Mapping[str, Sequence[str]],
+    n: int,
+    seed: int,
+    gekoppeld: Mapping[str, Sequence[str]],
 ) -> tuple[dict[str, Arr], dict[str, npt.NDArray[np.intp]], list[Structuurgroep], npt.NDArray[np.intp] | None]:
     """Every draw, in the order the distributions are given, checked against its field."""
     rng = np.random.default_rng(seed)
@@ -339,6 +374,9 @@ def _trek(
         else:
             x = v.trek(rng, n)
             getrokken[k] = np.rint(x) if s.veld(k).geheel and not isinstance(v, Keuze) else x
+    for bron, doelen in gekoppeld.items():
+        for k in doelen:
+            getrokken[k] = np.rint(getrokken[bron]) if s.veld(k).geheel else getrokken[bron]
     groepen = structuurgroepen(s, keuzes)
     groep_per_trekking: npt.NDArray[np.intp] | None = None
     if keuzes:  # the range of a number may depend on the structure: check per group

@@ -70,9 +70,8 @@ def _figuren(plan: Analyseplan, r: Analyseresultaten, stroom: IO[str]) -> dict[s
         figuren["tornado.png"] = partial(pl.tornado, r.gevoeligheid)
     if r.montecarlo is not None and "tarief_per_client" in r.montecarlo.trekkingen:
         figuren["montecarlo.png"] = partial(pl.histogram, r.montecarlo)
-    if r.bekostiging_tabel is not None:
-        kolommen = ["capaciteit_per_plaats_jaar", "pxq_per_plaats_jaar", "kosten_per_plaats_jaar"]
-        figuren["bekostiging.png"] = partial(pl.lijn, r.bekostiging_tabel, "bezettingsgraad", kolommen)
+    if r.bekostiging is not None:
+        figuren["bekostiging.png"] = partial(pl.bekostiging, r.bekostiging)
     return figuren
 
 

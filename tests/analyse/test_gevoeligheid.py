@@ -66,3 +66,36 @@ def test_gevoeligheid_tekens_volgen_de_eigenschappen(d: dict[str, Any]) -> None:
         k = analyse.gevoeligheid(s, ["product.ratio.kinderen_per_medewerker"])
         # more children per staff member: never a higher tariff
         assert k["uitkomst_hoog"].iloc[0] <= k["uitkomst_laag"].iloc[0] + eps
+
+
+def test_standaard_alleen_keuzes_en_een_mixaandeel() -> None:
+    """The default tornado varies what a region or provider chooses: no CAO facts, one share of a 2-mix."""
+    s = tarieven.lees_scenario("41A22", "2027-01-01")
+    gv = analyse.gevoeligheid(s)
+    assert not any(s.veld(k).vast for k in gv.index)
+    cao = (".uren_per_week", ".weken_per_jaar", ".verlofuren", ".vakantietoeslag")
+    assert not any(k.startswith("functies.") and k.endswith(cao) for k in gv.index)
+    assert "product.ratio.mix.mbo" in gv.index
+    assert "product.ratio.mix.hbo" not in gv.index
+    # the hbo share still moves with the mbo share: more mbo is cheaper
+    assert gv.loc["product.ratio.mix.mbo", "effect_hoog"] < 0
+
+
+def test_hele_getallen_naar_hele_getallen() -> None:
+    """A group of 4 ± 10 % is 3 and 5 places: a group of 3,6 does not exist."""
+    s = tarieven.lees_scenario("41A24", "2027-01-01")
+    gv = analyse.gevoeligheid(s)
+    assert gv.loc["product.groepsgrootte", ["invoer_laag", "invoer_hoog"]].tolist() == [3.0, 5.0]
+    laag = tarieven.bereken(s.met(**{"product.groepsgrootte": 3})).tarief
+    assert gv.loc["product.groepsgrootte", "uitkomst_laag"] == pytest.approx(laag, rel=1e-12)
+    # exact multiples stay exact: 10 ± 10 % is 9 and 11 (no float noise to 12)
+    licht = analyse.gevoeligheid(tarieven.lees_scenario("41A22", "2027-01-01"))
+    assert licht.loc["product.groepsgrootte", ["invoer_laag", "invoer_hoog"]].tolist() == [9.0, 11.0]
+
+
+def test_mix_van_een_functie_varieert_niet() -> None:
+    """41A24 has only hbo in its mix: 90 % hbo would be 10 % fewer staff, not another mix."""
+    s = tarieven.lees_scenario("41A24", "2027-01-01")
+    assert analyse.gevoeligheid(s).index.str.startswith("product.ratio.mix.").sum() == 0
+    with pytest.raises(tarieven.InvoerFout, match="mix van één functie"):
+        analyse.gevoeligheid(s, ["product.ratio.mix.hbo"])

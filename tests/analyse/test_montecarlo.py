@@ -115,3 +115,34 @@ def test_monte_carlo_keuze_tussen_structuren(g1: dict[str, Any]) -> None:
         analyse.monte_carlo(g1, {AFR: Keuze(["halverwege"])}, 10)
     with pytest.raises(tarieven.InvoerFout, match=r"verwacht een Keuze tussen de mogelijke teksten"):
         analyse.monte_carlo(g1, {AFR: Uniform(0, 1)}, 10)
+
+
+def test_gekoppelde_invoer_krijgt_dezelfde_trekking() -> None:
+    """One norm read by several functions is one uncertainty, not one per function."""
+    verzuim = {"functies.mbo.verzuim": Uniform(0.05, 0.09)}
+    mc = analyse.monte_carlo(G1, verzuim, 2000, seed=5, gekoppeld={"functies.mbo.verzuim": ["functies.hbo.verzuim"]})
+    t = mc.trekkingen
+    assert (t["functies.hbo.verzuim"] == t["functies.mbo.verzuim"]).all()
+    assert "functies.hbo.verzuim" in mc.percentielen.index
+    rij = t.iloc[3]
+    v = float(rij["functies.mbo.verzuim"])
+    assert (
+        rij["tarief_per_client"]
+        == enkel(tarieven.lees_scenario(G1), **{"functies.mbo.verzuim": v, "functies.hbo.verzuim": v}).tarief
+    )
+    # the same seed without the link draws the same mbo values
+    los = analyse.monte_carlo(G1, verzuim, 2000, seed=5)
+    assert (los.trekkingen["functies.mbo.verzuim"] == t["functies.mbo.verzuim"]).all()
+
+
+@pytest.mark.parametrize(
+    ("gekoppeld", "fout"),
+    [
+        ({"functies.wo.verzuim": ["functies.hbo.verzuim"]}, "een invoer met een verdeling"),
+        ({"functies.mbo.verzuim": ["functies.mbo.verzuim"]}, "zonder eigen verdeling"),
+        ({"functies.mbo.verzuim": ["bestaat.niet"]}, "gekoppeld.bestaat.niet"),
+    ],
+)
+def test_koppeling_fouten(gekoppeld: dict[str, list[str]], fout: str) -> None:
+    with pytest.raises(tarieven.InvoerFout, match=fout):
+        analyse.monte_carlo(G1, {"functies.mbo.verzuim": Uniform(0.05, 0.09)}, 10, gekoppeld=gekoppeld)

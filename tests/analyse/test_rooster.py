@@ -67,7 +67,13 @@ def test_rooster_eigenschap_gelijk_aan_enkel(d: dict[str, Any], groottes: list[i
     df = analyse.rooster(s, {G: groottes, B: bezetting}, regels=["tarief_per_client", "groepskosten"])
     assert list(df.columns) == [G, B, "groepskosten", "tarief_per_client", "waarschuwingen"]
     for i, (g, b) in enumerate(itertools.product(groottes, bezetting)):
-        u = enkel(s, **{G: g, B: b})
+        try:
+            u = enkel(s, **{G: g, B: b})
+        except tarieven.InvoerFout:
+            # a single calculation refuses an absurd tariff (a group of 1 at low occupancy); the grid
+            # computes the row and counts what the single calculation would have stopped at
+            assert df["waarschuwingen"].iloc[i] > 0
+            continue
         assert df["tarief_per_client"].iloc[i] == u.tarief
         assert df["groepskosten"].iloc[i] == u["groepskosten"]
 

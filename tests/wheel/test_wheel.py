@@ -77,3 +77,15 @@ def test_wiel_bevat_de_methode(tarieven_exe: Path, tmp_path: Path) -> None:
     r = subprocess.run([str(python), "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert "methode.md" in r.stdout
     assert "scenario.md" in r.stdout
+
+
+def test_voorbeelden_in_het_wiel(tarieven_exe: Path, tmp_path: Path) -> None:
+    """The examples ship in the wheel and are read as package resources, from any folder."""
+    python = tarieven_exe.parent / "python"
+    code = (
+        "import pathlib, tarieven; p = tarieven.voorbeeld('dagbesteding-licht'); "
+        "print(p.is_relative_to(pathlib.Path(tarieven.__file__).parent)); "
+        "print(tarieven.bereken(p).regel('tarief_per_client').toon())"
+    )
+    r = subprocess.run([str(python), "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert r.stdout.split("\n")[:2] == ["True", "€ 90,48"]

@@ -30,18 +30,19 @@
 # een bron en een status (`definitief`, `afgeleid`, `indicatief` of `aanname`).
 
 # %%
+# %matplotlib inline
 import datetime as dt
 from decimal import Decimal
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
 import tarieven
+from tarieven import plots
 from tarieven.afronding import op_centen
 from tarieven.indexatie import indexeer_jaren
 from tarieven.indexcijfers import vng_indexaties
-from tarieven.plots import euro_opmaak, procent_opmaak
+from tarieven.plots import procent_opmaak
 from tarieven.weergave import euro
 
 PEILDATUM = dt.date(2027, 1, 1)
@@ -99,29 +100,34 @@ for cat in (1, 2, 3):
 # vergelijken: de sessie van GGZ groep duurt anderhalf uur, een dagdeel vier.
 
 # %%
-labels = [
-    f"{code}  {rij['naam']}" + ("" if rij["eenheid"] == "dagdeel" else f" (per {rij['eenheid']})")
-    for code, rij in catalogus.iterrows()
-]
-y = np.arange(len(catalogus))
-fig, (links, rechts) = plt.subplots(1, 2, figsize=(12, 6), sharey=True, layout="constrained")
-fig.suptitle(f"Meegeleverde producten op de standaardwaarden, peildatum {PEILDATUM}")
-for ax, kolom, titel in (
-    (links, "tarief", "per cliënt per eenheid"),
-    (rechts, "tarief_per_uur", "per cliënt per uur"),
-):
-    balken = ax.barh(y, catalogus[kolom], color="#4C72B0")
-    ax.bar_label(balken, labels=[euro(x) for x in catalogus[kolom]], padding=3, fontsize=8)
-    ax.set_title(f"Tarief {titel}")
-    ax.xaxis.set_major_formatter(euro_opmaak(0))
-    ax.set_xlim(0, catalogus[kolom].max() * 1.25)  # room for the amounts
-    ax.grid(axis="x", alpha=0.3)
-links.set_yticks(y, labels)
-links.invert_yaxis()  # the first code on top
+links = plots.catalogus(catalogus)
+rechts = links.figure.axes[1]
 
 # %%
 assert [p.get_width() for p in links.patches] == catalogus["tarief"].tolist()
 assert [p.get_width() for p in rechts.patches] == catalogus["tarief_per_uur"].tolist()
+
+# %% [markdown]
+# ## Gepubliceerde tarieven ter vergelijking
+#
+# `tarieven.gepubliceerde_tarieven()` geeft de tarieven die andere regio's of jaren
+# publiceerden (`params/gepubliceerde-tarieven.toml`, elk met bron en status): nooit invoer
+# van een berekening, alleen een niveau om naast een berekening te leggen. Een pgb-bedrag
+# wordt omgerekend naar natura waar de regio het aandeel noemt (Den Haag 2020: het pgb is
+# 75 % van natura), en elk bedrag wordt geïndexeerd naar hetzelfde prijspeil (het laatste
+# jaar met een bekende jaarindex). De notebooks per product tekenen zo'n niveau als
+# stippellijn; `tarieven.gepubliceerd_tarief(naam).uitleg()` laat de stappen zien.
+
+# %%
+gepubliceerd = tarieven.gepubliceerde_tarieven()
+gepubliceerd[["label", "jaar", "gepubliceerd", "pgb", "indexfactor", "bedrag", "status"]]
+
+# %%
+dh = gepubliceerd.loc[[f"den_haag_2020.pgb.dagbesteding_categorie_{i}" for i in (1, 2, 3)], "bedrag"]
+assert dh.is_monotonic_increasing
+assert gepubliceerd.attrs["prijsjaar"] == 2025
+assert (gepubliceerd["status"] == "indicatief").all()  # every level rests on a secondary source somewhere
+assert t["41A22"] > dh.iloc[0]
 
 # %% [markdown]
 # ## Waar rust het tarief van dagbesteding licht op?
@@ -131,7 +137,11 @@ assert [p.get_width() for p in rechts.patches] == catalogus["tarief_per_uur"].to
 # keuze van de regio of van dit pakket, met een toelichting). De `oorsprong` noemt het
 # parameterbestand en de sleutel; `tarieven uitleg 41A22` toont ook de onderbouwing. In 2027
 # is de CAO Jeugdzorg 2024-2025 afgelopen: de salarissen zijn geprojecteerd met de verwachte
-# loonontwikkeling (het eindbod van de werkgevers, een aanname) en gemarkeerd als `geprojecteerd`.
+# loonontwikkeling (het eindbod van de werkgevers, een aanname) en gemarkeerd als `geprojecteerd`;
+# de andere cao-bepalingen en de premies van 2026 lopen ongewijzigd door. Daardoor is in 2027
+# elke onzekere invoer een `aanname`, ook de gereconstrueerde salaristabel die in 2025
+# `indicatief` is. De kolom `bronstatus` noemt de status van de waarde waaruit is
+# geprojecteerd; de onzekerheidsband (notebook 03, sectie 9) rekent daarmee.
 
 # %%
 basis = tarieven.bereken("41A22", PEILDATUM)
@@ -143,6 +153,7 @@ onzeker = pd.DataFrame(
             "status": h.status,
             "vanaf": h.vanaf,
             "geprojecteerd": h.geprojecteerd,
+            "bronstatus": h.bronstatus,
             "oorsprong": h.oorsprong,
         }
         for k, h in basis.onzekere_invoer().items()
@@ -157,7 +168,9 @@ aantallen = onzeker["status"].value_counts()
 assert set(aantallen.index) <= {"indicatief", "aanname"}
 assert f"{aantallen['aanname']} aannames" in str(basis.waarschuwing())
 # in 2027 the CAO 2024-2025 has ended: its values are projected, each an aanname
+assert set(aantallen.index) == {"aanname"}
 assert onzeker.loc["functies.mbo.maandsalaris", "geprojecteerd"]
+assert onzeker.loc["functies.mbo.maandsalaris", "bronstatus"] == "indicatief"
 assert onzeker.loc["product.bezettingsgraad", "status"] == "aanname"
 
 # %% [markdown]

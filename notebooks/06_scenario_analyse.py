@@ -24,10 +24,9 @@
 # - **bekostiging**: capaciteitsbekostiging naast P × Q.
 
 # %%
+# %matplotlib inline
 import time
-from pathlib import Path
 
-import matplotlib.pyplot as plt
 import numpy as np
 
 import tarieven
@@ -35,7 +34,7 @@ from tarieven import analyse, plots
 from tarieven.afronding import op_centen
 from tarieven.weergave import euro
 
-VOORBEELD = Path.cwd().parent / "voorbeelden" / "dagbesteding-licht.toml"
+VOORBEELD = tarieven.voorbeeld("dagbesteding-licht")  # shipped with the package: works from any folder
 scenario = tarieven.lees_scenario(VOORBEELD)
 basis = tarieven.bereken(scenario)
 print(f"Tarief per cliënt per dagdeel: {euro(basis.tarief)}")
@@ -225,20 +224,12 @@ assert break_even["tarief_per_client"].sub(110.0).abs().max() < 1e-6
 # als de plaats leeg blijft) tegen P × Q (het tarief per gedeclareerd dagdeel). De
 # capaciteitsprijs is het tarief bij volle bezetting maal de dagdelen per jaar; P × Q
 # betaalt het tarief (berekend bij 85 % bezetting) maal de dagdelen maal de werkelijke
-# bezetting. Waar de lijnen kruisen, betalen ze hetzelfde.
+# bezetting. Waar de lijnen kruisen, betalen ze hetzelfde (gemarkeerd).
 
 # %%
 bk = analyse.bekostiging(scenario)
 print(bk)
-fig, ax = plt.subplots(figsize=(8, 4.5), layout="constrained")
-plots.lijn(
-    bk.naar_bezetting(np.linspace(0.5, 1.0, 51)),
-    "bezettingsgraad",
-    ["capaciteit_per_plaats_jaar", "pxq_per_plaats_jaar", "kosten_per_plaats_jaar"],
-    ax=ax,
-    titel="Capaciteitsbekostiging en P × Q per plaats per jaar",
-)
-ax.axvline(bk.gelijke_bezetting, color="0.4", linestyle=":")
+ax = plots.bekostiging(bk)
 
 # %%
 assert abs(bk.tarief_pxq * bk.eenheden_per_jaar * bk.gelijke_bezetting - bk.capaciteit_per_plaats_jaar) < 1e-6
