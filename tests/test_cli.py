@@ -12,6 +12,7 @@ import pytest
 
 import tarieven
 from tarieven.cli import main
+from tarieven.weergave import euro
 
 from .conftest import GOLDEN
 
@@ -58,13 +59,15 @@ def test_uitleg_vervoer(capsys: pytest.CaptureFixture[str]) -> None:
     uit = capsys.readouterr().out
     assert "vervoerscategorie" in uit
     assert "= opzoeken(12; [0; 5; 10; 20]; [1; 2; 3; 4])" in uit  # 12 km, group: band 10-20 km -> category 3
-    assert "Tarief per cliënt per dag: € 14,36" in uit
+    bedrag = tarieven.vervoersbedragen("2027-01-01")["42A03"]["categorie_3"][0]
+    assert f"Tarief per cliënt per dag: {euro(bedrag)}" in uit
 
 
 def test_vervoer_zonder_afstand_toont_de_bedragen(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["bereken", "42A03", "--peildatum", "2027-01-01"]) == 0
     uit = capsys.readouterr().out
-    assert "categorie 1:    € 14,36" in uit
+    bedrag = tarieven.vervoersbedragen("2027-01-01")["42A03"]["categorie_1"][0]
+    assert f"categorie 1:    {euro(bedrag)}   [aanname]" in uit  # projected past 2025: an assumption
     assert "Geef --afstand KM en --vorm" in uit
 
 

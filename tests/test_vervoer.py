@@ -3,6 +3,7 @@ the amounts per category and the parameter file."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import tomllib
 from pathlib import Path
@@ -149,12 +150,12 @@ def params_vervoer() -> dict[str, Any]:
     return tomllib.loads((PARAMS / "producten" / "42A03.toml").read_text(encoding="utf-8"))
 
 
-def test_productbestand_bedragen_zijn_plaatshouders(params_vervoer: dict[str, Any]) -> None:
+def test_productbestand_bedragen_met_bron_en_status(params_vervoer: dict[str, Any]) -> None:
     bedragen = params_vervoer["product"]["bedrag"]
     assert sorted(bedragen) == [f"categorie_{c}" for c in range(1, 6)]
     for p in bedragen.values():
-        assert p["status"] == "aanname"
-        assert "PLAATSHOUDER" in p["toelichting"]
+        assert p["status"] == "indicatief"
+        assert "CVDR637937" in p["bron"]["document"]
     # usable as they are
     uit_bestand = {int(k.removeprefix("categorie_")): p["waarde"] for k, p in bedragen.items()}
     assert float(vervoerstarief(vervoerscategorie(12.0, "groep"), uit_bestand)) == bedragen["categorie_3"]["waarde"]
@@ -197,3 +198,26 @@ def test_vervoer_uitleg_en_excelformule() -> None:
 def test_vervoer_fouten(met: dict[str, Any], melding: str) -> None:
     with pytest.raises(InvoerFout, match=melding):
         tarieven.bereken("42A03", "2027-01-01", met=met)
+
+
+def test_bedragen_vervoer_een_niveau_uit_een_bron() -> None:
+    """No source gives amounts per category: one sourced level for all five, never an invented split.
+    It is Den Haag's 2020 pgb transport tariff in kind (26.25 / 0.75 = 35.00), indexed to price
+    level 2025 with the yearly index, as tarieven.gepubliceerd_tarief computes it (to the cent),
+    indicatief; after 2025 carried forward and marked geprojecteerd."""
+    from decimal import Decimal
+
+    import tarieven
+    from tarieven.afronding import op_centen
+
+    niveau = tarieven.gepubliceerd_tarief("den_haag_2020.pgb.vervoer", 2025)
+    assert niveau.natura == pytest.approx(26.25 / 0.75, rel=1e-12)
+    bedragen_2025 = tarieven.vervoersbedragen(dt.date(2025, 6, 1))["42A03"]
+    assert len(bedragen_2025) == 5
+    assert {op_centen(b) for b, _ in bedragen_2025.values()} == {op_centen(niveau.bedrag)} == {Decimal("43.04")}
+    assert {s for _, s in bedragen_2025.values()} == {"indicatief"}
+    assert {s for _, s in tarieven.vervoersbedragen(dt.date(2027, 1, 1))["42A03"].values()} == {"aanname"}
+    u = tarieven.bereken("42A03", "2027-01-01", met={"product.afstand_km": 12.0, "product.vorm": "groep"})
+    assert u.scenario.herkomst["product.bedrag.categorie_3"].geprojecteerd
+    with pytest.raises(tarieven.InvoerFout, match="tot en met 2027-12-31"):
+        tarieven.bereken("42A03", "2028-01-01", met={"product.afstand_km": 12.0, "product.vorm": "groep"})

@@ -44,9 +44,14 @@ def producten(args: argparse.Namespace) -> int:
     for code, per_categorie in bedragen.items():
         tekst = ", ".join(f"{c.replace('categorie_', 'cat ')} {euro(b)}" for c, (b, _) in per_categorie.items())
         regels.append(f"{code:<10} {'Vervoer (per dag per kind)':<40} {'dag':<8} {tekst}")
-        statussen = sorted({s for _, s in per_categorie.values()})
-        if set(statussen) & {"indicatief", "aanname"}:
-            regels.append(f"{'':<10} let op: de bedragen per categorie zijn plaatshouders ({', '.join(statussen)})")
+        statussen = ", ".join(sorted({s for _, s in per_categorie.values()}))
+        if len({b for b, _ in per_categorie.values()}) == 1:
+            regels.append(
+                f"{'':<10} let op: één niveau voor alle categorieën (geen bron geeft bedragen per categorie; "
+                f"status {statussen}); zie 'tarieven uitleg {code} --afstand KM --vorm VORM'"
+            )
+        elif set(statussen.split(", ")) & {"indicatief", "aanname"}:
+            regels.append(f"{'':<10} let op: status van de bedragen: {statussen}")
     regels += ["", "Tarief per cliënt per eenheid op de meegeleverde standaardwaarden; zie 'tarieven uitleg CODE'."]
     schrijf_rijen(rijen, args.formaat, "\n".join(regels))
     return 0
