@@ -31,6 +31,8 @@ from numbers import Real
 from pathlib import Path
 from typing import Any
 
+from tarieven.fouten import toon
+
 __all__ = [
     "MAX_LENGTE",
     "EenheidFout",
@@ -273,17 +275,12 @@ def naar_eenheid(waarde: Any, eenheid: str, kies: Kiezer | None = None) -> float
             van = str(waarde.units)
             getal = float(waarde.magnitude) * (omrekenfactor(van, eenheid) if van != "dimensionless" else 1.0)
         else:
-            raise EenheidFout(f"{_kort(waarde)} is geen getal (type {type(waarde).__name__})")
+            raise EenheidFout(f"{toon(waarde, 40)} is geen getal (type {type(waarde).__name__})")
     except OverflowError:
-        raise EenheidFout(f"{_kort(waarde)} is te groot voor een getal") from None
+        raise EenheidFout(f"{toon(waarde, 40)} is te groot voor een getal") from None
     if not math.isfinite(getal):
-        raise EenheidFout(f"{_kort(waarde)} is geen eindig getal")
+        raise EenheidFout(f"{toon(waarde, 40)} is geen eindig getal")
     return getal
-
-
-def _kort(waarde: Any) -> str:
-    tekst = repr(waarde)
-    return tekst if len(tekst) <= 40 else tekst[:37] + "..."
 
 
 # -- pint, only when asked for ---------------------------------------------------------

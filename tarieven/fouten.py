@@ -15,6 +15,7 @@ __all__ = [
     "Waarschuwing",
     "onbekende_sleutels",
     "opsomming",
+    "toon",
 ]
 
 
@@ -47,7 +48,7 @@ class Waarschuwing:
     tekst: str
 
     def __str__(self) -> str:
-        return f"{self.sleutel} = {_toon(self.waarde)}: {self.tekst}."
+        return f"{self.sleutel} = {toon(self.waarde)}: {self.tekst}."
 
 
 class TarievenFout(Exception):
@@ -78,7 +79,7 @@ class Probleem:
             return f"{self.sleutel} ontbreekt: verwacht {self.verwacht}."
         if self.waarde is ZONDER_WAARDE:
             return f"{self.sleutel}: verwacht {self.verwacht}."
-        return f"{self.sleutel} = {_toon(self.waarde)}: verwacht {self.verwacht}."
+        return f"{self.sleutel} = {toon(self.waarde)}: verwacht {self.verwacht}."
 
 
 def opsomming(items: Iterable[str], max_aantal: int = 12) -> str:
@@ -99,9 +100,17 @@ def onbekende_sleutels(
             problemen.append(Probleem(f"{prefix}{k}", obj[k], f"een bekende sleutel{soort} ({tekst})"))
 
 
-def _toon(waarde: Any) -> str:
-    tekst = repr(waarde) if isinstance(waarde, str) else str(waarde)
-    return tekst if len(tekst) <= 80 else tekst[:77] + "..."
+def toon(waarde: Any, lengte: int = 80) -> str:
+    """A value as a message shows it: a text quoted, anything else as it prints, cut at ``lengte``.
+
+    Never raises: an integer of more digits than Python turns into text
+    (``sys.get_int_max_str_digits()``), alone or inside a list, is described instead.
+    """
+    try:
+        tekst = repr(waarde) if isinstance(waarde, str) else str(waarde)
+    except ValueError:
+        tekst = f"({'' if isinstance(waarde, int) else 'een waarde met '}een geheel getal van duizenden cijfers)"
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 3] + "..."
 
 
 class InvoerFout(TarievenFout, ValueError):

@@ -21,7 +21,7 @@ from typing import Any
 
 from tarieven.catalogus import Zoeker, producten, vul_aan
 from tarieven.eenheden import EenheidFout, naar_eenheid
-from tarieven.fouten import InvoerFout, Probleem, opsomming
+from tarieven.fouten import InvoerFout, Probleem, opsomming, toon
 from tarieven.lezen import lees_bestand
 from tarieven.parameterbestanden import standaard_parameters
 from tarieven.parameters import Herkomst, ParameterSet, kort
@@ -138,7 +138,7 @@ def _wanneer(eigen: Mapping[str, Any], peildatum: Any, tariefjaar: Any, bron: st
                 [
                     Probleem(
                         "peildatum en tariefjaar",
-                        f"{p_} en {j_}",
+                        f"{toon(p_, 40)} en {toon(j_, 40)}",
                         "óf een peildatum (waarden op die dag) óf een tariefjaar (tijdgewogen over het jaar), "
                         "niet beide",
                     )
