@@ -49,6 +49,47 @@ def test_geheel_getal_met_meer_cijfers_dan_python_als_tekst_toont(g1: dict[str, 
 # -- enormous or infinite tariffs: the cent rounding, repr and the notebook display -----------
 
 
+def test_afronden_op_centen_van_enorme_bedragen() -> None:
+    """Decimal's default 28 digits could not hold 1e30 in cents; every finite float can be rounded now."""
+    assert op_centen(1e30) == Decimal("1000000000000000000000000000000.00")
+    # per minute: 1e30 / 60 = 16.666...666,666... -> ...666,67 a minute, times 60 = 1e30 + 0,20
+    assert rond_af(1e30, "per_minuut_hele_centen") == Decimal("1000000000000000000000000000000.20")
+    assert rond_af(1e30, "naar_boven_hele_euro") == Decimal("1000000000000000000000000000000.00")
+    assert euro(1e30) == "€ 1.000.000.000.000.000.000.000.000.000.000,00"
+    assert len(str(op_centen(1.7e308))) == 309 + 3  # 309 digits, the point and two cents
+    assert euro(float("inf")) == "€ oneindig"
+
+
+@pytest.mark.parametrize(
+    ("pad", "waarde"),
+    [
+        ("product__bezettingsgraad", 1e-300),
+        ("product__eenheden_per_jaar", 1e-300),
+        ("functies__mbo__productiviteit", 1e-300),
+        ("product__huisvesting_jaar", 1e300),
+    ],
+)
+def test_enorm_tarief_is_een_fout_die_zich_laat_tonen(g1: dict[str, Any], pad: str, waarde: float) -> None:
+    """Each input allowed, together an absurd tariff: an error naming the tariff and the ceiling."""
+    bericht = fout(gewijzigd(g1, **{pad: waarde}))
+    assert bericht.startswith("Ongeldige invoer in <dict>: tarief_per_client = '€ ")
+    assert "verwacht een tarief van hoogstens € 10.000,00 per cliënt per dagdeel" in bericht
+    assert "de invoer is elk toegestaan, maar samen niet aannemelijk" in bericht
+
+
+def test_enorme_regel_buiten_het_tarief_laat_zich_tonen(g1: dict[str, Any]) -> None:
+    """A function that is not on the group, with a salary of 1e300: its own lines are enormous but
+    finite, the tariff is g1's; the explanation, JSON, HTML and repr show it without raising."""
+    d = gewijzigd(g1, functies__extra={**g1["functies"]["wo"], "maandsalaris": 1e300})
+    u = tarieven.bereken(d)
+    assert str(op_centen(u.tarief)) == "90.48"  # golden g1: the extra function is in no line of the tariff
+    assert u["bruto_jaarsalaris.extra"] == 12e300
+    assert "functies.extra.maandsalaris = 1e+300: ongebruikelijk" in u.uitleg()
+    assert json.loads(u.to_json())["bruto_jaarsalaris"]["extra"].startswith("12000000000000000")
+    assert "€ 90,48" in u._repr_html_()
+    assert repr(u).endswith("tarief € 90,48 per cliënt per dagdeel>")
+
+
 # -- empty tables ------------------------------------------------------------------------------
 
 
@@ -67,3 +108,15 @@ def test_geheel_getal_met_meer_cijfers_dan_python_als_tekst_toont(g1: dict[str, 
 # -- wrong types in an analysis file ------------------------------------------------------------
 
 
+def test_cli_zonder_traceback_als_proces(tmp_path: Path) -> None:
+    """The same through a real process: what a user sees on stderr."""
+    import subprocess
+    import sys
+
+    pad = schrijf(tmp_path / "s.json", json.dumps({"basis": "41A22", "product": {"bezettingsgraad": 1e-300}}))
+    r = subprocess.run([sys.executable, "-m", "tarieven", "bereken", str(pad)], capture_output=True, text=True)
+    assert r.returncode == 2
+    assert r.stderr.startswith(f"tarieven: Ongeldige invoer in {pad}: tarief_per_client = '€ ")
+    assert "Traceback" not in r.stderr
+    assert "Warning" not in r.stderr  # numpy's overflow warnings stay inside
+    assert r.stdout == ""
