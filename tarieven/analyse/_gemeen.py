@@ -196,7 +196,8 @@ def bereken_met(s: Scenario, wijzigingen: Mapping[str, Any], nodig: Iterable[str
     ``wijzigingen`` must already be range-checked and mix-completed. ``nodig``: only these
     lines are wanted (and what they rest on is computed, nothing more); default all.
     Checks what the fields alone cannot tell: every function keeps more than 0 available
-    hours.
+    hours, and every line is a finite number (inputs that are each allowed can still
+    overflow together): the first scenario without one is named by its varied inputs.
     """
     waarden = {**s.waarden, **wijzigingen}
     gevarieerd = [f for f in s.structuur.functies if any(f"functies.{f}.{v}" in wijzigingen for v in _UREN_VELDEN)]
@@ -204,7 +205,8 @@ def bereken_met(s: Scenario, wijzigingen: Mapping[str, Any], nodig: Iterable[str
     if nodig is not None:
         extra = [f"beschikbare_uren.{f}" for f in gevarieerd]
         definities = benodigd(regeldefinities(s.structuur), [*nodig, *extra])
-    regels = bereken_regels(s.structuur, waarden, definities)
+    with np.errstate(all="ignore"):  # an overflow or 0/0 is reported below, naming the scenario
+        regels = bereken_regels(s.structuur, waarden, definities)
     for f in gevarieerd:
         beschikbaar = np.asarray(regels[f"beschikbare_uren.{f}"])
         if (beschikbaar <= 0).any():
@@ -219,7 +221,25 @@ def bereken_met(s: Scenario, wijzigingen: Mapping[str, Any], nodig: Iterable[str
                 ],
                 s.bron,
             )
+    for naam, x in regels.items():
+        a = np.asarray(x, dtype=float)
+        if not (eindig := np.isfinite(a)).all():
+            plek = tuple(int(i) for i in np.unravel_index(int(np.argmin(eindig)), a.shape))
+            rij = "; ".join(f"{k} = {_op_plek(v, plek):g}" for k, v in wijzigingen.items() if np.ndim(v))
+            verwacht = "een eindige uitkomst in elk scenario; "
+            verwacht += f"geen getal bij {rij}" if rij else "geen getal"
+            raise InvoerFout(
+                [Probleem(naam, float(a[plek]), verwacht + ": controleer de invoer op extreme waarden")], s.bron
+            )
     return regels
+
+
+def _op_plek(waarde: Any, plek: tuple[int, ...]) -> float:
+    """The element of a broadcast input at a position of a (broadcast) result."""
+    w = np.asarray(waarde, dtype=float)
+    n = max(w.ndim, len(plek))
+    volledig = (0,) * (n - len(plek)) + plek
+    return float(w[tuple(i if d > 1 else 0 for i, d in zip(volledig[n - w.ndim :], w.shape, strict=True))])
 
 
 # -- labels and units -------------------------------------------------------------------

@@ -77,6 +77,12 @@ def test_enorm_tarief_is_een_fout_die_zich_laat_tonen(g1: dict[str, Any], pad: s
     assert "de invoer is elk toegestaan, maar samen niet aannemelijk" in bericht
 
 
+def test_oneindig_tarief_is_een_fout(g1: dict[str, Any]) -> None:
+    bericht = fout(gewijzigd(g1, product__materieel_per_client=1e308))  # 1e308 × 10 × 0.85 overflows
+    assert "materieel = inf: verwacht een eindige uitkomst" in bericht
+    assert "controleer de invoer op extreme waarden" in bericht
+
+
 def test_enorme_regel_buiten_het_tarief_laat_zich_tonen(g1: dict[str, Any]) -> None:
     """A function that is not on the group, with a salary of 1e300: its own lines are enormous but
     finite, the tariff is g1's; the explanation, JSON, HTML and repr show it without raising."""
