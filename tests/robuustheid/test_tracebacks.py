@@ -46,6 +46,15 @@ def test_geheel_getal_met_meer_cijfers_dan_python_als_tekst_toont(g1: dict[str, 
     assert "óf een peildatum (waarden op die dag) óf een tariefjaar" in bericht
 
 
+@pytest.mark.parametrize(
+    ("geschreven", "gelezen"), [("1.234.567", 1234567.0), ("0.000.000", 0.0), ("24.000,50", 24000.5)]
+)
+def test_getal_met_twee_duizendtallen(g1: dict[str, Any], geschreven: str, gelezen: float) -> None:
+    """'1.234.567' (found by the fuzz) raised a bare ValueError: two points can only be thousands."""
+    s = tarieven.lees_scenario(gewijzigd(g1, product__huisvesting_jaar=geschreven))
+    assert s.waarden["product.huisvesting_jaar"] == gelezen
+
+
 # -- enormous or infinite tariffs: the cent rounding, repr and the notebook display -----------
 
 
