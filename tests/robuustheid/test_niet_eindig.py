@@ -52,6 +52,24 @@ def test_overloop_is_een_fout_die_de_regel_noemt(
 # -- indexation -------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(("tarief", "getoond"), [("nan", "nan"), ("inf", "inf"), ("-100", "-100.0"), ("0", "0.0")])
+def test_indexeren_van_een_tarief_dat_geen_tarief_is(
+    capsys: pytest.CaptureFixture[str], tarief: str, getoond: str
+) -> None:
+    """``tarieven indexeer nan`` used to print '€ geen getal' with exit 0 (and a traceback in JSON)."""
+    bericht = fout_van_opdracht(capsys, "indexeer", tarief, "--van", "2024", "--naar", "2025", "--formaat", "json")
+    assert bericht.startswith(
+        f"tarieven: Ongeldige invoer: tarief = {getoond}: verwacht een tarief in euro groter dan 0"
+    )
+
+
+def test_indexeren_in_de_api() -> None:
+    with pytest.raises(InvoerFout, match=r"tarief = 'veel': verwacht een tarief in euro groter dan 0; 'veel' is geen"):
+        tarieven.indexeer("veel", 2024, 2025)  # type: ignore[arg-type]
+    # text with a unit is read like any amount; g6-like: 100 in 2024 is 104,957 in 2025 (4,957 %)
+    assert tarieven.indexeer("100 EUR", 2024, 2025)[1].tarief == pytest.approx(104.957, abs=1e-9)  # type: ignore[arg-type]
+
+
 # -- grids, Monte Carlo, sensitivity -------------------------------------------------------------
 
 
