@@ -1,0 +1,98 @@
+"""Issue 11, class 4: nothing absurd passes silently.
+
+An impossible value is an error naming key, value and what was expected; a merely
+implausible one is accepted with a warning the user sees: in ``Uitkomst.waarschuwingen``,
+in ``uitleg``, in the HTML display, in the JSON (``waarschuwingen``) and on the command
+line's stderr (``tarieven: waarschuwing: ...``). Analysis files read only scenario files,
+write only where they may and never over a file unasked.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+import tarieven
+from tarieven import InvoerFout, analyse
+from tarieven.afronding import op_centen
+from tarieven.parameterbestanden import params_pad
+
+from ._hulp import G1, WEG, fout_van_opdracht, gewijzigd, opdracht, schrijf
+
+PEIL = "2027-01-01"
+"""Scenarios carry this peildatum, so the minimum wage in force is fixed: € 14,71 an hour from
+2026-01-01 (params/minimumloon.toml)."""
+
+
+@pytest.fixture
+def s1(g1: dict[str, Any]) -> dict[str, Any]:
+    """Golden g1 on :data:`PEIL`."""
+    return {**g1, "peildatum": PEIL}
+
+
+def fout(d: Any, **kwargs: Any) -> str:
+    with pytest.raises(InvoerFout) as e:
+        tarieven.bereken(d, **kwargs)
+    return str(e.value)
+
+
+def zichtbaar(u: tarieven.Uitkomst, tekst: str) -> None:
+    """The warning ``tekst`` is shown everywhere a result is shown."""
+    assert tekst in [str(w) for w in u.waarschuwingen]
+    assert f"  - {tekst}" in u.uitleg()
+    assert tekst in json.loads(u.to_json())["waarschuwingen"]
+    assert "<b>Waarschuwingen</b>" in u._repr_html_()
+
+
+def cli_waarschuwing(d: dict[str, Any], tekst: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pad = schrijf(tmp_path / "scenario.json", json.dumps(d))
+    code, uit, err = opdracht(capsys, "bereken", str(pad), "--formaat", "json")
+    assert code == 0, err
+    assert f"tarieven: waarschuwing: {tekst}\n" in err
+    assert tekst in json.loads(uit)["waarschuwingen"]
+
+
+# -- salaries ----------------------------------------------------------------------------------
+
+
+# -- the group ---------------------------------------------------------------------------------
+
+
+# -- the files ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("weglaten", "melding"),
+    [
+        ('"product.indirect_uur"', "weglaten = 'product.indirect_uur': verwacht een lijst van invoer of tabellen"),
+        ('["product.indirect_uur.w0"]', "weglaten = 'product.indirect_uur.w0': verwacht een lijst van invoer of "
+         'tabellen van het basisproduct, zoals ["product.indirect_uur.wo"]; 41A22 heeft geen product.indirect_uur.w0'),
+        ("[1, 2]", "weglaten = [1, 2]: verwacht een lijst van invoer of tabellen"),
+    ],
+)  # fmt: skip
+def test_weglaten_is_een_lijst_van_bestaande_invoer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], weglaten: str, melding: str
+) -> None:
+    """A single string where a list is expected was split into one-letter keys (and removed nothing)."""
+    pad = schrijf(tmp_path / "s.toml", f'basis = "41A22"\npeildatum = {PEIL}\nweglaten = {weglaten}\n')
+    assert f"in {pad}: {melding}" in fout_van_opdracht(capsys, "bereken", str(pad))
+
+
+def test_weglaten_zonder_basis(s1: dict[str, Any]) -> None:
+    assert "weglaten = ['product.indirect_uur.wo']: verwacht een lijst" in fout(
+        {**s1, "weglaten": ["product.indirect_uur.wo"]}
+    )
+
+
+# -- analysis files -----------------------------------------------------------------------------
+
+
+GEHEIM = "hunter2-GEHEIM"
+
+
