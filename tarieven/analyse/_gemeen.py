@@ -398,17 +398,23 @@ def rijwaarschuwingen(s: Scenario, kolommen: Mapping[str, Any], n: int) -> tuple
             telling[mis] += 1
             redenen[reden] = int(mis.sum())
 
-    for k, x in kolommen.items():
-        if k in s.waarden and (p := s.veld(k).plausibel) is not None:
-            v = s.veld(k)
-            tel(f"{k} buiten {v.toon(p[0])} – {v.toon(p[1])} (ongebruikelijk)", (x < p[0]) | (x > p[1]))
+    onder_minimum: dict[str, Any] = {}  # salary key -> rows with a salary under the minimum wage
     if s.minimumuurloon is not None:
         bedrag = s.minimumuurloon[0]
         for f in s.structuur.functies:
             sleutels = [f"functies.{f}.{n_}" for n_ in ("maandsalaris", "uren_per_week", "weken_per_jaar")]
             if all(k in s.waarden for k in sleutels) and any(k in kolommen for k in sleutels):
                 sal, uren, weken = (np.asarray(kolommen.get(k, s.waarden[k]), dtype=float) for k in sleutels)
-                tel(f"functies.{f}: uurloon onder het wettelijk minimumloon", sal * 12 < bedrag * uren * weken)
+                onder_minimum[sleutels[0]] = sal * 12 < bedrag * uren * weken
+    for k, x in kolommen.items():
+        if k in s.waarden and (p := s.veld(k).plausibel) is not None:
+            v = s.veld(k)
+            buiten = (x < p[0]) | (x > p[1])
+            if k in onder_minimum:  # refused for the minimum wage: one problem, as in a single calculation
+                buiten = buiten & ~onder_minimum[k]
+            tel(f"{k} buiten {v.toon(p[0])} – {v.toon(p[1])} (ongebruikelijk)", buiten)
+    for k, mis in onder_minimum.items():
+        tel(f"functies.{k.split('.')[1]}: uurloon onder het wettelijk minimumloon", mis)
     if "tarief_per_client" in kolommen:
         boven = np.asarray(kolommen["tarief_per_client"]) > MAX_TARIEF
         tel(f"tarief_per_client boven het plafond van {euro(MAX_TARIEF)}", boven)
