@@ -88,6 +88,36 @@ def als_scenario(scenario: ScenarioInvoer) -> Scenario:
     return scenario if isinstance(scenario, Scenario) else lees_scenario(scenario)
 
 
+def als_lijst(s: Scenario, naam: str, waarde: Any, wat: str) -> list[Any]:
+    """An argument that is a list (``regels``, ``sleutels``, ``percentielen``): one text alone is
+    refused, not split into one-letter names."""
+    if isinstance(waarde, (str, bytes, Mapping)) or not isinstance(waarde, Iterable):
+        raise InvoerFout([Probleem(naam, waarde, f"een lijst van {wat}")], s.bron)
+    return list(waarde)
+
+
+def als_tabel(s: Scenario, naam: str, waarde: Any, wat: str) -> Mapping[str, Any]:
+    """An argument that is a dict (``variaties``, ``verdelingen``, ``bereiken``)."""
+    if not isinstance(waarde, Mapping):
+        raise InvoerFout([Probleem(naam, waarde, f"een dict van {wat}")], s.bron)
+    return waarde
+
+
+def als_getal(s: Scenario, naam: str, waarde: Any, verwacht: str) -> float:
+    """A number argument (``procent``, ``risico_opslag``; also a number as text), finite."""
+    try:
+        return naar_eenheid(waarde, "1")
+    except EenheidFout as e:
+        raise InvoerFout([Probleem(naam, waarde, f"{verwacht}; {e}")], s.bron) from None
+
+
+def als_paar(s: Scenario, naam: str, waarde: Any, verwacht: str) -> tuple[float, float]:
+    """A (low, high) argument: two numbers."""
+    if isinstance(waarde, (str, bytes, Mapping)) or not isinstance(waarde, Iterable) or len(w := list(waarde)) != 2:
+        raise InvoerFout([Probleem(naam, waarde, verwacht)], s.bron)
+    return als_getal(s, naam, w[0], verwacht), als_getal(s, naam, w[1], verwacht)
+
+
 def controleer_sleutels(s: Scenario, sleutels: Iterable[str], waar: str = "") -> None:
     """Every key must be a numeric input of this scenario."""
     onbekend = [k for k in sleutels if k not in s.waarden]

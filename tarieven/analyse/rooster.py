@@ -28,7 +28,9 @@ from tarieven.analyse._gemeen import (
     ScenarioInvoer,
     Voortgang,
     als_getallen,
+    als_lijst,
     als_scenario,
+    als_tabel,
     bereken_met,
     controleer_omvang,
     controleer_regels,
@@ -113,11 +115,14 @@ def rooster(
     ...                                "product.bezettingsgraad": np.arange(0.7, 0.96, 0.05)})
     """
     s = als_scenario(scenario)
+    voorbeeld = "invoersleutels naar waarden, zoals {'product.groepsgrootte': [8, 10]}"
+    variaties = als_tabel(s, "variaties", variaties, voorbeeld)
     keuzes = {k: lees_keuzes(s, k, v) for k, v in variaties.items() if is_keuze(k)}
     numeriek = {k: v for k, v in variaties.items() if k not in keuzes}
     controleer_sleutels(s, numeriek)
     namen = [d.naam for d in regeldefinities(s.structuur)]
     if regels is not None:
+        regels = als_lijst(s, "regels", regels, "regelnamen, zoals ['tarief_per_client']")
         controleer_regels(s, regels)
         namen = [n for n in namen if n in set(regels)]
     volgorde = list(variaties)

@@ -96,3 +96,22 @@ def test_weglaten_zonder_basis(s1: dict[str, Any]) -> None:
 GEHEIM = "hunter2-GEHEIM"
 
 
+@pytest.mark.parametrize(
+    ("sectie", "melding"),
+    [
+        ('[gevoeligheid]\nsleutels = "product.groepsgrootte"\n', "gevoeligheid.sleutels = 'product.groepsgrootte': "
+         'verwacht een lijst van invoersleutels, zoals ["product.bezettingsgraad"]'),
+        ('regels = "tarief_per_client"\n[bekostiging]\n',
+         "regels = 'tarief_per_client': verwacht een lijst van regelnamen"),
+        ("[montecarlo]\npercentielen = 50\n[montecarlo.verdelingen]\n"
+         '"product.bezettingsgraad" = { verdeling = "uniform", laag = 0.7, hoog = 0.9 }\n',
+         "montecarlo.percentielen = 50: verwacht een lijst van percentielen"),
+    ],
+)  # fmt: skip
+def test_een_tekst_waar_een_lijst_hoort(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], sectie: str, melding: str
+) -> None:
+    analysebestand = schrijf(tmp_path / "a.toml", f'scenario = "{G1.as_posix()}"\n{sectie}')
+    assert f"in {analysebestand}: {melding}" in fout_van_opdracht(capsys, "scenario", str(analysebestand))
+    with pytest.raises(InvoerFout, match=r"sleutels = 'product\.groepsgrootte': verwacht een lijst"):
+        analyse.gevoeligheid(G1, "product.groepsgrootte")  # type: ignore[arg-type]

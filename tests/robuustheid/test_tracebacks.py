@@ -123,6 +123,40 @@ def test_enorme_regel_buiten_het_tarief_laat_zich_tonen(g1: dict[str, Any]) -> N
 # -- wrong types in an analysis file ------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("doe", "melding"),
+    [
+        (lambda s: analyse.rooster(s, [G]), "variaties = ['product.groepsgrootte']: verwacht een dict"),
+        (lambda s: analyse.rooster(s, {G: [8]}, regels="tarief_per_client"),
+         "regels = 'tarief_per_client': verwacht een lijst van regelnamen, zoals ['tarief_per_client']"),
+        (lambda s: analyse.monte_carlo(s, [B], 10), "verdelingen = ['product.bezettingsgraad']: verwacht een dict"),
+        (lambda s: analyse.monte_carlo(s, {B: analyse.Uniform(0.7, 0.9)}, 10, percentielen=50),
+         "percentielen = 50: verwacht een lijst van percentielen, zoals [5, 50, 95]"),
+        (lambda s: analyse.monte_carlo(s, {B: analyse.Uniform(0.7, 0.9)}, 10, percentielen=["P5"]),
+         "percentielen = 'P5': verwacht percentielen van 0 tot en met 100; 'P5' is geen getal"),
+        (lambda s: analyse.gevoeligheid(s, G),
+         "sleutels = 'product.groepsgrootte': verwacht een lijst van invoersleutels"),
+        (lambda s: analyse.gevoeligheid(s, [G], procent="tien"),
+         "procent = 'tien': verwacht een percentage groter dan 0 en kleiner dan 100; 'tien' is geen getal"),
+        (lambda s: analyse.gevoeligheid(s, [G], bereiken={G: "8-10"}),
+         "bereiken.product.groepsgrootte = '8-10': verwacht (laag, hoog), twee getallen"),
+        (lambda s: analyse.doelzoek(s, B, 95.0, bereik="0-1"),
+         "bereik = '0-1': verwacht (laag, hoog) met laag kleiner"),
+        (lambda s: analyse.doelzoek_rooster(s, B, 95.0, [G]),
+         "variaties = ['product.groepsgrootte']: verwacht een dict"),
+        (lambda s: analyse.bekostiging(s, risico_opslag="veel"),
+         "risico_opslag = 'veel': verwacht een fractie van 0 tot 1"),
+    ],
+)  # fmt: skip
+def test_verkeerde_typen_in_de_analyse_api(g1: dict[str, Any], doe: Any, melding: str) -> None:
+    """Wrong types ended in a TypeError or ValueError from inside numpy, or a string was split into one-letter
+    keys (21 problems 'p ontbreekt', 'r ontbreekt', ...): one message naming the argument now."""
+    s = tarieven.lees_scenario(g1)
+    with pytest.raises(InvoerFout) as e:
+        doe(s)
+    assert str(e.value).startswith("Ongeldige invoer in <dict>: " + melding)
+
+
 def test_cli_zonder_traceback_als_proces(tmp_path: Path) -> None:
     """The same through a real process: what a user sees on stderr."""
     import subprocess
