@@ -27,7 +27,7 @@ from tarieven.scenario import SOM_TOLERANTIE, Scenario
 from tarieven.uitkomst import MAX_TARIEF
 from tarieven.velden import label as veldlabel
 from tarieven.velden import veld
-from tarieven.weergave import aantal, euro, is_geld
+from tarieven.weergave import aantal, euro, getal, is_geld
 
 Arr = npt.NDArray[np.float64]
 ScenarioInvoer = Scenario | Mapping[str, Any] | str | os.PathLike[str]
@@ -384,7 +384,7 @@ def controleer_omvang(
             [
                 Probleem(
                     wat,
-                    f"{aantal(n)} scenario's × {kolommen} kolommen, ongeveer {geschat:.1f} GiB".replace(".", ","),
+                    f"{aantal(n)} scenario's × {kolommen} kolommen, ongeveer {getal(geschat, 1)} GiB",
                     f"een uitkomst van hoogstens {max_geheugen_gb:g} GiB geheugen (max_geheugen_gb); "
                     + _VERHOGEN.format(naam="max_geheugen_gb"),
                 )
@@ -417,7 +417,9 @@ def rijwaarschuwingen(s: Scenario, kolommen: Mapping[str, Any], n: int) -> tuple
     scenarios counts them and goes on: a varied input outside its plausible range, a
     salary below the statutory minimum wage, a tariff above
     :data:`~tarieven.uitkomst.MAX_TARIEF` (only when ``tarief_per_client`` is computed).
-    ``kolommen`` holds the varied inputs and computed lines as arrays of length ``n``.
+    Each counts once, as a single calculation names each value once: a salary under the
+    minimum wage is refused, not also counted as unusual. ``kolommen`` holds the varied
+    inputs and computed lines as arrays of length ``n``.
     """
     telling = np.zeros(n, dtype=np.int32)
     redenen: dict[str, int] = {}

@@ -195,14 +195,15 @@ def _bekende(sectie: str, tabel: Mapping[str, Any], bekend: set[str], p: list[Pr
 
 def _rooster(r: Mapping[str, Any], p: list[Probleem]) -> dict[str, Any]:
     variaties = {}
-    for k, v in _plat(r, lambda d: "van" in d or "tot" in d).items():
+    gegeven = _plat(r, lambda d: "van" in d or "tot" in d)
+    for k, v in gegeven.items():
         if isinstance(v, Mapping):
             v = _bereik_waarden(f"rooster.{k}", v, p)
         elif not isinstance(v, list):
             v = [v]
         if v is not None:
             variaties[k] = v
-    if not variaties:
+    if not gegeven:
         p.append(Probleem("rooster", dict(r), "ten minste één invoer met waarden"))
     return variaties
 
@@ -264,8 +265,8 @@ def _doelzoeken(doelen: Any, p: list[Probleem]) -> list[dict[str, Any]]:
     return [dict(d) for d in doelen]
 
 
-def _kop(data: Mapping[str, Any], pad: Path, bron: str) -> Analyseplan:
-    """The scenario, the output folder and the limits of an analysis file."""
+def _kop(data: Mapping[str, Any], pad: Path, bron: str, gekozen: str | Path | None) -> Analyseplan:
+    """The scenario, the output folder (``gekozen`` on the command line wins) and the limits of an analysis file."""
     p: list[Probleem] = []
     for k in data:
         if k not in TOP:
@@ -278,7 +279,7 @@ def _kop(data: Mapping[str, Any], pad: Path, bron: str) -> Analyseplan:
     peildatum = data.get("peildatum")
     if peildatum is not None and (isinstance(peildatum, dt.datetime) or not isinstance(peildatum, dt.date)):
         p.append(Probleem("peildatum", peildatum, "een TOML-datum zoals 2027-01-01"))
-    uitvoer = _uitvoer(data.get("uitvoer", f"{pad.stem}-uitvoer"), pad, p)
+    uitvoer = Path(gekozen) if gekozen is not None else _uitvoer(data.get("uitvoer", f"{pad.stem}-uitvoer"), pad, p)
     grenzen = {k: data[k] for k in ("max_scenarios", "max_geheugen_gb") if k in data}
     if "max_scenarios" in grenzen and not _is_geheel(grenzen["max_scenarios"], 1):
         p.append(Probleem("max_scenarios", grenzen["max_scenarios"], "een geheel aantal scenario's van 1 of meer"))
@@ -342,8 +343,11 @@ def _uitvoer(uitvoer: Any, pad: Path, p: list[Probleem]) -> Path | None:
     return map_
 
 
-def lees_analyse(pad: str | Path) -> Analyseplan:
+def lees_analyse(pad: str | Path, *, uitvoer: str | Path | None = None) -> Analyseplan:
     """Read and check an analysis file (format: see the module docstring).
+
+    ``uitvoer``: an output folder the user chose explicitly (``--uitvoer`` on the command
+    line); it replaces the file's ``uitvoer``, which is then not checked.
 
     Raises
     ------
@@ -354,7 +358,7 @@ def lees_analyse(pad: str | Path) -> Analyseplan:
     pad = Path(pad)
     bron = str(pad)
     data = lees_bestand(pad, soort="analysebestand")
-    plan = _kop(data, pad, bron)
+    plan = _kop(data, pad, bron, uitvoer)
     p: list[Probleem] = []
 
     def tabel(naam: str) -> dict[str, Any] | None:

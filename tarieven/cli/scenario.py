@@ -155,9 +155,7 @@ def schrijf(
 
 def voer_uit(args: argparse.Namespace) -> int:
     """``tarieven scenario``: read, run, write; 0 on success (bad input raises, exit 2)."""
-    plan = lees_analyse(args.bestand)
-    if args.uitvoer:
-        plan.uitvoer = Path(args.uitvoer)
+    plan = lees_analyse(args.bestand, uitvoer=args.uitvoer or None)
     regels: list[VoortgangRegel] = []
 
     def voortgang(label: str) -> VoortgangRegel:

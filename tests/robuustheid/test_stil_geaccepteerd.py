@@ -96,6 +96,21 @@ def test_weglaten_zonder_basis(s1: dict[str, Any]) -> None:
 GEHEIM = "hunter2-GEHEIM"
 
 
+@pytest.mark.parametrize("uitvoer", ["../../elders", "/tmp/elders", "../naast"])
+def test_uitvoer_alleen_binnen_de_map(tmp_path: Path, capsys: pytest.CaptureFixture[str], uitvoer: str) -> None:
+    (tmp_path / "a").mkdir()
+    analysebestand = schrijf(
+        tmp_path / "a" / "a.toml", f'scenario = "{G1.as_posix()}"\nuitvoer = "{uitvoer}"\n[bekostiging]\n'
+    )
+    bericht = fout_van_opdracht(capsys, "scenario", str(analysebestand))
+    assert f"uitvoer = '{uitvoer}': verwacht een map binnen de map van het analysebestand of de werkmap" in bericht
+    assert "tarieven scenario BESTAND --uitvoer MAP" in bericht
+    # the user may choose on the command line
+    code, _, err = opdracht(capsys, "scenario", str(analysebestand), "--uitvoer", str(tmp_path / "gekozen"))
+    assert code == 0, err
+    assert (tmp_path / "gekozen" / "bekostiging.csv").is_file()
+
+
 @pytest.mark.parametrize(
     ("sectie", "melding"),
     [

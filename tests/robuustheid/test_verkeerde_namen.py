@@ -37,6 +37,38 @@ def fout(invoer: Any, *args: Any, **kwargs: Any) -> str:
 # -- the analysis file, not the scenario it names ------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("sectie", "sleutel"),
+    [
+        ('[rooster]\n"product.bezettingsgraad" = [0.5, 1.5]\n', "rooster.product.bezettingsgraad = 1.5: verwacht een "
+         "fractie groter dan 0 en hoogstens 1"),
+        ('[rooster]\n"product.groepsgroote" = [8]\n', "rooster.product.groepsgroote ontbreekt: verwacht een bestaande "
+         "invoer van dit scenario"),
+        ('[rooster]\nproduct.groepsgrootte = { van = 1, tot = 10, stap = 0 }\n', "rooster.product.groepsgrootte = "
+         "{'van': 1, 'tot': 10, 'stap': 0}: verwacht { van = ..., tot = ..., stap = ... }"),
+        ("[gevoeligheid]\nprocent = 150\n", "gevoeligheid.procent = 150: verwacht een percentage groter dan 0"),
+        ('[gevoeligheid]\nbereiken = { "product.bezettingsgraad" = [0.5, 2.0] }\n', "gevoeligheid.bereiken.product."
+         "bezettingsgraad = 2.0: verwacht een fractie groter dan 0 en hoogstens 1"),
+        ("[montecarlo.verdelingen]\n"
+         '"product.bezettingsgraad" = { verdeling = "uniform", laag = 0.5, hoog = 1.5 }\n',
+         "montecarlo.product.bezettingsgraad = "),
+        ('[[doelzoeken]]\nsleutel = "product.groepsgroote"\ndoel = 95.0\n', "doelzoeken[0].product.groepsgroote "
+         "ontbreekt: verwacht een bestaande invoer"),
+        ("[bekostiging]\nrisico_opslag = 1.5\n",
+         "bekostiging.risico_opslag = 1.5: verwacht een fractie van 0 tot 1, 1 niet "
+         "inbegrepen (0.08 voor 8 %) (risico-opslag bij capaciteitsbekostiging)"),
+    ],
+)  # fmt: skip
+def test_fout_in_een_analyse_noemt_het_analysebestand_en_de_sleutel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], sectie: str, sleutel: str
+) -> None:
+    analysebestand = schrijf(tmp_path / "analyse.toml", f'scenario = "{G1.as_posix()}"\nuitvoer = "uit"\n{sectie}')
+    bericht = fout_van_opdracht(capsys, "scenario", str(analysebestand))
+    assert bericht.startswith(f"tarieven: Ongeldige invoer in {analysebestand}: {sleutel}")
+    assert G1.name not in bericht  # the scenario file is fine: not named
+    assert not (tmp_path / "uit").exists()  # nothing written
+
+
 # -- the user's date, not a line of a bundled file -----------------------------------------------
 
 
