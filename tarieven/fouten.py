@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -48,7 +49,8 @@ class Waarschuwing:
     tekst: str
 
     def __str__(self) -> str:
-        return f"{self.sleutel} = {toon(self.waarde)}: {self.tekst}."
+        punt = "" if self.tekst.endswith((".", "?", "!")) else "."
+        return f"{self.sleutel} = {toon(self.waarde)}: {self.tekst}{punt}"
 
 
 class TarievenFout(Exception):
@@ -158,4 +160,8 @@ class OnbekendeNaam(TarievenFout, KeyError):
         super().__init__(naam)
 
     def __str__(self) -> str:
-        return f"onbekende {self.soort} {self.naam!r}; bekend zijn: {opsomming(self.bekend, 40)}"
+        tekst = f"onbekende {self.soort} {self.naam!r}; bekend zijn: {opsomming(self.bekend, 40)}"
+        if len(self.bekend) <= 40 or not isinstance(self.naam, str):
+            return tekst
+        lijkt = difflib.get_close_matches(self.naam, self.bekend, n=1)  # the list is cut: the nearest name
+        return tekst + (f"; bedoelt u {lijkt[0]!r}?" if lijkt else "")

@@ -61,7 +61,32 @@ def cli_waarschuwing(d: dict[str, Any], tekst: str, tmp_path: Path, capsys: pyte
 # -- salaries ----------------------------------------------------------------------------------
 
 
+def test_salaris_boven_het_gebruikelijke_is_een_waarschuwing(
+    s1: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    d = gewijzigd(s1, functies__hbo__maandsalaris=20_000)
+    tekst = (
+        "functies.hbo.maandsalaris = 20000: ongebruikelijk: gewoonlijk van € 2.650,00 /maand tot en met "
+        "€ 17.500,00 /maand; klopt deze waarde?"
+    )
+    zichtbaar(tarieven.bereken(d), tekst)
+    cli_waarschuwing(d, tekst, tmp_path, capsys)
+
+
 # -- the group ---------------------------------------------------------------------------------
+
+
+def test_bezetting_onder_de_helft_is_een_waarschuwing(
+    s1: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """By hand from g1's lines (golden): groepskosten = 460,83 + 19,41 + 50,00 + 3,5 × 10 × 0,3 = 540,74;
+    per client 540,74 / 3 = 180,25; / (1 − 0,25) × 1,03 = 247,54."""
+    d = gewijzigd(s1, product__bezettingsgraad=0.3)
+    u = tarieven.bereken(d)
+    assert u.tarief == pytest.approx(247.54, abs=0.01)
+    tekst = "product.bezettingsgraad = 0.3: ongebruikelijk: gewoonlijk van 50 % tot en met 100 %; klopt deze waarde?"
+    zichtbaar(u, tekst)
+    cli_waarschuwing(d, tekst, tmp_path, capsys)
 
 
 # -- the files ----------------------------------------------------------------------------------

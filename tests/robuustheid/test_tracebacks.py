@@ -120,6 +120,18 @@ def test_enorme_regel_buiten_het_tarief_laat_zich_tonen(g1: dict[str, Any]) -> N
 # -- a line that does not exist ----------------------------------------------------------------
 
 
+def test_onbekende_regel_van_een_uitkomst() -> None:
+    u = tarieven.bereken("41A22", "2027-01-01")
+    with pytest.raises(OnbekendeNaam) as e:
+        u["tarief_per_klant"]
+    assert isinstance(e.value, KeyError)  # `except KeyError` keeps working
+    bericht = str(e.value)
+    assert bericht.startswith("onbekende regel 'tarief_per_klant'; bekend zijn: bruto_jaarsalaris.mbo")
+    assert bericht.endswith("; bedoelt u 'tarief_per_client'?")  # 53 lines: the list alone stops at 40
+    with pytest.raises(KeyError, match="onbekende regel 'x'"):
+        u.regel("x")
+
+
 # -- wrong types in an analysis file ------------------------------------------------------------
 
 

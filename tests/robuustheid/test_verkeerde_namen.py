@@ -108,6 +108,12 @@ def test_basis_die_geen_product_is() -> None:
     assert "41A22" in bericht
 
 
+def test_onbekende_regel_noemt_de_dichtstbijzijnde() -> None:
+    with pytest.raises(KeyError) as e:
+        tarieven.bereken("41A22", "2027-01-01")["tarief_per_klient"]
+    assert str(e.value).endswith("; bedoelt u 'tarief_per_client'?")
+
+
 # -- an unreachable target is one row's message ---------------------------------------------------
 
 
