@@ -31,6 +31,32 @@ def strikte_json(tekst: str) -> Any:
 # -- a single calculation ---------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(("uren", "beschikbaar"), [(1e-300, "-230.4"), (1e-3, "-230.4"), (4.0, "-36.4")])
+def test_absurde_uren_per_week_geven_een_fout_geen_nan(
+    g1: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str], uren: float, beschikbaar: str
+) -> None:
+    """Hours per week so low that leave, sickness and training exceed the contract: no hours left
+    (it used to be a NaN tariff with exit code 0).
+
+    By hand (g1, mbo): contracturen = uren × 52,143; beschikbaar = contracturen − 194,4 − 0,07 ×
+    contracturen − 36. At 4 hours a week: 208,572 − 194,4 − 14,600 − 36 = −36,428; near 0 hours:
+    −194,4 − 36 = −230,4.
+    """
+    pad = schrijf(tmp_path / "s.json", json.dumps(gewijzigd(g1, functies__mbo__uren_per_week=uren)))
+    code, uit, err = opdracht(capsys, "bereken", str(pad), "--formaat", "json")
+    assert code == 2
+    assert uit == ""
+    assert f"functies.mbo = '{beschikbaar} beschikbare uren': verwacht meer dan 0 beschikbare uren" in err
+
+
+def test_uren_per_week_boven_een_week(g1: dict[str, Any]) -> None:
+    with pytest.raises(InvoerFout) as e:
+        tarieven.bereken(gewijzigd(g1, functies__mbo__uren_per_week=169))
+    assert "functies.mbo.uren_per_week = 169: verwacht een getal groter dan 0 en hoogstens 168 in uur/week" in str(
+        e.value
+    )
+
+
 @pytest.mark.parametrize(
     ("pad", "waarde", "regel"),
     [
@@ -47,6 +73,14 @@ def test_overloop_is_een_fout_die_de_regel_noemt(
     assert uit == ""  # nothing half written, no "Infinity"
     assert f"{regel} = inf: verwacht een eindige uitkomst; de invoer geeft geen getal in" in err
     assert "Warning" not in err
+
+
+def test_json_van_een_uitkomst_is_strikt(capsys: pytest.CaptureFixture[str]) -> None:
+    code, uit, _ = opdracht(capsys, "bereken", "41A22", "--peildatum", "2027-01-01", "--formaat", "json")
+    assert code == 0
+    d = strikte_json(uit)
+    assert d["tarief_per_client"].count(".") == 1  # whole cents as text
+    assert isinstance(d["waarschuwingen"], list)
 
 
 # -- indexation -------------------------------------------------------------------------------
@@ -89,6 +123,17 @@ def test_rooster_met_nan_noemt_het_scenario(g1: dict[str, Any]) -> None:
         analyse.rooster(d, {"opslagen.overhead": [0.25, 1e308]})
 
 
+def test_rooster_met_enorme_maar_eindige_waarden_telt_ze(g1: dict[str, Any]) -> None:
+    """Finite but absurd: the grid goes on and counts; nothing in it is NaN or infinite."""
+    df = analyse.rooster(g1, {"product.bezettingsgraad": [0.85, 1e-300]}, regels=["tarief_per_client"])
+    assert np.isfinite(df["tarief_per_client"]).all()
+    assert df["tarief_per_client"].iloc[1] > 1e300
+    # b = 1e-300: unusual (below 50 %) and a tariff above the ceiling
+    assert df["waarschuwingen"].tolist() == [0, 2]
+    assert "nan" not in df.to_csv().lower()
+    assert "inf" not in df.to_csv().lower()
+
+
 def test_monte_carlo_met_een_overloop(g1: dict[str, Any]) -> None:
     with pytest.raises(InvoerFout) as e:
         analyse.monte_carlo(g1, {"product.materieel_per_client": analyse.Uniform(1e307, 1e308)}, 50, seed=1)
@@ -103,3 +148,15 @@ def test_gevoeligheid_met_een_overloop(g1: dict[str, Any]) -> None:
         )
 
 
+def test_geen_nan_in_de_csv_van_een_onhaalbaar_doel(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An unreachable goal-seek target: an empty cell, never 'nan'."""
+    pad = schrijf(
+        tmp_path / "a.toml",
+        'scenario = "41A22"\npeildatum = 2027-01-01\nuitvoer = "uit"\n'
+        '[[doelzoeken]]\nsleutel = "product.bezettingsgraad"\ndoel = 1.0\n',
+    )
+    code, _, err = opdracht(capsys, "scenario", str(pad))
+    assert code == 0, err
+    tekst = (tmp_path / "uit" / "doelzoeken.csv").read_text(encoding="utf-8")
+    assert tekst.splitlines()[1].startswith("product.bezettingsgraad,tarief_per_client,1.0,,")
+    assert "nan" not in tekst.lower()

@@ -69,7 +69,40 @@ def test_fout_in_een_analyse_noemt_het_analysebestand_en_de_sleutel(
     assert not (tmp_path / "uit").exists()  # nothing written
 
 
+def test_fout_in_het_scenario_zelf_noemt_het_scenariobestand(
+    tmp_path: Path, g1: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The other way round: a problem in the scenario file is that file's, with its own key."""
+    scenario = schrijf(tmp_path / "scenario.json", json.dumps(gewijzigd(g1, product__groepsgrootte=8.5)))
+    analysebestand = schrijf(tmp_path / "analyse.toml", 'scenario = "scenario.json"\n[bekostiging]\n')
+    bericht = fout_van_opdracht(capsys, "scenario", str(analysebestand))
+    assert bericht.startswith(
+        f"tarieven: Ongeldige invoer in {scenario}: product.groepsgrootte = 8.5: verwacht een geheel"
+    )
+
+
 # -- the user's date, not a line of a bundled file -----------------------------------------------
+
+
+def test_peildatum_buiten_de_parameters(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """It named groepsgrootte and the installed path; now the peildatum first, bundled files as params/..."""
+    bericht = fout("41A22", "1850-01-01")
+    assert bericht.startswith(
+        "Ongeldige invoer in params/producten/41A22.toml: peildatum = '1850-01-01': verwacht een peildatum op of na "
+        "2025-01-01"
+    )
+    bericht = fout_van_opdracht(capsys, "bereken", "41A22", "--peildatum", "1850-01-01")
+    assert "peildatum = '1850-01-01': verwacht een peildatum op of na 2025-01-01" in bericht
+    assert PAKKET not in bericht
+    eigen = schrijf(tmp_path / "mijn.toml", 'basis = "41A22"\npeildatum = 1850-01-01\n')
+    bericht = fout_van_opdracht(capsys, "bereken", str(eigen))
+    assert bericht.startswith(
+        f"tarieven: Ongeldige invoer in {eigen}: peildatum = '1850-01-01': verwacht een peildatum"
+    )
+    bericht = fout("41A22", tariefjaar=1950)
+    assert (
+        "tariefjaar = '1950': verwacht een tariefjaar dat van 1 januari tot en met 31 december door waarden" in bericht
+    )
 
 
 @pytest.mark.parametrize(
@@ -117,3 +150,48 @@ def test_onbekende_regel_noemt_de_dichtstbijzijnde() -> None:
 # -- an unreachable target is one row's message ---------------------------------------------------
 
 
+def test_onhaalbaar_doel_in_een_analysebestand(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Three targets, the middle one unreachable (a tariff of € 1 at any occupancy): its row gets an
+    empty value and the reason; the other targets, the grid and the funding view are written."""
+    analysebestand = schrijf(
+        tmp_path / "analyse.toml",
+        f'scenario = "{G1.as_posix()}"\nuitvoer = "uit"\n'
+        '[rooster]\n"product.groepsgrootte" = [8, 10]\n'
+        '[[doelzoeken]]\nsleutel = "product.bezettingsgraad"\ndoel = 95.0\n'
+        '[[doelzoeken]]\nsleutel = "product.bezettingsgraad"\ndoel = 1.0\n'
+        '[[doelzoeken]]\nsleutel = "product.groepsgrootte"\ndoel = 95.0\n'
+        "[bekostiging]\n",
+    )
+    code, _, err = opdracht(capsys, "scenario", str(analysebestand))
+    assert code == 0, err
+    uit = tmp_path / "uit"
+    assert sorted(p.name for p in uit.iterdir()) == ["bekostiging.csv", "doelzoeken.csv", "rooster.csv"]
+    doelen = pd.read_csv(uit / "doelzoeken.csv", keep_default_na=False)
+    assert doelen["doel"].tolist() == [95.0, 1.0, 95.0]
+    assert doelen["melding"].iloc[0] == ""
+    assert doelen["melding"].iloc[2] == ""
+    assert doelen["waarde"].iloc[1] == ""  # an empty cell, never NaN
+    melding = doelen["melding"].iloc[1]
+    assert melding.startswith(
+        "niet te halen: verwacht een doel dat met product.bezettingsgraad tussen 0,000001 en 1 te bereiken is: "
+        "tarief per cliënt per dagdeel (tarief_per_client) loopt daar van € 77,63 tot "
+    )
+    # g1 at full occupancy (by hand from the golden lines): (460,83 + 19,41 + 50,00 + 35,00) / 10 / 0,75 × 1,03 = 77,63
+    b = float(doelen["waarde"].iloc[0])
+    u = tarieven.bereken(tarieven.lees_scenario(G1).met(**{"product.bezettingsgraad": b}))
+    assert round(u.tarief, 6) == 95.0
+    # a whole group size: the smallest group whose tariff stays at or under 95 (g1: 10 places gives 90,48)
+    assert int(float(doelen["waarde"].iloc[2])) <= 10
+
+
+def test_fout_in_de_sleutel_van_een_doel_is_wel_een_fout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A wrong key or line in the file is the file's error, not a row's message."""
+    analysebestand = schrijf(
+        tmp_path / "analyse.toml",
+        f'scenario = "{G1.as_posix()}"\n[[doelzoeken]]\nsleutel = "product.bezettingsgraad"\ndoel = 95.0\n'
+        'regel = "tarief_per_klant"\n',
+    )
+    bericht = fout_van_opdracht(capsys, "scenario", str(analysebestand))
+    assert (
+        f"in {analysebestand}: doelzoeken[0].regels = 'tarief_per_klant': verwacht een regel van de opbouw" in bericht
+    )
