@@ -79,11 +79,13 @@ blad = st.one_of(
     st.datetimes(),
     st.times(),
 )
-waarden = st.recursive(
-    blad,
-    lambda kind: st.lists(kind, max_size=4) | st.dictionaries(SLEUTELS, kind, max_size=5),
-    max_leaves=25,
-)
+
+
+def _genest(kind: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.lists(kind, max_size=4) | st.dictionaries(SLEUTELS, kind, max_size=5)
+
+
+waarden = st.recursive(blad, _genest, max_leaves=25)
 diep = st.integers(1, 200).map(lambda n: json.loads("[" * n + "1" + "]" * n))
 """Lists nested up to 200 deep (the reader allows 32)."""
 
@@ -115,20 +117,32 @@ def scenario_dicts(draw: st.DrawFn) -> dict[str, Any]:
 
 
 def eindig_of_invoerfout(doe: Callable[[], Any]) -> Any:
-    """Run ``doe``: a finite, showable result or an InvoerFout with a message; within the time limit."""
-    start = time.perf_counter()
+    """Run ``doe``: a finite, showable result or an InvoerFout with a message; within the time limit.
+
+    An example over the limit runs once more and must then be within it: a hang is slow both
+    times, a machine busy with other work rarely (one such case, 2.4 s, did not reproduce).
+    """
+    verstreken = []
+    for _ in range(2):
+        start = time.perf_counter()
+        uit = _een_keer(doe)
+        verstreken.append(time.perf_counter() - start)
+        if verstreken[-1] < TIJDSLIMIET:
+            break
+    assert min(verstreken) < TIJDSLIMIET, f"{verstreken} s"
+    return uit
+
+
+def _een_keer(doe: Callable[[], Any]) -> Any:
     try:
         uit = doe()
     except InvoerFout as e:
         bericht = str(e)
         assert bericht.startswith("Ongeldige invoer")
         assert "Traceback" not in bericht
-        uit = e
-    else:
-        if isinstance(uit, Uitkomst):
-            controleer_uitkomst(uit)
-    verstreken = time.perf_counter() - start
-    assert verstreken < TIJDSLIMIET, f"{verstreken:.2f} s"
+        return e
+    if isinstance(uit, Uitkomst):
+        controleer_uitkomst(uit)
     return uit
 
 
@@ -192,9 +206,13 @@ ANALYSE_SLEUTELS = st.sampled_from(
      "voorwaarde", "van", "tot", "stap", "aantal", "risico_opslag", "product.groepsgrootte", "product.bezettingsgraad",
      "functies.mbo.maandsalaris", "opslagen.overhead_grondslag", "tarief_per_client"]
 )  # fmt: skip
-analyse_waarden = st.recursive(
-    blad, lambda kind: st.lists(kind, max_size=4) | st.dictionaries(ANALYSE_SLEUTELS, kind, max_size=5), max_leaves=25
-)
+
+
+def _analyse_genest(kind: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.lists(kind, max_size=4) | st.dictionaries(ANALYSE_SLEUTELS, kind, max_size=5)
+
+
+analyse_waarden = st.recursive(blad, _analyse_genest, max_leaves=25)
 
 
 @FUZZ
