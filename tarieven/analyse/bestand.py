@@ -154,6 +154,14 @@ def _plat(d: Mapping[str, Any], blad: Callable[[Any], bool], prefix: str = "") -
     return uit
 
 
+def _subtabel(sleutel: str, waarde: Any, p: list[Probleem]) -> Mapping[str, Any]:
+    """A table inside a section (``[montecarlo.verdelingen]``, ``gevoeligheid.bereiken``)."""
+    if isinstance(waarde, Mapping):
+        return waarde
+    p.append(Probleem(sleutel, waarde, f"een tabel ([{sleutel}])"))
+    return {}
+
+
 def _bereik_waarden(sleutel: str, spec: Mapping[str, Any], p: list[Probleem]) -> Any:
     """``{van, tot, stap}`` or ``{van, tot, aantal}`` to a list of values, end points exact."""
     verwacht = "{ van = ..., tot = ..., stap = ... } of { van = ..., tot = ..., aantal = ... }, met van ≤ tot"
@@ -215,7 +223,7 @@ def _gevoeligheid(g: dict[str, Any], p: list[Probleem]) -> dict[str, Any]:
     if "sleutels" in g and not (_is_teksten(g["sleutels"]) and g["sleutels"]):
         verwacht = 'een lijst van invoersleutels, zoals ["product.bezettingsgraad"]'
         p.append(Probleem("gevoeligheid.sleutels", g["sleutels"], verwacht))
-    bereiken = _plat(g.get("bereiken", {}), lambda d: False)
+    bereiken = _plat(_subtabel("gevoeligheid.bereiken", g.get("bereiken", {}), p), lambda d: False)
     for k, v in bereiken.items():
         if not (isinstance(v, list) and len(v) == 2 and all(isinstance(x, (int, float)) for x in v)):
             p.append(Probleem(f"gevoeligheid.bereiken.{k}", v, "[laag, hoog]"))
@@ -235,8 +243,9 @@ def _montecarlo(m: dict[str, Any], plan: Analyseplan, p: list[Probleem]) -> dict
         p.append(Probleem("montecarlo.percentielen", pct, verwacht))
     if not isinstance(m.get("trekkingen", False), bool):
         p.append(Probleem("montecarlo.trekkingen", m["trekkingen"], "true (ook alle trekkingen als CSV) of false"))
-    verdelingen = _plat(m.pop("verdelingen", {}), lambda d: "verdeling" in d)
-    if not verdelingen:
+    ruw = m.pop("verdelingen", {})
+    verdelingen = _plat(_subtabel("montecarlo.verdelingen", ruw, p), lambda d: "verdeling" in d)
+    if not verdelingen and isinstance(ruw, Mapping):
         p.append(Probleem("montecarlo.verdelingen", ..., "ten minste één invoer met een verdeling"))
     for k, v in verdelingen.items():
         try:

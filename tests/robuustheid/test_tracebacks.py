@@ -319,6 +319,11 @@ def test_verkeerde_typen_in_de_analyse_api(g1: dict[str, Any], doe: Any, melding
              "doelzoeken[0].bereik = '0-1': verwacht [laag, hoog], twee getallen"],
         ),
         (
+            'scenario = "41A22"\n[montecarlo]\nverdelingen = false\n[gevoeligheid]\nbereiken = 5\n',
+            ["montecarlo.verdelingen = False: verwacht een tabel ([montecarlo.verdelingen])",
+             "gevoeligheid.bereiken = 5: verwacht een tabel ([gevoeligheid.bereiken])"],
+        ),
+        (
             'scenario = "41A22"\nrooster = [1, 2]\nbekostiging = "ja"\n',
             ["rooster = [1, 2]: verwacht een tabel ([rooster])",
              "bekostiging = 'ja': verwacht een tabel ([bekostiging])"],
