@@ -22,7 +22,7 @@ from typing import Any
 from tarieven.catalogus import Zoeker, producten, vul_aan
 from tarieven.eenheden import EenheidFout, naar_eenheid
 from tarieven.fouten import InvoerFout, Probleem, opsomming, toon
-from tarieven.lezen import lees_bestand
+from tarieven.lezen import bestaat, lees_bestand
 from tarieven.parameterbestanden import standaard_parameters
 from tarieven.parameters import Herkomst, ParameterSet, kort
 from tarieven.scenario import Scenario, valideer
@@ -203,11 +203,11 @@ def lees_scenario(
         data, naam = dict(bron), naam or "<dict>"
     else:
         pad = Path(bron)
-        if isinstance(bron, str) and not pad.is_file() and bron in producten(params):
+        if isinstance(bron, str) and not bestaat(pad, bestand=True) and bron in producten(params):
             product = (params or standaard_parameters()).product(bron)
             naam = kort(product.pad)
             data = {"basis": bron}
-        elif not pad.exists():
+        elif not bestaat(pad):
             raise InvoerFout(
                 [
                     Probleem(

@@ -99,7 +99,7 @@ from tarieven.analyse.rooster import rooster
 from tarieven.catalogus import producten
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.inlezen import lees_scenario
-from tarieven.lezen import lees_bestand
+from tarieven.lezen import bestaat, lees_bestand
 from tarieven.scenario import Scenario
 from tarieven.velden import kinderen
 
@@ -311,11 +311,11 @@ def _scenario(scen: str, pad: Path, peildatum: dt.date | None, bron: str) -> Sce
     analysis file must not become a way to read other files.
     """
     scenario_pad = pad.parent / scen
-    if not scenario_pad.is_file():
+    if not bestaat(scenario_pad, bestand=True):
         if scen in producten():
             return lees_scenario(scen, peildatum)
-        bestaat = f"; dat bestand of die productcode bestaat niet (productcodes: {', '.join(producten())})"
-        raise InvoerFout([Probleem("scenario", scen, _SCENARIO + bestaat)], bron)
+        geen = f"; dat bestand of die productcode bestaat niet (productcodes: {', '.join(producten())})"
+        raise InvoerFout([Probleem("scenario", scen, _SCENARIO + geen)], bron)
     if scenario_pad.suffix.lower() not in (".toml", ".json"):
         fout = Probleem("scenario", scen, _SCENARIO + f"; {scenario_pad.name} is geen .toml of .json")
         raise InvoerFout([fout], bron)

@@ -165,5 +165,8 @@ def voer_uit(args: argparse.Namespace) -> int:
     resultaten = _voer_uit(plan, voortgang)
     for vg in regels:
         vg.klaar()
-    schrijf(plan, resultaten, plots=args.plots, overschrijven=args.overschrijf)
+    try:
+        schrijf(plan, resultaten, plots=args.plots, overschrijven=args.overschrijf)
+    except OSError as e:  # a folder that cannot be made or written: a name too long, no permission, a full disk
+        raise _fout(plan, str(plan.uitvoer), f"een map waarin tarieven kan schrijven ({e.strerror})") from None
     return 0

@@ -197,6 +197,25 @@ def test_diep_geneste_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert "verwacht hoogstens 32 niveaus van geneste tabellen en lijsten" in bericht
 
 
+def test_naam_te_lang_voor_het_bestandssysteem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A name of 300 characters made the system refuse even to look (OSError: File name too long,
+    found by the fuzz of analysis files): it is a file that does not exist."""
+    lang = "x" * 300 + ".json"
+    with pytest.raises(InvoerFout, match=r"^Ongeldige invoer: bestand = 'xxxxx.*verwacht een bestaand \.json- of"):
+        tarieven.bereken(lang)
+    assert "verwacht een bestaand .json- of .toml-bestand, of een productcode" in fout_van_opdracht(
+        capsys, "bereken", lang
+    )
+    analysebestand = schrijf(tmp_path / "a.toml", f'scenario = "{lang}"\n[bekostiging]\n')
+    bericht = fout_van_opdracht(capsys, "scenario", str(analysebestand))
+    assert f"in {analysebestand}: scenario = 'xxxxx" in bericht
+    assert "dat bestand of die productcode bestaat niet" in bericht
+    analysebestand = schrijf(tmp_path / "b.toml", f'scenario = "41A22"\nuitvoer = "{"u" * 300}"\n[bekostiging]\n')
+    bericht = fout_van_opdracht(capsys, "scenario", str(analysebestand))
+    assert f"in {analysebestand}: uitvoer = '" in bericht
+    assert "verwacht een map waarin tarieven kan schrijven (File name too long)" in bericht
+
+
 # -- dates and years ---------------------------------------------------------------------------
 
 
