@@ -7,14 +7,17 @@ are named so that a parameter set or scenario can choose one.
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Context, Decimal
 
-__all__ = ["AFRONDINGEN", "naar_decimal", "op_centen", "rond_af"]
+__all__ = ["AFRONDINGEN", "RUIM", "naar_decimal", "op_centen", "rond_af"]
 
 AFRONDINGEN: tuple[str, ...] = ("cent", "naar_boven_hele_euro", "per_minuut_hele_centen")
 
 CENT = Decimal("0.01")
 EURO = Decimal("1")
+RUIM = Context(prec=400)
+"""Decimal arithmetic with room for every finite float in cents: the largest has 309 digits
+before the point, more than the default 28 (with which 1e30 could not be rounded at all)."""
 
 
 def naar_decimal(waarde: float) -> Decimal:
@@ -28,7 +31,7 @@ def naar_decimal(waarde: float) -> Decimal:
 
 def op_centen(waarde: float) -> Decimal:
     """Round to whole cents, half up."""
-    return naar_decimal(waarde).quantize(CENT, rounding=ROUND_HALF_UP)
+    return naar_decimal(waarde).quantize(CENT, rounding=ROUND_HALF_UP, context=RUIM)
 
 
 def rond_af(waarde: float, regel: str = "cent") -> Decimal:
@@ -46,8 +49,8 @@ def rond_af(waarde: float, regel: str = "cent") -> Decimal:
     if regel == "cent":
         return op_centen(waarde)
     if regel == "naar_boven_hele_euro":
-        return op_centen(waarde).quantize(EURO, rounding=ROUND_CEILING).quantize(CENT)
+        return op_centen(waarde).quantize(EURO, rounding=ROUND_CEILING, context=RUIM).quantize(CENT, context=RUIM)
     if regel == "per_minuut_hele_centen":
-        minuut = (naar_decimal(waarde) / 60).quantize(CENT, rounding=ROUND_HALF_UP)
-        return (minuut * 60).quantize(CENT)
+        minuut = RUIM.divide(naar_decimal(waarde), 60).quantize(CENT, rounding=ROUND_HALF_UP, context=RUIM)
+        return RUIM.multiply(minuut, 60).quantize(CENT, context=RUIM)
     raise ValueError(f"onbekende afrondingsregel {regel!r}; kies uit {', '.join(AFRONDINGEN)}")

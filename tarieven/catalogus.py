@@ -286,6 +286,11 @@ def _bronstatus(*delen: Opgezocht) -> str | None:
     return _slechtste(*((w.bronstatus or w.status) if w.geprojecteerd else w.status for w in delen))
 
 
+def _is_cao(params: ParameterSet, naam: Any) -> bool:
+    """Whether ``naam`` is a parameter file with a CAO's working week (and so its other terms)."""
+    return isinstance(naam, str) and naam in params.bestanden and "uren_per_week" in params.bestand(naam).parameters
+
+
 def _functie(z: Zoeker, rol: str, invoer: dict[str, Any], herkomst: dict[str, Herkomst], bron: str) -> str | None:
     """Fill a function's inputs from its catalogue definition and CAO; returns its CAO when
     its employer charges are to be built from components."""
@@ -299,10 +304,19 @@ def _functie(z: Zoeker, rol: str, invoer: dict[str, Any], herkomst: dict[str, He
     if cao is None:
         return None
     c = str(cao)
+    if not _is_cao(z.params, cao):
+        caos = ", ".join(b for b in sorted(z.params.bestanden) if _is_cao(z.params, b))
+        raise InvoerFout([Probleem(p + "cao", cao, f"een cao uit {kort(z.params.map)} ({caos})")], bron)
     if p + "maandsalaris" not in invoer:
         if instelling["schaal"] is None or instelling["trede"] is None:
             raise InvoerFout([Probleem(f"functies.{rol}", f"cao = {c!r}", "bij 'cao' ook 'schaal' en 'trede'")], bron)
-        bedrag, tekst, par, w, index = _maandsalaris(z, c, instelling["schaal"], instelling["trede"])
+        try:
+            bedrag, tekst, par, w, index = _maandsalaris(z, c, instelling["schaal"], instelling["trede"])
+        except InvoerFout as e:  # a scale or step the user wrote: the user's key, in the user's file
+            eigen = [q for q in e.problemen if q.sleutel in ("schaal", "trede") and p + q.sleutel in invoer]
+            if not eigen:
+                raise
+            raise InvoerFout([Probleem(p + q.sleutel, q.waarde, q.verwacht) for q in eigen], bron) from None
         invoer[p + "maandsalaris"] = Gegeven(bedrag, par.eenheid or "EUR/maand")
         herkomst[p + "maandsalaris"] = z.herkomst(par, w, f", {tekst}", index)
     for naam in CAO_GETALLEN:
@@ -385,6 +399,19 @@ def _weglaten(invoer: dict[str, Any], herkomst: dict[str, Herkomst], prefixen: I
                 invoer[tabel] = LEEG
 
 
+def _weg_te_laten(weg: Any, code: str | None, invoer: Mapping[str, Any], bron: str) -> list[str]:
+    """``weglaten``: a list of inputs or tables the basis product has (not one text, not a typo)."""
+    verwacht = 'een lijst van invoer of tabellen van het basisproduct, zoals ["product.indirect_uur.wo"]'
+    if code is None:
+        raise InvoerFout([Probleem("weglaten", weg, verwacht + ", samen met 'basis'")], bron)
+    if not isinstance(weg, list) or not all(isinstance(w, str) for w in weg):
+        raise InvoerFout([Probleem("weglaten", weg, verwacht)], bron)
+    onbekend = [w for w in weg if not any(k == w or k.startswith(w + ".") for k in invoer)]
+    if onbekend:
+        raise InvoerFout([Probleem("weglaten", w, f"{verwacht}; {code} heeft geen {w}") for w in onbekend], bron)
+    return weg
+
+
 def vul_aan(
     eigen: Mapping[str, Any],
     z: Zoeker,
@@ -400,13 +427,18 @@ def vul_aan(
     """
     eigen = dict(eigen)
     code = eigen.pop("basis", None)
-    weg = eigen.pop("weglaten", None) or []
+    weg = eigen.pop("weglaten", None)
     invoer: dict[str, Any] = {}
     herkomst: dict[str, Herkomst] = {}
     if code is not None:
-        invoer, herkomst, bestandsnaam = product_invoer(z, str(code))
+        if not isinstance(code, str) or code not in z.params.producten:
+            codes = ", ".join(sorted(z.params.producten))
+            raise InvoerFout([Probleem("basis", code, f"een productcode uit de catalogus ({codes})")], bron)
+        invoer, herkomst, bestandsnaam = product_invoer(z, code)
         invoer.setdefault("beschrijving", f"{invoer.get('product.naam', code)} ({code}), catalogus {bestandsnaam}")
-        _weglaten(invoer, herkomst, weg)
+    if weg is not None:
+        _weglaten(invoer, herkomst, _weg_te_laten(weg, code, invoer, bron))
+    if code is not None:
         for eigen_prefix, basis_prefix in (
             ("product.personeel.", ("product.ratio", "product.personeel")),
             ("product.ratio.", ("product.personeel",)),

@@ -43,7 +43,7 @@ from typing import Any
 
 from tarieven.afronding import op_centen
 from tarieven.fouten import InvoerFout, Probleem, onbekende_sleutels
-from tarieven.lezen import lees_bestand
+from tarieven.lezen import bestaat, lees_bestand
 from tarieven.uitkomst import Uitkomst, bereken
 from tarieven.weergave import euro, invoer, is_geld
 
@@ -138,7 +138,7 @@ def _geval(i: int, g: Any, map_: Path, p: list[Probleem]) -> Geval | None:
         p.append(Probleem(f"{waar}.naam", naam if naam is not None else ..., "de naam van het geval (tekst)"))
     scen = g.get("scenario", ...)
     if isinstance(scen, str):
-        scen = str(map_ / scen) if (map_ / scen).is_file() else scen
+        scen = str(map_ / scen) if bestaat(map_ / scen, bestand=True) else scen
     elif not isinstance(scen, Mapping):
         p.append(
             Probleem(f"{waar}.scenario", scen, "een productcode, een scenariobestand of een tabel [geval.scenario]")

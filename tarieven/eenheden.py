@@ -31,6 +31,8 @@ from numbers import Real
 from pathlib import Path
 from typing import Any
 
+from tarieven.fouten import toon
+
 __all__ = [
     "MAX_LENGTE",
     "EenheidFout",
@@ -200,7 +202,7 @@ _GETAL = re.compile(r"\s*([+-]?(?:\d[\d.,]*|\.\d+)(?:[eE][+-]?\d{1,3})?)\s*(.*?)
 _NL_VOLLEDIG = re.compile(r"[+-]?\d{1,3}(\.\d{3})+,\d+")  # 3.250,50
 _NL_KOMMA = re.compile(r"[+-]?\d+,(\d{1,2}|\d{4,})")  # 3,5  3,25
 _EN_DUIZEND = re.compile(r"[+-]?\d{1,3}(,\d{3})+\.\d+|[+-]?\d{1,3}(,\d{3}){2,}")  # 3,250.50  1,234,567
-_DUBBEL_PUNT = re.compile(r"[+-]?\d{1,3}(\.\d{3})+")  # 3.250: 3.25 or 3250
+_DUBBEL_PUNT = re.compile(r"[+-]?\d{1,3}(\.\d{3})+")  # 3.250: 3.25 or 3250; 1.234.567
 _DUBBEL_KOMMA = re.compile(r"[+-]?\d{1,3},\d{3}")  # 3,250: 3.25 or 3250
 _GEWOON = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?")
 
@@ -217,8 +219,9 @@ def _lees_getal(tekst: str) -> list[float]:
         return [float(tekst.replace(".", "").replace(",", "."))]
     if _EN_DUIZEND.fullmatch(tekst):
         return [float(tekst.replace(",", ""))]
-    if _DUBBEL_PUNT.fullmatch(tekst):
-        return [float(tekst), float(tekst.replace(".", ""))]
+    if _DUBBEL_PUNT.fullmatch(tekst):  # 3.250: 3.25 or 3250; 1.234.567 can only be thousands
+        duizendtallen = float(tekst.replace(".", ""))
+        return [float(tekst), duizendtallen] if tekst.count(".") == 1 else [duizendtallen]
     if _DUBBEL_KOMMA.fullmatch(tekst):
         return [float(tekst.replace(",", ".")), float(tekst.replace(",", ""))]
     raise EenheidFout(f"{tekst!r} is geen getal")
@@ -273,17 +276,12 @@ def naar_eenheid(waarde: Any, eenheid: str, kies: Kiezer | None = None) -> float
             van = str(waarde.units)
             getal = float(waarde.magnitude) * (omrekenfactor(van, eenheid) if van != "dimensionless" else 1.0)
         else:
-            raise EenheidFout(f"{_kort(waarde)} is geen getal (type {type(waarde).__name__})")
+            raise EenheidFout(f"{toon(waarde, 40)} is geen getal (type {type(waarde).__name__})")
     except OverflowError:
-        raise EenheidFout(f"{_kort(waarde)} is te groot voor een getal") from None
+        raise EenheidFout(f"{toon(waarde, 40)} is te groot voor een getal") from None
     if not math.isfinite(getal):
-        raise EenheidFout(f"{_kort(waarde)} is geen eindig getal")
+        raise EenheidFout(f"{toon(waarde, 40)} is geen eindig getal")
     return getal
-
-
-def _kort(waarde: Any) -> str:
-    tekst = repr(waarde)
-    return tekst if len(tekst) <= 40 else tekst[:37] + "..."
 
 
 # -- pint, only when asked for ---------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +16,7 @@ __all__ = [
     "Waarschuwing",
     "onbekende_sleutels",
     "opsomming",
+    "toon",
 ]
 
 
@@ -47,7 +49,8 @@ class Waarschuwing:
     tekst: str
 
     def __str__(self) -> str:
-        return f"{self.sleutel} = {_toon(self.waarde)}: {self.tekst}."
+        punt = "" if self.tekst.endswith((".", "?", "!")) else "."
+        return f"{self.sleutel} = {toon(self.waarde)}: {self.tekst}{punt}"
 
 
 class TarievenFout(Exception):
@@ -78,7 +81,7 @@ class Probleem:
             return f"{self.sleutel} ontbreekt: verwacht {self.verwacht}."
         if self.waarde is ZONDER_WAARDE:
             return f"{self.sleutel}: verwacht {self.verwacht}."
-        return f"{self.sleutel} = {_toon(self.waarde)}: verwacht {self.verwacht}."
+        return f"{self.sleutel} = {toon(self.waarde)}: verwacht {self.verwacht}."
 
 
 def opsomming(items: Iterable[str], max_aantal: int = 12) -> str:
@@ -99,9 +102,17 @@ def onbekende_sleutels(
             problemen.append(Probleem(f"{prefix}{k}", obj[k], f"een bekende sleutel{soort} ({tekst})"))
 
 
-def _toon(waarde: Any) -> str:
-    tekst = repr(waarde) if isinstance(waarde, str) else str(waarde)
-    return tekst if len(tekst) <= 80 else tekst[:77] + "..."
+def toon(waarde: Any, lengte: int = 80) -> str:
+    """A value as a message shows it: a text quoted, anything else as it prints, cut at ``lengte``.
+
+    Never raises: an integer of more digits than Python turns into text
+    (``sys.get_int_max_str_digits()``), alone or inside a list, is described instead.
+    """
+    try:
+        tekst = repr(waarde) if isinstance(waarde, str) else str(waarde)
+    except ValueError:
+        tekst = f"({'' if isinstance(waarde, int) else 'een waarde met '}een geheel getal van duizenden cijfers)"
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 3] + "..."
 
 
 class InvoerFout(TarievenFout, ValueError):
@@ -149,4 +160,8 @@ class OnbekendeNaam(TarievenFout, KeyError):
         super().__init__(naam)
 
     def __str__(self) -> str:
-        return f"onbekende {self.soort} {self.naam!r}; bekend zijn: {opsomming(self.bekend, 40)}"
+        tekst = f"onbekende {self.soort} {self.naam!r}; bekend zijn: {opsomming(self.bekend, 40)}"
+        if len(self.bekend) <= 40 or not isinstance(self.naam, str):
+            return tekst
+        lijkt = difflib.get_close_matches(self.naam, self.bekend, n=1)  # the list is cut: the nearest name
+        return tekst + (f"; bedoelt u {lijkt[0]!r}?" if lijkt else "")

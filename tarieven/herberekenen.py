@@ -24,7 +24,7 @@ from typing import Any
 
 from tarieven._versie import __version__
 from tarieven.fouten import InvoerFout, Probleem
-from tarieven.lezen import lees_bestand
+from tarieven.lezen import bestaat, lees_bestand
 from tarieven.parameterbestanden import standaard_parameters
 from tarieven.uitkomst import Uitkomst, bereken
 from tarieven.velden import LEEG
@@ -110,7 +110,7 @@ class Herberekening:
 def is_uitkomst(pad: str | os.PathLike[str]) -> bool:
     """Whether a file is a stored result of tarieven (a JSON with ``tarieven_versie``)."""
     p = Path(pad)
-    if p.suffix.lower() != ".json" or not p.is_file():
+    if p.suffix.lower() != ".json" or not bestaat(p, bestand=True):
         return False
     try:
         return "tarieven_versie" in lees_bestand(p)

@@ -9,8 +9,10 @@ that is missing, never a silent zero.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 
+from tarieven.eenheden import EenheidFout, naar_eenheid
 from tarieven.eigenparameters import laad_parameters
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.indexatie import Geindexeerd, Indexatie, Indexcijfers, indexatie_vng, indexeer_jaren
@@ -69,6 +71,18 @@ def indexeer(
     """A tariff of price year ``van`` indexed year by year to ``naar`` by the VNG method.
 
     Every indexed year is marked ``geprojecteerd``. ``gepubliceerd``: multiply by the
-    published (rounded) percentage instead of in full precision.
+    published (rounded) percentage instead of in full precision. ``tarief`` is an amount
+    in euro greater than 0 (a number, or text such as ``"95 EUR"``); an amount that does
+    not stay finite when indexed is an error, never an infinite or NaN tariff.
     """
-    return indexeer_jaren(tarief, van, vng_indexaties(van, naar, params), gepubliceerd=gepubliceerd)
+    verwacht = "een tarief in euro groter dan 0"
+    try:
+        bedrag = naar_eenheid(tarief, "EUR")
+    except EenheidFout as e:
+        raise InvoerFout([Probleem("tarief", tarief, f"{verwacht}; {e}")]) from None
+    if not bedrag > 0:
+        raise InvoerFout([Probleem("tarief", tarief, verwacht)])
+    reeks = indexeer_jaren(bedrag, van, vng_indexaties(van, naar, params), gepubliceerd=gepubliceerd)
+    if not all(math.isfinite(float(stap.tarief)) for stap in reeks):
+        raise InvoerFout([Probleem("tarief", tarief, f"{verwacht} dat geïndexeerd een eindig bedrag blijft")])
+    return reeks

@@ -24,8 +24,8 @@ from typing import Any
 from tarieven.catalogus import Zoeker, producten, vul_aan
 from tarieven.eenheden import EenheidFout, naar_eenheid
 from tarieven.eigenparameters import laad_parameters
-from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, opsomming
-from tarieven.lezen import lees_bestand
+from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, opsomming, toon
+from tarieven.lezen import bestaat, lees_bestand
 from tarieven.parameterbestanden import standaard_parameters
 from tarieven.parameters import Herkomst, ParameterSet, kort
 from tarieven.scenario import Scenario, valideer
@@ -138,7 +138,7 @@ def _wanneer(eigen: Mapping[str, Any], peildatum: Any, tariefjaar: Any, bron: st
                 [
                     Probleem(
                         "peildatum en tariefjaar",
-                        f"{p_} en {j_}",
+                        f"{toon(p_, 40)} en {toon(j_, 40)}",
                         "óf een peildatum (waarden op die dag) óf een tariefjaar (tijdgewogen over het jaar), "
                         "niet beide",
                     )
@@ -208,11 +208,11 @@ def lees_scenario(
         data, naam = dict(bron), naam or "<dict>"
     else:
         pad = Path(bron)
-        if isinstance(bron, str) and not pad.is_file() and bron in producten(params):
+        if isinstance(bron, str) and not bestaat(pad, bestand=True) and bron in producten(params):
             product = (params or standaard_parameters()).product(bron)
             naam = kort(product.pad)
             data = {"basis": bron}
-        elif not pad.exists():
+        elif not bestaat(pad):
             raise InvoerFout(
                 [
                     Probleem(
@@ -295,10 +295,13 @@ MINIMUMLOON = ("minimumloon", "minimumuurloon")
 def _minimumuurloon(params: ParameterSet, op: dt.date) -> tuple[float, dt.date] | None:
     """The minimum hourly wage in force on a date; None when the parameter set has none then."""
     try:
-        w = params.parameter(*MINIMUMLOON).op(op)
+        par = params.parameter(*MINIMUMLOON)
+        w = par.op(op)
     except (InvoerFout, KeyError):
         return None
-    return (w.waarde, w.vanaf) if isinstance(w.waarde, float) else None
+    # carried past its term, the amount is still the one set on its own date: name that date
+    vanaf = max((v.vanaf for v in par.waarden if v.vanaf <= op), default=w.vanaf) if w.geprojecteerd else w.vanaf
+    return (w.waarde, vanaf) if isinstance(w.waarde, float) else None
 
 
 def scenario_met_parameters(

@@ -28,7 +28,7 @@ from typing import Any
 from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem
 from tarieven.weergave import aantal
 
-__all__ = ["MAX_BYTES", "MAX_CIJFERS", "MAX_DIEPTE", "lees_bestand", "lees_tekst"]
+__all__ = ["MAX_BYTES", "MAX_CIJFERS", "MAX_DIEPTE", "bestaat", "lees_bestand", "lees_tekst"]
 
 MAX_BYTES = 10_000_000
 """Largest input file read (10 MB): a scenario is a few kB."""
@@ -46,6 +46,15 @@ _HANDTEKENINGEN = (
 
 def _fout(pad: Path | str, verwacht: str, sleutel: str = "(bestand)", waarde: Any = ZONDER_WAARDE) -> InvoerFout:
     return InvoerFout([Probleem(sleutel, waarde, verwacht)], str(pad))
+
+
+def bestaat(pad: str | os.PathLike[str], *, bestand: bool = False) -> bool:
+    """Whether ``pad`` exists (with ``bestand``: as a file). A path the system refuses to look
+    up at all (a name longer than it allows) does not exist; it never raises."""
+    try:
+        return Path(pad).is_file() if bestand else Path(pad).exists()
+    except (OSError, ValueError):  # ValueError: a NUL character in the name
+        return False
 
 
 def lees_bestand(pad: str | os.PathLike[str], *, soort: str = "scenario") -> dict[str, Any]:

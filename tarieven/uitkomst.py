@@ -17,6 +17,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from tarieven._versie import __version__
 from tarieven.afronding import op_centen
 from tarieven.fouten import InvoerFout, OnbekendeNaam, Probleem, Waarschuwing
@@ -483,6 +485,7 @@ def bereken(
         s = scenario.met(**met) if met else scenario
     else:
         s = lees_scenario(scenario, peildatum, tariefjaar=tariefjaar, params=params, met=met)
-    u = Uitkomst(s, bereken_regels(s.structuur, s.waarden))
+    with np.errstate(all="ignore"):  # an overflow or 0/0 is reported by the check below, naming the lines
+        u = Uitkomst(s, bereken_regels(s.structuur, s.waarden))
     _controleer_uitkomst(u)
     return u

@@ -16,7 +16,7 @@ import datetime as dt
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
-from tarieven.afronding import naar_decimal
+from tarieven.afronding import RUIM, naar_decimal
 
 __all__ = ["aantal", "datum", "euro", "getal", "invoer", "is_geld", "met_eenheid", "procent"]
 
@@ -48,7 +48,7 @@ def is_geld(eenheid: str) -> bool:
 def _afgerond(x: float | Decimal, decimalen: int) -> Decimal:
     """``x`` rounded half up to ``decimalen`` decimals, as the decimal number it prints as."""
     d = x if isinstance(x, Decimal) else naar_decimal(float(x))
-    return d.quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
+    return d.quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP, context=RUIM)
 
 
 def _teken_en_getal(d: Decimal, decimalen: int) -> str:

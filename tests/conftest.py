@@ -1,7 +1,8 @@
 """Shared fixtures and hypothesis profiles.
 
-Profiles: ``ci`` (default; derandomised, so CI is reproducible) and ``fuzz`` (many more
-examples, random): ``HYPOTHESIS_PROFILE=fuzz pytest tests/test_eigenschappen.py``.
+Profiles: ``ci`` (default; derandomised, so CI is reproducible) and ``fuzz`` (10,000
+examples per test, random): ``HYPOTHESIS_PROFILE=fuzz pytest tests/test_eigenschappen.py``
+or ``tests/robuustheid/test_fuzz.py``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from hypothesis import strategies as st
 settings.register_profile(
     "ci", derandomize=True, max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-settings.register_profile("fuzz", max_examples=3000, deadline=None)
+settings.register_profile("fuzz", max_examples=10_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 GOLDEN = Path(__file__).parent / "golden"

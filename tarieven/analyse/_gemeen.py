@@ -27,7 +27,7 @@ from tarieven.scenario import SOM_TOLERANTIE, Scenario
 from tarieven.uitkomst import MAX_TARIEF
 from tarieven.velden import label as veldlabel
 from tarieven.velden import veld_of_none
-from tarieven.weergave import aantal, datum, euro, is_geld
+from tarieven.weergave import aantal, datum, euro, getal, is_geld
 
 Arr = npt.NDArray[np.float64]
 ScenarioInvoer = Scenario | Mapping[str, Any] | str | os.PathLike[str]
@@ -86,6 +86,36 @@ class VoortgangRegel:
 def als_scenario(scenario: ScenarioInvoer) -> Scenario:
     """A Scenario as is; a dict or path read and validated with :func:`lees_scenario`."""
     return scenario if isinstance(scenario, Scenario) else lees_scenario(scenario)
+
+
+def als_lijst(s: Scenario, naam: str, waarde: Any, wat: str) -> list[Any]:
+    """An argument that is a list (``regels``, ``sleutels``, ``percentielen``): one text alone is
+    refused, not split into one-letter names."""
+    if isinstance(waarde, (str, bytes, Mapping)) or not isinstance(waarde, Iterable):
+        raise InvoerFout([Probleem(naam, waarde, f"een lijst van {wat}")], s.bron)
+    return list(waarde)
+
+
+def als_tabel(s: Scenario, naam: str, waarde: Any, wat: str) -> Mapping[str, Any]:
+    """An argument that is a dict (``variaties``, ``verdelingen``, ``bereiken``)."""
+    if not isinstance(waarde, Mapping):
+        raise InvoerFout([Probleem(naam, waarde, f"een dict van {wat}")], s.bron)
+    return waarde
+
+
+def als_getal(s: Scenario, naam: str, waarde: Any, verwacht: str) -> float:
+    """A number argument (``procent``, ``risico_opslag``; also a number as text), finite."""
+    try:
+        return naar_eenheid(waarde, "1")
+    except EenheidFout as e:
+        raise InvoerFout([Probleem(naam, waarde, f"{verwacht}; {e}")], s.bron) from None
+
+
+def als_paar(s: Scenario, naam: str, waarde: Any, verwacht: str) -> tuple[float, float]:
+    """A (low, high) argument: two numbers."""
+    if isinstance(waarde, (str, bytes, Mapping)) or not isinstance(waarde, Iterable) or len(w := list(waarde)) != 2:
+        raise InvoerFout([Probleem(naam, waarde, verwacht)], s.bron)
+    return als_getal(s, naam, w[0], verwacht), als_getal(s, naam, w[1], verwacht)
 
 
 def controleer_sleutels(s: Scenario, sleutels: Iterable[str], waar: str = "") -> None:
@@ -196,7 +226,8 @@ def bereken_met(s: Scenario, wijzigingen: Mapping[str, Any], nodig: Iterable[str
     ``wijzigingen`` must already be range-checked and mix-completed. ``nodig``: only these
     lines are wanted (and what they rest on is computed, nothing more); default all.
     Checks what the fields alone cannot tell: every function keeps more than 0 available
-    hours.
+    hours, and every line is a finite number (inputs that are each allowed can still
+    overflow together): the first scenario without one is named by its varied inputs.
     """
     waarden = {**s.waarden, **wijzigingen}
     gevarieerd = [f for f in s.structuur.functies if any(f"functies.{f}.{v}" in wijzigingen for v in _UREN_VELDEN)]
@@ -204,7 +235,8 @@ def bereken_met(s: Scenario, wijzigingen: Mapping[str, Any], nodig: Iterable[str
     if nodig is not None:
         extra = [f"beschikbare_uren.{f}" for f in gevarieerd]
         definities = benodigd(regeldefinities(s.structuur), [*nodig, *extra])
-    regels = bereken_regels(s.structuur, waarden, definities)
+    with np.errstate(all="ignore"):  # an overflow or 0/0 is reported below, naming the scenario
+        regels = bereken_regels(s.structuur, waarden, definities)
     for f in gevarieerd:
         beschikbaar = np.asarray(regels[f"beschikbare_uren.{f}"])
         if (beschikbaar <= 0).any():
@@ -219,7 +251,25 @@ def bereken_met(s: Scenario, wijzigingen: Mapping[str, Any], nodig: Iterable[str
                 ],
                 s.bron,
             )
+    for naam, x in regels.items():
+        a = np.asarray(x, dtype=float)
+        if not (eindig := np.isfinite(a)).all():
+            plek = tuple(int(i) for i in np.unravel_index(int(np.argmin(eindig)), a.shape))
+            rij = "; ".join(f"{k} = {_op_plek(v, plek):g}" for k, v in wijzigingen.items() if np.ndim(v))
+            verwacht = "een eindige uitkomst in elk scenario; "
+            verwacht += f"geen getal bij {rij}" if rij else "geen getal"
+            raise InvoerFout(
+                [Probleem(naam, float(a[plek]), verwacht + ": controleer de invoer op extreme waarden")], s.bron
+            )
     return regels
+
+
+def _op_plek(waarde: Any, plek: tuple[int, ...]) -> float:
+    """The element of a broadcast input at a position of a (broadcast) result."""
+    w = np.asarray(waarde, dtype=float)
+    n = max(w.ndim, len(plek))
+    volledig = (0,) * (n - len(plek)) + plek
+    return float(w[tuple(i if d > 1 else 0 for i, d in zip(volledig[n - w.ndim :], w.shape, strict=True))])
 
 
 # -- labels and units -------------------------------------------------------------------
@@ -358,7 +408,7 @@ def controleer_omvang(
             [
                 Probleem(
                     wat,
-                    f"{aantal(n)} scenario's × {kolommen} kolommen, ongeveer {geschat:.1f} GiB".replace(".", ","),
+                    f"{aantal(n)} scenario's × {kolommen} kolommen, ongeveer {getal(geschat, 1)} GiB",
                     f"een uitkomst van hoogstens {max_geheugen_gb:g} GiB geheugen (max_geheugen_gb); "
                     + _VERHOGEN.format(naam="max_geheugen_gb"),
                 )
@@ -391,7 +441,9 @@ def rijwaarschuwingen(s: Scenario, kolommen: Mapping[str, Any], n: int) -> tuple
     scenarios counts them and goes on: a varied input outside its plausible range, a
     salary below the statutory minimum wage, a tariff above
     :data:`~tarieven.uitkomst.MAX_TARIEF` (only when ``tarief_per_client`` is computed).
-    ``kolommen`` holds the varied inputs and computed lines as arrays of length ``n``.
+    Each counts once, as a single calculation names each value once: a salary under the
+    minimum wage is refused, not also counted as unusual. ``kolommen`` holds the varied
+    inputs and computed lines as arrays of length ``n``.
     """
     telling = np.zeros(n, dtype=np.int32)
     redenen: dict[str, int] = {}
@@ -402,17 +454,23 @@ def rijwaarschuwingen(s: Scenario, kolommen: Mapping[str, Any], n: int) -> tuple
             telling[mis] += 1
             redenen[reden] = int(mis.sum())
 
-    for k, x in kolommen.items():
-        if k in s.waarden and (p := s.veld(k).plausibel) is not None:
-            v = s.veld(k)
-            tel(f"{k} buiten {v.toon(p[0])} – {v.toon(p[1])} (ongebruikelijk)", (x < p[0]) | (x > p[1]))
+    onder_minimum: dict[str, Any] = {}  # salary key -> rows with a salary under the minimum wage
     if s.minimumuurloon is not None:
         bedrag = s.minimumuurloon[0]
         for f in s.structuur.functies:
             sleutels = [f"functies.{f}.{n_}" for n_ in ("maandsalaris", "uren_per_week", "weken_per_jaar")]
             if all(k in s.waarden for k in sleutels) and any(k in kolommen for k in sleutels):
                 sal, uren, weken = (np.asarray(kolommen.get(k, s.waarden[k]), dtype=float) for k in sleutels)
-                tel(f"functies.{f}: uurloon onder het wettelijk minimumloon", sal * 12 < bedrag * uren * weken)
+                onder_minimum[sleutels[0]] = sal * 12 < bedrag * uren * weken
+    for k, x in kolommen.items():
+        if k in s.waarden and (p := s.veld(k).plausibel) is not None:
+            v = s.veld(k)
+            buiten = (x < p[0]) | (x > p[1])
+            if k in onder_minimum:  # refused for the minimum wage: one problem, as in a single calculation
+                buiten = buiten & ~onder_minimum[k]
+            tel(f"{k} buiten {v.toon(p[0])} – {v.toon(p[1])} (ongebruikelijk)", buiten)
+    for k, mis in onder_minimum.items():
+        tel(f"functies.{k.split('.')[1]}: uurloon onder het wettelijk minimumloon", mis)
     if "tarief_per_client" in kolommen:
         boven = np.asarray(kolommen["tarief_per_client"]) > MAX_TARIEF
         tel(f"tarief_per_client boven het plafond van {euro(MAX_TARIEF)}", boven)

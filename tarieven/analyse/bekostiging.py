@@ -38,12 +38,13 @@ import numpy.typing as npt
 
 from tarieven.analyse._gemeen import (
     ScenarioInvoer,
+    als_getal,
     als_getallen,
     als_scenario,
     bereken_met,
-    controleer_bereik,
     onderwerp,
 )
+from tarieven.fouten import InvoerFout, Probleem
 from tarieven.scenario import Scenario
 from tarieven.weergave import euro, procent
 
@@ -162,8 +163,13 @@ def bekostiging(scenario: ScenarioInvoer, *, risico_opslag: float | None = None)
         ``gelijke_bezetting`` and :meth:`Bekostiging.naar_bezetting` for a curve.
     """
     s = als_scenario(scenario)
-    r = s.waarden["opslagen.risico_opslag"] if risico_opslag is None else float(risico_opslag)
-    controleer_bereik(s, "opslagen.risico_opslag", np.array([r]), "risico_opslag voor capaciteit: ")
+    r = s.waarden["opslagen.risico_opslag"]
+    if risico_opslag is not None:
+        veld = s.veld("opslagen.risico_opslag")
+        verwacht = veld.verwacht().replace("(risico-opslag)", "(risico-opslag bij capaciteitsbekostiging)")
+        r = als_getal(s, "risico_opslag", risico_opslag, verwacht)
+        if not veld.past(r):
+            raise InvoerFout([Probleem("risico_opslag", risico_opslag, verwacht)], s.bron)
     b0 = float(s.waarden[_B])
     e = float(s.waarden["product.eenheden_per_jaar"])
     g = float(s.waarden["product.groepsgrootte"])

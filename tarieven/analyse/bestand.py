@@ -100,7 +100,7 @@ from tarieven.analyse.rooster import rooster
 from tarieven.catalogus import producten
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.inlezen import lees_scenario
-from tarieven.lezen import lees_bestand
+from tarieven.lezen import bestaat, lees_bestand
 from tarieven.parameters import ParameterSet
 from tarieven.scenario import Scenario
 from tarieven.velden import kinderen
@@ -156,6 +156,14 @@ def _plat(d: Mapping[str, Any], blad: Callable[[Any], bool], prefix: str = "") -
     return uit
 
 
+def _subtabel(sleutel: str, waarde: Any, p: list[Probleem]) -> Mapping[str, Any]:
+    """A table inside a section (``[montecarlo.verdelingen]``, ``gevoeligheid.bereiken``)."""
+    if isinstance(waarde, Mapping):
+        return waarde
+    p.append(Probleem(sleutel, waarde, f"een tabel ([{sleutel}])"))
+    return {}
+
+
 def _bereik_waarden(sleutel: str, spec: Mapping[str, Any], p: list[Probleem]) -> Any:
     """``{van, tot, stap}`` or ``{van, tot, aantal}`` to a list of values, end points exact."""
     verwacht = "{ van = ..., tot = ..., stap = ... } of { van = ..., tot = ..., aantal = ... }, met van ≤ tot"
@@ -197,14 +205,15 @@ def _bekende(sectie: str, tabel: Mapping[str, Any], bekend: set[str], p: list[Pr
 
 def _rooster(r: Mapping[str, Any], p: list[Probleem]) -> dict[str, Any]:
     variaties = {}
-    for k, v in _plat(r, lambda d: "van" in d or "tot" in d).items():
+    gegeven = _plat(r, lambda d: "van" in d or "tot" in d)
+    for k, v in gegeven.items():
         if isinstance(v, Mapping):
             v = _bereik_waarden(f"rooster.{k}", v, p)
         elif not isinstance(v, list):
             v = [v]
         if v is not None:
             variaties[k] = v
-    if not variaties:
+    if not gegeven:
         p.append(Probleem("rooster", dict(r), "ten minste één invoer met waarden"))
     return variaties
 
@@ -216,7 +225,7 @@ def _gevoeligheid(g: dict[str, Any], p: list[Probleem]) -> dict[str, Any]:
     if "sleutels" in g and not (_is_teksten(g["sleutels"]) and g["sleutels"]):
         verwacht = 'een lijst van invoersleutels, zoals ["product.bezettingsgraad"]'
         p.append(Probleem("gevoeligheid.sleutels", g["sleutels"], verwacht))
-    bereiken = _plat(g.get("bereiken", {}), lambda d: False)
+    bereiken = _plat(_subtabel("gevoeligheid.bereiken", g.get("bereiken", {}), p), lambda d: False)
     for k, v in bereiken.items():
         if not (isinstance(v, list) and len(v) == 2 and all(isinstance(x, (int, float)) for x in v)):
             p.append(Probleem(f"gevoeligheid.bereiken.{k}", v, "[laag, hoog]"))
@@ -236,8 +245,9 @@ def _montecarlo(m: dict[str, Any], plan: Analyseplan, p: list[Probleem]) -> dict
         p.append(Probleem("montecarlo.percentielen", pct, verwacht))
     if not isinstance(m.get("trekkingen", False), bool):
         p.append(Probleem("montecarlo.trekkingen", m["trekkingen"], "true (ook alle trekkingen als CSV) of false"))
-    verdelingen = _plat(m.pop("verdelingen", {}), lambda d: "verdeling" in d)
-    if not verdelingen:
+    ruw = m.pop("verdelingen", {})
+    verdelingen = _plat(_subtabel("montecarlo.verdelingen", ruw, p), lambda d: "verdeling" in d)
+    if not verdelingen and isinstance(ruw, Mapping):
         p.append(Probleem("montecarlo.verdelingen", ..., "ten minste één invoer met een verdeling"))
     for k, v in verdelingen.items():
         try:
@@ -266,8 +276,8 @@ def _doelzoeken(doelen: Any, p: list[Probleem]) -> list[dict[str, Any]]:
     return [dict(d) for d in doelen]
 
 
-def _kop(data: Mapping[str, Any], pad: Path, bron: str, params: Any) -> Analyseplan:
-    """The scenario, the output folder and the limits of an analysis file."""
+def _kop(data: Mapping[str, Any], pad: Path, bron: str, gekozen: str | Path | None, params: Any) -> Analyseplan:
+    """The scenario, the output folder (``gekozen`` on the command line wins) and the limits of an analysis file."""
     p: list[Probleem] = []
     for k in data:
         if k not in TOP:
@@ -280,7 +290,7 @@ def _kop(data: Mapping[str, Any], pad: Path, bron: str, params: Any) -> Analysep
     peildatum = data.get("peildatum")
     if peildatum is not None and (isinstance(peildatum, dt.datetime) or not isinstance(peildatum, dt.date)):
         p.append(Probleem("peildatum", peildatum, "een TOML-datum zoals 2027-01-01"))
-    uitvoer = _uitvoer(data.get("uitvoer", f"{pad.stem}-uitvoer"), pad, p)
+    uitvoer = Path(gekozen) if gekozen is not None else _uitvoer(data.get("uitvoer", f"{pad.stem}-uitvoer"), pad, p)
     grenzen = {k: data[k] for k in ("max_scenarios", "max_geheugen_gb") if k in data}
     if "max_scenarios" in grenzen and not _is_geheel(grenzen["max_scenarios"], 1):
         p.append(Probleem("max_scenarios", grenzen["max_scenarios"], "een geheel aantal scenario's van 1 of meer"))
@@ -303,11 +313,11 @@ def _scenario(scen: str, pad: Path, peildatum: dt.date | None, bron: str, params
     analysis file must not become a way to read other files.
     """
     scenario_pad = pad.parent / scen
-    if not scenario_pad.is_file():
+    if not bestaat(scenario_pad, bestand=True):
         if scen in producten():
             return lees_scenario(scen, peildatum, params=params)
-        bestaat = f"; dat bestand of die productcode bestaat niet (productcodes: {', '.join(producten())})"
-        raise InvoerFout([Probleem("scenario", scen, _SCENARIO + bestaat)], bron)
+        geen = f"; dat bestand of die productcode bestaat niet (productcodes: {', '.join(producten())})"
+        raise InvoerFout([Probleem("scenario", scen, _SCENARIO + geen)], bron)
     if scenario_pad.suffix.lower() not in (".toml", ".json"):
         fout = Probleem("scenario", scen, _SCENARIO + f"; {scenario_pad.name} is geen .toml of .json")
         raise InvoerFout([fout], bron)
@@ -344,11 +354,18 @@ def _uitvoer(uitvoer: Any, pad: Path, p: list[Probleem]) -> Path | None:
     return map_
 
 
-def lees_analyse(pad: str | Path, *, params: ParameterSet | str | os.PathLike[str] | None = None) -> Analyseplan:
+def lees_analyse(
+    pad: str | Path,
+    *,
+    uitvoer: str | Path | None = None,
+    params: ParameterSet | str | os.PathLike[str] | None = None,
+) -> Analyseplan:
     """Read and check an analysis file (format: see the module docstring).
 
-    ``params``: the parameter set for the scenario, or the user's own parameter file or
-    folder laid over the bundled one (``tarieven scenario ... --parameters PAD``).
+    ``uitvoer``: an output folder the user chose explicitly (``--uitvoer`` on the command
+    line); it replaces the file's ``uitvoer``, which is then not checked. ``params``: the
+    parameter set for the scenario, or the user's own parameter file or folder laid over
+    the bundled one (``tarieven scenario ... --parameters PAD``).
 
     Raises
     ------
@@ -359,7 +376,7 @@ def lees_analyse(pad: str | Path, *, params: ParameterSet | str | os.PathLike[st
     pad = Path(pad)
     bron = str(pad)
     data = lees_bestand(pad, soort="analysebestand")
-    plan = _kop(data, pad, bron, params)
+    plan = _kop(data, pad, bron, uitvoer, params)
     p: list[Probleem] = []
 
     def tabel(naam: str) -> dict[str, Any] | None:

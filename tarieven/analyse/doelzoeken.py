@@ -26,7 +26,9 @@ from tarieven.analyse._gemeen import (
     Arr,
     ScenarioInvoer,
     als_getallen,
+    als_paar,
     als_scenario,
+    als_tabel,
     bereken_met,
     controleer_bereik,
     controleer_regels,
@@ -233,8 +235,8 @@ def _voorbereid(
         geheel = sleutel in _GEHEEL_STANDAARD
     if bereik is None:
         bereik = (1.0, max(100.0, math.ceil(10 * s.waarden[sleutel]))) if geheel else standaard_bereik(s, sleutel)
-    a, b = (float(x) for x in bereik)
-    if not (math.isfinite(a) and math.isfinite(b) and a < b):
+    a, b = als_paar(s, "bereik", bereik, "(laag, hoog) met laag kleiner dan hoog, eindig")
+    if not a < b:
         raise InvoerFout([Probleem("bereik", bereik, "(laag, hoog) met laag kleiner dan hoog, eindig")], s.bron)
     controleer_bereik(s, sleutel, np.array([a, b]), "bereik van ")
     return (a, b), geheel
@@ -368,6 +370,8 @@ def doelzoek_rooster(
     """
     s = als_scenario(scenario)
     (a, b), geheel = _voorbereid(s, sleutel, regel, bereik, geheel, kies, voorwaarde)
+    voorbeeld = "invoersleutels naar waarden, zoals {'product.groepsgrootte': [8, 10]}"
+    variaties = als_tabel(s, "variaties", variaties, voorbeeld)
     controleer_sleutels(s, variaties)
     if sleutel in variaties:
         raise InvoerFout([Probleem(f"variaties.{sleutel}", ..., "niet de invoer waarnaar gezocht wordt")], s.bron)

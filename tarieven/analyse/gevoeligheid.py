@@ -14,7 +14,11 @@ import numpy as np
 from tarieven.analyse._gemeen import (
     Arr,
     ScenarioInvoer,
+    als_getal,
+    als_lijst,
+    als_paar,
     als_scenario,
+    als_tabel,
     bereken_met,
     controleer_bereik,
     controleer_regels,
@@ -137,10 +141,17 @@ def gevoeligheid(
     """
     s = als_scenario(scenario)
     controleer_regels(s, [regel])
-    bereiken = dict(bereiken or {})
+    bereiken = {
+        k: als_paar(s, f"bereiken.{k}", v, "(laag, hoog), twee getallen")
+        for k, v in als_tabel(s, "bereiken", bereiken or {}, "invoersleutels naar (laag, hoog)").items()
+    }
     controleer_sleutels(s, bereiken, "bereiken.")
-    if not (np.isfinite(procent) and 0 < procent < 100):
-        raise InvoerFout([Probleem("procent", procent, "een percentage groter dan 0 en kleiner dan 100")], s.bron)
+    verwacht = "een percentage groter dan 0 en kleiner dan 100"
+    procent = als_getal(s, "procent", procent, verwacht)
+    if not 0 < procent < 100:
+        raise InvoerFout([Probleem("procent", procent, verwacht)], s.bron)
+    if sleutels is not None:
+        sleutels = als_lijst(s, "sleutels", sleutels, "invoersleutels, zoals ['product.bezettingsgraad']")
     sleutels = _sleutels(s, sleutels, bereiken)
     mix = mixsleutels(s)
     basis = np.array([s.waarden[k] for k in sleutels], dtype=float)

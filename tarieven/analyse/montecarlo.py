@@ -27,7 +27,10 @@ from tarieven.analyse._gemeen import (
     Arr,
     ScenarioInvoer,
     Voortgang,
+    als_getal,
+    als_lijst,
     als_scenario,
+    als_tabel,
     bereken_met,
     controleer_bereik,
     controleer_omvang,
@@ -273,10 +276,16 @@ def monte_carlo(
         field's range (bound the distribution: ``Normaal(..., laag=..., hoog=...)``).
     """
     s = als_scenario(scenario)
+    verdelingen = als_tabel(s, "verdelingen", verdelingen, "invoersleutels naar verdelingen (Uniform, Normaal, ...)")
     controleer_sleutels(s, [k for k in verdelingen if not is_keuze(k)])
     gekoppeld = _controleer_koppeling(s, verdelingen, gekoppeld or {})
     namen = [d.naam for d in regeldefinities(s.structuur)]
+    percentielen = [
+        als_getal(s, "percentielen", p, "percentielen van 0 tot en met 100")
+        for p in als_lijst(s, "percentielen", percentielen, "percentielen, zoals [5, 50, 95]")
+    ]
     if regels is not None:
+        regels = als_lijst(s, "regels", regels, "regelnamen, zoals ['tarief_per_client']")
         controleer_regels(s, regels)
         namen = [r for r in namen if r in set(regels)]
     _controleer(s, verdelingen, n, seed, percentielen)

@@ -28,7 +28,9 @@ from tarieven.analyse._gemeen import (
     ScenarioInvoer,
     Voortgang,
     als_getallen,
+    als_lijst,
     als_scenario,
+    als_tabel,
     bereken_met,
     controleer_omvang,
     controleer_regels,
@@ -112,11 +114,14 @@ def rooster(
     ...                                "product.bezettingsgraad": np.arange(0.7, 0.96, 0.05)})
     """
     s = als_scenario(scenario)
+    voorbeeld = "invoersleutels naar waarden, zoals {'product.groepsgrootte': [8, 10]}"
+    variaties = als_tabel(s, "variaties", variaties, voorbeeld)
     keuzes = {k: lees_keuzes(s, k, v) for k, v in variaties.items() if is_keuze(k)}
     numeriek = {k: v for k, v in variaties.items() if k not in keuzes}
     controleer_sleutels(s, numeriek)
     namen = [d.naam for d in regeldefinities(s.structuur)]
     if regels is not None:
+        regels = als_lijst(s, "regels", regels, "regelnamen, zoals ['tarief_per_client']")
         controleer_regels(s, regels)
         namen = [n for n in namen if n in set(regels)]
     volgorde = list(variaties)
@@ -157,13 +162,9 @@ def rooster(
             wijz = vul_mix_aan(s, stuk) if vorm else {}
             berekend = bereken_met(groep.scenario, wijz, namen if regels is not None else None)
             for posities in groep.posities:
-                plek: list[int | slice] = [slice(None)] * len(volle_vorm)
-                for as_, i in zip(structuuras, posities, strict=True):
-                    plek[as_] = i
-                if eerste_as is not None:
-                    plek[eerste_as] = slice(a, b)
+                plek = _plek(len(volle_vorm), dict(zip(structuuras, posities, strict=True)), eerste_as, (a, b))
                 for j, k in enumerate(getalkolommen):
-                    uit[j].reshape(volle_vorm)[tuple(plek)] = wijz[k] if k in wijz else berekend[k]
+                    uit[j].reshape(volle_vorm)[plek] = wijz[k] if k in wijz else berekend[k]
                 gedaan += (b - a) * per_rij
                 if voortgang is not None:
                     voortgang(gedaan, n)
@@ -180,6 +181,17 @@ def rooster(
         versie=__version__,
     )
     return df
+
+
+def _plek(
+    dimensies: int, structuur: dict[int, int], eerste_as: int | None, stuk: tuple[int, int]
+) -> tuple[int | slice, ...]:
+    """Where a chunk of a structure group lands in the full grid: the group's index on each
+    structural axis, the chunk's slice on the first numeric axis, all of the other axes."""
+    plek: list[int | slice] = [structuur.get(i, slice(None)) for i in range(dimensies)]
+    if eerste_as is not None:
+        plek[eerste_as] = slice(*stuk)
+    return tuple(plek)
 
 
 def _stukken(vorm: tuple[int, ...], per_rij: int, blokgrootte: int) -> list[tuple[int, int]]:

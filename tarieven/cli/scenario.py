@@ -155,9 +155,7 @@ def schrijf(
 
 def voer_uit(args: argparse.Namespace) -> int:
     """``tarieven scenario``: read, run, write; 0 on success (bad input raises, exit 2)."""
-    plan = lees_analyse(args.bestand, params=args.parameters)
-    if args.uitvoer:
-        plan.uitvoer = Path(args.uitvoer)
+    plan = lees_analyse(args.bestand, uitvoer=args.uitvoer or None, params=args.parameters)
     regels: list[VoortgangRegel] = []
 
     def voortgang(label: str) -> VoortgangRegel:
@@ -167,5 +165,10 @@ def voer_uit(args: argparse.Namespace) -> int:
     resultaten = _voer_uit(plan, voortgang)
     for vg in regels:
         vg.klaar()
-    schrijf(plan, resultaten, plots=args.plots, overschrijven=args.overschrijf, formaat=getattr(args, "formaat", "csv"))
+    try:
+        schrijf(
+            plan, resultaten, plots=args.plots, overschrijven=args.overschrijf, formaat=getattr(args, "formaat", "csv")
+        )
+    except OSError as e:  # a folder that cannot be made or written: a name too long, no permission, a full disk
+        raise _fout(plan, str(plan.uitvoer), f"een map waarin tarieven kan schrijven ({e.strerror})") from None
     return 0
