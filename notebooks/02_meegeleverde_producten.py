@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 import tarieven
-from tarieven import plots
+from tarieven import analyse, plots
 from tarieven.afronding import op_centen
 from tarieven.indexatie import indexeer_jaren
 from tarieven.indexcijfers import vng_indexaties
@@ -303,3 +303,51 @@ assert {p.sleutel for p in melding.problemen} == {
     "pcc.definitief.2025",
 }
 assert "indexatie-vng.toml" in str(melding)
+
+# %% [markdown]
+# Met eigen indexcijfers kan het wel: zet ze in een eigen parameterbestand
+# `indexatie-vng.toml` en geef het mee (`tarieven indexeer ... --parameters MAP`, of
+# `params=` in Python). Zie de README, "Eigen parameters".
+#
+# ## Niveaucheck: waar zit het verschil met Den Haag?
+#
+# Het dichtstbijzijnde gepubliceerde niveau voor Haaglanden zijn de pgb-tarieven
+# dagbesteding van Den Haag 2020 (categorie 1 tot en met 3), omgerekend naar natura (pgb is
+# 75 %) en geïndexeerd naar een prijsjaar. We vergelijken in 2025, het laatste jaar met een
+# gepubliceerde jaarindex, met het meegeleverde tarief over tariefjaar 2025. Dat categorie 1,
+# 2 en 3 overeenkomen met licht, middel en zwaar is een aanname. Per product zoeken we welke
+# ene aanname het verschil zou sluiten: de bezetting, de groepsgrootte, de verhouding
+# kinderen per begeleider, de overhead, of het salarisniveau (de meegeleverde salarissen
+# zijn het maximum van de schaal).
+
+# %%
+check = analyse.niveaucheck(prijsjaar=2025)
+niveaus = check.niveaus[["tarief", "gepubliceerd", "verschil", "verschil_relatief", "status"]]
+niveaus.style.format(
+    {"tarief": euro, "gepubliceerd": euro, "verschil": euro, "verschil_relatief": lambda x: f"{x:.0%}"}
+)
+
+# %%
+sluiters = check.sluiters.assign(nodig=check.sluiters["nodig"].astype(object).fillna(""))
+sluiters[["product", "invoer", "huidig", "nodig", "melding"]]
+
+# %% [markdown]
+# Geen enkele aanname binnen haar toegestane bereik sluit het verschil op zichzelf: zelfs een
+# volle groep, geen overhead of de grootste groep blijft boven het Den Haagse niveau. Alleen
+# het salarisniveau doet het voor licht en middel, bij ongeveer **drie kwart van de
+# meegeleverde salarissen** (de meegeleverde zijn het maximum van de schaal); voor zwaar zou
+# dat salarissen onder het wettelijk minimumloon vragen. Het verschil met Den Haag 2020 zit
+# dus vooral in het loonpeil en in de personeelsinzet die de productbeschrijvingen vragen,
+# niet in één keuze van bezetting of overhead.
+
+# %%
+licht = check.sluiters.set_index(["product", "invoer"])
+for code in ("41A22", "41A23", "41A24"):
+    assert check.niveaus.loc[code, "verschil"] > 0  # the bundled tariff is above Den Haag's level
+    for k in ("product.bezettingsgraad", "product.groepsgrootte", "opslagen.overhead"):
+        assert pd.isna(licht.loc[(code, k), "nodig"])  # not one assumption closes the gap on its own
+salaris = "salarisniveau (alle maandsalarissen × factor)"
+assert 0.7 < licht.loc[("41A22", salaris), "nodig"] < 0.75
+assert 0.68 < licht.loc[("41A23", salaris), "nodig"] < 0.73
+assert pd.isna(licht.loc[("41A24", salaris), "nodig"])
+assert "minimumloon" in licht.loc[("41A24", salaris), "melding"]

@@ -26,6 +26,7 @@
 #    cijfers en weer ingelezen, en de berekening als werkmap met levende formules.
 
 # %%
+# %matplotlib inline
 import tempfile
 from decimal import Decimal
 from pathlib import Path

@@ -7,6 +7,7 @@ from tarieven.analyse.doelzoeken import doelzoek, doelzoek_rooster
 from tarieven.analyse.gevoeligheid import gevoeligheid
 from tarieven.analyse.groepen import GroepOfIndividueel, groep_of_individueel, indirect_per_week, personeelstekort
 from tarieven.analyse.montecarlo import Driehoek, Keuze, MonteCarlo, Normaal, Uniform, Verdeling, monte_carlo
+from tarieven.analyse.niveau import Niveaucheck, niveaucheck
 from tarieven.analyse.onzekerheid import onzekerheid, onzekerheidsbanden
 from tarieven.analyse.rooster import rooster
 from tarieven.analyse.vergelijking import productvergelijking
@@ -18,6 +19,7 @@ __all__ = [
     "GroepOfIndividueel",
     "Keuze",
     "MonteCarlo",
+    "Niveaucheck",
     "Normaal",
     "Uniform",
     "Verdeling",
@@ -28,6 +30,7 @@ __all__ = [
     "doelzoek",
     "doelzoek_rooster",
     "gevoeligheid",
+    "niveaucheck",
     "groep_of_individueel",
     "indirect_per_week",
     "monte_carlo",

@@ -30,6 +30,7 @@ from tarieven.plots._basis import (
     toon_waarde,
 )
 from tarieven.plots.analyses import bekostiging, groep_of_individueel, heatmap, histogram, lijn, tornado
+from tarieven.plots.normering import band, spreiding
 from tarieven.plots.opbouw import brug, catalogus, opbouw_vergelijking, waterval
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "OPBOUW_LABELS",
     "Referentie",
     "STIJLEN",
+    "band",
     "bekostiging",
     "brug",
     "catalogus",
@@ -55,6 +57,7 @@ __all__ = [
     "lijn",
     "opbouw_vergelijking",
     "procent_opmaak",
+    "spreiding",
     "toon_waarde",
     "tornado",
     "waterval",
