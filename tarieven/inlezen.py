@@ -29,7 +29,6 @@ from tarieven.lezen import bestaat, lees_bestand
 from tarieven.parameterbestanden import standaard_parameters
 from tarieven.parameters import Herkomst, ParameterSet, kort
 from tarieven.scenario import Scenario, valideer
-from tarieven.sjabloonlezen import is_werkmap, lees_sjabloon
 from tarieven.velden import LEEG, is_tabel, kinderen, veld, veld_of_none
 
 __all__ = ["lees_scenario", "plat", "scenario_met_parameters", "scenario_uit_product"]
@@ -222,7 +221,9 @@ def lees_scenario(
                     )
                 ]
             )
-        elif is_werkmap(pad):  # a filled template: read strictly, then the same path as TOML and JSON
+        elif _is_werkmap(pad):  # a filled template: read strictly, then the same path as TOML and JSON
+            from tarieven.sjabloonlezen import lees_sjabloon  # zipfile and the template reader only when needed
+
             sjabloon = lees_sjabloon(pad)
             data, naam, cellen = sjabloon.data, str(pad), sjabloon.cellen
         else:
@@ -260,6 +261,12 @@ def lees_scenario(
         minimumuurloon=wml,
     )  # fmt: skip
     return replace(s, eigen=gegeven, parameters=params)
+
+
+def _is_werkmap(pad: Path) -> bool:
+    from tarieven.sjabloonlezen import is_werkmap
+
+    return is_werkmap(pad)
 
 
 def _herkomst(v: Mapping[str, Any], naam: str) -> Herkomst:
