@@ -212,3 +212,16 @@ def test_een_kapot_sjabloon_wordt_gemeld(tmp_path: Path) -> None:
     assert n.producten["41A22"].kengetallen()["n"] == 3
     assert [i.code for i in n.fouten] == ["kapot"]
     assert "kapot.xlsx" in str(n.fouten[0].fout)
+
+
+def test_cli_normeer_schrijft_plots_en_werkmap(map59: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    uit = tmp_path / "plots"
+    verslag = tmp_path / "verslag.xlsx"
+    assert main(["normeer", str(map59), "--peildatum", PEIL, "--plots", str(uit), "--excel", str(verslag)]) == 0
+    for p in ("41A22", "41A23", "41A24"):
+        for naam in ("band", "spreiding"):
+            assert (uit / f"{naam}-{p}.png").read_bytes().startswith(b"\x89PNG")
+    assert verslag.stat().st_size > 5_000
+    capsys.readouterr()
+    assert main(["normeer", str(map59), "--peildatum", PEIL, "--plots", str(uit)]) == 2  # never over a file
+    assert "band-41A22.png" in capsys.readouterr().err

@@ -196,6 +196,28 @@ def test(args: argparse.Namespace) -> int:
     return 1 if mislukt else 0
 
 
+def _normeringsplots(uitkomst: Any, map_: Path) -> None:
+    """Per product ``band-<product>.png`` and ``spreiding-<product>.png``; never over an existing file."""
+    import matplotlib.pyplot as plt
+
+    from tarieven import plots
+
+    map_.mkdir(parents=True, exist_ok=True)
+    namen = [f"{naam}-{p}.png" for p in uitkomst.producten for naam in ("band", "spreiding")]
+    if bestaand := [n for n in namen if (map_ / n).exists() or (map_ / n).is_symlink()]:
+        lijst = ", ".join(bestaand)
+        verwacht = f"een map zonder de plots die geschreven worden; er staan al {lijst}: kies een andere map"
+        raise InvoerFout([Probleem("--plots", str(map_), verwacht)])
+    for product, pn in uitkomst.producten.items():
+        for naam, teken in (("band", plots.band), ("spreiding", plots.spreiding)):
+            fig, ax = plt.subplots(figsize=(9, 5), layout="constrained")
+            teken(pn, ax=ax)
+            with (map_ / f"{naam}-{product}.png").open("xb") as f:
+                fig.savefig(f, dpi=110, format="png")
+            plt.close(fig)
+            print(f"geschreven: {map_ / f'{naam}-{product}.png'}", file=sys.stderr)
+
+
 def normeer(args: argparse.Namespace) -> int:
     """``tarieven normeer``: per product the figures and the band; providers by code only."""
     import csv
@@ -211,6 +233,8 @@ def normeer(args: argparse.Namespace) -> int:
             w = csv.writer(f, lineterminator="\n")
             w.writerow(["code", "aanbieder"])
             w.writerows(sorted(uitkomst.sleutel.items()))
+    if args.plots:
+        _normeringsplots(uitkomst, Path(args.plots))
     if args.excel:
         from tarieven.normeringsverslag import schrijf_normeringsverslag
 

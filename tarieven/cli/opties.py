@@ -177,6 +177,9 @@ def _test(sub: Any) -> None:
     n.add_argument("--iqr", type=float, default=1.5, help="uitschieter buiten Q1/Q3 ± zoveel IQR (standaard 1,5)")
     n.add_argument("--sleutel", metavar="PAD", help="schrijf de koppeling code-aanbieder apart naar dit CSV-bestand")
     n.add_argument("--excel", metavar="PAD", help="schrijf ook het verslag als Excel-werkmap (.xlsx)")
+    n.add_argument(
+        "--plots", metavar="MAP", help="schrijf per product de band en de spreiding per regel als PNG in deze map"
+    )
     peildatum_argumenten(n, tariefjaar=False)
     parameters_argument(n)
     formaat_argument(n)
