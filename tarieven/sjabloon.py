@@ -149,6 +149,7 @@ class _Opmaak:
         self.invoer_getal = wb.add_format({**invoer, "num_format": "#,##0.########"})
         self.invoer_tekst = wb.add_format(invoer)
         self.verborgen = wb.add_format({"num_format": "@"})
+        self.getal = wb.add_format({"num_format": "#,##0.########", "valign": "top"})
 
 
 def _validatie(r: _Rij) -> dict[str, Any] | None:
@@ -209,7 +210,7 @@ def _blad_invoer(wb: Any, op: _Opmaak, s: Scenario, code: str, rijen: list[_Rij]
         ws.write_string(rij, 4, r.toelichting, op.tekst)
         ws.write_string(rij, 5, r.herkomst, op.tekst)
         ws.write_string(rij, 7, "ja" if r.verplicht else "nee")
-        ws.set_row(rij, _hoogte((r.label, 44), (r.toelichting, 42), (r.herkomst, 60)))
+        ws.set_row(rij, _hoogte((r.label, 44), (eenheid, 18), (r.toelichting, 42), (r.herkomst, 60)))
         if (regel := _validatie(r)) is not None:
             ws.data_validation(rij, 2, rij, 2, regel)
     ws.set_column(0, 0, 30, None, {"hidden": True})
@@ -275,13 +276,16 @@ def _blad_instructie(wb: Any, op: _Opmaak, s: Scenario, code: str, tarief: float
             ws.write_string(i, 0, tekst, op.tekst)
         else:
             ws.write_string(i, 0, tekst, opmaak)
-    ws.set_column(0, 0, 120)
+    ws.set_column(0, 0, 95)
     for i, (tekst, _) in enumerate(regels):
-        ws.set_row(i, _hoogte((tekst, 110)))
+        ws.set_row(i, _hoogte((tekst, 88)))
     ws.protect()
     ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)
+
+
+_BRONNEN_BREEDTE = (40, 14, 40, 16, 50, 11, 70)  # characters per column of the sources sheet
 
 
 def _blad_bronnen(wb: Any, op: _Opmaak, s: Scenario) -> None:
@@ -290,17 +294,23 @@ def _blad_bronnen(wb: Any, op: _Opmaak, s: Scenario) -> None:
         ws.write(0, kolom, kop, op.kop)
     for i, k in enumerate(s.waarden, start=1):
         h = s.herkomst.get(k)
-        ws.write_string(i, 0, k)
-        ws.write_number(i, 1, s.waarden[k])
+        ws.write_string(i, 0, k, op.tekst)
+        ws.write_number(i, 1, s.waarden[k], op.getal)
         if h is not None:
             status = (h.status or "") + (", geprojecteerd" if h.geprojecteerd else "")
-            for kolom, tekst in enumerate((h.oorsprong, status, h.bron or "", str(h.vanaf or ""),
-                                           " ".join((h.toelichting or "").split())), start=2):  # fmt: skip
-                ws.write_string(i, kolom, tekst)
-    for kolom, breedte in enumerate((40, 14, 50, 16, 60, 11, 80)):
+            teksten = (h.oorsprong, status, h.bron or "", str(h.vanaf or ""), " ".join((h.toelichting or "").split()))
+            for kolom, tekst in enumerate(teksten, start=2):
+                ws.write_string(i, kolom, tekst, op.tekst)
+            ws.set_row(i, _hoogte(*zip(teksten, _BRONNEN_BREEDTE[2:], strict=True)))
+    for kolom, breedte in enumerate(_BRONNEN_BREEDTE):
         ws.set_column(kolom, kolom, breedte)
     ws.freeze_panes(1, 1)
     ws.protect()
+    # Printed as a controller reads it: landscape A4, one page wide, the header on every page.
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
 
 
 def _blad_meta(wb: Any, code: str, s: Scenario) -> None:

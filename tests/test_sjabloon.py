@@ -299,3 +299,20 @@ def test_cli_sjabloon_bereken_en_vergelijk(tmp_path: Path, capsys: pytest.Captur
     assert "(groepsgrootte (plaatsen)) = 'acht'" in capsys.readouterr().err
     assert main(["sjabloon", "42A03", "-o", str(tmp_path / "v.xlsx")]) == 2
     assert "vervoer heeft bedragen per categorie" in capsys.readouterr().err
+
+
+def test_elk_zichtbaar_blad_wordt_op_paginabreedte_afgedrukt(leeg_41a22: Path) -> None:
+    """A controller prints the template: every visible sheet landscape A4, one page wide, the
+    sources sheet with its header on every page (before, the sources sheet printed over 22 pages
+    cut mid-word, and the instructions ran past the right margin)."""
+    wb = openpyxl.load_workbook(leeg_41a22)
+    zichtbaar = [ws for ws in wb.worksheets if ws.sheet_state == "visible"]
+    assert {ws.title for ws in zichtbaar} >= {"Instructie", "Invoer", "Bronnen"}
+    for ws in zichtbaar:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert ws.page_setup.paperSize == 9, ws.title  # A4
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) in ((1, 0), (None, 0)), ws.title
+    assert wb["Bronnen"].print_title_rows == "$1:$1"
+    # The instructions' one column fits the printable width of landscape A4 at 100 %.
+    assert wb["Instructie"].column_dimensions["A"].width <= 100
