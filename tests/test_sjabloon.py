@@ -24,6 +24,10 @@ from tarieven.sjabloon import schrijf_sjabloon
 from tarieven.sjabloonlezen import lees_sjabloon
 
 PEIL = "2027-01-01"
+VERSLEUTELD = Path(__file__).parent / "data" / "versleuteld-sjabloon.xlsx"
+"""The template of 41A22 encrypted with a password (how it was made: tests/data/README.md)."""
+CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The signature of an OLE container (Compound File Binary), as an encrypted workbook and an .xls are."""
 
 
 @pytest.fixture(scope="module")
@@ -225,11 +229,38 @@ def test_werkmap_met_vba_project_wordt_geweigerd(leeg_41a22: Path, tmp_path: Pat
     assert "deze werkmap bevat een VBA-project" in _fout(pad)
 
 
-def test_versleutelde_werkmap_wordt_geweigerd(tmp_path: Path) -> None:
-    """An encrypted workbook is an OLE container with an EncryptionInfo stream (here only its marks)."""
-    pad = tmp_path / "geheim.xlsx"
-    pad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "EncryptionInfo".encode("utf-16-le"))
-    assert "deze is versleuteld" in _fout(pad)
+def test_versleutelde_werkmap_wordt_geweigerd(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A real password-protected template (tests/data/README.md says how it was made): refused by name, in
+    the API and on the command line, in under a second, without a trace of zipfile or openpyxl."""
+    assert VERSLEUTELD.read_bytes()[:8] == CFB  # the real thing: an OLE container, no zip
+    assert not zipfile.is_zipfile(VERSLEUTELD)
+    pad = _kopie(VERSLEUTELD, tmp_path / "geheim.xlsx")
+    verwacht = (
+        f"Ongeldige invoer in {pad}: (bestand): verwacht een werkmap zonder wachtwoord; deze is versleuteld: "
+        "sla hem in Excel op zonder wachtwoord (Bestand > Info > Werkmap beveiligen)."
+    )
+    assert _fout(pad) == verwacht
+    with pytest.raises(tarieven.InvoerFout) as e:
+        lees_sjabloon(pad)
+    assert str(e.value) == verwacht
+    assert e.value.__context__ is None  # no zipfile error behind it
+    assert e.value.__cause__ is None
+    for commando in ("bereken", "vergelijk"):
+        start = time.perf_counter()
+        assert main([commando, str(pad)]) == 2
+        assert time.perf_counter() - start < 1.0
+        uit = capsys.readouterr()
+        assert uit.err == f"tarieven: {verwacht}\n"
+        assert uit.out == ""
+
+
+def test_oud_bestand_met_de_tekst_encryptioninfo_is_niet_versleuteld(tmp_path: Path) -> None:
+    """Only a directory entry named EncryptionInfo makes an OLE file encrypted, not those letters in a cell."""
+    pad = tmp_path / "oud.xlsx"
+    pad.write_bytes(CFB + b"\x00" * 507 + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 100)
+    melding = _fout(pad)
+    assert "verwacht een sjabloon als .xlsx; dit is een oud Excel-bestand (.xls)" in melding
+    assert "versleuteld" not in melding
 
 
 def test_werkmap_die_geen_sjabloon_is(tmp_path: Path) -> None:
