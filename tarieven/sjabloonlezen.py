@@ -244,12 +244,12 @@ def _waarde(rij: _Rij, problemen: list[Probleem]) -> Any:
         return None
     if isinstance(x, str):
         x = x.strip()
-    if (
-        rij.sleutel.endswith((".trede", ".schaal"))
-        and isinstance(x, (str, float))
-        and str(x).replace(".0", "").isdigit()
-    ):
-        return int(float(x))
+    if rij.sleutel.endswith((".trede", ".schaal")) and not isinstance(x, bool):  # 9, 9.0 and '9' are scale 9
+        if isinstance(x, int) or (isinstance(x, float) and x.is_integer()):
+            return int(x)
+        if isinstance(x, str) and re.fullmatch(r"\d+(\.0+)?", x):
+            return int(float(x))
+        return x  # anything else ('abc', 99.5) as typed: the catalogue names what it expects
     if rij.sleutel.startswith("aanbieder.") and rij.sleutel != "aanbieder.volume" and isinstance(x, (int, float)):
         return str(int(x)) if float(x).is_integer() else str(x)
     if rij.sleutel.startswith("product.personeel.") and not isinstance(x, (int, float)):

@@ -196,6 +196,32 @@ def test_formule_in_een_invoercel(leeg_41a22: Path, tmp_path: Path) -> None:
     assert f"Invoer!{cel} (bezettingsgraad) = '=0.8+0.1': verwacht een waarde, geen formule" in _fout(pad)
 
 
+SCHAAL_HBO = "Invoer!{cel} (salarisschaal hbo (cao-jeugdzorg))"
+SCHALEN = "verwacht een schaal uit params/cao-jeugdzorg.toml (10, 11, 12, 7, 8, 9)."
+TREDEN = "verwacht 'max', 'midden' of een trede van 0 tot en met 10 in schaal 9."
+
+
+@pytest.mark.parametrize(
+    ("sleutel", "getypt", "verwacht"),
+    [
+        ("functies.hbo.schaal", 99, f"{SCHAAL_HBO} = 99: {SCHALEN}"),
+        ("functies.hbo.schaal", "abc", f"{SCHAAL_HBO} = 'abc': {SCHALEN}"),
+        ("functies.hbo.trede", 11, f"Invoer!{{cel}} (trede hbo) = 11: {TREDEN}"),
+        ("functies.hbo.trede", "abc", f"Invoer!{{cel}} (trede hbo) = 'abc': {TREDEN}"),
+    ],
+)
+def test_schaal_of_trede_buiten_de_keuzelijst(
+    leeg_41a22: Path, tmp_path: Path, sleutel: str, getypt: Any, verwacht: str
+) -> None:
+    """A scale or step typed past the cell's dropdown is checked against the CAO's table when the scenario is
+    completed; the message names the cell where it was typed, not the dotted key."""
+    pad = _kopie(leeg_41a22, tmp_path / "t.xlsx")
+    cel = vul_in(pad, {sleutel: getypt})[sleutel]
+    melding = _fout(pad)
+    assert melding == f"Ongeldige invoer in {pad}: " + verwacht.format(cel=cel)
+    assert "functies.hbo" not in melding
+
+
 def test_sjabloon_van_een_ander_product(tmp_path: Path) -> None:
     pad = schrijf_sjabloon("41A23", tmp_path / "41A23.xlsx", PEIL)
     start = time.perf_counter()
