@@ -255,12 +255,25 @@ def lees_scenario(
     try:
         invoer, herkomst = vul_aan(eigen, zoeker, naam, lambda k: opgegeven if k in (met or {}) else eigen_herkomst)
     except InvoerFout as e:  # a lookup that failed on the user's date: the user's scenario is where to look
-        raise InvoerFout(e.problemen, e.bestand or naam) from None
+        raise _waar_geschreven(e, naam, geschreven) from None
     s = valideer(
         invoer, bron=naam, herkomst=herkomst, geschreven=geschreven, peildatum=datum, tariefjaar=jaar,
         minimumuurloon=wml,
     )  # fmt: skip
     return replace(s, eigen=gegeven, parameters=params)
+
+
+def _waar_geschreven(e: InvoerFout, naam: str, geschreven: Mapping[str, str]) -> InvoerFout:
+    """A lookup's error about the user's own inputs, each named where the user wrote it.
+
+    Completing from the catalogue (a CAO scale or step that is not in its table) names the
+    dotted key; for a template that is its sheet and cell (``Invoer!C31 (salarisschaal
+    hbo ...)``), as the validator names every other input. A problem in a parameter file
+    keeps its key and file.
+    """
+    if e.bestand not in (None, naam):
+        return InvoerFout(e.problemen, e.bestand)
+    return InvoerFout([replace(q, sleutel=geschreven.get(q.sleutel, q.sleutel)) for q in e.problemen], naam)
 
 
 def _is_werkmap(pad: Path) -> bool:

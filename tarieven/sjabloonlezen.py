@@ -75,6 +75,27 @@ _OLE = b"\xd0\xcf\x11\xe0"
 _VERSLEUTELD = "EncryptionInfo".encode("utf-16-le")
 
 
+def _versleuteld(inhoud: bytes) -> bool:
+    """Whether an OLE container (Compound File Binary) has a stream named ``EncryptionInfo``.
+
+    Excel, LibreOffice and msoffcrypto-tool save a password-protected .xlsx as such a
+    container: the encrypted package in the stream ``EncryptedPackage``, the key's description
+    in ``EncryptionInfo`` ([MS-OFFCRYPTO] 2.3.4.1). The directory may lie in any sector of the
+    file, so the whole file is searched, but only for a directory entry ([MS-CFB] 2.6.1): 128
+    bytes at a multiple of 128 from the start (the header is one 512- or 4096-byte sector),
+    the name in UTF-16LE, its length in bytes with the closing NUL at offset 64, and type 2
+    (a stream) at offset 66. Text that merely reads "EncryptionInfo" (in a cell of an old
+    .xls) is no such entry.
+    """
+    lengte = (len(_VERSLEUTELD) + 2).to_bytes(2, "little")
+    i = inhoud.find(_VERSLEUTELD, 512)
+    while i != -1:
+        if i % 128 == 0 and inhoud[i + 64 : i + 66] == lengte and inhoud[i + 66 : i + 67] == b"\x02":
+            return True
+        i = inhoud.find(_VERSLEUTELD, i + 1)
+    return False
+
+
 @dataclass(frozen=True)
 class Sjabloon:
     """A filled template, read: scenario data and where each key came from.
@@ -114,8 +135,7 @@ def _controleer_bestand(pad: Path) -> None:
     with pad.open("rb") as f:
         kop = f.read(8)
     if kop.startswith(_OLE):
-        inhoud = pad.read_bytes()
-        if _VERSLEUTELD in inhoud:
+        if _versleuteld(pad.read_bytes()):  # at most MAX_BYTES, checked above
             raise _fout(pad, "(bestand)", ZONDER_WAARDE, "een werkmap zonder wachtwoord; deze is versleuteld: "
                         "sla hem in Excel op zonder wachtwoord (Bestand > Info > Werkmap beveiligen)")  # fmt: skip
         raise _fout(pad, "(bestand)", ZONDER_WAARDE, "een sjabloon als .xlsx; dit is een oud Excel-bestand (.xls)")
@@ -224,12 +244,12 @@ def _waarde(rij: _Rij, problemen: list[Probleem]) -> Any:
         return None
     if isinstance(x, str):
         x = x.strip()
-    if (
-        rij.sleutel.endswith((".trede", ".schaal"))
-        and isinstance(x, (str, float))
-        and str(x).replace(".0", "").isdigit()
-    ):
-        return int(float(x))
+    if rij.sleutel.endswith((".trede", ".schaal")) and not isinstance(x, bool):  # 9, 9.0 and '9' are scale 9
+        if isinstance(x, int) or (isinstance(x, float) and x.is_integer()):
+            return int(x)
+        if isinstance(x, str) and re.fullmatch(r"\d+(\.0+)?", x):
+            return int(float(x))
+        return x  # anything else ('abc', 99.5) as typed: the catalogue names what it expects
     if rij.sleutel.startswith("aanbieder.") and rij.sleutel != "aanbieder.volume" and isinstance(x, (int, float)):
         return str(int(x)) if float(x).is_integer() else str(x)
     if rij.sleutel.startswith("product.personeel.") and not isinstance(x, (int, float)):

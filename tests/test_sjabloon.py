@@ -24,6 +24,10 @@ from tarieven.sjabloon import schrijf_sjabloon
 from tarieven.sjabloonlezen import lees_sjabloon
 
 PEIL = "2027-01-01"
+VERSLEUTELD = Path(__file__).parent / "data" / "versleuteld-sjabloon.xlsx"
+"""The template of 41A22 encrypted with a password (how it was made: tests/data/README.md)."""
+CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The signature of an OLE container (Compound File Binary), as an encrypted workbook and an .xls are."""
 
 
 @pytest.fixture(scope="module")
@@ -192,6 +196,32 @@ def test_formule_in_een_invoercel(leeg_41a22: Path, tmp_path: Path) -> None:
     assert f"Invoer!{cel} (bezettingsgraad) = '=0.8+0.1': verwacht een waarde, geen formule" in _fout(pad)
 
 
+SCHAAL_HBO = "Invoer!{cel} (salarisschaal hbo (cao-jeugdzorg))"
+SCHALEN = "verwacht een schaal uit params/cao-jeugdzorg.toml (10, 11, 12, 7, 8, 9)."
+TREDEN = "verwacht 'max', 'midden' of een trede van 0 tot en met 10 in schaal 9."
+
+
+@pytest.mark.parametrize(
+    ("sleutel", "getypt", "verwacht"),
+    [
+        ("functies.hbo.schaal", 99, f"{SCHAAL_HBO} = 99: {SCHALEN}"),
+        ("functies.hbo.schaal", "abc", f"{SCHAAL_HBO} = 'abc': {SCHALEN}"),
+        ("functies.hbo.trede", 11, f"Invoer!{{cel}} (trede hbo) = 11: {TREDEN}"),
+        ("functies.hbo.trede", "abc", f"Invoer!{{cel}} (trede hbo) = 'abc': {TREDEN}"),
+    ],
+)
+def test_schaal_of_trede_buiten_de_keuzelijst(
+    leeg_41a22: Path, tmp_path: Path, sleutel: str, getypt: Any, verwacht: str
+) -> None:
+    """A scale or step typed past the cell's dropdown is checked against the CAO's table when the scenario is
+    completed; the message names the cell where it was typed, not the dotted key."""
+    pad = _kopie(leeg_41a22, tmp_path / "t.xlsx")
+    cel = vul_in(pad, {sleutel: getypt})[sleutel]
+    melding = _fout(pad)
+    assert melding == f"Ongeldige invoer in {pad}: " + verwacht.format(cel=cel)
+    assert "functies.hbo" not in melding
+
+
 def test_sjabloon_van_een_ander_product(tmp_path: Path) -> None:
     pad = schrijf_sjabloon("41A23", tmp_path / "41A23.xlsx", PEIL)
     start = time.perf_counter()
@@ -225,11 +255,38 @@ def test_werkmap_met_vba_project_wordt_geweigerd(leeg_41a22: Path, tmp_path: Pat
     assert "deze werkmap bevat een VBA-project" in _fout(pad)
 
 
-def test_versleutelde_werkmap_wordt_geweigerd(tmp_path: Path) -> None:
-    """An encrypted workbook is an OLE container with an EncryptionInfo stream (here only its marks)."""
-    pad = tmp_path / "geheim.xlsx"
-    pad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "EncryptionInfo".encode("utf-16-le"))
-    assert "deze is versleuteld" in _fout(pad)
+def test_versleutelde_werkmap_wordt_geweigerd(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A real password-protected template (tests/data/README.md says how it was made): refused by name, in
+    the API and on the command line, in under a second, without a trace of zipfile or openpyxl."""
+    assert VERSLEUTELD.read_bytes()[:8] == CFB  # the real thing: an OLE container, no zip
+    assert not zipfile.is_zipfile(VERSLEUTELD)
+    pad = _kopie(VERSLEUTELD, tmp_path / "geheim.xlsx")
+    verwacht = (
+        f"Ongeldige invoer in {pad}: (bestand): verwacht een werkmap zonder wachtwoord; deze is versleuteld: "
+        "sla hem in Excel op zonder wachtwoord (Bestand > Info > Werkmap beveiligen)."
+    )
+    assert _fout(pad) == verwacht
+    with pytest.raises(tarieven.InvoerFout) as e:
+        lees_sjabloon(pad)
+    assert str(e.value) == verwacht
+    assert e.value.__context__ is None  # no zipfile error behind it
+    assert e.value.__cause__ is None
+    for commando in ("bereken", "vergelijk"):
+        start = time.perf_counter()
+        assert main([commando, str(pad)]) == 2
+        assert time.perf_counter() - start < 1.0
+        uit = capsys.readouterr()
+        assert uit.err == f"tarieven: {verwacht}\n"
+        assert uit.out == ""
+
+
+def test_oud_bestand_met_de_tekst_encryptioninfo_is_niet_versleuteld(tmp_path: Path) -> None:
+    """Only a directory entry named EncryptionInfo makes an OLE file encrypted, not those letters in a cell."""
+    pad = tmp_path / "oud.xlsx"
+    pad.write_bytes(CFB + b"\x00" * 507 + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 100)
+    melding = _fout(pad)
+    assert "verwacht een sjabloon als .xlsx; dit is een oud Excel-bestand (.xls)" in melding
+    assert "versleuteld" not in melding
 
 
 def test_werkmap_die_geen_sjabloon_is(tmp_path: Path) -> None:
