@@ -196,6 +196,14 @@ def maandsalaris(
     return bedrag, beschrijving, par, w
 
 
+def cao_schalen(params: ParameterSet, cao: str) -> list[str]:
+    """The scales of a CAO's salary table, in numeric order (7, 8, ..., 12), as a user types them."""
+    schalen = [
+        k.removeprefix("salaris.schaal_") for k in params.bestand(cao).parameters if k.startswith("salaris.schaal_")
+    ]
+    return sorted(schalen, key=lambda s: (not s.isdigit(), int(s) if s.isdigit() else 0, s))
+
+
 def _maandsalaris(
     z: Zoeker, cao: str, schaal: int | str, trede: int | str
 ) -> tuple[float, str, Parameter, Opgezocht, int]:
@@ -203,10 +211,8 @@ def _maandsalaris(
     naam = f"salaris.schaal_{schaal}"
     bestand = z.params.bestand(cao)
     if naam not in bestand.parameters:
-        schalen = sorted(
-            k.removeprefix("salaris.schaal_") for k in bestand.parameters if k.startswith("salaris.schaal_")
-        )
-        raise InvoerFout([Probleem("schaal", schaal, f"een schaal uit {kort(bestand.pad)} ({', '.join(schalen)})")])
+        schalen = ", ".join(cao_schalen(z.params, cao))
+        raise InvoerFout([Probleem("schaal", schaal, f"een schaal uit {kort(bestand.pad)} ({schalen})")])
     par = bestand.parameters[naam]
     w = z.op(par)
     tabel = w.waarde

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from tarieven._versie import __version__
-from tarieven.catalogus import Zoeker, is_vervoer, producten
+from tarieven.catalogus import Zoeker, cao_schalen, is_vervoer, producten
 from tarieven.eigenparameters import laad_parameters
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.inlezen import lees_scenario
@@ -93,8 +93,7 @@ def _functie_rijen(s: Scenario, params: ParameterSet, z: Zoeker, f: str) -> Iter
         yield _Rij(p + "functie", f"functie {f} (uit de meegeleverde functies)", ref, True, refs,
                    "bepaalt schaal, trede en productiviteitsnorm", "catalogus van het product")  # fmt: skip
         cao = str(functies[f"{ref}.cao"])
-        schalen = sorted(k.removeprefix("salaris.schaal_") for k in params.bestand(cao).parameters
-                         if k.startswith("salaris.schaal_"))  # fmt: skip
+        schalen = cao_schalen(params, cao)
         schaal = str(functies[f"{ref}.schaal"])
         w = z.op(params.bestand(cao).parameters[f"salaris.schaal_{schaal}"])
         n = len(w.waarde) if isinstance(w.waarde, tuple) else 0

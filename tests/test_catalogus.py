@@ -76,7 +76,7 @@ def test_eerste_trede_telt_mee(params: Any) -> None:
 
 
 def test_onbekende_schaal_en_product(params: Any) -> None:
-    with pytest.raises(tarieven.InvoerFout, match=r"schaal = 99: verwacht een schaal uit .*\(11, 8\)"):
+    with pytest.raises(tarieven.InvoerFout, match=r"schaal = 99: verwacht een schaal uit .*\(8, 11\)"):
         maandsalaris(params, "cao-jeugdzorg", 99, "max", JUNI_2025)
     with pytest.raises(tarieven.InvoerFout, match=r"product = 'X9': verwacht een productcode uit de catalogus \(T1\)"):
         scenario_uit_product("X9", JUNI_2025, params)

@@ -150,7 +150,7 @@ def test_opbouw_van_het_sjabloon(leeg_41a22: Path) -> None:
     assert validaties[g.coordinate].type == "whole"  # whole places
     schaal = ws.cell(_rij(ws, "functies.mbo.schaal"), 3).coordinate
     assert validaties[schaal].type == "list"
-    assert validaties[schaal].formula1 == '"10,11,12,7,8,9"'
+    assert validaties[schaal].formula1 == '"7,8,9,10,11,12"'
     trede = ws.cell(_rij(ws, "functies.mbo.trede"), 3).coordinate
     assert validaties[trede].formula1 == '"max,midden,0,1,2,3,4,5,6,7,8,9,10"'  # the CAO table's steps 0-10
     salaris = ws.cell(_rij(ws, "functies.mbo.maandsalaris"), 3)
@@ -197,7 +197,7 @@ def test_formule_in_een_invoercel(leeg_41a22: Path, tmp_path: Path) -> None:
 
 
 SCHAAL_HBO = "Invoer!{cel} (salarisschaal hbo (cao-jeugdzorg))"
-SCHALEN = "verwacht een schaal uit params/cao-jeugdzorg.toml (10, 11, 12, 7, 8, 9)."
+SCHALEN = "verwacht een schaal uit params/cao-jeugdzorg.toml (7, 8, 9, 10, 11, 12)."
 TREDEN = "verwacht 'max', 'midden' of een trede van 0 tot en met 10 in schaal 9."
 
 

@@ -111,7 +111,7 @@ def test_peildatum_buiten_de_parameters(capsys: pytest.CaptureFixture[str], tmp_
         ({"cao": "cao-jeugdzorg", "schaal": "7", "trede": "x"},
          "functies.mbo.trede = 'x': verwacht 'max', 'midden' of een trede van 0 tot en met 10 in schaal 7"),
         ({"cao": "cao-jeugdzorg", "schaal": "70", "trede": 3},
-         "functies.mbo.schaal = '70': verwacht een schaal uit params/cao-jeugdzorg.toml (10, 11, 12, 7, 8, 9)"),
+         "functies.mbo.schaal = '70': verwacht een schaal uit params/cao-jeugdzorg.toml (7, 8, 9, 10, 11, 12)"),
         ({"cao": "jeugdzorg", "schaal": "7", "trede": 3},
          "functies.mbo.cao = 'jeugdzorg': verwacht een cao uit params/"),
         ({"cao": 5, "schaal": "7", "trede": 3}, "functies.mbo.cao = 5: verwacht een cao uit params/"),
