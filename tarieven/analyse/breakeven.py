@@ -11,7 +11,8 @@ raising as :func:`~tarieven.analyse.doelzoek` does for a single target.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import numbers
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -29,7 +30,28 @@ __all__ = ["break_even_bezetting"]
 _B = "product.bezettingsgraad"
 
 
-def break_even_bezetting(scenario: ScenarioInvoer, doelen: Mapping[str, float]) -> pd.DataFrame:
+def _als_doelen(doelen: object) -> dict[str, float]:
+    """Stated tariffs by label: a mapping as given, a number or a list of numbers labelled by amount."""
+    fout = InvoerFout([Probleem("doelen", doelen, "een tarief in euro (95.0), een lijst tarieven of {naam: tarief}")])
+    if isinstance(doelen, bool):
+        raise fout
+    if isinstance(doelen, Mapping):
+        paren = list(doelen.items())
+    elif isinstance(doelen, numbers.Real):
+        paren = [(euro(float(doelen)), doelen)]
+    elif isinstance(doelen, Iterable) and not isinstance(doelen, (str, bytes)):
+        lijst = list(doelen)
+        paren = [(euro(float(x)) if isinstance(x, numbers.Real) else str(x), x) for x in lijst]
+    else:
+        raise fout
+    if any(isinstance(x, bool) or not isinstance(x, numbers.Real) for _, x in paren):
+        raise fout
+    return {str(k): float(x) for k, x in paren}
+
+
+def break_even_bezetting(
+    scenario: ScenarioInvoer, doelen: Mapping[str, float] | Iterable[float] | float
+) -> pd.DataFrame:
     """The occupancy at which the tariff per client equals each stated tariff.
 
     Parameters
@@ -37,8 +59,9 @@ def break_even_bezetting(scenario: ScenarioInvoer, doelen: Mapping[str, float]) 
     scenario
         The product or scenario (a :class:`~tarieven.Scenario`, a dict, a file or a code).
     doelen
-        A label per stated tariff per client per unit [EUR]: the tariff a municipality
-        pays, a published level, a tariff under consideration.
+        The stated tariffs per client per unit [EUR]: the tariff a municipality pays, a
+        published level, a tariff under consideration. A mapping ``{label: tariff}``, or
+        one number or a list of numbers (each then labelled by its amount, "€ 95,00").
 
     Returns
     -------
@@ -50,10 +73,11 @@ def break_even_bezetting(scenario: ScenarioInvoer, doelen: Mapping[str, float]) 
         0 where reachable) and ``melding`` (why not, in Dutch; empty where reachable).
     """
     s = als_scenario(scenario)
-    namen = list(doelen)
-    bedragen = np.array([float(doelen[k]) for k in namen], dtype=float)
+    doel = _als_doelen(doelen)
+    namen = list(doel)
+    bedragen = np.array([doel[k] for k in namen], dtype=float)
     if not namen or not np.all(np.isfinite(bedragen) & (bedragen > 0)):
-        raise InvoerFout([Probleem("doelen", dict(doelen), "ten minste één tarief groter dan 0, met een naam")], s.bron)
+        raise InvoerFout([Probleem("doelen", doel, "ten minste één tarief groter dan 0")], s.bron)
     vol = float(bereken_met(s, {_B: np.array(1.0)}, ["tarief_per_client"])["tarief_per_client"])
     haalbaar = bedragen >= vol
     b = np.full(bedragen.shape, np.nan)

@@ -47,3 +47,23 @@ def test_hoger_tarief_lagere_bezetting() -> None:
 def test_ongeldige_doelen(doelen: dict[str, float]) -> None:
     with pytest.raises(tarieven.InvoerFout, match="doelen"):
         analyse.break_even_bezetting(G1, doelen)
+
+
+def test_een_getal_of_een_lijst_tarieven() -> None:
+    """One stated tariff as a number, or several as a list: labelled by their amount, the same
+    occupancy as the mapping gives (a float used to raise "'float' object is not iterable")."""
+    verwacht = analyse.break_even_bezetting(G1, {"gesteld": 95.0}).loc["gesteld", "bezettingsgraad"]
+    los = analyse.break_even_bezetting(G1, 95.0)
+    assert list(los.index) == ["€ 95,00"]
+    assert los.loc["€ 95,00", "bezettingsgraad"] == verwacht
+    lijst = analyse.break_even_bezetting(G1, [95, 120.0])
+    assert list(lijst.index) == ["€ 95,00", "€ 120,00"]
+    assert lijst.loc["€ 95,00", "bezettingsgraad"] == verwacht
+
+
+@pytest.mark.parametrize("doelen", ["95", None, True, ["veel"], {"a": "95"}, [[95.0]]])
+def test_doelen_van_de_verkeerde_soort(doelen: object) -> None:
+    with pytest.raises(tarieven.InvoerFout) as e:
+        analyse.break_even_bezetting(G1, doelen)  # type: ignore[arg-type]
+    assert "doelen" in str(e.value)
+    assert "een tarief in euro (95.0), een lijst tarieven of {naam: tarief}" in str(e.value)
