@@ -19,7 +19,7 @@ from tarieven.shapley import centen_die_optellen
 from tarieven.uitkomst import Uitkomst
 from tarieven.velden import label as veldlabel
 from tarieven.velden import veld
-from tarieven.weergave import euro, getal, invoer, is_geld, procent
+from tarieven.weergave import euro, getal, ingekort, invoer, is_geld, procent
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -262,12 +262,13 @@ class Vergelijking:
             "Wat het verschil verklaart (Shapley-decompositie over groepen invoer: het gemiddelde",
             "effect van elke groep over alle volgorden; de delen tellen op tot het verschil):",
         ]
+        breed = min(max([60, *(len(d.label) + 1 for d in self.delen)]), 100)
         for d in self.delen:
             aandeel = procent(d.aandeel, 1) if d.aandeel is not None else ""
-            regels.append(f"  {d.label[:60]:<60}{euro(d.centen):>12}{aandeel:>10}")
+            regels.append(f"  {ingekort(d.label, breed - 1):<{breed}}{euro(d.centen):>12}{aandeel:>10}")
         if not self.delen:
             regels.append("  (geen verschil in de invoer)")
-        regels.append(f"  {'totaal':<60}{euro(verschil):>12}")
+        regels.append(f"  {'totaal':<{breed}}{euro(verschil):>12}")
         regels += ["", "Opbouw regel voor regel:", f"  {'regel':<34}{'tegen':>16}{'eigen':>16}{'verschil':>14}{'%':>9}"]
         for r in self.regels:
             regels.append(_regel_tekst(r))
@@ -433,7 +434,7 @@ def _regel_tekst(r: RegelVerschil) -> str:
         return euro(x) if is_geld(r.eenheid) else getal(x)
 
     rel = _procent_teken(r.relatief) if r.relatief is not None else ""
-    return f"  {r.naam[:34]:<34}{toon(r.tegen):>16}{toon(r.eigen):>16}{toon(r.verschil):>14}{rel:>9}"
+    return f"  {ingekort(r.naam, 34):<34}{toon(r.tegen):>16}{toon(r.eigen):>16}{toon(r.verschil):>14}{rel:>9}"
 
 
 def _regelverschillen(eigen: Uitkomst, tegen: Uitkomst) -> list[RegelVerschil]:

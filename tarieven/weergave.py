@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from tarieven.afronding import RUIM, naar_decimal
 
-__all__ = ["aantal", "datum", "euro", "getal", "invoer", "is_geld", "met_eenheid", "procent"]
+__all__ = ["aantal", "datum", "euro", "getal", "ingekort", "invoer", "is_geld", "met_eenheid", "procent"]
 
 MAANDEN = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -78,6 +78,11 @@ def procent(fractie: float, decimalen: int | None = None) -> str:
     if decimalen is None:
         decimalen = 0 if abs(p - round(p)) < 1e-6 else 1
     return f"{getal(p, decimalen)} %"
+
+
+def ingekort(tekst: str, breedte: int) -> str:
+    """A text within ``breedte`` characters for a table column, cut with "…" so a reader sees it was cut."""
+    return tekst if len(tekst) <= breedte else tekst[: max(breedte - 1, 0)] + "…"
 
 
 def aantal(n: int) -> str:

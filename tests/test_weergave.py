@@ -208,3 +208,23 @@ def test_datum_nederlands() -> None:
     assert datum(dt.date(2027, 1, 1)) == "1 januari 2027"
     assert datum(dt.date(2025, 3, 31)) == "31 maart 2025"
     assert datum(dt.date(2026, 12, 9)) == "9 december 2026"
+
+
+def test_ingekort_laat_zien_dat_er_is_afgekapt() -> None:
+    from tarieven.weergave import ingekort
+
+    assert ingekort("CAO-factoren (toeslagen, verlof)", 40) == "CAO-factoren (toeslagen, verlof)"
+    assert ingekort("1 gz_psycholoog + 1 hbo", 22) == "1 gz_psycholoog + 1 h…"
+    assert len(ingekort("x" * 100, 22)) == 22
+
+
+def test_catalogus_toont_een_halve_procent_en_kapt_zichtbaar_af(capsys: pytest.CaptureFixture[str]) -> None:
+    """41A23 is priced at 87,5 % occupancy: the listing said "88 %"; a cut text ends in "…"."""
+    from tarieven.cli import main
+
+    assert main(["producten", "--peildatum", "2027-01-01"]) == 0
+    uit = capsys.readouterr().out
+    regel_41a23 = next(r for r in uit.splitlines() if r.startswith("41A23"))
+    assert " 87,5 % " in regel_41a23
+    regel_ggz = next(r for r in uit.splitlines() if r.startswith("GGZ-groep"))
+    assert "…" in regel_ggz

@@ -15,7 +15,7 @@ from tarieven.indexcijfers import indexeer as _indexeer
 from tarieven.overzicht import productoverzicht, vervoersbedragen
 from tarieven.parameterbestanden import laad_map
 from tarieven.parameters import STATUSSEN, Parameter, Waarde
-from tarieven.weergave import euro, getal, invoer, procent
+from tarieven.weergave import euro, getal, ingekort, invoer, procent
 
 __all__ = ["indexeer", "parameters", "producten", "test"]
 
@@ -38,8 +38,8 @@ def producten(args: argparse.Namespace) -> int:
     for code in df.index:
         rij = df.loc[code]
         regels.append(
-            f"{code!s:<10} {str(rij['naam'] or '')[:40]:<40} {rij['eenheid']:<8} {rij['groepsgrootte']:>5g} "
-            f"{procent(rij['bezettingsgraad'], 0):>6} {rij['personeel'][:22]:<22} {euro(rij['tarief']):>12}"
+            f"{code!s:<10} {ingekort(str(rij['naam'] or ''), 40):<40} {rij['eenheid']:<8} {rij['groepsgrootte']:>5g} "
+            f"{procent(rij['bezettingsgraad']):>6} {ingekort(rij['personeel'], 22):<22} {euro(rij['tarief']):>12}"
         )
     for code, per_categorie in bedragen.items():
         tekst = ", ".join(f"{c.replace('categorie_', 'cat ')} {euro(b)}" for c, (b, _) in per_categorie.items())
