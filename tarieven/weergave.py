@@ -93,11 +93,16 @@ def aantal(n: int) -> str:
 
 
 def invoer(x: float, eenheid: str = "1") -> str:
-    """An input value as entered, up to 6 decimals, with its unit: ``3.250 EUR/maand``, ``0,085``."""
+    """An input value as entered, up to 6 decimals, with its unit: ``3.250 EUR/maand``, ``0,085``.
+
+    A money amount with a fraction shows at least its cents (``232,50 EUR/maand``, not ``232,5``).
+    """
     x = float(x)
     if (tekst := _niet_eindig(x)) is not None:
         return tekst
     heel, _, fractie = f"{x:.6f}".rstrip("0").rstrip(".").partition(".")
+    if fractie and is_geld(eenheid):
+        fractie = fractie.ljust(2, "0")
     teken = "-" if heel.startswith("-") else ""
     tekst = teken + aantal(int(heel.lstrip("-"))) + ("," + fractie if fractie else "")
     if eenheid in ("dimensionless", "1", ""):

@@ -134,7 +134,10 @@ def test_aantal(n: int, tekst: str) -> None:
         (36.0, "uur/week", "36 uur/week"),
         (1_234_567.1234567, "1", "1.234.567,123457"),  # at most 6 decimals
         (-0.5, "1", "-0,5"),
-        (-1234.5, "EUR", "-1.234,5 EUR"),
+        (-1234.5, "EUR", "-1.234,50 EUR"),  # money shows its cents
+        (232.5, "EUR/maand", "232,50 EUR/maand"),
+        (4097.658164, "EUR/maand", "4.097,658164 EUR/maand"),  # a computed amount keeps its precision
+        (3.5, "1", "3,5"),
         (0.0, "1", "0"),
     ],
 )
