@@ -255,12 +255,18 @@ def lees_scenario(
     try:
         invoer, herkomst = vul_aan(eigen, zoeker, naam, lambda k: opgegeven if k in (met or {}) else eigen_herkomst)
     except InvoerFout as e:  # a lookup that failed on the user's date: the user's scenario is where to look
+        if (peildatum is not None or tariefjaar is not None) and {q.sleutel for q in e.problemen} <= _DATUM:
+            opgegeven_datum = [replace(q, sleutel=f"{q.sleutel} (opgegeven bij de berekening)") for q in e.problemen]
+            raise InvoerFout(opgegeven_datum) from None
         raise _waar_geschreven(e, naam, geschreven) from None
     s = valideer(
         invoer, bron=naam, herkomst=herkomst, geschreven=geschreven, peildatum=datum, tariefjaar=jaar,
         minimumuurloon=wml,
     )  # fmt: skip
     return replace(s, eigen=gegeven, parameters=params)
+
+
+_DATUM = {"peildatum", "tariefjaar"}  # a date given with the call, not in the scenario
 
 
 def _waar_geschreven(e: InvoerFout, naam: str, geschreven: Mapping[str, str]) -> InvoerFout:

@@ -65,7 +65,7 @@ def test_na_de_projectie_een_fout_die_de_termijn_noemt() -> None:
     with pytest.raises(InvoerFout) as e:
         tarieven.bereken("41A22", "2028-01-01")
     bericht = str(e.value)
-    assert "peildatum = '2028-01-01'" in bericht
+    assert "peildatum (opgegeven bij de berekening) = '2028-01-01'" in bericht
     assert "een peildatum tot en met 2027-12-31" in bericht
     assert "de bron geldt tot en met 2025-12-31 en wordt tot en met 2027-12-31 geprojecteerd" in bericht
     assert "--parameters" in bericht

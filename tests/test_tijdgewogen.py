@@ -363,7 +363,10 @@ def test_tariefjaar_buiten_de_reeks_noemt_bestand_en_sleutel(params: ParameterSe
     """The error is about the user's tariff year, and says which parameter in which file has no value then."""
     with pytest.raises(tarieven.InvoerFout) as e:
         scenario_uit_product("T1", params=params, tariefjaar=2023)
-    assert "tariefjaar = '2023': verwacht een tariefjaar dat van 1 januari tot en met 31 december" in str(e.value)
+    assert (
+        "tariefjaar (opgegeven bij de berekening) = '2023': verwacht een tariefjaar dat van 1 januari tot en met "
+        "31 december" in str(e.value)
+    )
     assert "(voor product.groepsgrootte in " in str(e.value)
     assert "producten/T1.toml)" in str(e.value)
 

@@ -85,14 +85,19 @@ def test_fout_in_het_scenario_zelf_noemt_het_scenariobestand(
 
 
 def test_peildatum_buiten_de_parameters(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    """It named groepsgrootte and the installed path; now the peildatum first, bundled files as params/..."""
+    """It named groepsgrootte and the installed path; now the peildatum first, bundled files as params/...
+
+    A date given with the call is not the product file's: no file is blamed for it."""
     bericht = fout("41A22", "1850-01-01")
     assert bericht.startswith(
-        "Ongeldige invoer in params/producten/41A22.toml: peildatum = '1850-01-01': verwacht een peildatum op of na "
+        "Ongeldige invoer: peildatum (opgegeven bij de berekening) = '1850-01-01': verwacht een peildatum op of na "
         "2025-01-01"
     )
     bericht = fout_van_opdracht(capsys, "bereken", "41A22", "--peildatum", "1850-01-01")
-    assert "peildatum = '1850-01-01': verwacht een peildatum op of na 2025-01-01" in bericht
+    assert bericht.startswith(
+        "tarieven: Ongeldige invoer: peildatum (opgegeven bij de berekening) = '1850-01-01': verwacht een peildatum "
+        "op of na 2025-01-01"
+    )
     assert PAKKET not in bericht
     eigen = schrijf(tmp_path / "mijn.toml", 'basis = "41A22"\npeildatum = 1850-01-01\n')
     bericht = fout_van_opdracht(capsys, "bereken", str(eigen))
@@ -101,7 +106,8 @@ def test_peildatum_buiten_de_parameters(capsys: pytest.CaptureFixture[str], tmp_
     )
     bericht = fout("41A22", tariefjaar=1950)
     assert (
-        "tariefjaar = '1950': verwacht een tariefjaar dat van 1 januari tot en met 31 december door waarden" in bericht
+        "tariefjaar (opgegeven bij de berekening) = '1950': verwacht een tariefjaar dat van 1 januari tot en met "
+        "31 december door waarden" in bericht
     )
 
 
