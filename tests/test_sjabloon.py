@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 import time
 import zipfile
 from pathlib import Path
@@ -242,6 +243,28 @@ def test_andere_sjabloonversie_wordt_geweigerd_met_haar_versie(leeg_41a22: Path,
     wb["Sjabloon"]["B1"].value = 0
     wb.save(pad)
     assert "Sjabloon!B1 (sjabloonversie) = 0: verwacht sjabloonversie 1: deze versie van tarieven leest " in _fout(pad)
+
+
+@pytest.mark.parametrize(
+    ("module", "doe", "melding"),
+    [
+        ("xlsxwriter", lambda pad: schrijf_sjabloon("41A22", pad.parent / "nieuw.xlsx", PEIL), "XlsxWriter"),
+        ("openpyxl", lambda pad: lees_sjabloon(pad), "openpyxl"),
+    ],
+    ids=["schrijven", "lezen"],
+)
+def test_zonder_de_excel_extra_zegt_de_fout_hoe_te_installeren(
+    leeg_41a22: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: str, doe: Any, melding: str
+) -> None:
+    """Without the extra, the message gives the install from a clone (not on PyPI) and by name."""
+    pad = _kopie(leeg_41a22, tmp_path / "t.xlsx")
+    monkeypatch.setitem(sys.modules, module, None)  # import raises ImportError
+    with pytest.raises(tarieven.TarievenFout) as e:
+        doe(pad)
+    assert str(e.value) == (
+        f"een {'werkmap schrijven' if module == 'xlsxwriter' else 'sjabloon lezen'} vraagt het pakket {melding}: "
+        "pip install '.[excel]' in de projectmap, of pip install 'tarieven[excel]'"
+    )
 
 
 def test_xlsm_wordt_geweigerd(leeg_41a22: Path, tmp_path: Path) -> None:
