@@ -176,6 +176,17 @@ def test_tekst_in_een_getalcel(leeg_41a22: Path, tmp_path: Path) -> None:
     assert f"Invoer!{cel} (maandsalaris mbo) = 'veel': verwacht een getal groter dan 0 in EUR/maand" in _fout(pad)
 
 
+def test_de_melding_in_de_readme_is_die_van_het_sjabloon(leeg_41a22: Path, tmp_path: Path) -> None:
+    """The README quotes the error for 'veel' as the mbo salary as the reader gives it, cell and all."""
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    gevonden = re.search(r"^`(Invoer!C\d+ \(maandsalaris mbo\) = 'veel': [^`]+)`$", readme, flags=re.MULTILINE)
+    assert gevonden is not None
+    pad = _kopie(leeg_41a22, tmp_path / "t.xlsx")
+    cel = vul_in(pad, {"functies.mbo.maandsalaris": "veel"})["functies.mbo.maandsalaris"]
+    assert gevonden.group(1).startswith(f"Invoer!{cel} ")
+    assert _fout(pad).endswith(f": {gevonden.group(1)}")
+
+
 def test_lege_verplichte_cel(leeg_41a22: Path, tmp_path: Path) -> None:
     pad = _kopie(leeg_41a22, tmp_path / "t.xlsx")
     cel = vul_in(pad, {"product.groepsgrootte": None})["product.groepsgrootte"]
