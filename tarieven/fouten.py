@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
+    "INSTALLEER_EXCEL",
     "ZONDER_WAARDE",
     "InvoerFout",
     "OnbekendeNaam",
@@ -51,6 +52,11 @@ class Waarschuwing:
     def __str__(self) -> str:
         punt = "" if self.tekst.endswith((".", "?", "!")) else "."
         return f"{self.sleutel} = {toon(self.waarde)}: {self.tekst}{punt}"
+
+
+INSTALLEER_EXCEL = "pip install '.[excel]' in de projectmap, of pip install 'tarieven[excel]'"
+"""How to install the ``excel`` extra, for a message that needs it: from a clone (the
+package is not on PyPI) or by name, from wherever a built package can be found."""
 
 
 class TarievenFout(Exception):

@@ -208,7 +208,7 @@ def lees_normen(pad: str | os.PathLike[str], peildatum: dt.date) -> list[Norm]:
     Each parameter is named by the input it normalises (``[product.bezettingsgraad]``,
     ``[opslagen.overhead]``) with a dated value, status and source; a text parameter
     ``[toepassing."opslagen.overhead"]`` with ``waarde = "maximum"`` (or ``"minimum"``) caps
-    instead of replacing.
+    instead of replacing. A complete example ships as ``voorbeelden/normering/normen.toml``.
     """
     bestand = laad_bestand(Path(pad), product=False)
     regels = {k.removeprefix("toepassing."): p for k, p in bestand.parameters.items() if k.startswith("toepassing.")}

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, TarievenFout
+from tarieven.fouten import INSTALLEER_EXCEL, ZONDER_WAARDE, InvoerFout, Probleem, TarievenFout
 from tarieven.lezen import MAX_BYTES
 from tarieven.weergave import aantal
 
@@ -310,7 +310,7 @@ def lees_sjabloon(pad: str | os.PathLike[str]) -> Sjabloon:
     try:
         import openpyxl
     except ImportError:
-        raise TarievenFout("een sjabloon lezen vraagt het pakket openpyxl: pip install 'tarieven[excel]'") from None
+        raise TarievenFout(f"een sjabloon lezen vraagt het pakket openpyxl: {INSTALLEER_EXCEL}") from None
     try:
         wb = openpyxl.load_workbook(pad, read_only=True, data_only=False, keep_vba=False, keep_links=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:

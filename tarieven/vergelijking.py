@@ -202,8 +202,9 @@ def vergelijk(
         The provider's scenario (a file, a filled template, a dict, a :class:`Scenario`
         or an :class:`Uitkomst`), usually building on a product (``basis = "41A22"``).
     tegen
-        What it is compared with: a product code, a scenario or a result. Default: the
-        product ``eigen`` builds on.
+        What it is compared with: another scenario or result of the same product, or the
+        code of the product ``eigen`` builds on (the default). Another product's code is
+        refused: lines are compared and the difference decomposed within one product.
     peildatum, tariefjaar
         When bundled parameters are looked up, for both sides (default: that of ``eigen``,
         so both sides are priced on the same date).

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from tarieven.formule import excel_naam
-from tarieven.fouten import InvoerFout, Probleem, TarievenFout
+from tarieven.fouten import INSTALLEER_EXCEL, InvoerFout, Probleem, TarievenFout
 from tarieven.regeldefinitie import STAPPEN, RegelDefinitie
 from tarieven.scenario import Scenario
 from tarieven.weergave import is_geld
@@ -315,9 +315,7 @@ def xlsxwriter_module() -> Any:
     try:
         import xlsxwriter
     except ImportError:
-        raise TarievenFout(
-            "een werkmap schrijven vraagt het pakket XlsxWriter: pip install 'tarieven[excel]'"
-        ) from None
+        raise TarievenFout(f"een werkmap schrijven vraagt het pakket XlsxWriter: {INSTALLEER_EXCEL}") from None
     return xlsxwriter
 
 

@@ -123,3 +123,32 @@ def test_een_ongeldig_controlebestand_noemt_geval_en_sleutel(tmp_path: Path) -> 
     assert "geval[0].verwacht.tarief_per_client = 'veel': verwacht een eindig getal" in bericht
     assert "geval[0].extra = 1: verwacht een bekende sleutel" in bericht
     assert main(["test", str(_bestand(tmp_path, "beschrijving = 'leeg'\n"))]) == 2
+
+
+def test_het_voorbeeld_in_de_readme_slaagt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's checks example, copied into a file, passes as shown: the README cannot drift."""
+    import re
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    _, sectie = readme.split("**Cijfers vastleggen met `tarieven test`.**", 1)
+    blok = re.search(r"^```toml\n(.*?)^```$", sectie, flags=re.MULTILINE | re.DOTALL)
+    assert blok is not None
+    assert "peildatum = " in blok.group(1)  # pinned: the same figures whatever today is
+    pad = tmp_path / "controles.toml"
+    pad.write_text(blok.group(1), encoding="utf-8")
+    assert main(["test", str(pad)]) == 0
+    uit = capsys.readouterr().out
+    assert "1 van 1 gevallen geslaagd (2 regels gecontroleerd)" in uit
+
+
+def test_het_voorbeeld_in_de_docstring_slaagt(tmp_path: Path) -> None:
+    """The format shown in the module docstring of tarieven.controles passes as written."""
+    import tarieven.controles
+
+    docstring = tarieven.controles.__doc__ or ""
+    blok = docstring.split("::\n", 1)[1].split("\nIn plaats van", 1)[0]
+    pad = tmp_path / "controles.toml"
+    pad.write_text(textwrap.dedent(blok), encoding="utf-8")
+    uitslagen = voer_controles_uit(pad)
+    assert len(uitslagen) == 1
+    assert uitslagen[0].geslaagd, uitslagen[0]

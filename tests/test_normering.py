@@ -225,3 +225,27 @@ def test_cli_normeer_schrijft_plots_en_werkmap(map59: Path, tmp_path: Path, caps
     capsys.readouterr()
     assert main(["normeer", str(map59), "--peildatum", PEIL, "--plots", str(uit)]) == 2  # never over a file
     assert "band-41A22.png" in capsys.readouterr().err
+
+
+VOORBEELD_NORMERING = Path(__file__).parents[1] / "voorbeelden" / "normering"
+
+
+def test_het_meegeleverde_normenbestand_werkt_zoals_de_readme_zegt(capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's command on the shipped norms file and submissions: exit 0, the norms applied,
+    every submission counted; and the README gives that command in full."""
+    normen, inzendingen = VOORBEELD_NORMERING / "normen.toml", VOORBEELD_NORMERING / "inzendingen"
+    commando = f"tarieven normeer {inzendingen.relative_to(Path(__file__).parents[1]).as_posix()}/ --normen "
+    commando += f"{normen.relative_to(Path(__file__).parents[1]).as_posix()} --peildatum {PEIL}"
+    assert f"$ {commando}\n" in (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert main(["normeer", f"{inzendingen}/", "--normen", str(normen), "--peildatum", PEIL]) == 0
+    uit = capsys.readouterr().out
+    assert "Gemeenschappelijke basis: product.bezettingsgraad vervang 0,85; opslagen.overhead maximum 0,2" in uit
+    assert "41A22: 4 inzendingen" in uit
+    assert "Weggelaten" not in uit
+    n = normeer(inzendingen, normen=normen, peildatum=PEIL)
+    for rij in n.tabel().itertuples(index=False):  # on the common basis, by hand: occupancy 0.85, overhead at most 0.2
+        data = lees_bestand(inzendingen / f"{rij.code}.toml")
+        assert data["beschrijving"].startswith("SYNTHETISCH")
+        overhead = min(data.get("opslagen", {}).get("overhead", 0.2), 0.2)
+        met = {"product.bezettingsgraad": 0.85, "opslagen.overhead": overhead}
+        assert rij.tarief_op_basis == pytest.approx(tarieven.bereken(data, PEIL, met=met).tarief, rel=1e-12)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 import time
 import zipfile
 from pathlib import Path
@@ -175,6 +176,17 @@ def test_tekst_in_een_getalcel(leeg_41a22: Path, tmp_path: Path) -> None:
     assert f"Invoer!{cel} (maandsalaris mbo) = 'veel': verwacht een getal groter dan 0 in EUR/maand" in _fout(pad)
 
 
+def test_de_melding_in_de_readme_is_die_van_het_sjabloon(leeg_41a22: Path, tmp_path: Path) -> None:
+    """The README quotes the error for 'veel' as the mbo salary as the reader gives it, cell and all."""
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    gevonden = re.search(r"^`(Invoer!C\d+ \(maandsalaris mbo\) = 'veel': [^`]+)`$", readme, flags=re.MULTILINE)
+    assert gevonden is not None
+    pad = _kopie(leeg_41a22, tmp_path / "t.xlsx")
+    cel = vul_in(pad, {"functies.mbo.maandsalaris": "veel"})["functies.mbo.maandsalaris"]
+    assert gevonden.group(1).startswith(f"Invoer!{cel} ")
+    assert _fout(pad).endswith(f": {gevonden.group(1)}")
+
+
 def test_lege_verplichte_cel(leeg_41a22: Path, tmp_path: Path) -> None:
     pad = _kopie(leeg_41a22, tmp_path / "t.xlsx")
     cel = vul_in(pad, {"product.groepsgrootte": None})["product.groepsgrootte"]
@@ -242,6 +254,28 @@ def test_andere_sjabloonversie_wordt_geweigerd_met_haar_versie(leeg_41a22: Path,
     wb["Sjabloon"]["B1"].value = 0
     wb.save(pad)
     assert "Sjabloon!B1 (sjabloonversie) = 0: verwacht sjabloonversie 1: deze versie van tarieven leest " in _fout(pad)
+
+
+@pytest.mark.parametrize(
+    ("module", "doe", "melding"),
+    [
+        ("xlsxwriter", lambda pad: schrijf_sjabloon("41A22", pad.parent / "nieuw.xlsx", PEIL), "XlsxWriter"),
+        ("openpyxl", lambda pad: lees_sjabloon(pad), "openpyxl"),
+    ],
+    ids=["schrijven", "lezen"],
+)
+def test_zonder_de_excel_extra_zegt_de_fout_hoe_te_installeren(
+    leeg_41a22: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: str, doe: Any, melding: str
+) -> None:
+    """Without the extra, the message gives the install from a clone (not on PyPI) and by name."""
+    pad = _kopie(leeg_41a22, tmp_path / "t.xlsx")
+    monkeypatch.setitem(sys.modules, module, None)  # import raises ImportError
+    with pytest.raises(tarieven.TarievenFout) as e:
+        doe(pad)
+    assert str(e.value) == (
+        f"een {'werkmap schrijven' if module == 'xlsxwriter' else 'sjabloon lezen'} vraagt het pakket {melding}: "
+        "pip install '.[excel]' in de projectmap, of pip install 'tarieven[excel]'"
+    )
 
 
 def test_xlsm_wordt_geweigerd(leeg_41a22: Path, tmp_path: Path) -> None:

@@ -142,6 +142,16 @@ def test_ander_product_is_een_fout() -> None:
         vergelijk(AANBIEDER, "41A23")
 
 
+def test_de_hulp_zegt_dat_tegen_hetzelfde_product_is(capsys: pytest.CaptureFixture[str]) -> None:
+    """--help does not promise any product code: TEGEN is another scenario of the same product."""
+    with pytest.raises(SystemExit):
+        main(["vergelijk", "--help"])
+    hulp = " ".join(capsys.readouterr().out.split())
+    assert "een ander scenario van hetzelfde product" in hulp
+    assert "Een ander product als TEGEN wordt geweigerd" in hulp
+    assert "productcode of scenario" not in hulp
+
+
 def test_vervoer_tegen_groepsproduct_is_een_fout() -> None:
     with pytest.raises(tarieven.InvoerFout, match="hetzelfde soort product"):
         vergelijk(AANBIEDER, tarieven.bereken("42A03", PEIL, met={"product.afstand_km": 3, "product.vorm": "groep"}))

@@ -214,11 +214,19 @@ def _vergelijk(sub: Any) -> None:
         "vergelijk",
         help="zet een eigen berekening regel voor regel naast die van de regio, met wat het verschil verklaart",
         description="Vergelijk een eigen scenario (TOML, JSON of een ingevuld sjabloon) met het product waarop het "
-        "voortbouwt, of met TEGEN: elke regel naast elkaar, de invoer die verschilt, en het verschil in het tarief "
-        "verdeeld over groepen invoer (Shapley-decompositie; de delen tellen op tot het verschil).",
+        "voortbouwt, of met TEGEN, een ander scenario van hetzelfde product: elke regel naast elkaar, de invoer die "
+        "verschilt, en het verschil in het tarief verdeeld over groepen invoer (Shapley-decompositie; de delen tellen "
+        "op tot het verschil). Beide kanten rekenen op dezelfde peildatum. Een ander product als TEGEN wordt "
+        "geweigerd: regel voor regel vergelijken en het verschil ontleden gaat binnen één product.",
     )
     v.add_argument("eigen", metavar="EIGEN", help="het eigen scenario (.toml, .json of .xlsx)")
-    v.add_argument("tegen", metavar="TEGEN", nargs="?", help="productcode of scenario (standaard: de basis van EIGEN)")
+    v.add_argument(
+        "tegen",
+        metavar="TEGEN",
+        nargs="?",
+        help="een ander scenario van hetzelfde product (.toml, .json of .xlsx), of de productcode van de basis "
+        "van EIGEN (standaard: die basis)",
+    )
     peildatum_argumenten(v)
     parameters_argument(v)
     formaat_argument(v)

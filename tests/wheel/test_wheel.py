@@ -89,3 +89,18 @@ def test_voorbeelden_in_het_wiel(tarieven_exe: Path, tmp_path: Path) -> None:
     )
     r = subprocess.run([str(python), "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert r.stdout.split("\n")[:2] == ["True", "€ 90,48"]
+
+
+def test_normenvoorbeeld_in_het_wiel(tarieven_exe: Path, tmp_path: Path) -> None:
+    """The README's norms example ships in the wheel: normeer on it runs from any folder."""
+    python = tarieven_exe.parent / "python"
+    code = "from tarieven.voorbeeldmap import voorbeelden_pad; print(voorbeelden_pad() / 'normering')"
+    uit = subprocess.run([str(python), "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+    map_ = Path(uit.strip())
+    assert map_.is_relative_to(tarieven_exe.parents[1])  # in the installed package, not the repository
+    r = _draai(
+        tarieven_exe, "normeer", str(map_ / "inzendingen"), "--normen", str(map_ / "normen.toml"),
+        "--peildatum", "2027-01-01", cwd=tmp_path,
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    assert "41A22: 4 inzendingen" in r.stdout
