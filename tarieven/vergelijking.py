@@ -232,11 +232,6 @@ def vergelijk(
             verwacht = 'een scenario dat op een product voortbouwt (basis = "41A22"), of geef TEGEN'
             raise InvoerFout([Probleem("basis", ..., verwacht)], se.bron)
         tegen = basis
-    producten = se.parameters.producten if se.parameters is not None else {}
-    if isinstance(tegen, str) and basis is not None and tegen != basis and tegen in producten:
-        verwacht = f"hetzelfde product als waartegen vergeleken wordt ({tegen})"
-        waar = f"{BLAD_INVOER}!{PRODUCTCEL} (product)" if is_werkmap(se.bron) else "basis"
-        raise InvoerFout([Probleem(waar, basis, verwacht)], se.bron)
     datum = peildatum if peildatum is not None or tariefjaar is not None else se.peildatum
     jaar = tariefjaar if peildatum is not None or tariefjaar is not None else se.tariefjaar
     ut = _uitkomst(tegen, datum, jaar, params if params is not None else se.parameters)
@@ -246,5 +241,9 @@ def vergelijk(
             [Probleem("product.eenheid", ue.eenheid, f"hetzelfde soort product als {st.bron} (eenheid {ut.eenheid})")],
             se.bron,
         )
+    if basis is not None and (basis_tegen := _basis(st)) is not None and basis_tegen != basis:
+        verwacht = f"hetzelfde product als waartegen vergeleken wordt ({basis_tegen} in {st.bron})"
+        waar = f"{BLAD_INVOER}!{PRODUCTCEL} (product)" if is_werkmap(se.bron) else "basis"
+        raise InvoerFout([Probleem(waar, basis, verwacht)], se.bron)
     groepen, delen, totaal = _ontleed(st, se)
     return Vergelijking.maak(ue, ut, [(g, groeplabel(g), d) for g, d in zip(groepen, delen, strict=True)], totaal)

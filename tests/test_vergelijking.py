@@ -137,9 +137,15 @@ def test_zonder_basis_en_zonder_tegen_is_een_fout(g1: dict[str, Any]) -> None:
         vergelijk(g1)
 
 
-def test_ander_product_is_een_fout() -> None:
-    with pytest.raises(tarieven.InvoerFout, match=r"basis = '41A22': verwacht hetzelfde product .*\(41A23\)"):
+def test_ander_product_is_een_fout(tmp_path: Path) -> None:
+    """Another product, as its code or as a scenario building on it (that one used to be compared)."""
+    with pytest.raises(tarieven.InvoerFout, match=r"basis = '41A22': verwacht hetzelfde product .*\(41A23 in "):
         vergelijk(AANBIEDER, "41A23")
+    ander = tmp_path / "a23.toml"
+    ander.write_text('basis = "41A23"\n', encoding="utf-8")
+    with pytest.raises(tarieven.InvoerFout) as e:
+        vergelijk(AANBIEDER, ander)
+    assert f"verwacht hetzelfde product als waartegen vergeleken wordt (41A23 in {ander})" in str(e.value)
 
 
 def test_de_hulp_zegt_dat_tegen_hetzelfde_product_is(capsys: pytest.CaptureFixture[str]) -> None:
