@@ -107,6 +107,16 @@ class Scenario:
         tekst = json.dumps(inhoud, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(tekst.encode()).hexdigest()
 
+    @property
+    def titel(self) -> str:
+        """The heading of a result: the description, then the provider and the file where it is not the
+        product's own, so a provider's calculation never reads as the region's tariff."""
+        kop = self.beschrijving or self.product_naam or self.bron
+        aanbieder = self.invoer.get("aanbieder.naam") or self.invoer.get("aanbieder.code")
+        if aanbieder:
+            kop = f"{kop}; aanbieder {aanbieder}"
+        return kop if Path(self.bron).name in kop else f"{kop} ({self.bron})"
+
     def veld(self, sleutel: str) -> Veld:
         """The field (unit, range, meaning) of an input key of this scenario."""
         return veld(sleutel, overhead_aandeel=self.structuur.overhead_aandeel)

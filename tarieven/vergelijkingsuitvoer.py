@@ -11,7 +11,6 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tarieven.afronding import op_centen
@@ -421,10 +420,7 @@ def _herkomst_tekst(x: Any, herkomst: str | None, soort: str = "") -> str:
 
 
 def _naam(u: Uitkomst) -> str:
-    s = u.scenario
-    kop = s.beschrijving or s.product_naam or s.bron
-    naam = Path(s.bron).name
-    return kop if naam in kop else f"{kop} ({s.bron})"
+    return u.scenario.titel
 
 
 def _regel_tekst(r: RegelVerschil) -> str:

@@ -81,3 +81,18 @@ def test_bereken_json_is_het_resultaat(capsys: Any) -> None:
     d = json.loads(capsys.readouterr().out)
     assert d["tarief_per_client"] == "90.48"  # golden g1
     assert d["uurkosten"]["mbo"] == "44.98"
+
+
+def test_een_eigen_berekening_noemt_bestand_en_aanbieder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A provider's calculation on a product must not read as the region's tariff: its heading
+    names the file and the provider; the product itself is headed by its catalogue entry alone."""
+    eigen = tmp_path / "eigen.toml"
+    eigen.write_text(
+        'basis = "41A22"\npeildatum = 2027-01-01\n[aanbieder]\nnaam = "Zorg BV"\n[product]\ngroepsgrootte = 8\n',
+        encoding="utf-8",
+    )
+    assert main(["bereken", str(eigen)]) == 0
+    kop = capsys.readouterr().out.splitlines()[0]
+    assert kop == f"Dagbesteding licht (41A22), catalogus 41A22.toml; aanbieder Zorg BV ({eigen})"
+    assert main(["bereken", "41A22", "--peildatum", "2027-01-01"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "Dagbesteding licht (41A22), catalogus 41A22.toml"

@@ -40,7 +40,7 @@ def als_tekst(u: Uitkomst) -> str:
     """A short Dutch summary: the tariff in its units and the build-up per client."""
     s = u.scenario
     e = u.eenheid
-    regels = [s.beschrijving or s.product_naam or s.bron, ""]
+    regels = [s.titel, ""]
     regels.append(f"Tarief per cliënt per {e}:".ljust(36) + euro(u.tarief).rjust(14))
     namen = {r.naam for r in u}
     for naam in _ANDERE_EENHEDEN:
