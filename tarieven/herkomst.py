@@ -12,7 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Bron", "Herkomst", "kort"]
+__all__ = ["OPGEGEVEN", "Bron", "Herkomst", "kort"]
+
+OPGEGEVEN = "opgegeven bij de berekening"
+"""The origin of a value given with the call (``met=``, ``--met``), not written in a file."""
 
 _MEEGELEVERD = (Path(__file__).resolve().parent / "params", Path(__file__).resolve().parents[1] / "params")
 

@@ -25,6 +25,7 @@ from tarieven.catalogus import Zoeker, producten, vul_aan
 from tarieven.eenheden import EenheidFout, naar_eenheid
 from tarieven.eigenparameters import laad_parameters
 from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, opsomming, toon
+from tarieven.herkomst import OPGEGEVEN
 from tarieven.lezen import bestaat, lees_bestand
 from tarieven.parameterbestanden import standaard_parameters
 from tarieven.parameters import Herkomst, ParameterSet, kort
@@ -232,7 +233,7 @@ def lees_scenario(
                 return scenario_uit_uitkomst(data, naam, params)
     eigen, geschreven, problemen = plat(data)
     geschreven.update(cellen)
-    opgegeven = Herkomst("opgegeven bij de berekening")
+    opgegeven = Herkomst(OPGEGEVEN)
     for k, v in (met or {}).items():
         if not _bekend(k):
             problemen.append(Probleem(k, v, f"een bekende invoer ({opsomming(kinderen(k.rpartition('.')[0]), 30)})"))
@@ -256,7 +257,7 @@ def lees_scenario(
         invoer, herkomst = vul_aan(eigen, zoeker, naam, lambda k: opgegeven if k in (met or {}) else eigen_herkomst)
     except InvoerFout as e:  # a lookup that failed on the user's date: the user's scenario is where to look
         if (peildatum is not None or tariefjaar is not None) and {q.sleutel for q in e.problemen} <= _DATUM:
-            opgegeven_datum = [replace(q, sleutel=f"{q.sleutel} (opgegeven bij de berekening)") for q in e.problemen]
+            opgegeven_datum = [replace(q, sleutel=f"{q.sleutel} ({OPGEGEVEN})") for q in e.problemen]
             raise InvoerFout(opgegeven_datum) from None
         raise _waar_geschreven(e, naam, geschreven) from None
     s = valideer(

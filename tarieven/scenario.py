@@ -24,6 +24,7 @@ from typing import Any
 
 from tarieven import weergave
 from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, Waarschuwing, opsomming
+from tarieven.herkomst import OPGEGEVEN
 from tarieven.invoerlezer import Lezer
 from tarieven.model import Structuur
 from tarieven.parameters import STATUSSEN, Herkomst
@@ -115,7 +116,17 @@ class Scenario:
         aanbieder = self.invoer.get("aanbieder.naam") or self.invoer.get("aanbieder.code")
         if aanbieder:
             kop = f"{kop}; aanbieder {aanbieder}"
-        return kop if Path(self.bron).name in kop else f"{kop} ({self.bron})"
+        if Path(self.bron).name not in kop:
+            kop = f"{kop} ({self.bron})"
+        gewijzigd = [k for k, h in self.herkomst.items() if h.oorsprong == OPGEGEVEN]
+        if gewijzigd:
+            kop += (
+                "; "
+                + OPGEGEVEN
+                + ": "
+                + ", ".join(f"{k} = {weergave.invoer(self.waarden[k], self.veld(k).eenheid)}" for k in gewijzigd)
+            )
+        return kop
 
     def veld(self, sleutel: str) -> Veld:
         """The field (unit, range, meaning) of an input key of this scenario."""

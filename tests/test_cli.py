@@ -96,3 +96,37 @@ def test_een_eigen_berekening_noemt_bestand_en_aanbieder(tmp_path: Path, capsys:
     assert kop == f"Dagbesteding licht (41A22), catalogus 41A22.toml; aanbieder Zorg BV ({eigen})"
     assert main(["bereken", "41A22", "--peildatum", "2027-01-01"]) == 0
     assert capsys.readouterr().out.splitlines()[0] == "Dagbesteding licht (41A22), catalogus 41A22.toml"
+
+
+def test_wat_als_met_sleutel_is_waarde(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--met`` changes one input from the command line: 41A22 with a group of 8 on 2025-06-01 is
+    € 119,00 (the worked case in the README: two staff still needed at 1:5, now over 6,8 clients
+    present instead of 8,5: (96,10 − 4,51) × 10/8 + 4,51 = 119,00), and the heading says what was given."""
+    assert main(["bereken", "41A22", "--peildatum", "2025-06-01", "--met", "product.groepsgrootte=8"]) == 0
+    uit = capsys.readouterr().out.splitlines()
+    assert uit[0].endswith("; opgegeven bij de berekening: product.groepsgrootte = 8")
+    assert "€ 119,00" in uit[2]
+    # a text value with its unit, and more than one --met
+    args = ["bereken", "41A22", "--peildatum", "2025-06-01", "--formaat", "json"]
+    met = ["--met", "functies.mbo.maandsalaris=3600 EUR/maand", "--met", "product.bezettingsgraad=0.9"]
+    assert main([*args, *met]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["invoer"]["functies.mbo.maandsalaris"]["waarde"] == 3600
+    assert d["invoer"]["product.bezettingsgraad"]["herkomst"] == "opgegeven bij de berekening"
+
+
+@pytest.mark.parametrize(
+    ("met", "melding"),
+    [
+        ("product.groepsgrootte", "--met = 'product.groepsgrootte': verwacht SLEUTEL=WAARDE, bijvoorbeeld"),
+        ("=8", "--met = '=8': verwacht SLEUTEL=WAARDE"),
+        ("groep=8", "groep = 8: verwacht een bekende invoer"),
+        ("product.groepsgrootte=-3", "product.groepsgrootte = -3: verwacht een geheel getal groter dan 0"),
+        ("product.bezettingsgraad=veel", "product.bezettingsgraad = 'veel': verwacht"),
+    ],
+)
+def test_wat_als_fout(met: str, melding: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bereken", "41A22", "--peildatum", "2025-06-01", "--met", met]) == 2
+    fout = capsys.readouterr().err
+    assert melding in fout
+    assert "Traceback" not in fout

@@ -87,6 +87,15 @@ def _bereken_en_uitleg(sub: Any) -> None:
         parameters_argument(opdracht)
         opdracht.add_argument("--afstand", type=float, metavar="KM", help="vervoer 42A03: enkele-reisafstand in km")
         opdracht.add_argument("--vorm", choices=VORMEN, help="vervoer 42A03: de vervoersvorm")
+        opdracht.add_argument(
+            "--met",
+            action="append",
+            default=[],
+            metavar="SLEUTEL=WAARDE",
+            help="wat als: vervang één invoer, bijvoorbeeld --met product.groepsgrootte=8 of "
+            "--met 'functies.mbo.maandsalaris=3600 EUR/maand' (mag vaker; de uitleg noemt de waarde "
+            "'opgegeven bij de berekening')",
+        )
     formaat_argument(b)
     b.add_argument(
         "--excel",

@@ -14,6 +14,7 @@ from tarieven.catalogus import is_vervoer
 from tarieven.cli.opties import schrijf_csv
 from tarieven.csvformaat import csv_tekst
 from tarieven.eigenparameters import laad_parameters
+from tarieven.fouten import InvoerFout, Probleem
 from tarieven.herberekenen import herbereken, is_uitkomst
 from tarieven.overzicht import vervoersbedragen
 from tarieven.uitkomst import Uitkomst
@@ -79,8 +80,29 @@ def _vervoer(args: argparse.Namespace) -> dict[str, Any] | None:
     return {"product.afstand_km": args.afstand, "product.vorm": args.vorm}
 
 
+def met_waarden(paren: list[str]) -> dict[str, Any]:
+    """``--met SLEUTEL=WAARDE`` as inputs: the value read as a TOML value (8, 0.9, "tekst",
+    2027-01-01), else as text, such as ``3600 EUR/maand``; the scenario's validator checks it."""
+    import tomllib
+
+    uit: dict[str, Any] = {}
+    for paar in paren:
+        sleutel, is_, waarde = paar.partition("=")
+        if not is_ or not sleutel.strip():
+            verwacht = "SLEUTEL=WAARDE, bijvoorbeeld product.groepsgrootte=8"
+            raise InvoerFout([Probleem("--met", paar, verwacht)])
+        waarde = waarde.strip()
+        try:
+            uit[sleutel.strip()] = tomllib.loads(f"w = {waarde}")["w"] if "\n" not in waarde else waarde
+        except tomllib.TOMLDecodeError:
+            uit[sleutel.strip()] = waarde
+    return uit
+
+
 def _uitkomst(args: argparse.Namespace) -> Uitkomst | None:
     met = _vervoer(args)
+    if getattr(args, "met", None):
+        met = {**(met or {}), **met_waarden(args.met)}
     if met is None and is_vervoer(args.bestand):
         bedragen = vervoersbedragen(args.peildatum, tariefjaar=args.tariefjaar, params=laad_parameters(args.parameters))
         print(f"Vervoer {args.bestand}: vergoeding per aanwezigheidsdag per kind")
