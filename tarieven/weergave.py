@@ -113,11 +113,13 @@ def invoer(x: float, eenheid: str = "1") -> str:
 
 
 def met_eenheid(x: float, eenheid: str) -> str:
-    """A computed value as a result shows it: ``€ 45.368,70 /jaar`` for money, ``1.877,15 uur/jaar`` else."""
+    """A computed value as a result shows it: ``€ 45.368,70 /jaar`` for money, ``1.877,15 uur/jaar`` else;
+    a whole count without decimals (``2`` staff, ``vervoerscategorie 3``), as a count is read."""
     if is_geld(eenheid):
         rest = eenheid[4:]
         return euro(x) + (f" /{rest}" if rest else "")
-    return getal(x) + ("" if eenheid in ("1", "") else f" {eenheid}")
+    geheel = math.isfinite(float(x)) and float(x) == round(float(x)) and abs(float(x)) < 1e15
+    return getal(x, 0 if geheel else 2) + ("" if eenheid in ("1", "") else f" {eenheid}")
 
 
 def datum(d: dt.date) -> str:

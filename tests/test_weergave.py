@@ -154,8 +154,10 @@ def test_invoer(x: float, eenheid: str, tekst: str) -> None:
         (45_368.7, "EUR/jaar", "€ 45.368,70 /jaar"),
         (12.5, "EUR", "€ 12,50"),
         (1877.148, "uur/jaar", "1.877,15 uur/jaar"),
-        (3.0, "1", "3,00"),
-        (3.0, "", "3,00"),
+        (3.0, "1", "3"),  # a whole count as a count: 2 staff, vervoerscategorie 3
+        (3.0, "", "3"),
+        (1.6, "1", "1,60"),
+        (0.2882138, "1", "0,29"),
     ],
 )
 def test_met_eenheid(x: float, eenheid: str, tekst: str) -> None:
