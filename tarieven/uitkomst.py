@@ -112,11 +112,9 @@ class Uitkomst:
         """Inputs that are allowed but unusual (outside their field's plausible range)."""
         return self.scenario.waarschuwingen
 
-    def waarschuwing(self) -> str | None:
-        """One Dutch line when the result rests on indicative values or assumptions, else None."""
+    def _onzeker_telling(self) -> str:
+        """``5 indicatieve waarden en 54 aannames``: one phrase for the warning and the explanation."""
         onzeker = self.onzekere_invoer()
-        if not onzeker:
-            return None
         n_ind = sum(h.status == "indicatief" for h in onzeker.values())
         n_aan = len(onzeker) - n_ind
         delen = []
@@ -124,7 +122,13 @@ class Uitkomst:
             delen.append(f"{n_ind} indicatieve {'waarde' if n_ind == 1 else 'waarden'}")
         if n_aan:
             delen.append(f"{n_aan} {'aanname' if n_aan == 1 else 'aannames'}")
-        return f"Let op: dit tarief rust op {' en '.join(delen)} (zie 'tarieven uitleg')."
+        return " en ".join(delen)
+
+    def waarschuwing(self) -> str | None:
+        """One Dutch line when the result rests on indicative values or assumptions, else None."""
+        if not self.onzekere_invoer():
+            return None
+        return f"Let op: dit tarief rust op {self._onzeker_telling()} (zie 'tarieven uitleg')."
 
     @property
     def tarief(self) -> float:
@@ -189,10 +193,17 @@ class Uitkomst:
         if not geprojecteerd:
             return []
         loon = sorted(k for k in geprojecteerd if k.endswith(("maandsalaris", "vakantietoeslag_minimum")))
+        hoe = (
+            f"{len(loon)} {'salarisbedrag' if len(loon) == 1 else 'salarisbedragen'} met de verwachte "
+            "loonontwikkeling, de andere ongewijzigd doorgetrokken"
+            if loon
+            else "ongewijzigd doorgetrokken"
+        )
         return [
-            f"{len(geprojecteerd)} invoerwaarden liggen na het einde van hun bron en zijn geprojecteerd "
-            f"(status aanname): {len(loon)} salarisbedragen met de verwachte loonontwikkeling, de andere "
-            "ongewijzigd doorgetrokken (zie de toelichting per waarde). Er is geen VNG-indexatie toegepast: "
+            f"{len(geprojecteerd)} {'invoerwaarde ligt' if len(geprojecteerd) == 1 else 'invoerwaarden liggen'} na "
+            f"het einde van {'haar' if len(geprojecteerd) == 1 else 'hun'} bron en "
+            f"{'is' if len(geprojecteerd) == 1 else 'zijn'} geprojecteerd (status aanname): {hoe} (zie de "
+            "toelichting per waarde). Er is geen VNG-indexatie toegepast: "
             "het tarief komt uit de geprojecteerde waarden van de peildatum, niet uit een geïndexeerd tarief "
             "van een eerder jaar; indexeer dit tarief dus niet nog eens over dezelfde jaren."
         ]
@@ -238,7 +249,7 @@ class Uitkomst:
         if onzeker:
             regels += [
                 "",
-                f"Dit tarief rust op {len(onzeker)} indicatieve waarden of aannames (zie {verwijzing('aannames')}):",
+                f"Dit tarief rust op {self._onzeker_telling()} (zie {verwijzing('aannames')}):",
             ]
             getoond: set[str] = set()
             for k, h in onzeker.items():
