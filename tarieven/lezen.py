@@ -28,7 +28,7 @@ from typing import Any
 from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem
 from tarieven.weergave import aantal
 
-__all__ = ["MAX_BYTES", "MAX_CIJFERS", "MAX_DIEPTE", "bestaat", "lees_bestand", "lees_tekst"]
+__all__ = ["MAX_BYTES", "MAX_CIJFERS", "MAX_DIEPTE", "bestaat", "is_uitkomst", "lees_bestand", "lees_tekst"]
 
 MAX_BYTES = 10_000_000
 """Largest input file read (10 MB): a scenario is a few kB."""
@@ -54,6 +54,17 @@ def bestaat(pad: str | os.PathLike[str], *, bestand: bool = False) -> bool:
     try:
         return Path(pad).is_file() if bestand else Path(pad).exists()
     except (OSError, ValueError):  # ValueError: a NUL character in the name
+        return False
+
+
+def is_uitkomst(pad: str | os.PathLike[str]) -> bool:
+    """Whether a file is a stored result of tarieven (a JSON with ``tarieven_versie``)."""
+    p = Path(pad)
+    if p.suffix.lower() != ".json" or not bestaat(p, bestand=True):
+        return False
+    try:
+        return "tarieven_versie" in lees_bestand(p)
+    except InvoerFout:
         return False
 
 
