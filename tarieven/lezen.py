@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -125,6 +124,8 @@ def _toml(tekst: str, bron: str) -> Any:
         if s.lstrip("+-") in ("nan", "inf"):
             raise ValueError(f"{s} is geen eindig getal")
         return float(s)
+
+    import tomllib  # parameter files come from the parse cache (leescache): most commands parse no TOML
 
     try:
         return tomllib.loads(tekst, parse_float=geen_nan)
