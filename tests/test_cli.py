@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -81,3 +84,32 @@ def test_bereken_json_is_het_resultaat(capsys: Any) -> None:
     d = json.loads(capsys.readouterr().out)
     assert d["tarief_per_client"] == "90.48"  # golden g1
     assert d["uurkosten"]["mbo"] == "44.98"
+
+
+NIET_BIJ_BEREKENEN = (
+    # other commands and what only they need
+    "tarieven.cli.lijsten", "tarieven.cli.scenario", "tarieven.cli.vergelijk", "tarieven.cli.sjabloon",
+    "tarieven.analyse", "tarieven.herberekenen", "tarieven.overzicht", "tarieven.csvformaat", "csv",
+    # parameter files come from the parse cache; a suggestion for a typo only on an error
+    "tomllib", "difflib",
+    # the heavy libraries
+    "pandas", "pint", "matplotlib",
+)  # fmt: skip
+
+
+def test_bereken_laadt_alleen_wat_het_nodig_heeft(tmp_path: Path) -> None:
+    """`tarieven bereken 41A22` imports none of the modules that only other commands, other
+    formats or errors need (start-up time); a behavioural guard, not a timing."""
+    code = (
+        "import contextlib, io, sys\n"
+        "from tarieven.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        "    assert main(['bereken', '41A22', '--peildatum', '2027-01-01']) == 0\n"
+        "print('\\n'.join(sys.modules))\n"
+    )
+    omgeving = {**os.environ, "TARIEVEN_CACHE": str(tmp_path)}
+    subprocess.run([sys.executable, "-c", code], env=omgeving, capture_output=True, check=True)  # fills the cache
+    r = subprocess.run([sys.executable, "-c", code], env=omgeving, capture_output=True, text=True, check=True)
+    geladen = set(r.stdout.split())
+    assert "tarieven.uitkomst" in geladen  # the command did run
+    assert sorted(m for m in NIET_BIJ_BEREKENEN if m in geladen) == []
