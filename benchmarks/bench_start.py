@@ -6,10 +6,14 @@ and the parsed-parameter cache) and prints the median and the range; target: med
 <= 0.2 s on a 2-core machine. The package's bytecode is compiled first, as ``pip
 install`` does for a wheel (an editable install under ``PYTHONDONTWRITEBYTECODE=1`` would
 otherwise compile every module on every start). Also prints the largest imports.
+
+``--module`` starts ``python -m tarieven`` with this interpreter instead of the installed
+command: the package that ``import tarieven`` finds, e.g. a checkout on ``PYTHONPATH``.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import statistics
@@ -21,20 +25,30 @@ N = 10
 OPDRACHT = ["bereken", "41A22", "--peildatum", "2027-01-01"]
 
 
-def main() -> None:
+def _commando(module: bool) -> list[str]:
+    """The command to start: the installed ``tarieven``, or ``python -m tarieven``."""
+    if module:
+        return [sys.executable, "-m", "tarieven"]
     exe = shutil.which("tarieven", path=os.path.dirname(sys.executable)) or shutil.which("tarieven")
     if exe is None:
         raise SystemExit("tarieven is niet geïnstalleerd in deze omgeving")
+    return [exe]
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--module", action="store_true", help="start `python -m tarieven` (e.g. a checkout on PYTHONPATH)")
+    commando = _commando(p.parse_args().module)
     import compileall
 
     import tarieven
 
     compileall.compile_dir(os.path.dirname(tarieven.__file__), quiet=1)
-    subprocess.run([exe, *OPDRACHT], capture_output=True, check=True)
+    subprocess.run([*commando, *OPDRACHT], capture_output=True, check=True)
     tijden, kaal = [], []
     for _ in range(N):  # interleaved with bare Python + numpy, so both see the same machine load
         t0 = time.perf_counter()
-        subprocess.run([exe, *OPDRACHT], capture_output=True, check=True)
+        subprocess.run([*commando, *OPDRACHT], capture_output=True, check=True)
         tijden.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
         subprocess.run([sys.executable, "-c", "import numpy"], capture_output=True, check=True)

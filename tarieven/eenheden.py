@@ -198,13 +198,15 @@ def omrekenfactor(van: str, naar: str) -> float:
 
 # -- reading a value ---------------------------------------------------------------------
 
-_GETAL = re.compile(r"\s*([+-]?(?:\d[\d.,]*|\.\d+)(?:[eE][+-]?\d{1,3})?)\s*(.*?)\s*", re.DOTALL)
-_NL_VOLLEDIG = re.compile(r"[+-]?\d{1,3}(\.\d{3})+,\d+")  # 3.250,50
-_NL_KOMMA = re.compile(r"[+-]?\d+,(\d{1,2}|\d{4,})")  # 3,5  3,25
-_EN_DUIZEND = re.compile(r"[+-]?\d{1,3}(,\d{3})+\.\d+|[+-]?\d{1,3}(,\d{3}){2,}")  # 3,250.50  1,234,567
-_DUBBEL_PUNT = re.compile(r"[+-]?\d{1,3}(\.\d{3})+")  # 3.250: 3.25 or 3250; 1.234.567
-_DUBBEL_KOMMA = re.compile(r"[+-]?\d{1,3},\d{3}")  # 3,250: 3.25 or 3250
-_GEWOON = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?")
+# Patterns as text: re compiles (and caches) each when a number is first read from text,
+# not on every import (most commands read only numbers).
+_GETAL = r"\s*([+-]?(?:\d[\d.,]*|\.\d+)(?:[eE][+-]?\d{1,3})?)\s*(.*?)\s*"
+_NL_VOLLEDIG = r"[+-]?\d{1,3}(\.\d{3})+,\d+"  # 3.250,50
+_NL_KOMMA = r"[+-]?\d+,(\d{1,2}|\d{4,})"  # 3,5  3,25
+_EN_DUIZEND = r"[+-]?\d{1,3}(,\d{3})+\.\d+|[+-]?\d{1,3}(,\d{3}){2,}"  # 3,250.50  1,234,567
+_DUBBEL_PUNT = r"[+-]?\d{1,3}(\.\d{3})+"  # 3.250: 3.25 or 3250; 1.234.567
+_DUBBEL_KOMMA = r"[+-]?\d{1,3},\d{3}"  # 3,250: 3.25 or 3250
+_GEWOON = r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?"
 
 Kiezer = Callable[[Sequence[float]], float | None]
 """Given both readings of an ambiguous number (in the field's unit), returns the one to
@@ -213,16 +215,16 @@ take, or None when it cannot tell."""
 
 def _lees_getal(tekst: str) -> list[float]:
     """The readings of a number as text: one, or two when it is ambiguous."""
-    if _GEWOON.fullmatch(tekst) and not _DUBBEL_PUNT.fullmatch(tekst):
+    if re.fullmatch(_GEWOON, tekst) and not re.fullmatch(_DUBBEL_PUNT, tekst):
         return [float(tekst)]
-    if _NL_VOLLEDIG.fullmatch(tekst) or _NL_KOMMA.fullmatch(tekst):
+    if re.fullmatch(_NL_VOLLEDIG, tekst) or re.fullmatch(_NL_KOMMA, tekst):
         return [float(tekst.replace(".", "").replace(",", "."))]
-    if _EN_DUIZEND.fullmatch(tekst):
+    if re.fullmatch(_EN_DUIZEND, tekst):
         return [float(tekst.replace(",", ""))]
-    if _DUBBEL_PUNT.fullmatch(tekst):  # 3.250: 3.25 or 3250; 1.234.567 can only be thousands
+    if re.fullmatch(_DUBBEL_PUNT, tekst):  # 3.250: 3.25 or 3250; 1.234.567 can only be thousands
         duizendtallen = float(tekst.replace(".", ""))
         return [float(tekst), duizendtallen] if tekst.count(".") == 1 else [duizendtallen]
-    if _DUBBEL_KOMMA.fullmatch(tekst):
+    if re.fullmatch(_DUBBEL_KOMMA, tekst):
         return [float(tekst.replace(",", ".")), float(tekst.replace(",", ""))]
     raise EenheidFout(f"{tekst!r} is geen getal")
 
@@ -230,7 +232,7 @@ def _lees_getal(tekst: str) -> list[float]:
 def _uit_tekst(tekst: str, eenheid: str, kies: Kiezer | None) -> float:
     if len(tekst) > MAX_LENGTE:
         raise EenheidFout(f"een tekst van {len(tekst)} tekens is te lang voor een getal met eenheid")
-    m = _GETAL.fullmatch(tekst)
+    m = re.fullmatch(_GETAL, tekst, re.DOTALL)
     if m is None:
         raise EenheidFout(f"{tekst!r} is geen getal met eenheid, zoals '3250 EUR/maand'")
     getal_tekst, eenheid_tekst = m.group(1), m.group(2) or "1"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -169,5 +168,7 @@ class OnbekendeNaam(TarievenFout, KeyError):
         tekst = f"onbekende {self.soort} {self.naam!r}; bekend zijn: {opsomming(self.bekend, 40)}"
         if len(self.bekend) <= 40 or not isinstance(self.naam, str):
             return tekst
+        import difflib  # only for this message, not on every start
+
         lijkt = difflib.get_close_matches(self.naam, self.bekend, n=1)  # the list is cut: the nearest name
         return tekst + (f"; bedoelt u {lijkt[0]!r}?" if lijkt else "")

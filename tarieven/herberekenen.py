@@ -19,12 +19,11 @@ import datetime as dt
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from tarieven._versie import __version__
 from tarieven.fouten import InvoerFout, Probleem
-from tarieven.lezen import bestaat, lees_bestand
+from tarieven.lezen import is_uitkomst, lees_bestand  # is_uitkomst: defined with the readers, named here too
 from tarieven.parameterbestanden import standaard_parameters
 from tarieven.uitkomst import Uitkomst, bereken
 from tarieven.velden import LEEG
@@ -105,17 +104,6 @@ class Herberekening:
         if o.get("parameterset_hash") and o.get("parameterset_hash") != standaard_parameters().hash:
             regels.append("   De parameterbestanden van de uitkomst zijn niet die van nu (andere parameterset-hash).")
         return "\n".join(regels)
-
-
-def is_uitkomst(pad: str | os.PathLike[str]) -> bool:
-    """Whether a file is a stored result of tarieven (a JSON with ``tarieven_versie``)."""
-    p = Path(pad)
-    if p.suffix.lower() != ".json" or not bestaat(p, bestand=True):
-        return False
-    try:
-        return "tarieven_versie" in lees_bestand(p)
-    except InvoerFout:
-        return False
 
 
 def _regels(d: Mapping[str, Any], namen: list[str]) -> dict[str, Any]:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,7 @@ from typing import Any
 from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem
 from tarieven.weergave import aantal
 
-__all__ = ["MAX_BYTES", "MAX_CIJFERS", "MAX_DIEPTE", "bestaat", "lees_bestand", "lees_tekst"]
+__all__ = ["MAX_BYTES", "MAX_CIJFERS", "MAX_DIEPTE", "bestaat", "is_uitkomst", "lees_bestand", "lees_tekst"]
 
 MAX_BYTES = 10_000_000
 """Largest input file read (10 MB): a scenario is a few kB."""
@@ -54,6 +53,17 @@ def bestaat(pad: str | os.PathLike[str], *, bestand: bool = False) -> bool:
     try:
         return Path(pad).is_file() if bestand else Path(pad).exists()
     except (OSError, ValueError):  # ValueError: a NUL character in the name
+        return False
+
+
+def is_uitkomst(pad: str | os.PathLike[str]) -> bool:
+    """Whether a file is a stored result of tarieven (a JSON with ``tarieven_versie``)."""
+    p = Path(pad)
+    if p.suffix.lower() != ".json" or not bestaat(p, bestand=True):
+        return False
+    try:
+        return "tarieven_versie" in lees_bestand(p)
+    except InvoerFout:
         return False
 
 
@@ -114,6 +124,8 @@ def _toml(tekst: str, bron: str) -> Any:
         if s.lstrip("+-") in ("nan", "inf"):
             raise ValueError(f"{s} is geen eindig getal")
         return float(s)
+
+    import tomllib  # parameter files come from the parse cache (leescache): most commands parse no TOML
 
     try:
         return tomllib.loads(tekst, parse_float=geen_nan)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +20,6 @@ from tarieven.weergave import euro
 from .conftest import GOLDEN
 
 VOORBEELD = Path(__file__).parents[1] / "voorbeelden" / "dagbesteding-licht.toml"
-
-
-""" + open("/tmp/cli_tests.py").read().rstrip() + """
 
 
 @pytest.mark.parametrize(
@@ -130,3 +130,32 @@ def test_wat_als_fout(met: str, melding: str, capsys: pytest.CaptureFixture[str]
     fout = capsys.readouterr().err
     assert melding in fout
     assert "Traceback" not in fout
+
+
+NIET_BIJ_BEREKENEN = (
+    # other commands and what only they need
+    "tarieven.cli.lijsten", "tarieven.cli.scenario", "tarieven.cli.vergelijk", "tarieven.cli.sjabloon",
+    "tarieven.analyse", "tarieven.herberekenen", "tarieven.overzicht", "tarieven.csvformaat", "csv",
+    # parameter files come from the parse cache; a suggestion for a typo only on an error
+    "tomllib", "difflib",
+    # the heavy libraries
+    "pandas", "pint", "matplotlib",
+)  # fmt: skip
+
+
+def test_bereken_laadt_alleen_wat_het_nodig_heeft(tmp_path: Path) -> None:
+    """`tarieven bereken 41A22` imports none of the modules that only other commands, other
+    formats or errors need (start-up time); a behavioural guard, not a timing."""
+    code = (
+        "import contextlib, io, sys\n"
+        "from tarieven.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        "    assert main(['bereken', '41A22', '--peildatum', '2027-01-01']) == 0\n"
+        "print('\\n'.join(sys.modules))\n"
+    )
+    omgeving = {**os.environ, "TARIEVEN_CACHE": str(tmp_path)}
+    subprocess.run([sys.executable, "-c", code], env=omgeving, capture_output=True, check=True)  # fills the cache
+    r = subprocess.run([sys.executable, "-c", code], env=omgeving, capture_output=True, text=True, check=True)
+    geladen = set(r.stdout.split())
+    assert "tarieven.uitkomst" in geladen  # the command did run
+    assert sorted(m for m in NIET_BIJ_BEREKENEN if m in geladen) == []

@@ -77,14 +77,15 @@ class _NlParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: fout: {message}\n")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(opdracht: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with a known ``opdracht`` only that subcommand's (see :func:`opties.voeg_toe`)."""
     p = _NlParser(
         prog="tarieven",
         description="Reële tarieven voor jeugdhulp-groepsproducten: transparant en reproduceerbaar berekend.",
     )
     p.add_argument("--versie", action="version", version=f"tarieven {__version__}", help="toon de versie en stop")
     sub = p.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
-    opties.voeg_toe(sub)
+    opties.voeg_toe(sub, opdracht)
     return p
 
 
@@ -106,7 +107,8 @@ _OPDRACHTEN = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit code (0 success, 2 bad input)."""
     try:
-        args = _parser().parse_args(argv)
+        argv = sys.argv[1:] if argv is None else list(argv)
+        args = _parser(argv[0] if argv else None).parse_args(argv)
         try:
             module, functie = _OPDRACHTEN[args.opdracht]
             opdracht: Callable[[argparse.Namespace], int] = getattr(importlib.import_module(module), functie)

@@ -257,11 +257,24 @@ def _sjabloon(sub: Any) -> None:
     t.add_argument("--overschrijf", action="store_true", help="vervang een bestaand bestand (standaard: weiger)")
 
 
-def voeg_toe(sub: Any) -> None:
-    """Register every subcommand."""
-    _bereken_en_uitleg(sub)
-    _lijsten(sub)
-    _scenario(sub)
-    _test(sub)
-    _vergelijk(sub)
-    _sjabloon(sub)
+_REGISTRATIES = {
+    "bereken": _bereken_en_uitleg,
+    "uitleg": _bereken_en_uitleg,
+    "producten": _lijsten,
+    "parameters": _lijsten,
+    "indexeer": _lijsten,
+    "scenario": _scenario,
+    "test": _test,
+    "normeer": _test,
+    "vergelijk": _vergelijk,
+    "sjabloon": _sjabloon,
+}
+"""Each subcommand and the function that registers it (some register two or three together)."""
+
+
+def voeg_toe(sub: Any, opdracht: str | None = None) -> None:
+    """Register every subcommand; with a known ``opdracht`` only that one (and those registered
+    with it): each subparser costs start-up time, and the others cannot be reached."""
+    registraties = [_REGISTRATIES[opdracht]] if opdracht in _REGISTRATIES else dict.fromkeys(_REGISTRATIES.values())
+    for registreer in registraties:
+        registreer(sub)

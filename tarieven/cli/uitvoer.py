@@ -12,11 +12,9 @@ from typing import Any
 
 from tarieven.catalogus import is_vervoer
 from tarieven.cli.opties import schrijf_csv
-from tarieven.csvformaat import csv_tekst
 from tarieven.eigenparameters import laad_parameters
 from tarieven.fouten import InvoerFout, Probleem
-from tarieven.herberekenen import herbereken, is_uitkomst
-from tarieven.overzicht import vervoersbedragen
+from tarieven.lezen import is_uitkomst
 from tarieven.uitkomst import Uitkomst
 from tarieven.uitkomst import bereken as _bereken
 from tarieven.velden import VORMEN
@@ -68,6 +66,8 @@ def als_csv(u: Uitkomst, formaat: str = "csv") -> str:
     """One row per breakdown line: naam, waarde (full precision), afgerond, eenheid, formule.
 
     ``formaat``: ``csv`` for tools, ``csv-nl`` for Dutch Excel (:mod:`tarieven.csvformaat`)."""
+    from tarieven.csvformaat import csv_tekst  # the csv module only for CSV output, not on every start
+
     rijen: list[list[object]] = [["naam", "waarde", "afgerond", "eenheid", "formule"]]
     for r in u:
         rijen.append([r.naam, r.waarde, r.afgerond if is_geld(r.eenheid) else None, r.eenheid, r.definitie.expressie])
@@ -104,6 +104,8 @@ def _uitkomst(args: argparse.Namespace) -> Uitkomst | None:
     if getattr(args, "met", None):
         met = {**(met or {}), **met_waarden(args.met)}
     if met is None and is_vervoer(args.bestand):
+        from tarieven.overzicht import vervoersbedragen  # only the transport product lists its amounts
+
         bedragen = vervoersbedragen(args.peildatum, tariefjaar=args.tariefjaar, params=laad_parameters(args.parameters))
         print(f"Vervoer {args.bestand}: vergoeding per aanwezigheidsdag per kind")
         for categorie, (bedrag, status) in bedragen[args.bestand].items():
@@ -122,6 +124,8 @@ def _uitkomst(args: argparse.Namespace) -> Uitkomst | None:
 
 def _herbereken(args: argparse.Namespace) -> int:
     """A stored result: recomputed from its own inputs and from today's parameters; 1 if not identical."""
+    from tarieven.herberekenen import herbereken  # only for a stored result, not on every start
+
     h = herbereken(args.bestand)
     if args.formaat == "json":
         print(h.eigen.to_json())
