@@ -36,13 +36,19 @@ def _jaar(tekst: str) -> int:
     return int(tekst)
 
 
-def peildatum_argumenten(opdracht: argparse.ArgumentParser, *, tariefjaar: bool = True) -> None:
-    """``--peildatum`` and, exclusive with it, ``--tariefjaar``."""
+def peildatum_argumenten(opdracht: argparse.ArgumentParser, *, tariefjaar: bool = True, scenario: bool = True) -> None:
+    """``--peildatum`` and, exclusive with it, ``--tariefjaar``; ``scenario``: the command reads a
+    scenario, whose own peildatum is the default."""
     wanneer = opdracht.add_mutually_exclusive_group()
     wanneer.add_argument(
         "--peildatum",
         type=_peildatum,
-        help="datum van de meegeleverde parameters (standaard: die van het scenario, anders vandaag)",
+        help="datum van de meegeleverde parameters (standaard: "
+        + (
+            "die van het scenario, anders vandaag)"
+            if scenario
+            else "vandaag; geef voor een tariefjaar een datum in dat jaar, bijvoorbeeld 2027-01-01)"
+        ),
     )
     if tariefjaar:
         wanneer.add_argument(
@@ -108,14 +114,14 @@ def _bereken_en_uitleg(sub: Any) -> None:
 def _lijsten(sub: Any) -> None:
     """Register ``producten``, ``parameters`` and ``indexeer``."""
     p = sub.add_parser("producten", help="toon de productcatalogus met eenheid, kerngetallen en tarief")
-    peildatum_argumenten(p)
+    peildatum_argumenten(p, scenario=False)
     parameters_argument(p)
     formaat_argument(p)
     q = sub.add_parser("parameters", help="toon parameters met waarde, bron, datum en status")
     q.add_argument(
         "naam", nargs="?", help="(deel van) een parameter- of bestandsnaam, bijvoorbeeld 'salaris' of 'pfzw'"
     )
-    peildatum_argumenten(q, tariefjaar=False)
+    peildatum_argumenten(q, tariefjaar=False, scenario=False)
     parameters_argument(q)
     q.add_argument(
         "--controle",
@@ -252,7 +258,7 @@ def _sjabloon(sub: Any) -> None:
     )
     t.add_argument("product", metavar="PRODUCT", help="productcode, bijvoorbeeld 41A22")
     t.add_argument("-o", "--uitvoer", metavar="XLSX", required=True, help="het sjabloon om te schrijven (.xlsx)")
-    peildatum_argumenten(t)
+    peildatum_argumenten(t, scenario=False)
     parameters_argument(t)
     t.add_argument("--overschrijf", action="store_true", help="vervang een bestaand bestand (standaard: weiger)")
 
