@@ -275,3 +275,13 @@ def test_cli_vergelijk_zonder_basis(tmp_path: Path, capsys: pytest.CaptureFixtur
         if k != "verwacht"}), encoding="utf-8")  # fmt: skip
     assert main(["vergelijk", str(pad)]) == 2
     assert "geef TEGEN" in capsys.readouterr().err
+
+
+def test_cli_vergelijk_zegt_waarop_elk_tarief_rust(aanbieder_toml: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """As bereken does, per side: the provider's own group size is one assumption fewer than the product's."""
+    assert main(["vergelijk", str(aanbieder_toml)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    eigen = next(r for r in err if r.startswith("tarieven: eigen: Let op: dit tarief rust op "))
+    tegen = next(r for r in err if r.startswith("tarieven: tegen: Let op: dit tarief rust op "))
+    n_eigen, n_tegen = (int(r.split("rust op ")[1].split()[0]) for r in (eigen, tegen))
+    assert n_eigen < n_tegen

@@ -18,6 +18,9 @@ def vergelijk(args: argparse.Namespace) -> int:
     v = _vergelijk(args.eigen, args.tegen, args.peildatum, tariefjaar=args.tariefjaar, params=args.parameters)
     for w in (*v.eigen.waarschuwingen, *v.tegen.waarschuwingen):
         print(f"tarieven: waarschuwing: {w}", file=sys.stderr)
+    for kant, u in (("eigen", v.eigen), ("tegen", v.tegen)):  # as bereken says it, per side
+        if (waarschuwing := u.waarschuwing()) is not None:
+            print(f"tarieven: {kant}: {waarschuwing}", file=sys.stderr)
     if args.formaat == "json":
         print(v.to_json())
     elif args.formaat in ("csv", "csv-nl"):
