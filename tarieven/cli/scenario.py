@@ -138,6 +138,8 @@ def schrijf(
         geschreven.append(plan.uitvoer / naam)
     if r.bekostiging is not None:
         stroom.write(str(r.bekostiging) + "\n")
+    if r.doelzoeken is not None:
+        stroom.write(_doelzoeken_tekst(plan, r.doelzoeken))
     if figuren:
         import matplotlib.pyplot as plt
 
@@ -151,6 +153,16 @@ def schrijf(
     for pad in geschreven:
         stroom.write(f"geschreven: {pad}\n")
     return geschreven
+
+
+def _doelzoeken_tekst(plan: Analyseplan, df: pd.DataFrame) -> str:
+    """Each goal seek on the screen too, not only in its CSV: the value found, or why there is none."""
+    regels = ["Doelzoeken:"]
+    for rij in df.itertuples(index=False):
+        doel = weergave.euro(rij.doel) if rij.regel.startswith(("tarief", "kostprijs")) else weergave.getal(rij.doel)
+        uitkomst = rij.melding or weergave.invoer(float(rij.waarde), plan.scenario.veld(rij.sleutel).eenheid)
+        regels.append(f"  {rij.sleutel} waarbij {rij.regel} = {doel}: {uitkomst}")
+    return "\n".join(regels) + "\n"
 
 
 def voer_uit(args: argparse.Namespace) -> int:

@@ -63,6 +63,9 @@ def test_cli_scenario_schrijft_csv(tmp_path: Path, capsys: pytest.CaptureFixture
     fout = capsys.readouterr().err
     assert "geschreven:" in fout
     assert "gelijk bij een bezettingsgraad van" in fout
+    # the goal seek on the screen too, the value as in its CSV (shown to 6 decimals)
+    gevonden = f"{float(doel['waarde'].iloc[0]):.6f}".rstrip("0").replace(".", ",")
+    assert f"  product.bezettingsgraad waarbij tarief_per_client = € 95,00: {gevonden}\n" in fout
 
 
 def test_cli_scenario_overschrijft_alleen_op_verzoek(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
