@@ -158,10 +158,13 @@ def schrijf(
 def _doelzoeken_tekst(plan: Analyseplan, df: pd.DataFrame) -> str:
     """Each goal seek on the screen too, not only in its CSV: the value found, or why there is none."""
     regels = ["Doelzoeken:"]
-    for rij in df.itertuples(index=False):
-        doel = weergave.euro(rij.doel) if rij.regel.startswith(("tarief", "kostprijs")) else weergave.getal(rij.doel)
-        uitkomst = rij.melding or weergave.invoer(float(rij.waarde), plan.scenario.veld(rij.sleutel).eenheid)
-        regels.append(f"  {rij.sleutel} waarbij {rij.regel} = {doel}: {uitkomst}")
+    u = bereken(plan.scenario)  # for the unit of each target line
+    for rij in df.to_dict("records"):
+        sleutel, regel, waarde = str(rij["sleutel"]), str(rij["regel"]), float(rij["doel"])
+        doel = weergave.met_eenheid(waarde, u.regel(regel).eenheid)
+        melding = str(rij["melding"])
+        uitkomst = melding or weergave.invoer(float(rij["waarde"]), plan.scenario.veld(sleutel).eenheid)
+        regels.append(f"  {sleutel} waarbij {regel} = {doel}: {uitkomst}")
     return "\n".join(regels) + "\n"
 
 
