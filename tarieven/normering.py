@@ -62,7 +62,7 @@ from tarieven.parameterbestanden import laad_bestand
 from tarieven.parameters import Herkomst, ParameterSet
 from tarieven.scenario import Scenario, valideer
 from tarieven.velden import LEEG, veld
-from tarieven.weergave import euro, invoer
+from tarieven.weergave import euro, invoer, telling
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -319,7 +319,7 @@ class Normering:
             regels.append("Gemeenschappelijke basis: " + "; ".join(delen))
         for p, pn in self.producten.items():
             k, b = pn.kengetallen(), pn.kengetallen(op_basis=True)
-            regels += ["", f"{p}: {k['n']} {'inzending' if k['n'] == 1 else 'inzendingen'}"]
+            regels += ["", f"{p}: {telling(k['n'], 'inzending', 'inzendingen')}"]
             for titel, x in (("zoals ingediend", k), ("op gemeenschappelijke basis", b)):
                 gewogen = f", gewogen mediaan {euro(x['gewogen_mediaan'])}" if x["gewogen_mediaan"] is not None else ""
                 regels.append(
@@ -331,8 +331,7 @@ class Normering:
             breedst = ", ".join(f"{n.removeprefix('opbouw.')} (IQR {euro(iqr)})" for n, _, iqr in pn.spreiding()[:3])
             regels.append(f"  waar de aanbieders het meest verschillen: {breedst}")
         if self.fouten:
-            n = len(self.fouten)
-            regels += ["", f"Weggelaten ({n} {'inzending' if n == 1 else 'inzendingen'}, niet in de cijfers):"]
+            regels += ["", f"Weggelaten ({telling(len(self.fouten), 'inzending', 'inzendingen')}, niet in de cijfers):"]
             regels += [f"  {i.code}: {i.fout}" for i in self.fouten]
         return "\n".join(regels)
 

@@ -28,7 +28,7 @@ from tarieven.model import STAPPEN, RegelDefinitie, regeldefinities, verwijzing
 from tarieven.model import bereken as bereken_regels
 from tarieven.parameters import Herkomst, ParameterSet
 from tarieven.scenario import Scenario
-from tarieven.weergave import euro, getal, invoer, is_geld, met_eenheid
+from tarieven.weergave import euro, getal, invoer, is_geld, met_eenheid, telling
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -117,12 +117,8 @@ class Uitkomst:
         onzeker = self.onzekere_invoer()
         n_ind = sum(h.status == "indicatief" for h in onzeker.values())
         n_aan = len(onzeker) - n_ind
-        delen = []
-        if n_ind:
-            delen.append(f"{n_ind} indicatieve {'waarde' if n_ind == 1 else 'waarden'}")
-        if n_aan:
-            delen.append(f"{n_aan} {'aanname' if n_aan == 1 else 'aannames'}")
-        return " en ".join(delen)
+        delen = [telling(n_ind, "indicatieve waarde", "indicatieve waarden")] if n_ind else []
+        return " en ".join(delen + ([telling(n_aan, "aanname", "aannames")] if n_aan else []))
 
     def waarschuwing(self) -> str | None:
         """One Dutch line when the result rests on indicative values or assumptions, else None."""
@@ -193,17 +189,12 @@ class Uitkomst:
         if not geprojecteerd:
             return []
         loon = sorted(k for k in geprojecteerd if k.endswith(("maandsalaris", "vakantietoeslag_minimum")))
-        hoe = (
-            f"{len(loon)} {'salarisbedrag' if len(loon) == 1 else 'salarisbedragen'} met de verwachte "
-            "loonontwikkeling, de andere ongewijzigd doorgetrokken"
-            if loon
-            else "ongewijzigd doorgetrokken"
-        )
+        loonregel = f"{telling(len(loon), 'salarisbedrag', 'salarisbedragen')} met de verwachte loonontwikkeling"
+        hoe = f"{loonregel}, de andere ongewijzigd doorgetrokken" if loon else "ongewijzigd doorgetrokken"
+        n = telling(len(geprojecteerd), "invoerwaarde", "invoerwaarden")
         return [
-            f"{len(geprojecteerd)} {'invoerwaarde ligt' if len(geprojecteerd) == 1 else 'invoerwaarden liggen'} na "
-            f"het einde van {'haar' if len(geprojecteerd) == 1 else 'hun'} bron en "
-            f"{'is' if len(geprojecteerd) == 1 else 'zijn'} geprojecteerd (status aanname): {hoe} (zie de "
-            "toelichting per waarde). Er is geen VNG-indexatie toegepast: "
+            f"Geprojecteerd na het einde van hun bron (status aanname): {n}; {hoe} (zie de toelichting per "
+            "waarde). Er is geen VNG-indexatie toegepast: "
             "het tarief komt uit de geprojecteerde waarden van de peildatum, niet uit een geïndexeerd tarief "
             "van een eerder jaar; indexeer dit tarief dus niet nog eens over dezelfde jaren."
         ]

@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from tarieven.afronding import RUIM, naar_decimal
 
-__all__ = ["aantal", "datum", "euro", "getal", "ingekort", "invoer", "is_geld", "met_eenheid", "procent"]
+__all__ = ["aantal", "datum", "euro", "getal", "ingekort", "invoer", "is_geld", "met_eenheid", "procent", "telling"]
 
 MAANDEN = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -78,6 +78,11 @@ def procent(fractie: float, decimalen: int | None = None) -> str:
     if decimalen is None:
         decimalen = 0 if abs(p - round(p)) < 1e-6 else 1
     return f"{getal(p, decimalen)} %"
+
+
+def telling(n: int, enkelvoud: str, meervoud: str) -> str:
+    """A count with its noun, Dutch: ``1 inzending``, ``3 inzendingen``, ``0 aannames``."""
+    return f"{aantal(n)} {enkelvoud if n == 1 else meervoud}"
 
 
 def ingekort(tekst: str, breedte: int) -> str:

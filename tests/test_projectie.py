@@ -96,7 +96,7 @@ def test_41a22_in_2027_verschilt_van_2025_door_wat_de_uitleg_noemt() -> None:
     # (housing and material are not wages)
     assert 1.0 < u27.tarief / u25.tarief < 1.037 * 1.026
     uitleg = u27.uitleg()
-    assert "zijn geprojecteerd (status aanname)" in uitleg
+    assert "Geprojecteerd na het einde van hun bron (status aanname): " in uitleg
     assert "Er is geen VNG-indexatie toegepast" in uitleg
     assert "geprojecteerd, vanaf 2027-01-01]" in uitleg  # each projected value marked
     assert "geprojecteerd" not in u25.uitleg()

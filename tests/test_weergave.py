@@ -233,3 +233,12 @@ def test_catalogus_toont_een_halve_procent_en_kapt_zichtbaar_af(capsys: pytest.C
     assert " 87,5 % " in regel_41a23
     regel_ggz = next(r for r in uit.splitlines() if r.startswith("GGZ-groep"))
     assert "…" in regel_ggz
+
+
+@pytest.mark.parametrize(
+    ("n", "tekst"), [(0, "0 inzendingen"), (1, "1 inzending"), (2, "2 inzendingen"), (10_000, "10.000 inzendingen")]
+)
+def test_telling(n: int, tekst: str) -> None:
+    from tarieven.weergave import telling
+
+    assert telling(n, "inzending", "inzendingen") == tekst
