@@ -120,9 +120,12 @@ def test_wat_als_met_sleutel_is_waarde(capsys: pytest.CaptureFixture[str]) -> No
     [
         ("product.groepsgrootte", "--met = 'product.groepsgrootte': verwacht SLEUTEL=WAARDE, bijvoorbeeld"),
         ("=8", "--met = '=8': verwacht SLEUTEL=WAARDE"),
-        ("groep=8", "groep = 8: verwacht een bekende invoer"),
-        ("product.groepsgrootte=-3", "product.groepsgrootte = -3: verwacht een geheel getal groter dan 0"),
-        ("product.bezettingsgraad=veel", "product.bezettingsgraad = 'veel': verwacht"),
+        ("groep=8", "groep (opgegeven bij de berekening) = 8: verwacht een bekende invoer"),
+        ("product.groepsgrootte=-3", "product.groepsgrootte (opgegeven bij de berekening) = -3: verwacht een geheel"),
+        ("product.bezettingsgraad=veel", "product.bezettingsgraad (opgegeven bij de berekening) = 'veel': verwacht"),
+        ("product.groepsgrootte=" + "9" * 5000, "product.groepsgrootte (opgegeven bij de berekening) = '999"),
+        ('basis="41A24"', "--met = 'basis=\"41A24\"': verwacht een invoer van het scenario; basis, peildatum,"),
+        ("peildatum=2026-01-01", "--met = 'peildatum=2026-01-01': verwacht een invoer van het scenario;"),
     ],
 )
 def test_wat_als_fout(met: str, melding: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from typing import Any
 
 from tarieven.catalogus import is_vervoer
 from tarieven.cli.opties import schrijf_csv
 from tarieven.eigenparameters import laad_parameters
 from tarieven.fouten import InvoerFout, Probleem
+from tarieven.herkomst import OPGEGEVEN
 from tarieven.lezen import is_uitkomst
 from tarieven.uitkomst import Uitkomst
 from tarieven.uitkomst import bereken as _bereken
@@ -80,6 +82,10 @@ def _vervoer(args: argparse.Namespace) -> dict[str, Any] | None:
     return {"product.afstand_km": args.afstand, "product.vorm": args.vorm}
 
 
+_NIET_MET = frozenset({"basis", "peildatum", "tariefjaar", "weglaten"})
+"""Keys that say how a scenario is read, not inputs ``--met`` changes."""
+
+
 def met_waarden(paren: list[str]) -> dict[str, Any]:
     """``--met SLEUTEL=WAARDE`` as inputs: the value read as a TOML value (8, 0.9, "tekst",
     2027-01-01), else as text, such as ``3600 EUR/maand``; the scenario's validator checks it."""
@@ -91,10 +97,13 @@ def met_waarden(paren: list[str]) -> dict[str, Any]:
         if not is_ or not sleutel.strip():
             verwacht = "SLEUTEL=WAARDE, bijvoorbeeld product.groepsgrootte=8"
             raise InvoerFout([Probleem("--met", paar, verwacht)])
+        if sleutel.strip() in _NIET_MET:
+            verwacht = "een invoer van het scenario; basis, peildatum, tariefjaar en weglaten bepalen hoe het gelezen "
+            raise InvoerFout([Probleem("--met", paar, verwacht + "wordt (geef ze in het scenario of als eigen optie)")])
         waarde = waarde.strip()
         try:
             uit[sleutel.strip()] = tomllib.loads(f"w = {waarde}")["w"] if "\n" not in waarde else waarde
-        except tomllib.TOMLDecodeError:
+        except (tomllib.TOMLDecodeError, ValueError):  # not TOML, or an integer of thousands of digits
             uit[sleutel.strip()] = waarde
     return uit
 
@@ -114,7 +123,14 @@ def _uitkomst(args: argparse.Namespace) -> Uitkomst | None:
         return None
     if met is not None:
         met = {k: v for k, v in met.items() if v is not None}
-    u = _bereken(args.bestand, args.peildatum, tariefjaar=args.tariefjaar, met=met, params=args.parameters)
+    try:
+        u = _bereken(args.bestand, args.peildatum, tariefjaar=args.tariefjaar, met=met, params=args.parameters)
+    except InvoerFout as e:  # a value given with --met is named as such, not as the scenario file's
+        gegeven = set(met or {})
+        hernoemd = [
+            replace(q, sleutel=f"{q.sleutel} ({OPGEGEVEN})") if q.sleutel in gegeven else q for q in e.problemen
+        ]
+        raise InvoerFout(hernoemd, e.bestand) from None
     for w in u.waarschuwingen:
         print(f"tarieven: waarschuwing: {w}", file=sys.stderr)
     if (waarschuwing := u.waarschuwing()) is not None:
