@@ -241,3 +241,25 @@ def test_de_schrijver_schrijft_wat_de_lezer_weigert(tmp_path: Path) -> None:
 def _schrijf(pad: Path, tekst: str) -> Path:
     pad.write_text(tekst, encoding="utf-8")
     return pad
+
+
+@FUZZ
+@given(
+    st.sampled_from(["product.groepsgrootte", "functies.mbo.maandsalaris", "product.bezettingsgraad", "basis", ""]),
+    st.one_of(eenheid_teksten, st.text(max_size=200)),
+)
+def test_met_op_de_opdrachtregel(sleutel: str, tekst: str) -> None:
+    """``--met SLEUTEL=WAARDE``: any text after the '=' (a TOML value or not) is read as a value or
+    refused; the command ends with 0 or 2 and a message, never a traceback."""
+    import contextlib
+    import io
+
+    from tarieven.cli import main
+
+    fout = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(fout):
+        code = main(["bereken", "41A22", "--peildatum", "2027-01-01", "--met", f"{sleutel}={tekst}"])
+    assert code in (0, 2), fout.getvalue()
+    assert "Traceback" not in fout.getvalue()
+    if code == 2:
+        assert fout.getvalue().startswith("tarieven: Ongeldige invoer")
