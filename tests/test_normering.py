@@ -249,3 +249,28 @@ def test_het_meegeleverde_normenbestand_werkt_zoals_de_readme_zegt(capsys: pytes
         overhead = min(data.get("opslagen", {}).get("overhead", 0.2), 0.2)
         met = {"product.bezettingsgraad": 0.85, "opslagen.overhead": overhead}
         assert rij.tarief_op_basis == pytest.approx(tarieven.bereken(data, PEIL, met=met).tarief, rel=1e-12)
+
+
+def test_band_toont_de_gemeenschappelijke_basis_alleen_als_er_normen_zijn(map59: Path) -> None:
+    """Without norms the common basis equals the submissions: one row, not the same row twice; with
+    the shipped norms file two rows, and the title gives both bands."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from tarieven import plots
+    from tarieven.voorbeeldmap import voorbeelden_pad
+    from tarieven.weergave import euro
+
+    zonder = normeer(map59, peildatum=PEIL).producten["41A22"]
+    ax = plots.band(zonder)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["zoals ingediend"]
+    assert "gemeenschappelijke basis" not in ax.get_title()
+    plt.close("all")
+    met = normeer(map59, peildatum=PEIL, normen=voorbeelden_pad() / "normering" / "normen.toml").producten["41A22"]
+    ax = plots.band(met)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["zoals ingediend", "op gemeenschappelijke\nbasis"]
+    b = met.kengetallen(op_basis=True)["band"]
+    assert f"\nop gemeenschappelijke basis: band {euro(b[0])} tot {euro(b[1])}\n" in ax.get_title()
+    plt.close("all")

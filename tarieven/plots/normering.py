@@ -35,14 +35,16 @@ def band(
     ax: Axes | None = None,
     titel: str | None = None,
 ) -> Axes:
-    """Each provider's tariff (a dot per submission, as submitted and on the common basis), the
-    quartiles, the proposed band (shaded) and the outliers (marked), with ``referentie`` (the
-    region's tariff, a published level) as a dashed line."""
+    """Each provider's tariff (a dot per submission, as submitted and, where norms changed any, on
+    the common basis), the quartiles, the proposed band (shaded) and the outliers (marked), with
+    ``referentie`` (the region's tariff, a published level) as a dashed line."""
     ax = _as(ax, (9, 4.5))
     rng = np.random.default_rng(0)  # a fixed jitter, so the same study always draws the same
-    for y, (naam, x, kleur) in enumerate(
-        (("zoals ingediend", norm.tarieven, KLEUR_KOSTEN), ("op gemeenschappelijke basis", norm.op_basis, KLEUR_OPSLAG))
-    ):
+    rijen = [("zoals ingediend", norm.tarieven, KLEUR_KOSTEN)]
+    basis = not np.array_equal(norm.tarieven, norm.op_basis)  # without norms both rows would be the same
+    if basis:
+        rijen.append(("op gemeenschappelijke basis", norm.op_basis, KLEUR_OPSLAG))
+    for y, (naam, x, kleur) in enumerate(rijen):
         k = norm.kengetallen(op_basis=y == 1)
         uit = set(k["uitschieters"])
         binnen = np.array([c not in uit for c in norm.codes])
@@ -56,12 +58,15 @@ def band(
         ax.vlines(k["mediaan"], y - 0.3, y + 0.3, color=kleur, linewidth=2.2)
         ax.annotate(f"mediaan {euro(k['mediaan'])}", (k["mediaan"], y + 0.32), ha="center", fontsize=8.5)
     _teken_referenties(ax, referentie, verticaal=True)
-    ax.set_yticks([0, 1], ["zoals ingediend", "op gemeenschappelijke\nbasis"])
-    ax.set_ylim(-0.6, 1.6)
+    ax.set_yticks([0, 1][: len(rijen)], ["zoals ingediend", "op gemeenschappelijke\nbasis"][: len(rijen)])
+    ax.set_ylim(-0.6, len(rijen) - 0.4)
     ax.xaxis.set_major_formatter(euro_opmaak(0))
     ax.set_xlabel("tarief per cliënt per eenheid (€)")
     k = norm.kengetallen()
     wat = f"Kostprijzen van {k['n']} inzendingen, {norm.product}: band {euro(k['band'][0])} tot {euro(k['band'][1])}"
+    if basis:
+        b = norm.kengetallen(op_basis=True)["band"]
+        wat += f"\nop gemeenschappelijke basis: band {euro(b[0])} tot {euro(b[1])}"
     _titel(ax, wat, k["bandregel"], titel)
     _legenda(ax, onder=True)
     return ax
