@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -151,14 +152,14 @@ class _Opmaak:
         self.getal = wb.add_format({"num_format": "#,##0.########", "valign": "top"})
 
 
-def _validatie(r: _Rij) -> dict[str, Any] | None:
+def _validatie(s: Scenario, r: _Rij) -> dict[str, Any] | None:
     """Data validation of an input cell from the field registry: a list, or the hard range."""
     titel = r.label[:32]
     if r.keuzes and r.sleutel.rsplit(".", 1)[-1] != "werkgeverslasten":
         lijst = list(r.keuzes)
         return {"validate": "list", "source": lijst, "input_title": titel, "input_message": "kies uit de lijst"[:255],
                 "error_title": "Ongeldige keuze", "error_message": f"Kies uit: {', '.join(lijst)}"[:255]}  # fmt: skip
-    v = veld(r.sleutel)
+    v = s.veld(r.sleutel)  # the product's own overhead basis: a share stops below 1, as the reader checks
     if v.soort != "getal" or v.bereik is None or v.keuzes:
         return None
     b = v.bereik
@@ -168,7 +169,7 @@ def _validatie(r: _Rij) -> dict[str, Any] | None:
         regel |= {"criteria": "between", "minimum": b.laag, "maximum": b.hoog}
     else:
         regel |= {"criteria": ">=" if b.laag_mee else ">", "value": b.laag}
-    verwacht = v.verwacht(r.sleutel)
+    verwacht = re.sub(r"(\d)\.(\d)", r"\1,\2", v.verwacht(r.sleutel))  # Excel in Dutch: 0,08, not 0.08
     return regel | {"input_title": titel, "input_message": (r.toelichting or verwacht)[:255],
                     "error_title": "Ongeldige waarde", "error_message": f"Verwacht {verwacht}"[:255]}  # fmt: skip
 
@@ -189,7 +190,7 @@ def _blad_invoer(wb: Any, op: _Opmaak, s: Scenario, code: str, rijen: list[_Rij]
         if not r.sleutel:
             ws.merge_range(rij, 1, rij, 5, r.label, op.sectie)
             continue
-        v = veld(r.sleutel)
+        v = s.veld(r.sleutel)
         opmaak = op.invoer_geld if is_geld(v.eenheid) else op.invoer_getal if v.soort == "getal" else op.invoer_tekst
         ws.write_string(rij, 0, r.sleutel)
         ws.write_string(rij, 1, r.label, op.tekst)
@@ -210,7 +211,7 @@ def _blad_invoer(wb: Any, op: _Opmaak, s: Scenario, code: str, rijen: list[_Rij]
         ws.write_string(rij, 5, r.herkomst, op.tekst)
         ws.write_string(rij, 7, "ja" if r.verplicht else "nee")
         ws.set_row(rij, _hoogte((r.label, 44), (eenheid, 18), (r.toelichting, 42), (r.herkomst, 60)))
-        if (regel := _validatie(r)) is not None:
+        if (regel := _validatie(s, r)) is not None:
             ws.data_validation(rij, 2, rij, 2, regel)
     ws.set_column(0, 0, 30, None, {"hidden": True})
     for kolom, breedte in ((1, 44), (2, 24), (3, 18), (4, 42), (5, 60)):

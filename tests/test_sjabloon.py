@@ -407,3 +407,18 @@ def test_elk_zichtbaar_blad_wordt_op_paginabreedte_afgedrukt(leeg_41a22: Path) -
     assert wb["Bronnen"].print_title_rows == "$1:$1"
     # The instructions' one column fits the printable width of landscape A4 at 100 %.
     assert wb["Instructie"].column_dimensions["A"].width <= 100
+
+
+def test_overhead_volgt_de_grondslag_van_het_product(leeg_41a22: Path) -> None:
+    """41A22 prices overhead as a share of the integral cost price: the template's overhead cell says
+    so (its check said "opslag op de kostprijs" and its unit cell was empty), in Dutch decimals."""
+    wb = openpyxl.load_workbook(leeg_41a22)
+    ws = wb["Invoer"]
+    rij = _rij(ws, "opslagen.overhead")
+    assert ws.cell(rij, 4).value == "fractie (0,08 = 8 %)"
+    assert ws.cell(_rij(ws, "opslagen.overhead_grondslag"), 3).value == "aandeel_integrale_kostprijs"
+    (dv,) = [d for d in ws.data_validations.dataValidation if str(d.sqref) == f"C{rij}"]
+    assert dv.error == (
+        "Verwacht een fractie van 0 tot 1, 1 niet inbegrepen (0,08 voor 8 %) (overhead als deel van de integrale "
+        "kostprijs)"
+    )
