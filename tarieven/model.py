@@ -19,7 +19,16 @@ from typing import Any
 from tarieven import groep, opslagen, personeel, tarief, uren, vervoer
 from tarieven.regeldefinitie import STAPPEN, Lijst, RegelDefinitie, Structuur, Vast, regel, verwijzing
 
-__all__ = ["STAPPEN", "RegelDefinitie", "Structuur", "benodigd", "bereken", "regeldefinities", "verwijzing"]
+__all__ = [
+    "ALLE_STRUCTUREN",
+    "STAPPEN",
+    "RegelDefinitie",
+    "Structuur",
+    "benodigd",
+    "bereken",
+    "regeldefinities",
+    "verwijzing",
+]
 
 
 # -- step 1 and 2: per function ---------------------------------------------------------
@@ -266,6 +275,19 @@ def regeldefinities(s: Structuur) -> tuple[RegelDefinitie, ...]:
         regels += [*_personeel(s, f), *_uren(f)]
     regels += [*_groep(s), *_opslagen(s), *_andere_eenheden(s), *_opbouw()]
     return tuple(regels)
+
+
+ALLE_STRUCTUREN = (
+    Structuur(
+        functies=("f",), direct=("f",), uit_ratio=True, extra=("f",), indirect=("f",), client=("f",),
+        traject=("f",), sessies=True, per_week=True, componenten=("f",), premies=("p",),
+        vakantietoeslag_minimum=("f",),
+    ),
+    Structuur(functies=("f",), direct=("f",), extra=("f",), indirect=("f",)),
+    Structuur(eenheid="dag", vervoersvorm="groep", categorieen=("categorie_1",)),
+)  # fmt: skip
+"""Structures (one function ``f``) that together have every line the model can produce: for what
+lists all lines, such as the result schema and the method's coverage check."""
 
 
 def benodigd(definities: tuple[RegelDefinitie, ...], namen: Iterable[str]) -> tuple[RegelDefinitie, ...]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from tarieven._versie import __version__
-from tarieven.model import Structuur, regeldefinities
+from tarieven.model import ALLE_STRUCTUREN, regeldefinities
 from tarieven.parameters import STATUSSEN
 from tarieven.velden import VELDEN, Veld
 from tarieven.weergave import is_geld
@@ -114,24 +114,13 @@ def scenario_schema() -> dict[str, Any]:
     }
 
 
-_VOORBEELDSTRUCTUREN = (
-    Structuur(
-        functies=("f",), direct=("f",), uit_ratio=True, extra=("f",), indirect=("f",), client=("f",),
-        traject=("f",), sessies=True, per_week=True, componenten=("f",), premies=("p",),
-        vakantietoeslag_minimum=("f",),
-    ),
-    Structuur(functies=("f",), direct=("f",), extra=("f",), indirect=("f",)),
-    Structuur(eenheid="dag", vervoersvorm="groep", categorieen=("categorie_1",)),
-)  # fmt: skip
-"""Structures that together have every line the model can produce."""
-
 _GELD = {"type": "string", "pattern": r"^-?\d+\.\d{2}$", "description": "bedrag in hele centen, half naar boven"}
 
 
 def uitkomst_schema() -> dict[str, Any]:
     """The JSON Schema of a result file (``tarieven bereken --formaat json``), from the line definitions."""
     regels: dict[str, Any] = {}
-    for s in _VOORBEELDSTRUCTUREN:
+    for s in ALLE_STRUCTUREN:
         for d in regeldefinities(s):
             waarde = dict(_GELD) if is_geld(d.eenheid) else {"type": "number"}
             wortel, _, rest = d.naam.partition(".")

@@ -18,7 +18,7 @@ import pytest
 
 import tarieven
 from tarieven.catalogus import producten
-from tarieven.model import Structuur, regeldefinities
+from tarieven.model import ALLE_STRUCTUREN, regeldefinities
 from tarieven.parameterbestanden import standaard_parameters
 from tarieven.regeldefinitie import KOPPEN, METHODE, STAPPEN, anker, verwijzing
 from tarieven.velden import veld
@@ -55,7 +55,7 @@ def test_elke_kop_uit_de_mapping_staat_in_het_document(sleutel: str) -> None:
 
 def test_elke_stap_van_de_opbouw_heeft_een_kop() -> None:
     """Every step a line can belong to has a section; the titles the explanation prints are the headings."""
-    stappen = {d.stap for s in _STRUCTUREN for d in regeldefinities(s)}
+    stappen = {d.stap for s in ALLE_STRUCTUREN for d in regeldefinities(s)}
     assert stappen <= set(STAPPEN)
     for stap in STAPPEN:
         assert f"Stap {stap}: {STAPPEN[stap]}" in KOPREGELS
@@ -102,17 +102,6 @@ def test_uitleg_van_vervoer_verwijst_naar_stap_8() -> None:
 
 # -- the functions the document names -------------------------------------------------------
 
-_STRUCTUREN = (
-    Structuur(
-        functies=("f",), direct=("f",), uit_ratio=True, extra=("f",), indirect=("f",), client=("f",),
-        traject=("f",), sessies=True, per_week=True, componenten=("f",), premies=("p",),
-        vakantietoeslag_minimum=("f",),
-    ),
-    Structuur(functies=("f",), direct=("f",), extra=("f",), indirect=("f",)),
-    Structuur(eenheid="dag", vervoersvorm="groep", categorieen=("categorie_1",)),
-)  # fmt: skip
-"""Structures that together have every line the model can produce."""
-
 
 def test_elke_genoemde_functie_bestaat() -> None:
     namen = set(re.findall(r"`(tarieven(?:\.[a-z_]+)+)`", TEKST))
@@ -129,7 +118,7 @@ def test_elke_genoemde_functie_bestaat() -> None:
 
 def test_elke_functie_achter_een_regel_staat_in_het_document() -> None:
     """Each core function that computes a line is named where its step is described."""
-    for s in _STRUCTUREN:
+    for s in ALLE_STRUCTUREN:
         for d in regeldefinities(s):
             naam = f"{d.functie.__module__}.{d.functie.__name__}"
             sectie = _sectie(KOPPEN[d.stap])
