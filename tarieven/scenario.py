@@ -109,10 +109,15 @@ class Scenario:
         return hashlib.sha256(tekst.encode()).hexdigest()
 
     @property
+    def kop(self) -> str:
+        """What the scenario is called: its description, else the product's name, else its source."""
+        return self.beschrijving or self.product_naam or self.bron
+
+    @property
     def titel(self) -> str:
-        """The heading of a result: the description, then the provider and the file where it is not the
+        """The heading of a result: :attr:`kop`, then the provider and the file where it is not the
         product's own, so a provider's calculation never reads as the region's tariff."""
-        kop = self.beschrijving or self.product_naam or self.bron
+        kop = self.kop
         aanbieder = self.invoer.get("aanbieder.naam") or self.invoer.get("aanbieder.code")
         if aanbieder:
             kop = f"{kop}; aanbieder {aanbieder}"

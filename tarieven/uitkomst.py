@@ -208,7 +208,7 @@ class Uitkomst:
         bundled value (title, article, date, link) and the inputs that rest on it.
         """
         s = self.scenario
-        kop = s.beschrijving or s.product_naam or s.bron
+        kop = s.kop
         regels = [
             f"Tariefberekening: {kop}",
             f"Bron: {s.bron} · tarieven {self.versie} · invoer-hash {self.invoer_hash[:12]}",
@@ -327,7 +327,7 @@ class Uitkomst:
         from tarieven.werkmap import schrijf_werkmap
 
         s = self.scenario
-        kop = f"Tariefberekening: {s.beschrijving or s.product_naam or s.bron}"
+        kop = f"Tariefberekening: {s.kop}"
         herkomst = f"tarieven {self.versie} · bron {s.bron} · invoer-hash {self.invoer_hash[:12]}"
         definities = tuple(r.definitie for r in self)
         waarden = {r.naam: r.waarde for r in self}
@@ -385,7 +385,7 @@ class Uitkomst:
             )
         let_op = "".join(f"<li>{e(str(w))}</li>" for w in self.waarschuwingen)
         return (
-            f"<div><p><b>{e(s.beschrijving or s.product_naam or s.bron)}</b><br>"
+            f"<div><p><b>{e(s.kop)}</b><br>"
             f"Tarief per cliënt per {e(self.eenheid)}: <b>{e(euro(self.tarief))}</b> · "
             f"tarieven {e(self.versie)} · invoer-hash <code>{e(self.invoer_hash[:12])}</code></p>"
             + (f'<p style="color:#a00"><b>Waarschuwingen</b></p><ul>{let_op}</ul>' if let_op else "")

@@ -22,6 +22,7 @@ from tarieven.analyse.bestand import Analyseplan, Analyseresultaten, lees_analys
 from tarieven.analyse.bestand import voer_uit as _voer_uit
 from tarieven.csvformaat import schrijf_dataframe
 from tarieven.fouten import InvoerFout, Probleem
+from tarieven.model import regeldefinities
 from tarieven.uitkomst import bereken
 
 if TYPE_CHECKING:
@@ -158,10 +159,10 @@ def schrijf(
 def _doelzoeken_tekst(plan: Analyseplan, df: pd.DataFrame) -> str:
     """Each goal seek on the screen too, not only in its CSV: the value found, or why there is none."""
     regels = ["Doelzoeken:"]
-    u = bereken(plan.scenario)  # for the unit of each target line
+    eenheden = {d.naam: d.eenheid for d in regeldefinities(plan.scenario.structuur)}  # no second calculation
     for rij in df.to_dict("records"):
         sleutel, regel, waarde = str(rij["sleutel"]), str(rij["regel"]), float(rij["doel"])
-        doel = weergave.met_eenheid(waarde, u.regel(regel).eenheid)
+        doel = weergave.met_eenheid(waarde, eenheden[regel])
         melding = str(rij["melding"])
         uitkomst = melding or weergave.invoer(float(rij["waarde"]), plan.scenario.veld(sleutel).eenheid)
         regels.append(f"  {sleutel} waarbij {regel} = {doel}: {uitkomst}")
