@@ -36,6 +36,7 @@ import tarieven
 from tarieven import plots
 from tarieven.normering import normeer
 from tarieven.synthetisch import LABEL, schrijf_inzendingen, synthetische_inzendingen
+from tarieven.voorbeeldmap import voorbeelden_pad
 from tarieven.weergave import euro
 
 PEILDATUM = "2027-01-01"
@@ -111,41 +112,14 @@ assert breedst == ["opbouw.personeel_direct", "opbouw.overhead"]
 # groep rekent per dagdeel meer, maar dat hoort niet in de norm. De regio legt daarom in een
 # normenbestand (zelfde formaat als een parameterbestand, met bron en status) vast welke
 # invoer voor iedereen gelijk wordt: hier een bezetting van 85 % voor iedereen, en een
-# overhead van ten hoogste 20 % (begrensd, niet vervangen).
+# overhead van ten hoogste 20 % (begrensd, niet vervangen). Dit normenbestand komt als voorbeeld
+# met `tarieven` mee (`voorbeelden/normering/normen.toml`).
 
 # %%
-normen = map_.parent / f"{map_.name}-normen.toml"
-normen.write_text(
-    """
-[bestand]
-titel = "Normen kostprijsonderzoek (voorbeeld)"
-geldig_tot = "tot wijziging"
+normen = voorbeelden_pad() / "normering" / "normen.toml"  # het voorbeeld dat met tarieven meekomt
+print(normen.read_text(encoding="utf-8"))
 
-[product.bezettingsgraad]
-eenheid = "1"
-waarde = 0.85
-vanaf = 2025-01-01
-status = "aanname"
-bron = "Regionale norm (voorbeeld in dit notebook)"
-toelichting = "Eén bezetting voor iedereen, zodat een halflege groep niet als hogere kosten telt."
-
-[opslagen.overhead]
-eenheid = "1"
-waarde = 0.2
-vanaf = 2025-01-01
-status = "aanname"
-bron = "Regionale norm (voorbeeld in dit notebook)"
-toelichting = "Overhead ten hoogste 20 % van de integrale kostprijs."
-
-[toepassing."opslagen.overhead"]
-waarde = "maximum"
-vanaf = 2025-01-01
-status = "aanname"
-bron = "Regionale norm (voorbeeld in dit notebook)"
-toelichting = "Begrenzen, niet vervangen: een lagere overhead blijft staan."
-""",
-    encoding="utf-8",
-)
+# %%
 op_basis = normeer(map_, normen=normen, peildatum=PEILDATUM)
 licht_basis = op_basis.producten["41A22"]
 ax = plots.band(licht_basis, referentie=(regio["41A22"], "meegeleverd tarief 41A22"))
