@@ -26,6 +26,8 @@ from tarieven.eenheden import Gegeven
 from tarieven.fouten import InvoerFout, Probleem, onbekende_sleutels
 from tarieven.parameterbestanden import standaard_parameters
 from tarieven.parameters import (
+    AANNAMESETS,
+    CENTRAAL,
     STATUSSEN,
     GewogenWaarde,
     Herkomst,
@@ -37,6 +39,7 @@ from tarieven.parameters import (
 from tarieven.velden import COMPONENTEN, LEEG
 
 __all__ = [
+    "AANNAMES_VERWACHT",
     "NORMEN",
     "PENSIOEN",
     "PREMIEKEUZE",
@@ -69,6 +72,8 @@ other premiums apply to every employer and keep the status of their source."""
 FUNCTIE_SLEUTELS = {"naam", "opleiding", "cao", "schaal", "trede", "productiviteit", "bron", "toelichting"}
 CAO_GETALLEN = ("vakantietoeslag", "eindejaarsuitkering", "uren_per_week", "weken_per_jaar")
 NORM_GETALLEN = ("verzuim", "scholingsuren", "overige_personeelskosten")
+
+AANNAMES_VERWACHT = "laag, centraal of hoog: elke aanname op haar lage, centrale of hoge lezing (standaard centraal)"
 
 Opgezocht = Waarde | GewogenWaarde
 """A looked-up value: in force on a peildatum, or time-weighted over a tariff year."""
@@ -118,8 +123,12 @@ class Zoeker:
     params: ParameterSet
     peildatum: dt.date | str | None = None
     tariefjaar: int | None = None
+    aannames: str = CENTRAAL
+    """The assumption set every value with readings is looked up at (:data:`AANNAMESETS`)."""
 
     def __post_init__(self) -> None:
+        if self.aannames not in AANNAMESETS:
+            raise InvoerFout([Probleem("aannames", self.aannames, AANNAMES_VERWACHT)])
         if isinstance(self.peildatum, str):
             try:
                 self.peildatum = dt.date.fromisoformat(self.peildatum)
@@ -142,6 +151,7 @@ class Zoeker:
         A date the parameter has no value for is the user's peildatum (or tariff year) that
         is out of range: the error names that, and the parameter that has no value then.
         """
+        par = par.bij(self.aannames)
         try:
             return par.gewogen(self.tariefjaar) if self.tariefjaar is not None else par.op(self.peildatum)  # type: ignore[arg-type]
         except InvoerFout as e:
@@ -161,9 +171,12 @@ class Zoeker:
         oorsprong = f"{bestand}: {par.naam}{extra}"
         if isinstance(w, GewogenWaarde):
             oorsprong += f", tijdgewogen {w.jaar}: {_delen_tekst(par, w, index)}"
+        centraal = w.centraal if isinstance(w, Waarde) else None
+        if isinstance(centraal, tuple):
+            centraal = centraal[index] if index is not None else None
         return Herkomst(
             oorsprong, w.status, str(w.bron), w.vanaf, w.toelichting, w.geprojecteerd,
-            bronstatus=w.bronstatus, projectiefactor=w.projectiefactor,
+            bronstatus=w.bronstatus, projectiefactor=w.projectiefactor, lezing=w.lezing, centraal=centraal,
         )  # fmt: skip
 
     def vul(
@@ -218,6 +231,8 @@ def _maandsalaris(
     tabel = w.waarde
     if not isinstance(tabel, tuple):
         raise InvoerFout([Probleem(naam, tabel, "een lijst bedragen per trede")], kort(bestand.pad))
+    if isinstance(trede, str) and trede.isascii() and trede.isdigit():
+        trede = int(trede)  # a step number read from a parameter file (kind 'trede' keeps it as text)
     if trede == "max":
         index = len(tabel) - 1
     elif trede == "midden":
@@ -256,6 +271,13 @@ def _functiedefinitie(z: Zoeker, rol: str, ref: Any, bron: str) -> dict[str, Any
     return definitie
 
 
+def _tredeparameter(z: Zoeker, ref: Any) -> Parameter | None:
+    """The salary step of a catalogue function, a dated parameter with its readings (``<functie>.trede``)."""
+    if not isinstance(ref, str):
+        return None
+    return z.params.bestand("functies").parameters.get(f"{ref}.trede")
+
+
 def _verlofuren(z: Zoeker, cao: str, sleutel: str, invoer: dict[str, Any], herkomst: dict[str, Herkomst]) -> None:
     """Holiday plus public-holiday hours, one input from two parameters."""
     if sleutel in invoer:
@@ -282,6 +304,7 @@ def _verlofuren(z: Zoeker, cao: str, sleutel: str, invoer: dict[str, Any], herko
         geprojecteerd=wv.geprojecteerd or wf.geprojecteerd,
         bronstatus=_bronstatus(wv, wf),
         projectiefactor=max(wv.projectiefactor, wf.projectiefactor, key=lambda f: abs(f - 1.0)),
+        lezing=wv.lezing or wf.lezing,
     )
 
 
@@ -314,6 +337,9 @@ def _functie(z: Zoeker, rol: str, invoer: dict[str, Any], herkomst: dict[str, He
         caos = ", ".join(b for b in sorted(z.params.bestanden) if _is_cao(z.params, b))
         raise InvoerFout([Probleem(p + "cao", cao, f"een cao uit {kort(z.params.map)} ({caos})")], bron)
     if p + "maandsalaris" not in invoer:
+        if instelling["trede"] is None and (par_trede := _tredeparameter(z, ref)) is not None:
+            z.vul(invoer, herkomst, p + "trede", par_trede)  # the step is an assumption with its readings
+            instelling["trede"] = invoer[p + "trede"]
         if instelling["schaal"] is None or instelling["trede"] is None:
             raise InvoerFout([Probleem(f"functies.{rol}", f"cao = {c!r}", "bij 'cao' ook 'schaal' en 'trede'")], bron)
         try:

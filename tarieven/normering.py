@@ -45,7 +45,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -105,8 +105,8 @@ class _Basis:
     """The completed basis products, per product: a submission with plain changes is
     validated on top of it (the one validator) without looking the catalogue up again."""
 
-    def __init__(self, peildatum: dt.date | str | None, params: Any) -> None:
-        self.peildatum, self.params = peildatum, params
+    def __init__(self, peildatum: dt.date | str | None, params: Any, aannames: str | None = None) -> None:
+        self.peildatum, self.params, self.aannames = peildatum, params, aannames
         self._per_product: dict[str, Scenario] = {}
 
     def scenario(self, data: Mapping[str, Any], eigen: Mapping[str, Any], bron: str) -> Scenario:
@@ -120,15 +120,15 @@ class _Basis:
                 {**s.invoer, **{k: eigen[k] for k in sleutels}}, bron=bron, herkomst=herkomst,
                 peildatum=s.peildatum, tariefjaar=s.tariefjaar, minimumuurloon=s.minimumuurloon,
             )  # fmt: skip
-            return u
-        return lees_scenario(dict(data), self.peildatum, params=self.params, naam=bron)
+            return replace(u, eigen=dict(eigen), parameters=s.parameters, aannames=s.aannames)
+        return lees_scenario(dict(data), self.peildatum, params=self.params, naam=bron, aannames=self.aannames)
 
     def _product(self, code: Any) -> Scenario | None:
         """The completed product, read once; None for anything but a known product code."""
         if not isinstance(code, str) or code not in producten(self.params):
             return None
         if code not in self._per_product:
-            self._per_product[code] = lees_scenario(code, self.peildatum, params=self.params)
+            self._per_product[code] = lees_scenario(code, self.peildatum, params=self.params, aannames=self.aannames)
         return self._per_product[code]
 
     @staticmethod
@@ -161,6 +161,7 @@ def lees_inzendingen(
     *,
     peildatum: dt.date | str | None = None,
     params: Any = None,
+    aannames: str | None = None,
 ) -> tuple[list[Inzending], dict[str, str]]:
     """Read and validate every submission of a folder (or a list of files).
 
@@ -169,7 +170,7 @@ def lees_inzendingen(
     """
     if params is not None and not isinstance(params, ParameterSet):
         params = laad_parameters(params)  # the user's own parameter file or folder
-    basis = _Basis(peildatum, params)
+    basis = _Basis(peildatum, params, aannames)
     namen: dict[str, str] = {}
     uit: list[Inzending] = []
     for pad in _bestanden(bron):
@@ -185,7 +186,7 @@ def lees_inzendingen(
                     raise InvoerFout(problemen, str(pad))
                 s = basis.scenario(data, eigen, str(pad))
             else:  # a filled Excel template: read through the same input path
-                s = lees_scenario(pad, peildatum, params=params)
+                s = lees_scenario(pad, peildatum, params=params, aannames=aannames)
             code, product, volume = _code(s, pad, namen), s.product_code, s.waarden.get("aanbieder.volume")
             uit.append(Inzending(code, str(pad), product, volume, s))
         except InvoerFout as e:
@@ -393,6 +394,7 @@ def normeer(
     band: tuple[float, float] = (25.0, 75.0),
     iqr_factor: float = 1.5,
     params: Any = None,
+    aannames: str | None = None,
 ) -> Normering:
     """Price every submission and report per product (see the module docstring).
 
@@ -409,10 +411,13 @@ def normeer(
         The percentiles of the proposed band (default 25 and 75: Q1 to Q3).
     iqr_factor
         Outliers lie more than this many IQRs below Q1 or above Q3 (default 1.5).
+    aannames
+        The assumption set every submission's bundled assumptions are read at (default: each
+        submission's own, else centraal); what a provider gives itself always wins.
     """
     if not (0 <= band[0] < band[1] <= 100) or not iqr_factor >= 0:
         raise InvoerFout([Probleem("band/iqr_factor", (band, iqr_factor), "0 ≤ laag < hoog ≤ 100 en een factor ≥ 0")])
-    inzendingen, sleutel = lees_inzendingen(bron, peildatum=peildatum, params=params)
+    inzendingen, sleutel = lees_inzendingen(bron, peildatum=peildatum, params=params, aannames=aannames)
     datum = dt.date.fromisoformat(peildatum) if isinstance(peildatum, str) else peildatum
     regelset = lees_normen(normen, datum or dt.date.today()) if normen is not None else []
     goed = [i for i in inzendingen if i.scenario is not None]

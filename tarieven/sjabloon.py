@@ -100,8 +100,9 @@ def _functie_rijen(s: Scenario, params: ParameterSet, z: Zoeker, f: str) -> Iter
         n = len(w.waarde) if isinstance(w.waarde, tuple) else 0
         treden = ("max", "midden", *(str(w.eerste_trede + i) for i in range(n)))
         yield _Rij(p + "schaal", f"salarisschaal {f} ({cao})", schaal, True, tuple(schalen), "", "functies.toml")
-        yield _Rij(p + "trede", f"trede {f}", str(functies.get(f"{ref}.trede", "max")), True, treden,
-                   "max, midden of een tredenummer", "functies.toml")  # fmt: skip
+        trede = str(s.invoer.get(p + "trede", functies.get(f"{ref}.trede", "max")))
+        yield _Rij(p + "trede", f"trede {f}", trede, True, treden, "max, midden of een tredenummer",
+                   str(s.herkomst.get(p + "trede", "functies.toml")))  # fmt: skip
     for naam in _FUNCTIEVELDEN:
         if p + naam in s.invoer:
             extra = "een eigen gemiddeld salaris gaat voor schaal en trede" if naam == "maandsalaris" else ""
@@ -316,7 +317,7 @@ def _blad_bronnen(wb: Any, op: _Opmaak, s: Scenario) -> None:
 def _blad_meta(wb: Any, code: str, s: Scenario) -> None:
     ws = wb.add_worksheet(BLAD_META)
     waarden = {"versie": SJABLOON_VERSIE, "product": code, "peildatum": str(s.peildatum or ""),
-               "tariefjaar": s.tariefjaar or "", "tarieven_versie": __version__}  # fmt: skip
+               "tariefjaar": s.tariefjaar or "", "tarieven_versie": __version__, "aannames": s.aannames}  # fmt: skip
     for naam, cel in META.items():
         rij = int(cel[1:]) - 1
         ws.write_string(rij, 0, naam)
@@ -335,6 +336,7 @@ def schrijf_sjabloon(
     *,
     tariefjaar: int | None = None,
     params: ParameterSet | str | os.PathLike[str] | None = None,
+    aannames: str | None = None,
 ) -> Path:
     """Write the template of a group product, prefilled with its values on a date; returns the path.
 
@@ -349,6 +351,9 @@ def schrijf_sjabloon(
         a filled template is read on the same date.
     params
         The parameter set or the user's own parameter file or folder.
+    aannames
+        The assumption set the product's assumptions are prefilled at (default centraal); kept
+        in the template, so a value left unchanged is read at the same set.
     """
     pad = Path(pad)
     if pad.suffix.lower() != ".xlsx":
@@ -360,11 +365,12 @@ def schrijf_sjabloon(
         raise InvoerFout([Probleem("product", product, f"een groepsproduct ({', '.join(groep)}); vervoer heeft "
                                    "bedragen per categorie en geen eigen kostprijs")])  # fmt: skip
     s = lees_scenario(product, peildatum if peildatum or tariefjaar else dt.date.today(), tariefjaar=tariefjaar,
-                      params=params)  # fmt: skip
+                      params=params, aannames=aannames)  # fmt: skip
     params_ = s.parameters if isinstance(s.parameters, ParameterSet) else standaard_parameters()
-    rijen = _rijen(s, params_, Zoeker(params_, s.peildatum, s.tariefjaar))
+    rijen = _rijen(s, params_, Zoeker(params_, s.peildatum, s.tariefjaar, s.aannames))
     tarief = bereken(s).tarief
     wanneer = f"peildatum {s.peildatum}" if s.peildatum else f"tijdgewogen over {s.tariefjaar}"
+    wanneer += f", aannames {s.aannames}"
     kop = f"Waarden van het product op {wanneer}; sjabloonversie {SJABLOON_VERSIE}, tarieven {__version__}"
     wb = xlsxwriter_module().Workbook(str(pad), {"strings_to_formulas": False, "strings_to_numbers": False,
                                                  "strings_to_urls": False})  # fmt: skip

@@ -62,7 +62,9 @@ PRODUCTCEL = "C4"
 """The cell of the input sheet that names the product (locked)."""
 EERSTE_RIJ = 7
 """The first row of inputs on the input sheet (1-based); row 6 is the header."""
-META = {"versie": "B1", "product": "B2", "peildatum": "B3", "tariefjaar": "B4", "tarieven_versie": "B5"}
+META = {
+    "versie": "B1", "product": "B2", "peildatum": "B3", "tariefjaar": "B4", "tarieven_versie": "B5", "aannames": "B6",
+}  # fmt: skip
 """Where the template keeps its version, product and date (sheet :data:`BLAD_META`, hidden)."""
 MAX_RIJEN = 1000
 """Most rows an input sheet may have (a template has about 100)."""
@@ -342,4 +344,6 @@ def lees_sjabloon(pad: str | os.PathLike[str]) -> Sjabloon:
         data["tariefjaar"] = meta["tariefjaar"]
     elif meta["peildatum"]:
         data["peildatum"] = str(meta["peildatum"])[:10]
+    if meta["aannames"] not in (None, ""):  # the set the template was made with: unchanged values keep it
+        data["aannames"] = meta["aannames"]
     return Sjabloon(data, _cellen(rijen), meta["product"], meta["versie"])

@@ -270,6 +270,8 @@ VELDEN: dict[str, Veld] = {
         _v("peildatum", soort="datum", omschrijving="datum waarop meegeleverde parameters gelden"),
         _v("tariefjaar", soort="jaar", omschrijving="kalenderjaar waarover parameters tijdgewogen worden"),
         _v("weglaten", soort="lijst", omschrijving="invoer van het basisproduct die dit scenario niet heeft"),
+        _v("aannames", soort="tekst", keuzes=("laag", "centraal", "hoog"),
+           omschrijving="de set waarop elke aanname met lezingen wordt opgezocht: laag, centraal (standaard) of hoog"),
         _v("aanbieder.naam", soort="tekst", omschrijving="naam van de aanbieder", label="naam aanbieder"),
         _v("aanbieder.code", soort="tekst", omschrijving="code van de aanbieder (AGB-code of de code van de regio)",
            label="code aanbieder"),

@@ -178,12 +178,13 @@ def _uitkomst(
     peildatum: dt.date | str | None,
     tariefjaar: int | None,
     params: ParameterSet | str | os.PathLike[str] | None,
+    aannames: str | None,
 ) -> Uitkomst:
     if isinstance(x, Uitkomst):
         return x
     if isinstance(x, Scenario):
         return bereken(x)
-    return bereken(x, peildatum, tariefjaar=tariefjaar, params=params)
+    return bereken(x, peildatum, tariefjaar=tariefjaar, params=params, aannames=aannames)
 
 
 def vergelijk(
@@ -193,6 +194,7 @@ def vergelijk(
     *,
     tariefjaar: int | None = None,
     params: ParameterSet | str | os.PathLike[str] | None = None,
+    aannames: str | None = None,
 ) -> Vergelijking:
     """Compare a provider's own calculation with the one it is held against, line by line.
 
@@ -211,6 +213,9 @@ def vergelijk(
     params
         The parameter set or the user's own parameter file or folder (as in
         :func:`tarieven.bereken`).
+    aannames
+        The assumption set both sides read their bundled assumptions at (default: that of
+        ``eigen``, else centraal), so both rest on the same readings.
 
     Returns
     -------
@@ -224,7 +229,7 @@ def vergelijk(
         When either side is not valid, when ``tegen`` is missing and ``eigen`` names no
         product, or when the two do not price the same kind of product (unit, transport).
     """
-    ue = _uitkomst(eigen, peildatum, tariefjaar, params)
+    ue = _uitkomst(eigen, peildatum, tariefjaar, params, aannames)
     se = ue.scenario
     basis = _basis(se)
     if tegen is None:
@@ -234,7 +239,7 @@ def vergelijk(
         tegen = basis
     datum = peildatum if peildatum is not None or tariefjaar is not None else se.peildatum
     jaar = tariefjaar if peildatum is not None or tariefjaar is not None else se.tariefjaar
-    ut = _uitkomst(tegen, datum, jaar, params if params is not None else se.parameters)
+    ut = _uitkomst(tegen, datum, jaar, params if params is not None else se.parameters, aannames or se.aannames)
     st = ut.scenario
     if (se.structuur.vervoersvorm is None) != (st.structuur.vervoersvorm is None) or ue.eenheid != ut.eenheid:
         raise InvoerFout(

@@ -58,7 +58,7 @@ def test_alle_bestanden_en_producten_aanwezig() -> None:
 @pytest.mark.parametrize("par", ALLE, ids=[f"{p.bestand.rsplit('/', 1)[-1]}:{p.naam}" for p in ALLE])
 def test_parameter_gezond(par: Any) -> None:
     assert par.label
-    if par.soort != "tekst":
+    if par.soort not in ("tekst", "trede"):
         ureg.Unit(par.eenheid)  # parses
     datums = [w.vanaf for w in par.waarden]
     assert datums == sorted(datums)
@@ -217,9 +217,13 @@ def test_catalogus_als_tabel() -> None:
 
 def test_peildatum_bij_een_opgezocht_scenario_is_een_fout() -> None:
     s = tarieven.lees_scenario("41A22", dt.date(2027, 1, 1))
-    with pytest.raises(tarieven.InvoerFout, match=r"geen peildatum of tariefjaar bij een Scenario"):
+    with pytest.raises(
+        tarieven.InvoerFout, match=r"geen peildatum, tariefjaar, aannames of parameters bij een Scenario"
+    ):
         tarieven.bereken(s, dt.date(2025, 1, 1))
-    with pytest.raises(tarieven.InvoerFout, match=r"geen peildatum of tariefjaar bij een Scenario"):
+    with pytest.raises(
+        tarieven.InvoerFout, match=r"geen peildatum, tariefjaar, aannames of parameters bij een Scenario"
+    ):
         tarieven.bereken(s, tariefjaar=2025)
 
 

@@ -82,7 +82,7 @@ def _vervoer(args: argparse.Namespace) -> dict[str, Any] | None:
     return {"product.afstand_km": args.afstand, "product.vorm": args.vorm}
 
 
-_NIET_MET = frozenset({"basis", "peildatum", "tariefjaar", "weglaten"})
+_NIET_MET = frozenset({"basis", "peildatum", "tariefjaar", "weglaten", "aannames"})
 """Keys that say how a scenario is read, not inputs ``--met`` changes."""
 
 
@@ -98,8 +98,11 @@ def met_waarden(paren: list[str]) -> dict[str, Any]:
             verwacht = "SLEUTEL=WAARDE, bijvoorbeeld product.groepsgrootte=8"
             raise InvoerFout([Probleem("--met", paar, verwacht)])
         if sleutel.strip() in _NIET_MET:
-            verwacht = "een invoer van het scenario; basis, peildatum, tariefjaar en weglaten bepalen hoe het gelezen "
-            raise InvoerFout([Probleem("--met", paar, verwacht + "wordt (geef ze in het scenario of als eigen optie)")])
+            verwacht = (
+                "een invoer van het scenario; basis, peildatum, tariefjaar, weglaten en aannames bepalen hoe het "
+                "gelezen wordt (geef ze in het scenario of als eigen optie)"
+            )
+            raise InvoerFout([Probleem("--met", paar, verwacht)])
         waarde = waarde.strip()
         try:
             uit[sleutel.strip()] = tomllib.loads(f"w = {waarde}")["w"] if "\n" not in waarde else waarde
@@ -124,7 +127,10 @@ def _uitkomst(args: argparse.Namespace) -> Uitkomst | None:
     if met is not None:
         met = {k: v for k, v in met.items() if v is not None}
     try:
-        u = _bereken(args.bestand, args.peildatum, tariefjaar=args.tariefjaar, met=met, params=args.parameters)
+        u = _bereken(
+            args.bestand, args.peildatum, tariefjaar=args.tariefjaar, met=met, params=args.parameters,
+            aannames=args.aannames,
+        )  # fmt: skip
     except InvoerFout as e:  # a value given with --met is named as such, not as the scenario file's
         gegeven = set(met or {})
         hernoemd = [
