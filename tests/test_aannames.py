@@ -212,17 +212,21 @@ def test_trede_is_een_aanname_die_het_salaris_bereikt() -> None:
         assert h.status == "aanname"
         assert h.lezing == "laag"
         assert laag.invoer[f"functies.{rol}.trede"] == "midden"
-        tabel = standaard_parameters().parameter("cao-jeugdzorg", f"salaris.schaal_{schaal}").op(PEIL).waarde
-        assert isinstance(tabel, tuple)
-        assert laag.waarden[f"functies.{rol}.maandsalaris"] == tabel[(len(tabel) - 1) // 2]
-        assert hoog.waarden[f"functies.{rol}.maandsalaris"] == tabel[-1]
+        par = standaard_parameters().parameter("cao-jeugdzorg", f"salaris.schaal_{schaal}")
+        tabel_laag, tabel_hoog = par.bij("laag").op(PEIL).waarde, par.bij("hoog").op(PEIL).waarde
+        assert isinstance(tabel_laag, tuple)
+        assert isinstance(tabel_hoog, tuple)
+        assert tabel_laag != tabel_hoog  # the table's own readings (its span) reach the salary too
+        assert laag.waarden[f"functies.{rol}.maandsalaris"] == tabel_laag[(len(tabel_laag) - 1) // 2]
+        assert hoog.waarden[f"functies.{rol}.maandsalaris"] == tabel_hoog[-1]
 
 
 def test_eigen_waarde_gaat_voor() -> None:
     """What the user gives wins over every reading: the step given, the salary given."""
     s = tarieven.lees_scenario("41A22", PEIL, aannames="laag", met={"functies.mbo.trede": "max"})
-    c = tarieven.lees_scenario("41A22", PEIL, aannames="hoog")
-    assert s.waarden["functies.mbo.maandsalaris"] == c.waarden["functies.mbo.maandsalaris"]
+    tabel = standaard_parameters().parameter("cao-jeugdzorg", "salaris.schaal_8").bij("laag").op(PEIL).waarde
+    assert isinstance(tabel, tuple)
+    assert s.waarden["functies.mbo.maandsalaris"] == tabel[-1]  # the given step, in the table read at the set
     assert s.herkomst["functies.mbo.trede"].lezing is None
     s = tarieven.lees_scenario("41A22", PEIL, aannames="laag", met={"functies.hbo.maandsalaris": 4000})
     assert s.waarden["functies.hbo.maandsalaris"] == 4000
@@ -290,9 +294,12 @@ def test_elke_lezing_wijst_haar_kant_op(code: str, peildatum: dt.date) -> None:
     for kant, teken in (("laag", -1), ("hoog", 1)):
         anders = tarieven.lees_scenario(code, peildatum, aannames=kant)
         verschillend = [k for k, v in anders.waarden.items() if v != centraal.waarden[k]]
-        for k in verschillend:
-            alleen = tarieven.bereken(centraal.met(**{k: anders.waarden[k]})).tarief
-            assert teken * (alleen - t) >= -1e-9, f"{code}: {k} op {kant} gaat de verkeerde kant op"
+        # the shares of a mix switch together (they sum to 1); every other input alone
+        groepen = {k: ("mix" if k.startswith("product.ratio.mix.") else k) for k in verschillend}
+        for groep in dict.fromkeys(groepen.values()):
+            wissel = {k: anders.waarden[k] for k, g in groepen.items() if g == groep}
+            alleen = tarieven.bereken(centraal.met(**wissel)).tarief
+            assert teken * (alleen - t) >= -1e-9, f"{code}: {groep} op {kant} gaat de verkeerde kant op"
         band = tarieven.bereken(anders).tarief
         assert teken * (band - t) >= 0
 

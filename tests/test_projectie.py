@@ -114,7 +114,9 @@ def test_tariefjaar_2026_weegt_de_geprojecteerde_tabel_het_hele_jaar() -> None:
 
 def test_cli_bereken_2027_markeert_de_projectie(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["uitleg", "41A22", "--peildatum", "2027-01-01"]) == 0
-    assert "salaris.schaal_8, schaal 8 trede 10 (max), aanname, geprojecteerd" in capsys.readouterr().out
+    assert (
+        "salaris.schaal_8, schaal 8 trede 10 (max), aanname, lezing centraal, geprojecteerd" in capsys.readouterr().out
+    )
     assert main(["bereken", "41A22", "--peildatum", "2028-06-01"]) == 2
     assert "een peildatum tot en met 2027-12-31" in capsys.readouterr().err
 
