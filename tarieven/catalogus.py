@@ -278,33 +278,57 @@ def _tredeparameter(z: Zoeker, ref: Any) -> Parameter | None:
     return z.params.bestand("functies").parameters.get(f"{ref}.trede")
 
 
+VERLOF = ("vakantieuren", "feestdaguren", "verlofbudget", "vitaliteitsbudget")
+"""The leave a CAO grants, as parameters of its file: ``verlofuren`` is their sum (those the CAO has).
+The vitaliteitsbudget only reaches staff in their last ten years before the AOW age: it counts
+times the share of such staff (:data:`AANDEEL_VITALITEIT` in the norms)."""
+AANDEEL_VITALITEIT = "aandeel_vitaliteitsbudget"
+
+
 def _verlofuren(z: Zoeker, cao: str, sleutel: str, invoer: dict[str, Any], herkomst: dict[str, Herkomst]) -> None:
-    """Holiday plus public-holiday hours, one input from two parameters."""
+    """Holiday, public-holiday, leave-budget and vitality hours: one input from the CAO's leave parameters."""
     if sleutel in invoer:
         return
-    vak, feest = z.params.parameter(cao, "vakantieuren"), z.params.parameter(cao, "feestdaguren")
-    wv, wf = z.op(vak), z.op(feest)
-    for par, w in ((vak, wv), (feest, wf)):
+    bestand = z.params.bestand(cao)
+    delen: list[tuple[str, Parameter, Opgezocht, float]] = []  # name, parameter, value, factor
+    for naam in VERLOF:
+        if naam not in bestand.parameters:
+            continue
+        factor = 1.0
+        if naam == "vitaliteitsbudget":
+            aandeel = z.params.parameter(NORMEN, AANDEEL_VITALITEIT)
+            wa = z.op(aandeel)
+            assert isinstance(wa.waarde, float), "een fractie"
+            delen.append((AANDEEL_VITALITEIT, aandeel, wa, 1.0))
+            factor = wa.waarde
+        par = bestand.parameters[naam]
+        delen.append((naam, par, z.op(par), factor))
+    uren: list[tuple[str, float, float]] = []  # name, hours, factor
+    for naam, par, w, f in delen:
+        if naam == AANDEEL_VITALITEIT:
+            continue
         if not isinstance(w.waarde, float):
             raise InvoerFout([Probleem(par.naam, w.waarde, "één getal in uur/jaar")], kort(par.bestand))
-    assert isinstance(wv.waarde, float)
-    assert isinstance(wf.waarde, float)
-    invoer[sleutel] = Gegeven(wv.waarde + wf.waarde, vak.eenheid or "uur/jaar")
-    gewogen = ""
-    if isinstance(wv, GewogenWaarde) and isinstance(wf, GewogenWaarde):
-        gewogen = (
-            f", tijdgewogen {wv.jaar}: vakantieuren {_delen_tekst(vak, wv)}; feestdaguren {_delen_tekst(feest, wf)}"
-        )
+        uren.append((naam, w.waarde, f))
+    invoer[sleutel] = Gegeven(sum(x * f for _, x, f in uren), "uur/jaar")
+    som = " + ".join(n if f == 1.0 else f"{AANDEEL_VITALITEIT} x {n}" for n, _, f in uren)
+    getallen = " + ".join(
+        weergave.invoer(x, "uur") if f == 1.0 else f"{weergave.invoer(f)} x {weergave.invoer(x, 'uur')}"
+        for _, x, f in uren
+    )
+    gewogen = "; ".join(f"{n} {_delen_tekst(par, w)}" for n, par, w, _ in delen if isinstance(w, GewogenWaarde))
+    waarden = [w for _, _, w, _ in delen]
     herkomst[sleutel] = Herkomst(
-        f"{Path(vak.bestand).name}: vakantieuren + feestdaguren "
-        f"({weergave.invoer(wv.waarde, 'uur')} + {weergave.invoer(wf.waarde, 'uur')}){gewogen}",
-        _slechtste(wv.status, wf.status),
-        f"{wv.bron}; {wf.bron}",
-        max(wv.vanaf, wf.vanaf),
-        geprojecteerd=wv.geprojecteerd or wf.geprojecteerd,
-        bronstatus=_bronstatus(wv, wf),
-        projectiefactor=max(wv.projectiefactor, wf.projectiefactor, key=lambda f: abs(f - 1.0)),
-        lezing=wv.lezing or wf.lezing,
+        f"{Path(bestand.pad).name}: {som} ({getallen})"
+        + (f", tijdgewogen {z.tariefjaar}: {gewogen}" if gewogen else ""),
+        _slechtste(*(w.status for w in waarden)),
+        "; ".join(dict.fromkeys(str(w.bron) for w in waarden)),
+        max(w.vanaf for w in waarden),
+        toelichting=next((w.toelichting for w in waarden if w.lezing not in (None, CENTRAAL)), None),
+        geprojecteerd=any(w.geprojecteerd for w in waarden),
+        bronstatus=_bronstatus(*waarden),
+        projectiefactor=max((w.projectiefactor for w in waarden), key=lambda f: abs(f - 1.0)),
+        lezing=next((w.lezing for w in waarden if w.lezing), None),
     )
 
 

@@ -21,8 +21,8 @@ Het controlebestand (TOML)
     "product.groepsgrootte" = 8
 
     [geval.verwacht]                              # verplicht: regels met de verwachte waarde
-    tarief_per_client = 119.00                    # euro (of "119.00")
-    "uurkosten.mbo" = 57.01
+    tarief_per_client = 101.32                    # euro (of "101.32")
+    "uurkosten.mbo" = 54.01
 
 In plaats van ``scenario = "..."`` mag een geval het scenario zelf bevatten, als tabel
 ``[geval.scenario]`` (met ``functies``, ``product``, ``opslagen``, zoals een

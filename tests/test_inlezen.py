@@ -97,9 +97,10 @@ def test_onbekende_productcode_of_bestand() -> None:
 
 
 def test_eigen_personeel_neemt_de_extra_tijd_van_een_functie_zonder_medewerkers_niet_over() -> None:
-    """Three MBO and no HBO on 41A22: the basis's extra time per HBO staff member goes with the
-    HBO (no HBO on the group, so no extra time for one); the MBO's stays."""
-    s = lees_scenario({"basis": "41A22", "product": {"personeel": [{"functie": "mbo", "aantal": 3}]}}, PEIL)
+    """Three MBO and no HBO on 41A00-1 (0,5 uur extra per staff member of each): the basis's extra
+    time per HBO staff member goes with the HBO (no HBO on the group, so no extra time for one);
+    the MBO's stays."""
+    s = lees_scenario({"basis": "41A00-1", "product": {"personeel": [{"functie": "mbo", "aantal": 3}]}}, PEIL)
     assert s.structuur.direct == ("mbo",)
     assert "product.extra_uur.hbo" not in s.invoer
     assert s.waarden["product.extra_uur.mbo"] == 0.5

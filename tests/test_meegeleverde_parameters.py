@@ -247,3 +247,35 @@ def test_cli_parameters_toont_de_toelichting_van_de_parameter(capsys: pytest.Cap
     assert w.toelichting
     assert " ".join(par.toelichting.split()) in uit
     assert " ".join(w.toelichting.split()) in uit
+
+
+@pytest.mark.parametrize("par", ALLE, ids=[f"{p.bestand.rsplit('/', 1)[-1]}:{p.naam}" for p in ALLE])
+def test_elke_aanname_heeft_haar_lezingen(par: Any) -> None:
+    """Every value with status aanname carries a laag and a hoog reading, each with its reason
+    (the wage development it is projected with included): what the band of a tariff rests on."""
+    for w in par.waarden:
+        if w.status != "aanname":
+            continue
+        for lezing in ("laag", "hoog"):
+            gevonden = w.heeft(lezing)
+            assert gevonden is not None, f"{par.naam} vanaf {w.vanaf}: geen lezing {lezing}"
+            assert gevonden.toelichting.strip()
+
+
+def test_lezingen_verschillen_waar_de_praktijk_verschilt() -> None:
+    """The salary step and the reconstructed tables are read differently in public practice: their
+    laag and hoog differ (not a spread in name only)."""
+    for functie in ("pedagogisch_medewerker", "jeugd_en_gezinsprofessional", "gedragswetenschapper", "gz_psycholoog"):
+        (w,) = PARAMS.parameter("functies", f"{functie}.trede").waarden
+        laag, hoog = w.heeft("laag"), w.heeft("hoog")
+        assert laag is not None
+        assert hoog is not None
+        assert len({laag.waarde, w.waarde, hoog.waarde}) == 3
+    for schaal in (7, 8, 9, 10, 11, 12):
+        for w in PARAMS.parameter("cao-jeugdzorg", f"salaris.schaal_{schaal}").waarden:
+            laag, hoog = w.heeft("laag"), w.heeft("hoog")
+            assert laag is not None
+            assert hoog is not None
+            assert isinstance(w.waarde, tuple)
+            assert laag.waarde[-1] < w.waarde[-1] < hoog.waarde[-1]  # type: ignore[index]
+            assert laag.waarde[0] == w.waarde[0] == hoog.waarde[0]  # type: ignore[index]  # the span, not the start

@@ -33,33 +33,36 @@ def test_niveaus_zijn_het_tarief_en_het_geindexeerde_gepubliceerde_bedrag(check:
 def test_het_salarisniveau_dat_het_verschil_sluit(check: analyse.Niveaucheck) -> None:
     """The factor on every salary found by the check gives the published level when priced again."""
     sl = check.sluiters[check.sluiters["invoer"] == SALARISNIVEAU].set_index("product")
-    for code in ("41A22", "41A23"):
+    for code in ("41A22", "41A23", "41A24"):
         factor = float(sl.loc[code, "nodig"])
-        assert 0.25 < factor < 1.0  # lower salaries close the gap: the bundled ones are the top step
+        assert 0.25 < factor < 1.0  # the bundled tariffs lie above Den Haag's: lower salaries close the gap
         s = tarieven.lees_scenario(code, tariefjaar=2025)
         lager = {k: v * factor for k, v in s.waarden.items() if k.endswith(".maandsalaris")}
         gepubliceerd = check.niveaus.loc[code, "gepubliceerd"]
         assert tarieven.bereken(s.met(**lager)).tarief == pytest.approx(gepubliceerd, abs=1e-6)
-    # zwaar would need salaries under the statutory minimum wage: not reachable, and it says so
-    assert pd.isna(sl.loc["41A24", "nodig"])
-    assert "het laagste salaris op het wettelijk minimumloon" in sl.loc["41A24", "melding"]
+    # zwaar against category 1 would need salaries under the statutory minimum wage: not reachable, and it says so
+    ver = analyse.niveaucheck({"41A24": "den_haag_2020.pgb.dagbesteding_categorie_1"}).sluiters
+    ver = ver[ver["invoer"] == SALARISNIVEAU].set_index("product")
+    assert pd.isna(ver.loc["41A24", "nodig"])
+    assert "het laagste salaris op het wettelijk minimumloon" in ver.loc["41A24", "melding"]
 
 
 def test_een_aanname_die_het_verschil_sluit_en_een_die_het_niet_kan() -> None:
     """41A22 against Den Haag category 3 (a higher level): a lower occupancy closes the gap, exactly;
-    a ratio closes it only by a jump of whole staff, and says so."""
+    41A24 against category 1 (far lower): no overhead from 0 to 1 reaches it, and it says so."""
     c = analyse.niveaucheck({"41A22": "den_haag_2020.pgb.dagbesteding_categorie_3"})
     sl = c.sluiters.set_index("invoer")
     b = float(sl.loc["product.bezettingsgraad", "nodig"])
-    assert 0.5 < b < 0.85
+    assert 0.3 < b < 0.85
     s = tarieven.lees_scenario("41A22", tariefjaar=2025)
     assert tarieven.bereken(s.met(**{"product.bezettingsgraad": b})).tarief == pytest.approx(
         c.niveaus.loc["41A22", "gepubliceerd"], abs=1e-6
     )
-    niet = analyse.niveaucheck().sluiters.set_index(["product", "invoer"])
-    melding = niet.loc[("41A22", "opslagen.overhead"), "melding"]
+    niet = analyse.niveaucheck({"41A24": "den_haag_2020.pgb.dagbesteding_categorie_1"}).sluiters
+    niet = niet.set_index(["product", "invoer"])
+    melding = niet.loc[("41A24", "opslagen.overhead"), "melding"]
     assert melding.startswith("een doel dat met opslagen.overhead tussen 0 en 1 te bereiken is")
-    assert pd.isna(niet.loc[("41A22", "opslagen.overhead"), "nodig"])  # unreachable: <NA>, never a number
+    assert pd.isna(niet.loc[("41A24", "opslagen.overhead"), "nodig"])  # unreachable: <NA>, never a number
 
 
 def test_een_prijsjaar_zonder_index_vraagt_een_uitdrukkelijke_aanname() -> None:
