@@ -288,6 +288,28 @@ def _sjabloon(sub: Any) -> None:
     t.add_argument("--overschrijf", action="store_true", help="vervang een bestaand bestand (standaard: weiger)")
 
 
+def _niveau(sub: Any) -> None:
+    """Register ``tarieven niveau``."""
+    n = sub.add_parser(
+        "niveau",
+        help="zet elk product met zijn band naast een gepubliceerd niveau, en wat centraal en laag scheidt",
+        description="Prijs elk product met een gepubliceerd vergelijkingsniveau over een prijsjaar op de aannames "
+        "laag, centraal en hoog, zet het gepubliceerde niveau (in natura, geïndexeerd naar het prijsjaar) ernaast, "
+        "verdeel het verschil tussen centraal en laag over groepen aannames (Shapley, in centen die optellen) en "
+        "zeg waarom een niveau buiten de band valt.",
+    )
+    n.add_argument(
+        "--prijsjaar", type=_jaar, metavar="JAAR",
+        help="het tariefjaar en prijspeil (standaard: het laatste jaar met een gepubliceerde jaarindex)",
+    )  # fmt: skip
+    n.add_argument(
+        "--index-aanname", type=float, metavar="FRACTIE",
+        help="aangenomen jaarindex voor jaren na de laatste gepubliceerde, bijvoorbeeld 0.04 (uitdrukkelijk genoemd)",
+    )  # fmt: skip
+    parameters_argument(n)
+    formaat_argument(n)
+
+
 _REGISTRATIES = {
     "bereken": _bereken_en_uitleg,
     "uitleg": _bereken_en_uitleg,
@@ -299,6 +321,7 @@ _REGISTRATIES = {
     "normeer": _test,
     "vergelijk": _vergelijk,
     "sjabloon": _sjabloon,
+    "niveau": _niveau,
 }
 """Each subcommand and the function that registers it (some register two or three together)."""
 
