@@ -67,10 +67,9 @@ from typing import TYPE_CHECKING
 from tarieven.analyse._gemeen import ScenarioInvoer, als_scenario, label, mixsleutels, onderwerp
 from tarieven.analyse.montecarlo import Driehoek, MonteCarlo, monte_carlo
 from tarieven.fouten import InvoerFout, Probleem
-from tarieven.inlezen import lees_scenario
+from tarieven.inlezen import herlees
 from tarieven.parameters import Herkomst
 from tarieven.scenario import Scenario
-from tarieven.velden import LEEG
 from tarieven.weergave import procent
 
 if TYPE_CHECKING:
@@ -183,13 +182,7 @@ def _lezingen(s: Scenario) -> dict[str, tuple[float, float]]:
     """
     if not any(h.lezing for h in s.herkomst.values()):
         return {}
-    eigen = {
-        k: ({} if v is LEEG else v) for k, v in s.eigen.items() if k not in ("peildatum", "tariefjaar", "aannames")
-    }
-    laag, hoog = (
-        lees_scenario(eigen, s.peildatum, tariefjaar=s.tariefjaar, params=s.parameters, naam=s.bron, aannames=kant)
-        for kant in ("laag", "hoog")
-    )
+    laag, hoog = herlees(s, "laag"), herlees(s, "hoog")
     return {
         k: (laag.waarden[k], hoog.waarden[k])
         for k, h in s.herkomst.items()
