@@ -34,7 +34,20 @@ from tarieven.weergave import euro, is_geld, met_eenheid, telling
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["MAX_TARIEF", "Regel", "Uitkomst", "bereken"]
+__all__ = ["ANDERE_EENHEDEN", "MAX_TARIEF", "OPBOUW", "Regel", "Uitkomst", "bereken"]
+
+OPBOUW = (
+    "opbouw.personeel_direct",
+    "opbouw.personeel_indirect",
+    "opbouw.huisvesting_eenheid",
+    "opbouw.materieel",
+    "opbouw.clientkosten",
+    "opbouw.overhead",
+    "opbouw.risico",
+)
+"""The parts of the tariff per client, in the order they are shown; they add up to the tariff."""
+ANDERE_EENHEDEN = ("tarief_per_uur", "tarief_per_minuut", "tarief_per_week", "tarief_per_jaar", "tarief_per_traject")
+"""The tariff in other units, where a result has them, in the order they are shown."""
 
 
 @dataclass(frozen=True)
@@ -235,6 +248,22 @@ class Uitkomst:
         definities = tuple(r.definitie for r in self)
         waarden = {r.naam: r.waarde for r in self}
         return schrijf_werkmap(pad, s, definities, waarden, titel=kop, herkomst=herkomst, schildwacht=schildwacht)
+
+    def rapport(self, pad: str | os.PathLike[str], *, overschrijven: bool = True) -> Path:
+        """The report for the negotiating table, as ``.html`` or ``.pdf`` (A4): the tariff and its band,
+        the waterfall, every line with its formula, every input with status and source, the warnings,
+        the published comparable level, the method; for a provider's scenario on a product also the
+        comparison with it. See :mod:`tarieven.rapport` (``tarieven rapport`` on the command line).
+
+        The report is a front end above this layer (it draws, and runs the level check and the
+        comparison): it is reached by name, as pandas reaches its plotting backend, so that this
+        module never imports it (docs/architectuur.md). ``overschrijven=False`` refuses an existing file.
+        """
+        import importlib
+
+        schrijf = importlib.import_module("tarieven.rapport").schrijf_rapport
+        geschreven: Path = schrijf(self, pad, overschrijven=overschrijven)[0]
+        return geschreven
 
     def to_json(self, **kwargs: Any) -> str:
         """:meth:`to_dict` as JSON text."""

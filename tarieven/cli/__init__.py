@@ -1,5 +1,5 @@
 """Command line: ``tarieven bereken``, ``uitleg``, ``producten``, ``parameters``, ``indexeer``, ``scenario``,
-``test``, ``vergelijk``, ``sjabloon``.
+``test``, ``vergelijk``, ``sjabloon``, ``niveau``, ``rapport``.
 
 The command line parses arguments, calls the library and prints; every rule lives in the
 library. Help and messages are Dutch. Bad input: one Dutch message on stderr and exit
@@ -101,6 +101,7 @@ _OPDRACHTEN = {
     "vergelijk": ("tarieven.cli.vergelijk", "vergelijk"),
     "sjabloon": ("tarieven.cli.sjabloon", "sjabloon"),
     "niveau": ("tarieven.cli.niveau", "niveau"),
+    "rapport": ("tarieven.cli.rapport", "rapport"),
 }
 """Each command's implementation, imported only when that command runs (start-up time)."""
 

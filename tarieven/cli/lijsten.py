@@ -264,6 +264,10 @@ def normeer(args: argparse.Namespace) -> int:
 
     from tarieven.normering import normeer as _normeer
 
+    if args.rapport:  # checked before the study is priced
+        from tarieven.rapport.schrijven import controleer_pad
+
+        controleer_pad(args.rapport, overschrijven=False, optie="--rapport")
     uitkomst = _normeer(
         args.map, normen=args.normen, peildatum=args.peildatum, band=tuple(args.band), iqr_factor=args.iqr,
         params=args.parameters, aannames=args.aannames,
@@ -279,6 +283,11 @@ def normeer(args: argparse.Namespace) -> int:
         from tarieven.normeringsverslag import schrijf_normeringsverslag
 
         print(f"geschreven: {schrijf_normeringsverslag(uitkomst, args.excel)}", file=sys.stderr)
+    if args.rapport:
+        from tarieven.rapport import schrijf_normeringsrapport
+
+        pad, paginas = schrijf_normeringsrapport(uitkomst, args.rapport, overschrijven=False, optie="--rapport")
+        print(f"geschreven: {pad}" + (f" ({paginas} pagina's A4)" if paginas else ""), file=sys.stderr)
     if args.formaat == "json":
         import json
 

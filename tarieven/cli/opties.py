@@ -20,6 +20,7 @@ __all__ = [
     "aannames_argument",
     "formaat_argument",
     "peildatum_argumenten",
+    "scenario_argumenten",
     "schrijf_csv",
     "schrijf_rijen",
     "voeg_toe",
@@ -88,6 +89,25 @@ def aannames_argument(opdracht: argparse.ArgumentParser, *, scenario: bool = Tru
     )
 
 
+def scenario_argumenten(opdracht: argparse.ArgumentParser) -> None:
+    """What reads one scenario as ``bereken`` does: ``--peildatum``/``--tariefjaar``, ``--aannames``,
+    ``--parameters``, ``--afstand`` and ``--vorm`` (transport) and ``--met``."""
+    peildatum_argumenten(opdracht)
+    aannames_argument(opdracht)
+    parameters_argument(opdracht)
+    opdracht.add_argument("--afstand", type=float, metavar="KM", help="vervoer 42A03: enkele-reisafstand in km")
+    opdracht.add_argument("--vorm", choices=VORMEN, help="vervoer 42A03: de vervoersvorm")
+    opdracht.add_argument(
+        "--met",
+        action="append",
+        default=[],
+        metavar="SLEUTEL=WAARDE",
+        help="wat als: vervang één invoer, bijvoorbeeld --met product.groepsgrootte=8 of "
+        "--met 'functies.mbo.maandsalaris=3600 EUR/maand' (mag vaker; de uitleg noemt de waarde "
+        "'opgegeven bij de berekening')",
+    )
+
+
 def formaat_argument(opdracht: argparse.ArgumentParser) -> None:
     opdracht.add_argument(
         "--formaat",
@@ -107,20 +127,7 @@ def _bereken_en_uitleg(sub: Any) -> None:
             metavar="BESTAND",
             help="scenario als .json, .toml of ingevuld sjabloon (.xlsx), of een productcode",
         )
-        peildatum_argumenten(opdracht)
-        aannames_argument(opdracht)
-        parameters_argument(opdracht)
-        opdracht.add_argument("--afstand", type=float, metavar="KM", help="vervoer 42A03: enkele-reisafstand in km")
-        opdracht.add_argument("--vorm", choices=VORMEN, help="vervoer 42A03: de vervoersvorm")
-        opdracht.add_argument(
-            "--met",
-            action="append",
-            default=[],
-            metavar="SLEUTEL=WAARDE",
-            help="wat als: vervang één invoer, bijvoorbeeld --met product.groepsgrootte=8 of "
-            "--met 'functies.mbo.maandsalaris=3600 EUR/maand' (mag vaker; de uitleg noemt de waarde "
-            "'opgegeven bij de berekening')",
-        )
+        scenario_argumenten(opdracht)
     formaat_argument(b)
     b.add_argument(
         "--excel",
@@ -217,6 +224,11 @@ def _test(sub: Any) -> None:
     n.add_argument(
         "--plots", metavar="MAP", help="schrijf per product de band en de spreiding per regel als PNG in deze map"
     )
+    n.add_argument(
+        "--rapport", metavar="PAD",
+        help="schrijf ook het verslag als rapport: verslag.html (één bestand) of verslag.pdf (A4); per product de "
+        "kengetallen, de band, de spreiding en de inzendingen, aanbieders alleen met een code",
+    )  # fmt: skip
     peildatum_argumenten(n, tariefjaar=False)
     aannames_argument(n)
     parameters_argument(n)
@@ -310,6 +322,24 @@ def _niveau(sub: Any) -> None:
     formaat_argument(n)
 
 
+def _rapport(sub: Any) -> None:
+    """Register ``tarieven rapport``."""
+    r = sub.add_parser(
+        "rapport",
+        help="schrijf het rapport voor de onderhandelingstafel: tarief, band, opbouw, invoer en bronnen (HTML of PDF)",
+        description="Schrijf het tarief van een product, scenario of ingevuld sjabloon als rapport: het tarief met "
+        "zijn band, de waterval, elke regel met haar formule, elke invoer met waarde, status en bron, de "
+        "waarschuwingen, het gepubliceerde vergelijkbare niveau en de methode; bij een eigen scenario op een product "
+        "ook de vergelijking met dat product. De extensie kiest het formaat: .html (één bestand dat niets van "
+        "elders laadt) of .pdf (A4). SOURCE_DATE_EPOCH zet de datum 'gemaakt', zodat een rapport byte voor byte "
+        "te herhalen is.",
+    )
+    r.add_argument("bestand", metavar="BRON", help="productcode, scenario (.toml, .json) of ingevuld sjabloon (.xlsx)")
+    r.add_argument("-o", "--uitvoer", metavar="PAD", required=True, help="het rapport: rapport.html of rapport.pdf")
+    scenario_argumenten(r)
+    r.add_argument("--overschrijf", action="store_true", help="vervang een bestaand bestand (standaard: weiger)")
+
+
 _REGISTRATIES = {
     "bereken": _bereken_en_uitleg,
     "uitleg": _bereken_en_uitleg,
@@ -322,6 +352,7 @@ _REGISTRATIES = {
     "vergelijk": _vergelijk,
     "sjabloon": _sjabloon,
     "niveau": _niveau,
+    "rapport": _rapport,
 }
 """Each subcommand and the function that registers it (some register two or three together)."""
 

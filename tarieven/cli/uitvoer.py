@@ -17,24 +17,12 @@ from tarieven.eigenparameters import laad_parameters
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.herkomst import OPGEGEVEN
 from tarieven.lezen import is_uitkomst
-from tarieven.uitkomst import Uitkomst
+from tarieven.uitkomst import ANDERE_EENHEDEN, OPBOUW, Uitkomst
 from tarieven.uitkomst import bereken as _bereken
 from tarieven.velden import VORMEN
 from tarieven.weergave import band_tekst, euro, is_geld
 
-__all__ = ["OPBOUW", "als_csv", "als_tekst", "bereken", "uitleg"]
-
-
-OPBOUW = (
-    "opbouw.personeel_direct",
-    "opbouw.personeel_indirect",
-    "opbouw.huisvesting_eenheid",
-    "opbouw.materieel",
-    "opbouw.clientkosten",
-    "opbouw.overhead",
-    "opbouw.risico",
-)
-_ANDERE_EENHEDEN = ("tarief_per_uur", "tarief_per_minuut", "tarief_per_week", "tarief_per_jaar", "tarief_per_traject")
+__all__ = ["OPBOUW", "als_csv", "als_tekst", "bereken", "bereken_uitkomst", "uitleg"]
 
 
 def als_tekst(u: Uitkomst) -> str:
@@ -48,7 +36,7 @@ def als_tekst(u: Uitkomst) -> str:
         tekst = band_tekst(laag, hoog)
         regels.append("  band (aannames laag – hoog)".ljust(50 - len(tekst)) + tekst)
     namen = {r.naam for r in u}
-    for naam in _ANDERE_EENHEDEN:
+    for naam in ANDERE_EENHEDEN:
         if naam in namen:
             regels.append(f"  {u.regel(naam).definitie.label}".ljust(36) + euro(u[naam]).rjust(14))
     if "vervoerscategorie" in namen:
@@ -115,7 +103,9 @@ def met_waarden(paren: list[str]) -> dict[str, Any]:
     return uit
 
 
-def _uitkomst(args: argparse.Namespace) -> Uitkomst | None:
+def bereken_uitkomst(args: argparse.Namespace) -> Uitkomst | None:
+    """The result of the scenario the arguments name (as `bereken` reads it), its warnings on stderr;
+    None for transport without a distance and form (its amounts are printed instead)."""
     met = _vervoer(args)
     if getattr(args, "met", None):
         met = {**(met or {}), **met_waarden(args.met)}
@@ -168,7 +158,7 @@ def bereken(args: argparse.Namespace) -> int:
     """``tarieven bereken``: the tariff in text, JSON or CSV; a stored result is recomputed."""
     if is_uitkomst(args.bestand):
         return _herbereken(args)
-    u = _uitkomst(args)
+    u = bereken_uitkomst(args)
     if u is None:
         return 0
     if args.formaat == "json":
@@ -184,7 +174,7 @@ def bereken(args: argparse.Namespace) -> int:
 
 def uitleg(args: argparse.Namespace) -> int:
     """``tarieven uitleg``: every line with its formula, values and inputs."""
-    u = _uitkomst(args)
+    u = bereken_uitkomst(args)
     if u is not None:
         print(u.uitleg())
     return 0

@@ -1,0 +1,115 @@
+"""A report to a file: HTML as it is made, PDF printed from the same HTML by WeasyPrint.
+
+Why WeasyPrint: it is made for this job (HTML and CSS for paged media to PDF: ``@page``,
+page breaks, running footers, page counters), is well kept, is Python from PyPI (the base
+install), draws inline SVG itself, embeds subsets of real fonts (so the text of a PDF can be
+selected and searched) and writes the same bytes for the same document. It needs one
+system library, Pango (Debian: ``libpango-1.0-0`` and ``libpangoft2-1.0-0``), loaded only
+when a PDF is written. The report is written once, as HTML; the PDF is that HTML printed,
+so the two cannot say different things.
+
+A report says when it was made: ``SOURCE_DATE_EPOCH`` (reproducible-builds.org) when set,
+so that the same inputs give the same bytes, else now. The file appears whole in one step
+(written next to it, then moved into place), and an existing file is replaced only when
+asked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from contextlib import suppress
+from pathlib import Path
+
+from tarieven.fouten import InvoerFout, Probleem
+
+__all__ = ["BRONDATUM", "FORMATEN", "controleer_pad", "gemaakt", "pdf", "schrijf"]
+
+BRONDATUM = "SOURCE_DATE_EPOCH"
+"""Environment variable: seconds since 1970-01-01 UTC, the date a report says it was made."""
+
+FORMATEN = {".html": "html", ".htm": "html", ".pdf": "pdf"}
+"""The file name's extension chooses the format."""
+
+PANGO = "libpango-1.0-0 libpangoft2-1.0-0"
+"""The Debian packages WeasyPrint needs (the README names them; .ci/run installs them)."""
+
+
+def gemaakt() -> dt.datetime:
+    """When a report says it was made: ``SOURCE_DATE_EPOCH`` when set, else now (UTC, whole seconds)."""
+    waarde = os.environ.get(BRONDATUM, "").strip()
+    if not waarde:
+        return dt.datetime.now(dt.UTC).replace(microsecond=0)
+    try:
+        return dt.datetime.fromtimestamp(int(waarde), dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        verwacht = "een geheel aantal seconden sinds 1970-01-01 (UTC), zoals 1767225600"
+        raise InvoerFout([Probleem(BRONDATUM, waarde, verwacht)]) from None
+
+
+def controleer_pad(pad: str | os.PathLike[str], *, overschrijven: bool, optie: str = "-o") -> tuple[Path, str]:
+    """The path and format (``html`` or ``pdf``) to write to, checked before anything is computed."""
+    pad = Path(pad)
+    formaat = FORMATEN.get(pad.suffix.lower())
+    if formaat is None:
+        raise InvoerFout([Probleem(optie, str(pad), "een bestandsnaam op .html of .pdf")])
+    map_ = pad.parent
+    if not map_.is_dir():
+        raise InvoerFout([Probleem(optie, str(pad), f"een bestand in een bestaande map (er is geen map {map_})")])
+    if pad.is_dir():
+        raise InvoerFout([Probleem(optie, str(pad), "een bestandsnaam; dit is een map")])
+    if not overschrijven and (pad.exists() or pad.is_symlink()):
+        raise InvoerFout([Probleem(optie, str(pad), "een nieuw bestand; dit bestaat al (geef --overschrijf)")])
+    if not os.access(map_, os.W_OK | os.X_OK):
+        raise InvoerFout([Probleem(optie, str(pad), f"een map waarin geschreven kan worden ({map_} is dat niet)")])
+    return pad, formaat
+
+
+def pdf(html: str, *, optie: str = "-o") -> tuple[bytes, int]:
+    """``html`` printed on A4 by WeasyPrint: the PDF and its number of pages. Nothing is fetched."""
+    try:
+        import weasyprint
+    except (ImportError, OSError) as fout:  # OSError: Pango not found by cffi
+        verwacht = (
+            f"een PDF; daarvoor is WeasyPrint nodig met de systeembibliotheek Pango (Debian: apt-get install {PANGO}); "
+            f"of schrijf .html ({fout})"
+        )
+        raise InvoerFout([Probleem(optie, "pdf", verwacht)]) from None
+    ophalen = weasyprint.URLFetcher(allowed_protocols=())  # a report loads nothing from elsewhere
+    document = weasyprint.HTML(string=html, url_fetcher=ophalen).render()
+    inhoud = document.write_pdf()
+    assert isinstance(inhoud, bytes)
+    return inhoud, len(document.pages)
+
+
+def schrijf(pad: Path, inhoud: bytes, *, overschrijven: bool, optie: str = "-o") -> Path:
+    """``inhoud`` to ``pad`` in one step: written next to it, then moved into place (or linked, when an
+    existing file must not be replaced, so that two writers never both win)."""
+
+    def fout(verwacht: str) -> InvoerFout:
+        return InvoerFout([Probleem(optie, str(pad), verwacht)])
+
+    try:
+        fd, naam = tempfile.mkstemp(dir=pad.parent, prefix=f".{pad.name[:100]}.", suffix=".tmp")
+    except OSError as e:
+        raise fout(f"een map waarin geschreven kan worden ({e.strerror})") from None
+    tijdelijk = Path(naam)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(inhoud)
+        huidig = os.umask(0o022)
+        os.umask(huidig)
+        os.chmod(tijdelijk, 0o666 & ~huidig)
+        if overschrijven:
+            os.replace(tijdelijk, pad)
+        else:
+            os.link(tijdelijk, pad)
+    except FileExistsError:
+        raise fout("een nieuw bestand; dit bestaat al (geef --overschrijf)") from None
+    except OSError as e:
+        raise fout(f"een bestand dat geschreven kan worden ({e.strerror})") from None
+    finally:
+        with suppress(OSError):
+            tijdelijk.unlink()
+    return pad
