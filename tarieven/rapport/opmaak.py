@@ -154,7 +154,8 @@ def legenda_onder(fig: Figure, ax: Axes) -> None:
     legenda = ax.get_legend()
     if legenda is None:
         return
-    handles, labels = legenda.legend_handles, [t.get_text() for t in legenda.get_texts()]
+    handles: list[Any] = list(legenda.legend_handles)
+    labels = [t.get_text() for t in legenda.get_texts()]
     legenda.remove()
     fig.legend(handles, labels, loc="outside lower center", ncols=min(len(labels), 4), frameon=False, fontsize=8)
 
