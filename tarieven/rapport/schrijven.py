@@ -17,6 +17,7 @@ asked.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import tempfile
 from contextlib import suppress
@@ -77,8 +78,14 @@ def pdf(html: str, *, optie: str = "-o") -> tuple[bytes, int]:
         )
         raise InvoerFout([Probleem(optie, "pdf", verwacht)]) from None
     ophalen = weasyprint.URLFetcher(allowed_protocols=())  # a report loads nothing from elsewhere
-    document = weasyprint.HTML(string=html, url_fetcher=ophalen).render()
-    inhoud = document.write_pdf()
+    logboek = logging.getLogger("weasyprint")
+    niveau = logboek.level
+    logboek.setLevel(logging.ERROR)  # not every SVG style property a plot has is a CSS property it knows
+    try:
+        document = weasyprint.HTML(string=html, url_fetcher=ophalen).render()
+        inhoud = document.write_pdf()
+    finally:
+        logboek.setLevel(niveau)
     assert isinstance(inhoud, bytes)
     return inhoud, len(document.pages)
 
