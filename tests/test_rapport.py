@@ -11,6 +11,7 @@ the HTML by the standard library's parser (what a reader sees, and what a browse
 from __future__ import annotations
 
 import json
+import os
 import re
 from decimal import Decimal
 from html import unescape
@@ -106,6 +107,27 @@ class _Pagina(HTMLParser):
         return " ".join("".join(self.tekst).split())
 
 
+def _weasyprint() -> str | None:
+    """None when WeasyPrint can print (it finds Pango), else why not."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as fout:
+        return f"WeasyPrint kan geen PDF maken ({fout}); Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+    return None
+
+
+PDF_NIET = _weasyprint()
+
+
+def _vereis_pdf() -> None:
+    """Skip a PDF check where Pango is missing (a developer's machine); in CI (CI=true) that is a failure:
+    .ci/run installs it."""
+    if PDF_NIET is not None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(PDF_NIET)
+        pytest.skip(PDF_NIET)
+
+
 def _lees(html: str) -> _Pagina:
     p = _Pagina()
     p.feed(html)
@@ -144,7 +166,7 @@ def rapporten(map_: Path) -> dict[str, Path]:
     uit = {}
     try:
         for naam, bron in (("product", "41A22"), ("aanbieder", str(scenario))):
-            for ext in ("html", "pdf"):
+            for ext in ("html", "pdf") if PDF_NIET is None else ("html",):
                 pad = map_ / f"{naam}.{ext}"
                 assert main(["rapport", bron, "--peildatum", PEIL, "-o", str(pad)]) == 0
                 uit[f"{naam}.{ext}"] = pad
@@ -155,6 +177,7 @@ def rapporten(map_: Path) -> dict[str, Path]:
 
 
 def _pdf_tekst(pad: Path) -> str:
+    _vereis_pdf()
     return " ".join(" ".join(p.extract_text() or "" for p in PdfReader(pad).pages).split())
 
 
@@ -168,13 +191,10 @@ def test_tarief_band_en_eenheden_gelijk_aan_bereken(
         for a in ("laag", "hoog")
     )
     pagina = _lees(rapporten["product.html"].read_text(encoding="utf-8"))
-    pdf = _pdf_tekst(rapporten["product.pdf"])
     tarief = _euro(centraal["tarief_per_client"])
     assert f"Tarief per cliënt per dagdeel {tarief}" in pagina.zichtbaar
     band = f"band {_euro(laag['tarief_per_client'])} – {_euro(hoog['tarief_per_client'])}"
     assert band in pagina.zichtbaar
-    assert tarief in pdf
-    assert band in pdf
     eenheden = next(t for t in pagina.tabellen if t[0] == ["in andere eenheden", "tarief"])
     verwacht = {
         f"per {n.removeprefix('tarief_per_')}": _euro(centraal[n])
@@ -184,6 +204,9 @@ def test_tarief_band_en_eenheden_gelijk_aan_bereken(
     opbouw = next(t for t in pagina.tabellen if t[0][0].startswith("opbouw per cliënt"))
     assert [r[1] for r in opbouw[1:-1]] == [_euro(v) for v in centraal["opbouw"].values()]
     assert opbouw[-1][1] == tarief
+    pdf = _pdf_tekst(rapporten["product.pdf"])
+    assert tarief in pdf
+    assert band in pdf
 
 
 def _status(v: dict[str, Any]) -> str:
@@ -220,9 +243,10 @@ def test_elke_invoer_met_status_en_elk_bronadres(
     assert gecontroleerd >= 60
     adressen = _urls(uitkomst["invoer"])
     assert len(adressen) >= 10
-    pdf = _pdf_tekst(rapporten["product.pdf"]).replace(" ", "")
     for adres in adressen:
         assert adres in pagina.zichtbaar, adres
+    pdf = _pdf_tekst(rapporten["product.pdf"]).replace(" ", "")
+    for adres in adressen:
         assert adres in pdf, adres
 
 
@@ -255,6 +279,7 @@ def test_delen_van_de_brug_in_euro(rapporten: dict[str, Path], capsys: pytest.Ca
 
 def test_paginas_en_selecteerbare_tekst(rapporten: dict[str, Path]) -> None:
     """A product on at most 3 pages of A4; a provider's scenario adds the comparison's page; text can be read back."""
+    _vereis_pdf()
     product = PdfReader(rapporten["product.pdf"])
     assert 2 <= len(product.pages) <= 3
     assert len(PdfReader(rapporten["aanbieder.pdf"]).pages) <= 4
@@ -267,6 +292,7 @@ def test_paginas_en_selecteerbare_tekst(rapporten: dict[str, Path]) -> None:
     ("bron", "extra"), [("GGZ-groep", []), ("41A24", []), ("42A03", ["--afstand", "12", "--vorm", "groep"])]
 )
 def test_andere_producten_op_hoogstens_drie_paginas(bron: str, extra: list[str], map_: Path) -> None:
+    _vereis_pdf()
     pad = map_ / f"{bron}.pdf"
     assert main(["rapport", bron, "--peildatum", PEIL, *extra, "-o", str(pad)]) == 0
     assert len(PdfReader(pad).pages) <= 3
@@ -301,10 +327,12 @@ def test_zelfde_invoer_zelfde_bytes(map_: Path, monkeypatch: pytest.MonkeyPatch)
     """With SOURCE_DATE_EPOCH the report says that date and is byte for byte the same when made again."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     u = tarieven.bereken("41A24", peildatum=PEIL)
-    for ext in ("html", "pdf"):
-        a, b = u.rapport(map_ / f"een.{ext}"), u.rapport(map_ / f"twee.{ext}")
-        assert a.read_bytes() == b.read_bytes()
+    a, b = u.rapport(map_ / "een.html"), u.rapport(map_ / "twee.html")
+    assert a.read_bytes() == b.read_bytes()
     assert "Gemaakt 1 januari 2026, 00:00 UTC" in _lees((map_ / "een.html").read_text(encoding="utf-8")).zichtbaar
+    _vereis_pdf()
+    a, b = u.rapport(map_ / "een.pdf"), u.rapport(map_ / "twee.pdf")
+    assert a.read_bytes() == b.read_bytes()
     gemaakt = PdfReader(map_ / "een.pdf").metadata
     assert gemaakt is not None
     assert gemaakt.creation_date is not None
