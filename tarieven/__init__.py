@@ -11,6 +11,8 @@ Quick start::
     u.tarief                                  # float, EUR per client per unit
     print(u.uitleg())                         # every line, formula and input
     u.to_frame()                              # pandas
+    u.rapport("rapport.pdf")                  # the report for the negotiating table (or .html)
+    tarieven.verken("41A22")                  # in JupyterLab: controls, the tariff and its waterfall
 
 Names are loaded when first used, so ``import tarieven`` stays light (no pandas, no pint,
 no matplotlib until something needs them).
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
     from tarieven.sjabloon import schrijf_sjabloon
     from tarieven.uitkomst import Regel, Uitkomst, bereken
     from tarieven.vergelijking import Vergelijking, vergelijk
+    from tarieven.verkenner import Verkenner, verken
     from tarieven.vervoer import vervoerscategorie
     from tarieven.voorbeeldmap import voorbeeld, voorbeelden
 
@@ -56,6 +59,8 @@ __all__ = [
     "vergelijk",
     "Vergelijking",
     "schrijf_sjabloon",
+    "verken",
+    "Verkenner",
     # the catalogue and parameters
     "producten",
     "productoverzicht",
@@ -98,6 +103,8 @@ _WAAR: dict[str, tuple[str, str]] = {
     "vergelijk": ("tarieven.vergelijking", "vergelijk"),
     "Vergelijking": ("tarieven.vergelijking", "Vergelijking"),
     "schrijf_sjabloon": ("tarieven.sjabloon", "schrijf_sjabloon"),
+    "verken": ("tarieven.verkenner", "verken"),
+    "Verkenner": ("tarieven.verkenner", "Verkenner"),
     "producten": ("tarieven.catalogus", "producten"),
     "productoverzicht": ("tarieven.overzicht", "productoverzicht"),
     "vervoersbedragen": ("tarieven.overzicht", "vervoersbedragen"),
