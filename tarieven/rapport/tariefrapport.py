@@ -221,6 +221,9 @@ def _vergelijking(v: Vergelijking) -> str:
         fig, ax = nieuwe_figuur(72)
         brug(v, ax=ax)
         ax.set_title(f"Van {euro(t.tarief)} naar {euro(eigen.tarief)}: wat het verschil verklaart", fontsize=10)
+        labels = [x.get_text() for x in ax.get_xticklabels()]
+        basis_label = f"tarief\n{t.scenario.product_code or 'tegen'}"
+        ax.set_xticks(ax.get_xticks(), [basis_label, *labels[1:-1], "dit\nscenario"])
         svg = figuur(fig, 2)
     rijen = [[e(d.label), e(euro(d.centen)), e(procent(d.aandeel, 1)) if d.aandeel is not None else "",
               "<span class='sleutel'>" + e(", ".join(d.invoer)) + "</span>"] for d in v.delen]  # fmt: skip
