@@ -282,7 +282,8 @@ def tariefband(
         ax.plot(centraal, y, "o", color=KLEUR_TOTAAL, markersize=8, linestyle="none",
                 label="centraal: elke aanname op haar centrale lezing")[0],
     ]  # fmt: skip
-    tekst: dict[str, Any] = {"textcoords": "offset points", "ha": "center", "fontsize": 8.5}
+    wit = {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"}  # legible over a line
+    tekst: dict[str, Any] = {"textcoords": "offset points", "ha": "center", "fontsize": 8.5, "bbox": wit}
     for i in y:
         ax.annotate(euro(centraal[i]), (centraal[i], i - dikte / 2), xytext=(0, 3), va="bottom", fontweight="bold",
                     color=KLEUR_TOTAAL, **tekst)  # fmt: skip
