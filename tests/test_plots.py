@@ -257,6 +257,12 @@ def test_personeelstekort_als_lijn(tmp_path: Path) -> None:
     assert all(t.isdigit() for t in ticklabels(ax, "x"))  # whole places: no 5,5
 
 
+def test_personeelstekort_bij_een_exacte_ratio() -> None:
+    """41A24 prices 1 staff member per 3 children exactly: 1,33 on a group of 4, shown as such."""
+    df = analyse.personeelstekort(tarieven.lees_scenario("41A24", "2027-01-01"), range(1, 5))
+    assert df.attrs["labels"]["vast_personeel"] == "vast personeel (1,33 medewerkers)"
+
+
 def test_opbouw_vergelijking(tmp_path: Path) -> None:
     v = analyse.productvergelijking(["41A22", "41A23", "41A24"], peildatum="2027-01-01")
     ax = plots.opbouw_vergelijking(v, referenties={"41A22": DEN_HAAG})
