@@ -161,7 +161,7 @@ assert t["41A22"] > dh.iloc[0]
 # de andere cao-bepalingen en de premies van 2026 lopen ongewijzigd door. Daardoor is in 2027
 # elke onzekere invoer een `aanname`, ook de gereconstrueerde salaristabel die in 2025
 # `indicatief` is. De kolom `bronstatus` noemt de status van de waarde waaruit is
-# geprojecteerd; de onzekerheidsband (notebook 03, sectie 9) rekent daarmee. De kolom `lezing`
+# geprojecteerd; de onzekerheidsanalyse (notebook 03, sectie 10) rekent daarmee. De kolom `lezing`
 # noemt bij elke aanname met een lage en een hoge lezing welke gebruikt is: hier `centraal`, de
 # standaard. Een cao-bepaling of premie die alleen ongewijzigd is doorgetrokken, heeft geen
 # lezingen. De salaristrede per functie (trede 7) is zelf een aanname.
