@@ -198,7 +198,7 @@ assert onzeker.loc["functies.mbo.maandsalaris", "bronstatus"] == "indicatief"
 assert onzeker.loc["product.bezettingsgraad", "status"] == "aanname"
 assert set(onzeker["lezing"].dropna()) == {"centraal"}
 assert not onzeker.loc[onzeker["lezing"].isna(), "oorsprong"].str.contains("41A22.toml").any()  # product: readings
-assert pd.isna(onzeker.loc["werkgeverslasten.premies.awf", "lezing"])  # carried forward, no readings
+assert pd.isna(onzeker.loc["werkgeverslasten.pensioen.premie", "lezing"])  # carried forward, no readings
 assert onzeker.loc["functies.mbo.trede", "waarde"] == "7"
 assert onzeker.loc["functies.mbo.trede", "status"] == "aanname"
 
@@ -374,16 +374,16 @@ ax = plots.tariefband(
 
 # %% [markdown]
 # **Elk Den Haags niveau voor dagbesteding ligt binnen de band, onder het centrale tarief.**
-# Dagbesteding licht kost centraal **€ 81,55** per dagdeel, met een band van **€ 50,44 tot
+# Dagbesteding licht kost centraal **€ 81,55** per dagdeel, met een band van **€ 49,99 tot
 # € 134,06**; Den Haag categorie 1 komt op **€ 72,13**, € 9,42 onder centraal. Middel:
-# centraal € 99,74, band € 63,11 tot € 226,15, Den Haag € 85,53. Zwaar: centraal € 144,69,
-# band € 72,88 tot € 335,07, Den Haag € 124,24. Den Haag ligt zo op **28 % tot 39 % van de
-# weg van centraal naar laag** (licht 30 %, middel 39 %, zwaar 28 %): een niveau dat met
+# centraal € 99,74, band € 62,53 tot € 226,15, Den Haag € 85,53. Zwaar: centraal € 144,69,
+# band € 72,26 tot € 335,07, Den Haag € 124,24. Den Haag ligt zo op **28 % tot 38 % van de
+# weg van centraal naar laag** (licht 30 %, middel 38 %, zwaar 28 %): een niveau dat met
 # lagere, maar nog verdedigbare lezingen te onderbouwen is, niet alleen met de laagste.
 #
 # **Dagbehandeling categorie 3 valt erbuiten.** Het pgb-maximum van Holland Rijnland
-# (€ 72,23 voor A, € 78,06 voor B, prijspeil 2025) ligt **€ 11,84** onder de lage rand van
-# 41A00-3 (€ 84,08) en **€ 8,09** onder die van 41A03-3 (€ 86,15). De niveaucheck noemt de
+# (€ 72,23 voor A, € 78,06 voor B, prijspeil 2025) ligt **€ 11,04** onder de lage rand van
+# 41A00-3 (€ 83,27) en **€ 7,26** onder die van 41A03-3 (€ 85,32). De niveaucheck noemt de
 # reden: het is een pgb-maximum van een andere regio, één bedrag voor alle categorieën, en
 # omdat het aandeel van natura er niet bij staat (elders 75 % tot 90 %) is het niet
 # teruggerekend. Dat het onder het tarief in natura van de zwaarste categorie ligt, zegt dus
@@ -397,16 +397,16 @@ assert nb[dagbesteding].all()
 assert (band.loc[dagbesteding, "gepubliceerd"] < band.loc[dagbesteding, "centraal"]).all()
 assert set(nb[~nb].index) == {"41A00-3", "41A03-3"}  # only dagbehandeling category 3 lies outside
 c2 = band.map(lambda x: str(op_centen(x)) if isinstance(x, float) else x)  # amounts as shown, in cents
-assert c2.loc["41A22", ["centraal", "laag", "hoog", "gepubliceerd"]].tolist() == ["81.55", "50.44", "134.06", "72.13"]
-assert c2.loc["41A23", ["centraal", "laag", "hoog", "gepubliceerd"]].tolist() == ["99.74", "63.11", "226.15", "85.53"]
-assert c2.loc["41A24", ["centraal", "laag", "hoog", "gepubliceerd"]].tolist() == ["144.69", "72.88", "335.07", "124.24"]
+assert c2.loc["41A22", ["centraal", "laag", "hoog", "gepubliceerd"]].tolist() == ["81.55", "49.99", "134.06", "72.13"]
+assert c2.loc["41A23", ["centraal", "laag", "hoog", "gepubliceerd"]].tolist() == ["99.74", "62.53", "226.15", "85.53"]
+assert c2.loc["41A24", ["centraal", "laag", "hoog", "gepubliceerd"]].tolist() == ["144.69", "72.26", "335.07", "124.24"]
 assert str(op_centen(band.loc["41A22", "centraal"] - band.loc["41A22", "gepubliceerd"])) == "9.42"
 weg = (band["centraal"] - band["gepubliceerd"]) / (band["centraal"] - band["laag"])  # share of the way to laag
-assert [round(100 * weg[c]) for c in dagbesteding] == [30, 39, 28]
+assert [round(100 * weg[c]) for c in dagbesteding] == [30, 38, 28]
 assert str(op_centen(band.loc["41A00-3", "gepubliceerd"])) == "72.23"
 assert str(op_centen(band.loc["41A03-3", "gepubliceerd"])) == "78.06"
-assert [str(op_centen(-band.loc[c, "rest_bedrag"])) for c in ("41A00-3", "41A03-3")] == ["11.84", "8.09"]
-assert [c2.loc[c, "laag"] for c in ("41A00-3", "41A03-3")] == ["84.08", "86.15"]
+assert [str(op_centen(-band.loc[c, "rest_bedrag"])) for c in ("41A00-3", "41A03-3")] == ["11.04", "7.26"]
+assert [c2.loc[c, "laag"] for c in ("41A00-3", "41A03-3")] == ["83.27", "85.32"]
 for c in ("41A00-3", "41A03-3"):
     assert band.loc[c, "rest_reden"].startswith("een pgb-maximum van een andere regio, zonder categorie")
     assert "niet teruggerekend" in band.loc[c, "rest_reden"]
@@ -429,19 +429,19 @@ delen = delen.loc[delen.sum(axis=1).sort_values().index]
 pd.concat([delen, delen.sum().to_frame("samen (laag − centraal)").T]).map(euro)
 
 # %% [markdown]
-# Bij **licht** (samen **€ 31,11**) is het grootste deel de **uren per eenheid en de
-# voorbereiding** (**€ 9,52**: een dagdeel van 3,5 uur in plaats van 4, en geen
-# gedragswetenschapper op afstand), dan de **salaristrede en schaal** (**€ 6,10**), de
-# **overhead** (€ 3,93: 15 % in plaats van 20 %) en de **bezettingsgraad** (€ 3,50: 90 % in
-# plaats van 85 %); huisvesting en materieel, productieve uren, personeel, risico en verlof
-# volgen, elk onder de € 3. **Middel** volgt hetzelfde patroon. Bij **zwaar** is het
-# **personeel** het grootste deel (**€ 22,39**: 1 begeleider op 4 kinderen in plaats van 1 op
-# 3), vóór uren en voorbereiding (€ 16,02) en salaris (€ 9,63). Geen enkele groep maakt
-# ook maar de helft van het verschil: wie een tarief onder het centrale wil onderbouwen, moet per groep
-# zeggen welke lagere lezing hij kiest en waarom. Bij dagbehandeling categorie 3 halen alle
-# groepen samen het tarief **€ 53,41** omlaag (41A00-3, van € 137,49 naar € 84,08), en nog
-# blijft het pgb-maximum van Holland Rijnland € 11,84 daaronder: die rest ligt niet aan de
-# aannames, maar aan wat er vergeleken wordt.
+# Bij **licht** (samen **€ 31,56**) is het grootste deel de **uren per eenheid en de
+# voorbereiding** (**€ 9,47**: een dagdeel van 3,5 uur in plaats van 4, en geen
+# gedragswetenschapper op afstand), dan de **salaristrede en schaal** (**€ 6,07**), de
+# **overhead** (€ 3,92: 15 % in plaats van 20 %) en de **bezettingsgraad** (€ 3,49: 90 % in
+# plaats van 85 %); de andere vijf groepen volgen, elk onder de € 3. **Middel** volgt
+# hetzelfde patroon. Bij **zwaar** is het **personeel** het grootste deel (**€ 22,28**:
+# 1 begeleider op 4 kinderen in plaats van 1 op 3), vóór uren en voorbereiding (€ 15,94) en
+# salaris (€ 9,59). Geen enkele groep maakt ook maar de helft van het verschil: wie een tarief
+# onder het centrale wil onderbouwen, moet per groep zeggen welke lagere lezing hij kiest en
+# waarom. Bij dagbehandeling categorie 3 halen alle groepen samen het tarief **€ 54,22**
+# omlaag (41A00-3, van € 137,49 naar € 83,27), en nog blijft het pgb-maximum van Holland
+# Rijnland € 11,04 daaronder: die rest ligt niet aan de aannames, maar aan wat er vergeleken
+# wordt.
 
 # %%
 d = check.delen.set_index(["product", "groep"])["bedrag"]
@@ -452,16 +452,17 @@ for code in dagbesteding:
     assert len(d[code]) >= 5
     assert (d[code].abs() < d[code].abs().sum() / 2).all()  # no group makes even half of the difference
 licht = d["41A22"]
-assert str(-licht.sum()) == "31.11"
+assert str(-licht.sum()) == "31.56"
 assert list(licht.index[:4]) == ["uren_en_voorbereiding", "salaristrede_en_schaal", "overhead", "bezettingsgraad"]
-assert [str(-licht[g]) for g in licht.index[:4]] == ["9.52", "6.10", "3.93", "3.50"]
+assert [str(-licht[g]) for g in licht.index[:4]] == ["9.47", "6.07", "3.92", "3.49"]
+assert len(licht) == 9
 assert (licht.iloc[4:].abs() < 3).all()
 assert list(d["41A23"].index[:4]) == list(licht.index[:4])
 zwaar = d["41A24"]
 assert list(zwaar.index[:3]) == ["personeel", "uren_en_voorbereiding", "salaristrede_en_schaal"]
-assert [str(-zwaar[g]) for g in zwaar.index[:3]] == ["22.39", "16.02", "9.63"]
-assert str(-d["41A00-3"].sum()) == "53.41"
-assert [c2.loc["41A00-3", k] for k in ("centraal", "laag")] == ["137.49", "84.08"]
+assert [str(-zwaar[g]) for g in zwaar.index[:3]] == ["22.28", "15.94", "9.59"]
+assert str(-d["41A00-3"].sum()) == "54.22"
+assert [c2.loc["41A00-3", k] for k in ("centraal", "laag")] == ["137.49", "83.27"]
 lezingen = {a: tarieven.lees_scenario("41A22", tariefjaar=2025, aannames=a).waarden for a in ("laag", "centraal")}
 assert (lezingen["laag"]["product.duur_uur"], lezingen["centraal"]["product.duur_uur"]) == (3.5, 4)
 assert lezingen["laag"]["product.indirect_uur.wo"] == 0

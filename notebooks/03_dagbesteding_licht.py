@@ -142,9 +142,9 @@ assert uitkomst.scenario.invoer["functies.mbo.trede"] == uitkomst.scenario.invoe
 # is. `tarieven.bereken("41A22", peildatum, aannames="laag")` rekent één rand uit,
 # `tarieven.productoverzicht(peildatum)` geeft ze naast het centrale tarief.
 #
-# Voor 2027 loopt de band van **€ 53,10 tot € 141,88** rond het centrale tarief van € 85,86;
-# op 2025-06-01 van **€ 50,68 tot € 134,71** rond € 81,95. De band is scheef: hoog ligt
-# verder boven centraal (ruim € 56) dan laag eronder (bijna € 33), want hogere lezingen
+# Voor 2027 loopt de band van **€ 52,62 tot € 141,88** rond het centrale tarief van € 85,86;
+# op 2025-06-01 van **€ 50,23 tot € 134,71** rond € 81,95. De band is scheef: hoog ligt
+# verder boven centraal (ruim € 56) dan laag eronder (ruim € 33), want hogere lezingen
 # versterken elkaar (meer uren tegen een hoger uurloon, over minder cliënten verdeeld). Het
 # Den Haagse niveau (€ 72,13, sectie 3) ligt binnen de band, onder het centrale tarief; het
 # gestelde tarief ook.
@@ -179,10 +179,10 @@ band[["tarief_laag", "tarief", "tarief_hoog"]].map(euro)
 laag, centraal, hoog = (tarieven.bereken(s).tarief for s in lezingen.values())
 assert centraal == uitkomst.tarief == band.iloc[1]["tarief"]
 assert (laag, hoog) == (band.iloc[1]["tarief_laag"], band.iloc[1]["tarief_hoog"])
-assert [round(x, 2) for x in (laag, hoog)] == [53.10, 141.88]
-assert [round(band.iloc[0][k], 2) for k in ("tarief_laag", "tarief", "tarief_hoog")] == [50.68, 81.95, 134.71]
+assert [round(x, 2) for x in (laag, hoog)] == [52.62, 141.88]
+assert [round(band.iloc[0][k], 2) for k in ("tarief_laag", "tarief", "tarief_hoog")] == [50.23, 81.95, 134.71]
 assert 56 < hoog - centraal < 56.5  # "ruim € 56"
-assert 32.5 < centraal - laag < 33  # "bijna € 33"
+assert 33 < centraal - laag < 33.5  # "ruim € 33"
 assert laag < den_haag.bedrag < centraal
 assert round(den_haag.bedrag, 2) == 72.13
 assert laag < GESTELD_TARIEF < centraal
@@ -437,26 +437,30 @@ assert 0.97 < b_2025["Den Haag"] < 0.975
 # ## 10. Hoe zeker is het tarief?
 #
 # Veel invoer is nog niet zeker: de salaristabel is gereconstrueerd (`indicatief`) en veel
-# normen zijn keuzes (`aanname`). Hieronder varieert elke zulke invoer tegelijk, over een
-# vastgelegd bereik: ±10 % rond de waarde bij `indicatief`, ±20 % bij `aanname`, begrensd
-# op het gebruikelijke bereik van het veld; een norm die voor meer functies geldt (verzuim)
-# als één getal. De groep zelf (grootte, personeelsnorm, mix, duur) blijft vast: die legt de
-# productbeschrijving vast en is hierboven apart bekeken.
+# normen zijn keuzes (`aanname`). Hieronder valt elke zulke invoer tegelijk uit, elk los van
+# de andere, volgens een vastgelegde regel:
 #
-# Een geprojecteerde waarde is formeel een `aanname`, maar geen vrije keuze: ze houdt de marge
-# van de waarde waaruit ze geprojecteerd is, en de projectie telt zelf mee, zo groot als de
-# verhoging. Een salaris van 2027 is de `indicatieve` tabel (±10 %) maal +6,4 % (±6,4 %):
-# samen **±11,9 %** (√(0,10² + 0,064²)), niet ±20 %. Een ongewijzigd doorgetrokken
-# `definitieve` cao-bepaling (de werkweek van 36 uur) blijft vast. De kolom `grens` noemt per
-# invoer de regel.
+# - een aanname met lezingen ligt **tussen haar lage en haar hoge lezing**, met haar centrale
+#   waarde als meest waarschijnlijke (een driehoeksverdeling). Een salaris van 2027 loopt zo
+#   van de middelste trede tot de hoogste, met de verwachte loonontwikkeling erin: voor de
+#   mbo'er van € 3.600,90 tot € 4.566,71 per maand rond € 4.007,96;
+# - een onzekere waarde zonder lezingen ±10 % rond de waarde bij `indicatief`, ±20 % bij
+#   `aanname`, binnen het gebruikelijke bereik van het veld; een cao-bepaling die ongewijzigd
+#   is doorgetrokken houdt de marge van haar bron (de eindejaarsuitkering ±10 %; de
+#   `definitieve` werkweek van 36 uur blijft vast);
+# - een norm die voor meer functies geldt (verzuim) valt als één getal uit;
+# - de groep zelf (grootte, personeelsnorm, mix, duur) blijft vast: die legt de
+#   productbeschrijving vast en is hierboven apart bekeken.
 #
-# **90 % van de uitkomsten ligt tussen ongeveer € 76 en € 106** per dagdeel. De mediaan (bijna
-# € 89) ligt boven het centrale tarief, want bezetting en productiviteit kunnen verder dalen
-# dan stijgen (boven 100 % kan niet). Ook de gunstigste 5 % blijft boven het niveau van Den
-# Haag; het gestelde tarief van € 80 ligt boven de gunstigste 5 %: in ongeveer 85 % van de
-# uitkomsten kost een dagdeel meer.
+# De kolom `grens` noemt per invoer de regel.
 #
-# Dit bereik is veel smaller dan de band van sectie 2 (€ 53,10 tot € 141,88), en dat hoort zo:
+# **90 % van de uitkomsten ligt tussen ongeveer € 83 en € 99** per dagdeel. De mediaan (ruim
+# € 90,50) ligt boven het centrale tarief, want veel hoge lezingen liggen verder van centraal
+# dan de lage: trede 10 tegenover trede 5 rond trede 7, een half uur voorbereiding tegenover
+# geen. Ook de gunstigste 5 % blijft boven het niveau van Den Haag en boven het gestelde
+# tarief van € 80: in ruim 99 % van de uitkomsten kost een dagdeel meer dan € 80.
+#
+# Dit bereik is veel smaller dan de band van sectie 2 (€ 52,62 tot € 141,88), en dat hoort zo:
 # hier valt elke onzekere invoer los van de andere uit, zodat hogere en lagere uitkomsten
 # elkaar grotendeels opheffen, en de groep zelf blijft vast. De band zet alle aannames
 # tegelijk aan dezelfde kant, inclusief de groep: de grens van wat te verdedigen is, niet
@@ -473,21 +477,26 @@ p5, p50, p95 = (onzeker.percentiel(p) for p in (5, 50, 95))
 print(f"P5 {euro(p5)}, P50 {euro(p50)}, P95 {euro(p95)}")
 duurder_dan_gesteld = (onzeker.trekkingen["tarief_per_client"] > GESTELD_TARIEF).mean()
 print(f"duurder dan het gestelde tarief: {procent(duurder_dan_gesteld, 1)} van de uitkomsten")
-assert 75.5 < p5 < 76.5
-assert 105.5 < p95 < 106.5
+assert 82.75 < p5 < 83.5
+assert 98.75 < p95 < 99.5
+assert 90.5 < p50 < 91
 assert uitkomst.tarief < p50
-assert 88.5 < p50 < 89
-assert den_haag.bedrag < p5 < GESTELD_TARIEF
-assert 0.84 < duurder_dan_gesteld < 0.86
+assert den_haag.bedrag < GESTELD_TARIEF < p5
+assert duurder_dan_gesteld > 0.99
 assert laag < p5
 assert p95 < hoog  # narrower than the band
-# a projected salary: the indicatief table's 10 % and the raise of 6,4 % together, not the 20 % of a choice
+# a salary of 2027 between its own readings: from the middle step to the top, projected
 salaris = banden.loc["functies.mbo.maandsalaris"]
-assert abs(salaris["hoog"] / salaris["basis"] - 1 - (0.10**2 + (1.037 * 1.026 - 1) ** 2) ** 0.5) < 1e-9
+mbo = [s.waarden["functies.mbo.maandsalaris"] for s in lezingen.values()]
+assert (salaris["laag"], salaris["basis"], salaris["hoog"]) == tuple(mbo)
+assert [round(x, 2) for x in mbo] == [3600.90, 4007.96, 4566.71]
+assert salaris["grens"].startswith("lezingen")
+assert salaris["hoog"] - salaris["basis"] > salaris["basis"] - salaris["laag"]  # the top step lies further away
+extra = banden.loc["product.extra_uur.mbo"]
+assert extra["laag"] == extra["basis"] == 0 < extra["hoog"]
+eindejaars = banden.loc["functies.mbo.eindejaarsuitkering"]
+assert abs(eindejaars["hoog"] / eindejaars["basis"] - 1.1) < 1e-9  # carried forward: the margin of its source
 assert "functies.mbo.uren_per_week" not in banden.index  # definitief in the CAO, carried forward: fixed
-# occupancy and productivity stop at 100 %: they can fall further than they can rise
-for k in ("product.bezettingsgraad", "functies.mbo.productiviteit"):
-    assert banden.loc[k, "hoog"] - banden.loc[k, "basis"] < banden.loc[k, "basis"] - banden.loc[k, "laag"]
 assert not banden.index.isin(["product.groepsgrootte", "product.ratio.kinderen_per_medewerker"]).any()
 
 # %% [markdown]
@@ -515,12 +524,12 @@ assert bk.capaciteit_per_plaats_jaar == bk.tarief_vol * 480
 #
 # - Een dagdeel dagbesteding licht kost in 2027 centraal € 85,86 per cliënt, op geprojecteerde
 #   salarissen (op 2025-06-01: € 81,95). De band, alle aannames tegelijk op hun lage of op hun
-#   hoge lezing, loopt van € 53,10 tot € 141,88: een omhullende, geen betrouwbaarheidsinterval.
+#   hoge lezing, loopt van € 52,62 tot € 141,88: een omhullende, geen betrouwbaarheidsinterval.
 # - Het geïndexeerde Den Haagse niveau van ongeveer € 72 (prijspeil 2025) ligt binnen de band;
 #   het centrale tarief van 2027 ligt er ongeveer 19 % boven, op gelijk prijspeil 14 %.
 # - Personeelsnorm, groepsgrootte en bezetting bepalen het meest; een groep van 6 is de
 #   duurste, 10 de zuinigste, 5 iets duurder dan 9. Bij € 80 is een bezetting van ruim 91,5 %
 #   nodig (in 2025 ruim 87 %).
-# - 90 % van de uitkomsten van de onzekerheidsanalyse ligt tussen ongeveer € 76 en € 106;
+# - 90 % van de uitkomsten van de onzekerheidsanalyse ligt tussen ongeveer € 83 en € 99;
 #   capaciteitsbekostiging kost ongeveer € 35.350 per plaats per jaar en is gelijk aan P × Q bij
 #   86 % bezetting.

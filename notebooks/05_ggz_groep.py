@@ -100,8 +100,8 @@ assert 49.25 < uitkomst["opbouw.personeel_direct"] < 49.5
 # in de openbare praktijk het midden houdt, en is **de band** het tarief met alle aannames
 # tegelijk op hun laagste, en op hun hoogste, nog verdedigbare lezing: een omhullende, geen
 # betrouwbaarheidsinterval. Voor een nieuw product zonder regionale getallen is die band
-# breed: van **€ 50,33 tot € 307,71 per sessie** in 2027 rond € 129,52 (op 2025-06-01 van
-# € 47,97 tot € 291,13 rond € 123,24), en van € 33,55 tot € 205,14 per cliënt-uur. Laag is
+# breed: van **€ 49,86 tot € 307,71 per sessie** in 2027 rond € 129,52 (op 2025-06-01 van
+# € 47,53 tot € 291,13 rond € 123,24), en van € 33,24 tot € 205,14 per cliënt-uur. Laag is
 # een groep van 10 zonder co-therapeut, 12 sessies per traject en minder cliëntgebonden tijd;
 # hoog een groep van 6 met co-therapeut, 8 sessies per traject en meer voorbereiding en
 # cliëntgebonden tijd.
@@ -109,8 +109,8 @@ assert 49.25 < uitkomst["opbouw.personeel_direct"] < 49.5
 # Waar de breedte vandaan komt, verdeelt `tarieven.vergelijk` over groepen aannames (per groep
 # het gemiddelde effect over alle volgorden, opgeteld precies het verschil). Naar beide kanten
 # is de grootste groep **de uren per sessie en per traject** (voorbereiding, cliëntgebonden
-# tijd, sessies per traject): € 25,09 naar laag en € 74,94 naar hoog. Naar laag volgt het
-# **personeel** (geen co-therapeut, € 18,14), naar hoog de **groepsgrootte** (€ 30,42). Wie
+# tijd, sessies per traject): € 24,96 naar laag en € 74,94 naar hoog. Naar laag volgt het
+# **personeel** (geen co-therapeut, € 18,06), naar hoog de **groepsgrootte** (€ 30,42). Wie
 # een tarief voor GGZ groep vaststelt, legt dus vooral vast hoeveel behandelaars, hoeveel
 # deelnemers en hoeveel tijd per traject het product vraagt; daar moet de regio getallen
 # voor kiezen.
@@ -138,9 +138,9 @@ delen.sort_values("naar hoog", ascending=False).fillna(0).map(euro)
 # %%
 laag, centraal, hoog = (tarieven.bereken(x) for x in lezingen.values())
 assert centraal.tarief == uitkomst.tarief == band.iloc[1]["tarief"]
-assert [round(x.tarief, 2) for x in (laag, hoog)] == [50.33, 307.71]
-assert [round(x, 2) for x in band.iloc[0][["tarief_laag", "tarief", "tarief_hoog"]]] == [47.97, 123.24, 291.13]
-assert [round(x["tarief_per_uur"], 2) for x in (laag, hoog)] == [33.55, 205.14]
+assert [round(x.tarief, 2) for x in (laag, hoog)] == [49.86, 307.71]
+assert [round(x, 2) for x in band.iloc[0][["tarief_laag", "tarief", "tarief_hoog"]]] == [47.53, 123.24, 291.13]
+assert [round(x["tarief_per_uur"], 2) for x in (laag, hoog)] == [33.24, 205.14]
 w = {a: x.waarden for a, x in lezingen.items()}
 assert [w[a]["product.groepsgrootte"] for a in w] == [10, 8, 6]
 assert [w[a]["product.personeel.hbo"] for a in w] == [0, 1, 1]
@@ -153,9 +153,9 @@ assert (
 assert w["laag"]["product.extra_uur.gz_psycholoog"] < 0.5 < w["hoog"]["product.extra_uur.gz_psycholoog"]
 uren = "uren per eenheid (duur, extra, indirect, cliënttijd)"
 assert delen["naar laag"].idxmin() == delen["naar hoog"].idxmax() == uren
-assert [str(-delen.loc[uren, "naar laag"]), str(delen.loc[uren, "naar hoog"])] == ["25.09", "74.94"]
+assert [str(-delen.loc[uren, "naar laag"]), str(delen.loc[uren, "naar hoog"])] == ["24.96", "74.94"]
 assert delen["naar laag"].sort_values().index[1] == "personeel en ratio"
-assert str(-delen.loc["personeel en ratio", "naar laag"]) == "18.14"
+assert str(-delen.loc["personeel en ratio", "naar laag"]) == "18.06"
 assert delen["naar hoog"].dropna().sort_values().index[-2] == "groepsgrootte"
 assert str(delen.loc["groepsgrootte", "naar hoog"]) == "30.42"
 for a, x in (("laag", laag), ("hoog", hoog)):  # the parts add up to the difference of the rounded tariffs
@@ -268,12 +268,13 @@ assert not any(scenario.veld(k).vast for k in gevoelig.index)
 # %% [markdown]
 # ## 7. Hoe zeker is het tarief?
 #
-# Elke `indicatieve` waarde ±10 %, elke `aanname` ±20 %, binnen het gebruikelijke bereik; een
-# geprojecteerd salaris ±11,9 % (de `indicatieve` tabel en de verwachte loonontwikkeling samen,
-# zie notebook 03); de opzet van de groep (grootte, behandelaars, sessieduur, sessies per
-# traject) blijft vast. **90 % van de uitkomsten ligt tussen ongeveer € 113 en € 152 per
-# sessie**, € 75,50 tot € 101,50 per cliënt-uur: ook de duurdere uitkomsten per cliënt-uur
-# blijven onder het pgb-maximum voor een wo-behandelaar in Holland Rijnland (ongeveer € 117).
+# Dezelfde regel als bij dagbesteding (notebook 03, sectie 10): elke aanname met lezingen valt
+# uit tussen haar lage en haar hoge lezing, met de centrale als meest waarschijnlijke; een
+# onzekere waarde zonder lezingen ±10 % (`indicatief`) of ±20 % (`aanname`); de opzet van de
+# groep (grootte, behandelaars, sessieduur, sessies per traject) blijft vast. **90 % van de
+# uitkomsten ligt tussen ongeveer € 120,50 en € 156 per sessie**, € 80 tot € 104 per
+# cliënt-uur: ook de duurdere uitkomsten per cliënt-uur blijven onder het pgb-maximum voor een
+# wo-behandelaar in Holland Rijnland (ongeveer € 117).
 # Dat is veel smaller dan de band van sectie 2: hier blijft de opzet van de groep vast en valt
 # elke aanname los van de andere uit, in de band gaan ze allemaal tegelijk dezelfde kant op.
 
@@ -288,10 +289,10 @@ ax = plots.histogram(onzeker, "tarief_per_uur", referentie=holland_rijnland)
 p5, p95 = onzeker.percentiel(5), onzeker.percentiel(95)
 u5, u95 = onzeker.percentiel(5, "tarief_per_uur"), onzeker.percentiel(95, "tarief_per_uur")
 print(f"per sessie {euro(p5)} tot {euro(p95)}; per cliënt-uur {euro(u5)} tot {euro(u95)}")
-assert 112.5 < p5 < 113.5
-assert 151.5 < p95 < 152.5
-assert 75.25 < u5 < 75.75
-assert 101.25 < u95 < 101.75
+assert 120.25 < p5 < 120.75
+assert 155.75 < p95 < 156.25
+assert 80 < u5 < 80.5
+assert 103.75 < u95 < 104.25
 assert laag.tarief < p5
 assert p95 < hoog.tarief
 assert 116.5 < holland_rijnland.bedrag < 117.5
@@ -303,11 +304,11 @@ assert u95 < holland_rijnland.bedrag  # even the dearer outcomes per client-hour
 # - Een sessie GGZ groep kost in 2027 centraal € 129,52 per cliënt (ruim € 86 per cliënt-uur,
 #   bijna € 1.300 per traject van 10 sessies), op geprojecteerde salarissen (op 2025-06-01:
 #   € 123,24).
-# - De band, alle aannames tegelijk op hun lage of op hun hoge lezing, loopt van € 50,33 tot
+# - De band, alle aannames tegelijk op hun lage of op hun hoge lezing, loopt van € 49,86 tot
 #   € 307,71 per sessie: zonder regionale getallen ligt nog veel open, vooral de uren per
 #   traject, de co-therapeut en de groepsgrootte.
 # - Groepsbehandeling is per cliënt goedkoper dan individuele behandeling door een
 #   gz-psycholoog vanaf een groep van 2 (daar maar net); bij 8 plaatsen kost een cliënt-uur
 #   ruim een derde.
 # - Meer sessies per traject maken een sessie goedkoper en een traject duurder; 90 % van de
-#   uitkomsten van de onzekerheidsanalyse ligt tussen ongeveer € 113 en € 152 per sessie.
+#   uitkomsten van de onzekerheidsanalyse ligt tussen ongeveer € 120,50 en € 156 per sessie.
