@@ -32,7 +32,7 @@ from tarieven.parameters import AANNAMESETS, CENTRAAL, Herkomst, ParameterSet, k
 from tarieven.scenario import Scenario, valideer
 from tarieven.velden import LEEG, is_tabel, kinderen, veld, veld_of_none
 
-__all__ = ["lees_scenario", "plat", "scenario_met_parameters", "scenario_uit_product"]
+__all__ = ["herlees", "lees_scenario", "plat", "scenario_met_parameters", "scenario_uit_product"]
 
 _META = ("basis", "peildatum", "tariefjaar", "weglaten", "aannames")
 _HOE = ("peildatum", "tariefjaar", "aannames")
@@ -383,3 +383,18 @@ def scenario_uit_product(
     params = params or standaard_parameters()
     params.product(code)  # an unknown code: the catalogue's own message
     return lees_scenario(code, peildatum, tariefjaar=tariefjaar, params=params, aannames=aannames)
+
+
+def herlees(s: Scenario, aannames: str) -> Scenario:
+    """The same scenario read at another assumption set: from the user's own inputs, on the same
+    peildatum or tariff year, in the same parameters (``laag`` and ``hoog`` give the band).
+
+    Only what was looked up moves; what the user gave stays. A scenario whose inputs carry no
+    readings is returned as it is.
+    """
+    if not any(h.lezing for h in s.herkomst.values()):
+        return s
+    eigen = {k: ({} if v is LEEG else v) for k, v in s.eigen.items() if k not in _HOE}
+    return lees_scenario(
+        eigen, s.peildatum, tariefjaar=s.tariefjaar, params=s.parameters, naam=s.bron, aannames=aannames
+    )

@@ -22,7 +22,7 @@ import numpy as np
 from tarieven._versie import __version__
 from tarieven.afronding import op_centen
 from tarieven.fouten import InvoerFout, OnbekendeNaam, Probleem, Waarschuwing
-from tarieven.inlezen import lees_scenario
+from tarieven.inlezen import herlees, lees_scenario
 from tarieven.invoerjson import eigen_invoer_json, invoer_json
 from tarieven.model import STAPPEN, RegelDefinitie, regeldefinities, verwijzing
 from tarieven.model import bereken as bereken_regels
@@ -123,6 +123,16 @@ class Uitkomst:
     def tarief(self) -> float:
         """Tariff per client per unit [EUR], full precision."""
         return self["tarief_per_client"]
+
+    def band(self) -> tuple[float, float]:
+        """The band of the tariff: every bundled assumption at its low and at its high reading,
+        what the user gave kept (:func:`tarieven.inlezen.herlees`); both ends equal the tariff when
+        no input carries readings."""
+        s = self.scenario
+        if not any(h.lezing for h in s.herkomst.values()):
+            return self.tarief, self.tarief
+        laag, hoog = (bereken(herlees(s, kant)).tarief for kant in ("laag", "hoog"))
+        return laag, hoog
 
     @property
     def eenheid(self) -> str:

@@ -15,7 +15,7 @@ from tarieven.fouten import Waarschuwing
 from tarieven.model import STAPPEN, RegelDefinitie, verwijzing
 from tarieven.parameters import Herkomst
 from tarieven.scenario import Scenario
-from tarieven.weergave import euro, getal, invoer, is_geld, telling
+from tarieven.weergave import LEZING, band_tekst, euro, getal, invoer, is_geld, telling
 
 __all__ = ["invoer_tekst", "uitleg"]
 
@@ -57,6 +57,7 @@ class Uitkomst(Protocol):
     def geprojecteerde_invoer(self) -> dict[str, Herkomst]: ...
     def onzekere_invoer(self) -> dict[str, Herkomst]: ...
     def onzeker_telling(self) -> str: ...
+    def band(self) -> tuple[float, float]: ...
 
 
 def _toon_waarde(u: Uitkomst, naam: str, x: float) -> str:
@@ -109,6 +110,13 @@ def _kop(u: Uitkomst) -> list[str]:
     ]
     if "tarief_per_traject" in namen:
         regels.append(f"Tarief per traject: {euro(u['tarief_per_traject'])}")
+    if any(h.lezing for h in s.herkomst.values()):
+        laag, hoog = u.band()
+        regels.append(
+            f"Aannames: {s.aannames}, elke aanname met lezingen op haar {LEZING[s.aannames]} lezing (zie "
+            f"{verwijzing('aannamesets')}); de lezing staat bij elke aanname. Band (elke aanname op haar lage "
+            f"en op haar hoge lezing): {band_tekst(laag, hoog)}."
+        )
     if s.peildatum is not None:
         regels.append(f"Parameters op peildatum {s.peildatum}.")
     if s.tariefjaar is not None:

@@ -378,3 +378,23 @@ def test_normeer_leest_elke_inzending_op_de_set() -> None:
         for k in eigen:
             assert la.scenario.waarden[k] == c.scenario.waarden[k]
         assert tarieven.bereken(la.scenario).tarief <= tarieven.bereken(c.scenario).tarief
+
+
+def test_bereken_en_uitleg_tonen_de_band(capsys: pytest.CaptureFixture[str]) -> None:
+    """The text of bereken and the explanation show the band beside the tariff: each end is the product
+    priced at that set; a scenario of the user's own values (no readings) shows none."""
+    laag = tarieven.bereken("41A22", PEIL, aannames="laag").tarief
+    hoog = tarieven.bereken("41A22", PEIL, aannames="hoog").tarief
+    assert tarieven.bereken("41A22", PEIL).band() == (laag, hoog)
+    from tarieven.weergave import euro
+
+    assert main(["bereken", "41A22", "--peildatum", str(PEIL)]) == 0
+    uit = capsys.readouterr().out
+    assert f"band (aannames laag – hoog)   {euro(laag)} – {euro(hoog)}" in uit
+    assert "aannames centraal; invoer-hash" in uit
+    assert main(["uitleg", "41A22", "--peildatum", str(PEIL), "--aannames", "hoog"]) == 0
+    uit = capsys.readouterr().out
+    assert "Aannames: hoog, elke aanname met lezingen op haar hoge lezing" in uit
+    assert f"Band (elke aanname op haar lage en op haar hoge lezing): {euro(laag)} – {euro(hoog)}." in uit
+    eigen = tarieven.bereken({"basis": "41A22", "peildatum": str(PEIL)}, met={"product.groepsgrootte": 8})
+    assert eigen.band()[0] < eigen.tarief < eigen.band()[1]  # the group given, the rest still at its readings

@@ -245,7 +245,11 @@ def test_alleen_premiekeuzes_zijn_aannames() -> None:
     """AWf laag/hoog and Aof laag/hoog are choices (aanname); Ufo applies to every employer."""
     s = tarieven.lees_scenario("41A22", dt.date(2025, 6, 1))
     assert s.herkomst["werkgeverslasten.premies.awf"].status == "aanname"
-    assert "keuze: AWf laag" in s.herkomst["werkgeverslasten.premies.awf"].oorsprong
+    assert (
+        "awf_laag (keuze: normen-haaglanden.toml: premiekeuze.awf)"
+        in s.herkomst["werkgeverslasten.premies.awf"].oorsprong
+    )
+    assert s.herkomst["werkgeverslasten.premies.awf"].lezing == "centraal"
     assert s.herkomst["werkgeverslasten.premies.ufo"].status == "definitief"  # published rate 2025
     assert "keuze" not in s.herkomst["werkgeverslasten.premies.ufo"].oorsprong
 

@@ -403,7 +403,7 @@ def test_meegeleverd_41A22_over_2025(capsys: pytest.CaptureFixture[str]) -> None
 
 def test_tekst_en_uitleg_noemen_het_tariefjaar(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["bereken", "41A22", "--tariefjaar", "2025"]) == 0
-    assert "parameters tijdgewogen over 2025; invoer-hash" in capsys.readouterr().out
+    assert "parameters tijdgewogen over 2025, aannames centraal; invoer-hash" in capsys.readouterr().out
     assert main(["uitleg", "41A22", "--tariefjaar", "2025"]) == 0
     uitleg = capsys.readouterr().out
     assert "Parameters tijdgewogen over tariefjaar 2025 (naar dagen in werking)." in uitleg

@@ -20,7 +20,7 @@ from tarieven.lezen import is_uitkomst
 from tarieven.uitkomst import Uitkomst
 from tarieven.uitkomst import bereken as _bereken
 from tarieven.velden import VORMEN
-from tarieven.weergave import euro, is_geld
+from tarieven.weergave import band_tekst, euro, is_geld
 
 __all__ = ["OPBOUW", "als_csv", "als_tekst", "bereken", "uitleg"]
 
@@ -43,6 +43,10 @@ def als_tekst(u: Uitkomst) -> str:
     e = u.eenheid
     regels = [s.titel, ""]
     regels.append(f"Tarief per cliënt per {e}:".ljust(36) + euro(u.tarief).rjust(14))
+    laag, hoog = u.band()
+    if euro(laag) != euro(hoog):
+        tekst = band_tekst(laag, hoog)
+        regels.append("  band (aannames laag – hoog)".ljust(50 - len(tekst)) + tekst)
     namen = {r.naam for r in u}
     for naam in _ANDERE_EENHEDEN:
         if naam in namen:
@@ -53,9 +57,9 @@ def als_tekst(u: Uitkomst) -> str:
         regels += ["", f"Opbouw per cliënt per {e}:"]
         for naam in OPBOUW:
             regels.append(f"  {u.regel(naam).definitie.label}".ljust(36) + euro(u[naam]).rjust(14))
-    peil = f"parameters op peildatum {s.peildatum}; " if s.peildatum else ""
+    peil = f"parameters op peildatum {s.peildatum}, aannames {s.aannames}; " if s.peildatum else ""
     if s.tariefjaar is not None:
-        peil = f"parameters tijdgewogen over {s.tariefjaar}; "
+        peil = f"parameters tijdgewogen over {s.tariefjaar}, aannames {s.aannames}; "
     regels += [
         "",
         f"(tarieven {u.versie}, {peil}invoer-hash {u.invoer_hash[:12]}; afgerond op centen"
