@@ -274,6 +274,18 @@ def _functie(z: Zoeker, rol: str, invoer: dict[str, Any], herkomst: dict[str, He
     return c if invoer.get(p + "werkgeverslasten") == COMPONENTEN else None
 
 
+PENSIOENVELDEN = {
+    "premie": "premie_op", "premie_ap": "premie_ap", "franchise": "franchise", "franchise_ap": "franchise_ap",
+    "maximum_pensioengevend_salaris": "maximum_pensioengevend_salaris", "werkgeversdeel": "werkgeversdeel",
+}  # fmt: skip
+"""The pension inputs of the employer charges, and the parameter of the fund each comes from."""
+WERKGEVERSLASTEN_SLEUTELS = frozenset(
+    {*(f"werkgeverslasten.premies.{p}" for p in PREMIES), "werkgeverslasten.maximum_premieloon",
+     *(f"werkgeverslasten.pensioen.{v}" for v in PENSIOENVELDEN)}
+)  # fmt: skip
+"""Every input the bundled employer charges fill; a user who gives some of them gets the rest."""
+
+
 def _werkgeverslasten(z: Zoeker, cao: str, invoer: dict[str, Any], herkomst: dict[str, Herkomst]) -> None:
     wl, pensioen = WERKGEVERSLASTEN, PENSIOEN[cao]
     for premie, naam in PREMIES.items():
@@ -306,14 +318,7 @@ def _werkgeverslasten(z: Zoeker, cao: str, invoer: dict[str, Any], herkomst: dic
             lezing=k.lezing,
         )
     z.vul(invoer, herkomst, "werkgeverslasten.maximum_premieloon", z.params.parameter(wl, "maximum_premieloon"))
-    for veld, naam in (
-        ("premie", "premie_op"),
-        ("premie_ap", "premie_ap"),
-        ("franchise", "franchise"),
-        ("franchise_ap", "franchise_ap"),
-        ("maximum_pensioengevend_salaris", "maximum_pensioengevend_salaris"),
-        ("werkgeversdeel", "werkgeversdeel"),
-    ):
+    for veld, naam in PENSIOENVELDEN.items():
         z.vul(invoer, herkomst, f"werkgeverslasten.pensioen.{veld}", z.params.parameter(pensioen, naam))
 
 
@@ -381,7 +386,9 @@ def vul_aan(
     ``eigen`` holds what the user wrote (``basis`` and ``weglaten`` included). Rules:
     every key the user gives wins; staff given as counts replaces a basis ratio and a ratio
     replaces basis counts (never added); a mix or a list of counts is replaced whole;
-    ``weglaten`` removes inputs of the basis (``["product.indirect_uur.wo"]``).
+    ``weglaten`` removes inputs of the basis (``["product.indirect_uur.wo"]``); employer charges
+    the user changes are completed from the bundled ones, unless the user's block names premiums
+    of its own (then it replaces the bundled block whole).
     """
     eigen = dict(eigen)
     code = eigen.pop("basis", None)
@@ -417,6 +424,9 @@ def vul_aan(
             caos[cao] = None
     if len(caos) > 1:
         raise InvoerFout([Probleem("functies", sorted(caos), "functies uit één CAO (werkgeverslasten per CAO)")], bron)
-    if caos and not any(k.startswith("werkgeverslasten.") for k in eigen):
+    # the user's own charges: a change of some bundled ones is completed from the rest ('what if Aof
+    # laag'); a block with premiums of its own names replaces the bundled one whole (never both)
+    eigen_lasten = {k for k in eigen if k.startswith("werkgeverslasten.")}
+    if caos and eigen_lasten <= WERKGEVERSLASTEN_SLEUTELS:
         _werkgeverslasten(z, next(iter(caos)), invoer, herkomst)
     return invoer, herkomst
