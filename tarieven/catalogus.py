@@ -39,7 +39,7 @@ __all__ = [
     "AANNAMES_VERWACHT",
     "NORMEN",
     "PENSIOEN",
-    "PREMIEKEUZE",
+    "PREMIES",
     "is_vervoer",
     "WERKGEVERSLASTEN",
     "Opgezocht",
@@ -54,17 +54,16 @@ WERKGEVERSLASTEN = "werkgeverslasten"
 PENSIOEN = {"cao-jeugdzorg": "pensioen-pfzw"}
 """The pension fund of each CAO (CAO Jeugdzorg: PFZW)."""
 
-PREMIEKEUZE: dict[str, tuple[str, str | None]] = {
-    "awf": ("awf_laag", "AWf laag: vaste contracten (het gebruikelijke geval voor groepspersoneel)"),
-    "aof": ("aof_hoog", "Aof hoog: de meeste jeugdhulpaanbieders zijn middelgrote of grote werkgevers"),
-    "ufo": ("ufo", None),
-    "whk": ("whk", None),
-    "zvw": ("zvw", None),
-    "kinderopvang": ("kinderopvangtoeslag", None),
-}
-"""Which published premium applies. Where there is a choice (AWf laag/hoog, Aof laag/hoog)
-the choice is an aanname, shown with its reason in every explanation that uses it; the
+PREMIES: dict[str, str | None] = {
+    "awf": None, "aof": None, "ufo": "ufo", "whk": "whk", "zvw": "zvw", "kinderopvang": "kinderopvangtoeslag",
+}  # fmt: skip
+"""Which published premium applies, by the key of the scenario. Where there is a choice (AWf
+laag or hoog, Aof laag or hoog) it is an assumption of the norms, with its readings
+(``premiekeuze.awf`` in ``normen-haaglanden.toml``: the name of the premium that applies); the
 other premiums apply to every employer and keep the status of their source."""
+PREMIEKEUZE_ZONDER_NORM = {"awf": "awf_laag", "aof": "aof_hoog"}
+"""The choice for norms that do not make it (a user's own complete parameter folder of before the
+choice was a norm): the bundled central reading, named as such in every explanation."""
 
 FUNCTIE_SLEUTELS = {"naam", "opleiding", "cao", "schaal", "trede", "productiviteit", "bron", "toelichting"}
 CAO_GETALLEN = ("vakantietoeslag", "eindejaarsuitkering", "uren_per_week", "weken_per_jaar")
@@ -275,28 +274,51 @@ def _functie(z: Zoeker, rol: str, invoer: dict[str, Any], herkomst: dict[str, He
     return c if invoer.get(p + "werkgeverslasten") == COMPONENTEN else None
 
 
+PENSIOENVELDEN = {
+    "premie": "premie_op", "premie_ap": "premie_ap", "franchise": "franchise", "franchise_ap": "franchise_ap",
+    "maximum_pensioengevend_salaris": "maximum_pensioengevend_salaris", "werkgeversdeel": "werkgeversdeel",
+}  # fmt: skip
+"""The pension inputs of the employer charges, and the parameter of the fund each comes from."""
+WERKGEVERSLASTEN_SLEUTELS = frozenset(
+    {*(f"werkgeverslasten.premies.{p}" for p in PREMIES), "werkgeverslasten.maximum_premieloon",
+     *(f"werkgeverslasten.pensioen.{v}" for v in PENSIOENVELDEN)}
+)  # fmt: skip
+"""Every input the bundled employer charges fill; a user who gives some of them gets the rest."""
+
+
 def _werkgeverslasten(z: Zoeker, cao: str, invoer: dict[str, Any], herkomst: dict[str, Herkomst]) -> None:
     wl, pensioen = WERKGEVERSLASTEN, PENSIOEN[cao]
-    for premie, (naam, reden) in PREMIEKEUZE.items():
+    for premie, naam in PREMIES.items():
         sleutel = f"werkgeverslasten.premies.{premie}"
-        z.vul(invoer, herkomst, sleutel, z.params.parameter(wl, naam))
-        if reden is not None and sleutel in herkomst:
+        if sleutel in invoer:
+            continue
+        if naam is not None:
+            z.vul(invoer, herkomst, sleutel, z.params.parameter(wl, naam))
+            continue
+        keuze = z.params.bestand(NORMEN).parameters.get(f"premiekeuze.{premie}")
+        if keuze is None:
+            standaard = PREMIEKEUZE_ZONDER_NORM[premie]
+            z.vul(invoer, herkomst, sleutel, z.params.parameter(wl, standaard))
             h = herkomst[sleutel]
-            herkomst[sleutel] = replace(
-                h,
-                oorsprong=f"{h.oorsprong} (keuze: {reden})",
-                status=slechtste(h.status, "aanname"),
-                bronstatus=slechtste(h.bronstatus, "aanname") if h.bronstatus else None,  # the choice stays one
-            )
+            waarom = f"keuze: {standaard}, de standaard van tarieven; de normen maken haar niet"
+            herkomst[sleutel] = replace(h, oorsprong=f"{h.oorsprong} ({waarom})", status=slechtste(h.status, "aanname"))
+            continue
+        w = z.op(keuze)
+        if not isinstance(w.waarde, str) or w.waarde not in z.params.bestand(wl).parameters:
+            verwacht = f"de naam van een premie in {kort(z.params.bestand(wl).pad)}, zoals {premie}_laag"
+            raise InvoerFout([Probleem(keuze.naam, w.waarde, verwacht)], kort(keuze.bestand))
+        z.vul(invoer, herkomst, sleutel, z.params.parameter(wl, w.waarde))
+        h, k = herkomst[sleutel], z.herkomst(keuze, w)
+        herkomst[sleutel] = replace(
+            h,
+            oorsprong=f"{h.oorsprong} (keuze: {k.oorsprong})",
+            status=slechtste(h.status, k.status),
+            bronstatus=slechtste(h.bronstatus, k.status) if h.bronstatus else None,  # the choice stays one
+            toelichting=k.toelichting,
+            lezing=k.lezing,
+        )
     z.vul(invoer, herkomst, "werkgeverslasten.maximum_premieloon", z.params.parameter(wl, "maximum_premieloon"))
-    for veld, naam in (
-        ("premie", "premie_op"),
-        ("premie_ap", "premie_ap"),
-        ("franchise", "franchise"),
-        ("franchise_ap", "franchise_ap"),
-        ("maximum_pensioengevend_salaris", "maximum_pensioengevend_salaris"),
-        ("werkgeversdeel", "werkgeversdeel"),
-    ):
+    for veld, naam in PENSIOENVELDEN.items():
         z.vul(invoer, herkomst, f"werkgeverslasten.pensioen.{veld}", z.params.parameter(pensioen, naam))
 
 
@@ -364,7 +386,9 @@ def vul_aan(
     ``eigen`` holds what the user wrote (``basis`` and ``weglaten`` included). Rules:
     every key the user gives wins; staff given as counts replaces a basis ratio and a ratio
     replaces basis counts (never added); a mix or a list of counts is replaced whole;
-    ``weglaten`` removes inputs of the basis (``["product.indirect_uur.wo"]``).
+    ``weglaten`` removes inputs of the basis (``["product.indirect_uur.wo"]``); employer charges
+    the user changes are completed from the bundled ones, unless the user's block names premiums
+    of its own (then it replaces the bundled block whole).
     """
     eigen = dict(eigen)
     code = eigen.pop("basis", None)
@@ -400,6 +424,9 @@ def vul_aan(
             caos[cao] = None
     if len(caos) > 1:
         raise InvoerFout([Probleem("functies", sorted(caos), "functies uit één CAO (werkgeverslasten per CAO)")], bron)
-    if caos and not any(k.startswith("werkgeverslasten.") for k in eigen):
+    # the user's own charges: a change of some bundled ones is completed from the rest ('what if Aof
+    # laag'); a block with premiums of its own names replaces the bundled one whole (never both)
+    eigen_lasten = {k for k in eigen if k.startswith("werkgeverslasten.")}
+    if caos and eigen_lasten <= WERKGEVERSLASTEN_SLEUTELS:
         _werkgeverslasten(z, next(iter(caos)), invoer, herkomst)
     return invoer, herkomst

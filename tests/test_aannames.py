@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -398,3 +399,40 @@ def test_bereken_en_uitleg_tonen_de_band(capsys: pytest.CaptureFixture[str]) -> 
     assert f"Band (elke aanname op haar lage en op haar hoge lezing): {euro(laag)} – {euro(hoog)}." in uit
     eigen = tarieven.bereken({"basis": "41A22", "peildatum": str(PEIL)}, met={"product.groepsgrootte": 8})
     assert eigen.band()[0] < eigen.tarief < eigen.band()[1]  # the group given, the rest still at its readings
+
+
+# -- what issue "A central tariff and its band" must show, on the command line ----------------------
+
+
+def test_drie_tarieven_uit_de_opdrachtregel(capsys: pytest.CaptureFixture[str]) -> None:
+    """laag < centraal < hoog; without --aannames the central one; the JSON says the set; the laag set
+    prices other salary amounts than centraal (the step reading reaches the salary)."""
+    uit: dict[str, dict[str, Any]] = {}
+    for kant in ("laag", "centraal", "hoog", None):
+        args = ["bereken", "41A22", "--peildatum", "2025-06-01", "--formaat", "json"]
+        assert main([*args, "--aannames", kant] if kant else args) == 0
+        uit[kant or "standaard"] = json.loads(capsys.readouterr().out)
+    tarief = {k: float(d["tarief_per_client"]) for k, d in uit.items()}
+    assert tarief["laag"] < tarief["centraal"] < tarief["hoog"]
+    assert tarief["standaard"] == tarief["centraal"]
+    assert {k: d["aannames"] for k, d in uit.items()} == {
+        "laag": "laag", "centraal": "centraal", "hoog": "hoog", "standaard": "centraal"
+    }  # fmt: skip
+    for rol in ("mbo", "hbo", "wo"):
+        k = f"functies.{rol}.maandsalaris"
+        assert uit["laag"]["invoer"][k]["waarde"] < uit["centraal"]["invoer"][k]["waarde"]
+
+
+@pytest.mark.parametrize("peildatum", ["2025-06-01", "2027-01-01"])
+def test_parameters_json_heeft_lezingen_bij_elke_aanname(capsys: pytest.CaptureFixture[str], peildatum: str) -> None:
+    assert main(["parameters", "--peildatum", peildatum, "--formaat", "json"]) == 0
+    rijen = json.loads(capsys.readouterr().out)
+    aannames = [r for r in rijen if r["status"] == "aanname" and r["waarde"] is not None]  # a value on the date
+    assert aannames
+    for r in aannames:
+        for lezing in ("laag", "hoog"):
+            assert isinstance(r.get(lezing), dict), (r["parameter"], lezing)
+            assert r[lezing]["toelichting"].strip(), (r["parameter"], lezing)
+    treden = {r["parameter"]: r for r in aannames if r["parameter"].endswith(".trede")}
+    assert len(treden) == 4  # the salary step of every function is among them, and its readings differ
+    assert all(r["laag"]["waarde"] != r["hoog"]["waarde"] for r in treden.values())

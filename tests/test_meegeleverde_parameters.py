@@ -144,22 +144,36 @@ def test_peildatum_ongeldig(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_readme_tabel_klopt_met_de_berekening() -> None:
-    """The README's table of bundled products shows what the package computes (no drift)."""
+    """The README's table of bundled products shows what the package computes (no drift): the
+    central tariff, its band (every assumption at its low and at its high reading) and the
+    central hourly tariff."""
     import re
     from pathlib import Path
 
     from tarieven.weergave import euro
 
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
-    rijen = re.findall(r"^\| (\S+) \| [^|]+ \| [^|]+ \| (€ [\d.,]+) \| (€ [\d.,]+)? ?\|", readme, flags=re.MULTILINE)
-    gevonden = {code: (tarief, uur) for code, tarief, uur in rijen if code in PARAMS.producten}
+    rijen = re.findall(
+        r"^\| (\S+) \| [^|]+ \| [^|]+ \| (€ [\d.,]+) \| (€ [\d.,]+ – € [\d.,]+|geen spreiding) \| (€ [\d.,]+)? ?\|",
+        readme,
+        flags=re.MULTILINE,
+    )
+    gevonden = {code: (tarief, band, uur) for code, tarief, band, uur in rijen if code in PARAMS.producten}
     assert set(gevonden) == set(PARAMS.producten)
-    vervoer, _ = gevonden.pop(VERVOER)  # one placeholder amount for every category
-    assert {euro(b) for b, _ in tarieven.vervoersbedragen(dt.date(2027, 1, 1))[VERVOER].values()} == {vervoer}
-    for code, (tarief, uur) in gevonden.items():
-        u = tarieven.bereken(scenario_uit_product(code, dt.date(2027, 1, 1)))
+    peildatum = dt.date(2027, 1, 1)
+    vervoer, band, _ = gevonden.pop(VERVOER)  # one placeholder amount for every category, without readings
+    assert band == "geen spreiding"
+    for aannames in ("laag", "centraal", "hoog"):
+        bedragen = tarieven.vervoersbedragen(peildatum, aannames=aannames)[VERVOER].values()
+        assert {euro(b) for b, _ in bedragen} == {vervoer}, aannames
+    for code, (tarief, band, uur) in gevonden.items():
+        u = tarieven.bereken(scenario_uit_product(code, peildatum))
         assert euro(u.tarief) == tarief, code
         assert euro(u["tarief_per_uur"]) == uur, code
+        assert tarieven.bereken(code, peildatum, aannames="centraal").tarief == u.tarief, code
+        laag = tarieven.bereken(code, peildatum, aannames="laag").tarief
+        hoog = tarieven.bereken(code, peildatum, aannames="hoog").tarief
+        assert band == f"{euro(laag)} – {euro(hoog)}", code
 
 
 def test_cli_parameters_controle(capsys: pytest.CaptureFixture[str]) -> None:
@@ -231,7 +245,11 @@ def test_alleen_premiekeuzes_zijn_aannames() -> None:
     """AWf laag/hoog and Aof laag/hoog are choices (aanname); Ufo applies to every employer."""
     s = tarieven.lees_scenario("41A22", dt.date(2025, 6, 1))
     assert s.herkomst["werkgeverslasten.premies.awf"].status == "aanname"
-    assert "keuze: AWf laag" in s.herkomst["werkgeverslasten.premies.awf"].oorsprong
+    assert (
+        "awf_laag (keuze: normen-haaglanden.toml: premiekeuze.awf)"
+        in s.herkomst["werkgeverslasten.premies.awf"].oorsprong
+    )
+    assert s.herkomst["werkgeverslasten.premies.awf"].lezing == "centraal"
     assert s.herkomst["werkgeverslasten.premies.ufo"].status == "definitief"  # published rate 2025
     assert "keuze" not in s.herkomst["werkgeverslasten.premies.ufo"].oorsprong
 

@@ -157,6 +157,8 @@ def parameters(args: argparse.Namespace) -> int:
                 for lezing in LEZINGEN:
                     rij[lezing] = _lezing(par, lezing, datum)
                     regels.append(f"    {lezing}: {_toon_waarde(par, par.bij(lezing).op(datum))}")
+            elif waarde is not None and w.status == "aanname" and w.geprojecteerd:  # carried forward, no readings
+                rij |= dict.fromkeys(LEZINGEN, _zonder_lezingen(w))
             rijen.append(rij)
     if not rijen:
         raise InvoerFout([Probleem("naam", naam, "(een deel van) de naam van een meegeleverde parameter of bestand")])
@@ -170,6 +172,16 @@ def _lezing(par: Parameter, lezing: str, datum: dt.date) -> dict[str, Any]:
     """One reading of a parameter on a date, as a table: its value, its reason and its source."""
     w = par.bij(lezing).op(datum)
     toelichting = " ".join((w.toelichting or "").split()).removeprefix(f"lezing {lezing}: ")
+    return {"waarde": w.waarde, "toelichting": toelichting, "bron": str(w.bron)}
+
+
+def _zonder_lezingen(w: Waarde) -> dict[str, Any]:
+    """The readings of a value carried past its source without readings of its own: the value itself."""
+    toelichting = (
+        f"Geen eigen lezingen: de waarde is na het einde van haar bron doorgetrokken uit een waarde met status "
+        f"{w.bronstatus}; in de aannamesets zijn laag, centraal en hoog gelijk (de onzekerheidsband geeft haar "
+        "de marge van haar bron)."
+    )
     return {"waarde": w.waarde, "toelichting": toelichting, "bron": str(w.bron)}
 
 
