@@ -304,6 +304,18 @@ tien_2025 = analyse.rooster(binnen_cao.scenario, {"product.bezettingsgraad": [0.
 assert tien_2025.iloc[1] <= GESTELD_TARIEF < tien_2025.iloc[0]
 
 # %% [markdown]
+# Dezelfde vraag met schuifjes: `tarieven.verken` toont groepsgrootte, bezetting, personeel,
+# trede, overhead, risico en de aannameset, en rekent het tarief, de band en de waterval opnieuw
+# bij elke beweging; een knop bewaart het scenario als TOML. Hier zet de code het schuifje van de
+# groep op 8, zoals een gebruiker dat doet.
+
+# %%
+verkenner = tarieven.verken("41A22", PEILDATUM)
+verkenner.widgets["product.groepsgrootte"].value = 8
+assert verkenner.uitkomst.tarief == tarieven.bereken("41A22", PEILDATUM, met={"product.groepsgrootte": 8}).tarief
+verkenner
+
+# %% [markdown]
 # ## 6. Wat doet personeelstekort?
 #
 # Aanbieders noemen de krapte op de arbeidsmarkt als reden om groepen kleiner te maken

@@ -225,6 +225,17 @@ vier_2025 = analyse.rooster(binnen_cao.scenario, {"product.bezettingsgraad": [0.
 assert vier_2025.iloc[1] <= GESTELD_TARIEF < vier_2025.iloc[0]
 
 # %% [markdown]
+# Met schuifjes (`tarieven.verken`): hier de personeelsnorm van 1 op 3 terug naar de 1 op 2 van
+# vroeger, zoals een gebruiker het schuifje zet; het tarief, de band en de waterval volgen.
+
+# %%
+verkenner = tarieven.verken("41A24", PEILDATUM)
+verkenner.widgets["product.ratio.kinderen_per_medewerker"].value = 2.0
+met = {"product.ratio.kinderen_per_medewerker": 2.0}
+assert verkenner.uitkomst.tarief == tarieven.bereken("41A24", PEILDATUM, met=met).tarief
+verkenner
+
+# %% [markdown]
 # ## 6. Wat doet personeelstekort?
 #
 # Bij vast personeel (1⅓ begeleider) verdubbelt het tarief bijna als de groep van 4 naar 2

@@ -182,6 +182,17 @@ assert 122.25 < b.loc[2, 12] < 122.75 < 129.25 < b.loc[1, 8] < 129.75
 assert (b.diff(axis=1).iloc[:, 1:] < 0).all().all()  # a larger group is always cheaper per client
 
 # %% [markdown]
+# Met schuifjes (`tarieven.verken`): de groep en het aantal behandelaars per functie; hier twee
+# co-therapeuten, zoals een gebruiker het schuifje zet.
+
+# %%
+verkenner = tarieven.verken("GGZ-groep", PEILDATUM)
+verkenner.widgets["product.personeel.hbo"].value = 2.0
+met = {"product.personeel.hbo": 2.0}
+assert verkenner.uitkomst.tarief == tarieven.bereken("GGZ-groep", PEILDATUM, met=met).tarief
+verkenner
+
+# %% [markdown]
 # ## 4. Sessies per traject
 #
 # De cliëntgebonden tijd per traject wordt over de sessies verdeeld. Meer sessies per

@@ -32,6 +32,7 @@ from typing import Any
 
 from tarieven.catalogus import maandsalaris
 from tarieven.fouten import InvoerFout, Probleem, TarievenFout
+from tarieven.inlezen import herlees
 from tarieven.parameterbestanden import standaard_parameters
 from tarieven.parameters import AANNAMESETS
 from tarieven.rapport.opmaak import e, figuur, legenda_onder, nieuwe_figuur, tekenen
@@ -180,16 +181,23 @@ class Verkenner:
                 anderen = [c.value for k, c in self.widgets.items() if k.startswith("product.ratio.mix.")
                            and k != self._afgeleid]  # fmt: skip
                 self.widgets[self._afgeleid].value = round(1.0 - sum(anderen), 12)
-            self.uitkomst = bereken(
-                self.bron, self.peildatum, tariefjaar=self.tariefjaar, params=self.params, met=self.met() or None,
-                aannames=self.widgets["aannames"].value,
-            )  # fmt: skip
+            self.uitkomst = self._prijs(self.met() or None, self.widgets["aannames"].value)
             self.melding.value = ""
         except TarievenFout as fout:
             self.melding.value = f"<p style='color:#8c1c13'>{e(fout)}</p>"
         finally:
             self._bezig = False
         self._toon()
+
+    def _prijs(self, met: dict[str, Any] | None, aannames: str) -> Uitkomst:
+        """The source priced with ``met`` at ``aannames``, as ``bereken`` does; a :class:`Scenario` that was
+        looked up already is read again at another assumption set (:func:`tarieven.inlezen.herlees`)."""
+        if isinstance(self.bron, Scenario):
+            s = self.bron if aannames == self.bron.aannames else herlees(self.bron, aannames)
+            return bereken(s, met=met)
+        return bereken(
+            self.bron, self.peildatum, tariefjaar=self.tariefjaar, params=self.params, met=met, aannames=aannames
+        )
 
     def _toon(self) -> None:
         u = self.uitkomst

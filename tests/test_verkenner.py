@@ -91,3 +91,14 @@ def test_scenariobestand_als_bron(tmp_path: Path) -> None:
     assert v.uitkomst.tarief == tarieven.bereken(voorbeeld, PEIL, met={"product.bezettingsgraad": 0.95}).tarief
     pad = v.bewaar(tmp_path / "eigen.toml")
     assert tarieven.bereken(pad).tarief == pytest.approx(v.uitkomst.tarief, rel=1e-12)
+
+
+def test_een_opgezocht_scenario_als_bron() -> None:
+    """A Scenario looked up already: a control as with met=, the assumption set read again (herlees)."""
+    s = tarieven.lees_scenario("41A22", PEIL)
+    v = tarieven.verken(s)
+    v.widgets["product.groepsgrootte"].value = 9
+    assert v.uitkomst.tarief == tarieven.bereken("41A22", PEIL, met={"product.groepsgrootte": 9}).tarief
+    v.widgets["aannames"].value = "laag"
+    verwacht = tarieven.bereken("41A22", PEIL, met={"product.groepsgrootte": 9}, aannames="laag").tarief
+    assert v.uitkomst.tarief == verwacht
