@@ -79,7 +79,7 @@ def _koppelingen(app: Any, pad: Path, ouder: str, inhoud: list[str]) -> None:
         else:
             tekst = tekst.replace(f"]({van})", f"]({naar})")
     tekst = re.sub(r"\]\(docs/schema/([^)]+)\)", r"](path:schema/\1)", tekst)
-    tekst = re.sub(r"\]\(docs/([^)]+\.md)\)", r"](\1)", tekst)
+    tekst = re.sub(r"\]\(docs/([^)#]+\.md(?:#[^)]*)?)\)", r"](\1)", tekst)  # an anchor after the name is kept
     tekst = re.sub(r"\]\((voorbeelden/[^)]+)\)", r"](path:../\1)", tekst)
     inhoud[0] = tekst
 
