@@ -44,6 +44,10 @@ from tarieven.weergave import band_tekst, euro
 __all__ = ["Verkenner", "verken"]
 
 
+_STIJL = {"description_width": "45%"}
+"""Room for the Dutch labels before each control."""
+
+
 def _ipywidgets() -> Any:
     try:
         import ipywidgets
@@ -107,8 +111,8 @@ class Verkenner:
         self.tarief = w.HTML()
         self.melding = w.HTML()
         self.waterval = w.HTML()
-        self.bestandsnaam = w.Text(value="scenario.toml", description="bestand")
-        self.knop = w.Button(description="Bewaar als TOML", icon="save")
+        self.bestandsnaam = w.Text(value="scenario.toml", description="bestand", layout=w.Layout(width="60%"))
+        self.knop = w.Button(description="Bewaar als TOML", icon="save", layout=w.Layout(width="auto"))
         self.knop.on_click(lambda _: self._bewaar_knop())
         for sleutel, control in self.widgets.items():
             if sleutel != self._afgeleid:
@@ -130,10 +134,10 @@ class Verkenner:
         x = s.waarden[sleutel]
         soort = self._w.IntSlider if geheel else self._w.FloatSlider
         waarde = round(x) if geheel else x
-        label = s.veld(sleutel).label or sleutel.rsplit(".", 1)[-1]
+        label = s.veld(sleutel).label_voor(sleutel)
         self.widgets[sleutel] = soort(
             value=waarde, min=min(laag, waarde), max=max(hoog, waarde), step=stap, description=label,
-            style={"description_width": "45%"}, layout=self._w.Layout(width="98%"), continuous_update=False, **kw,
+            style=_STIJL, layout=self._w.Layout(width="98%"), continuous_update=False, **kw,
         )  # fmt: skip
         self._oorspronkelijk[sleutel] = waarde
 
@@ -149,8 +153,10 @@ class Verkenner:
             self._schuif(k, 0.0, 1.0, 0.05, readout_format=".0%")
         if len(mix) > 1:  # the mix adds up to 1: the last share follows the others
             self._afgeleid = mix[-1]
-            self.widgets[mix[-1]] = self._w.FloatText(value=s.waarden[mix[-1]], disabled=True,
-                                                      description=s.veld(mix[-1]).label or mix[-1])  # fmt: skip
+            self.widgets[mix[-1]] = self._w.FloatText(
+                value=s.waarden[mix[-1]], disabled=True, description=s.veld(mix[-1]).label_voor(mix[-1]),
+                style=_STIJL, layout=self._w.Layout(width="98%"),
+            )  # fmt: skip
             self._oorspronkelijk[mix[-1]] = s.waarden[mix[-1]]
         for k in [k for k in s.waarden if k.startswith("product.personeel.")]:
             self._schuif(k, 0.0, max(4.0, 2 * s.waarden[k]), 0.5)
@@ -159,12 +165,15 @@ class Verkenner:
             if sleutel in s.invoer and (treden := _treden(s, f)):
                 waarde = _trede(s.invoer[sleutel])
                 opties = treden if waarde in [v for _, v in treden] else [(str(waarde), waarde), *treden]
-                self.widgets[sleutel] = self._w.Dropdown(options=opties, value=waarde, description=f"trede {f}")
+                self.widgets[sleutel] = self._w.Dropdown(options=opties, value=waarde, description=f"trede {f}",
+                                                         style=_STIJL, layout=self._w.Layout(width="98%"))  # fmt: skip
                 self._oorspronkelijk[sleutel] = waarde
         self._schuif("opslagen.overhead", 0.0, 0.5, 0.005, readout_format=".1%")
         self._schuif("opslagen.risico_opslag", 0.0, 0.1, 0.005, readout_format=".1%")
-        self.widgets["aannames"] = self._w.ToggleButtons(options=list(AANNAMESETS), value=s.aannames,
-                                                         description="aannames")  # fmt: skip
+        self.widgets["aannames"] = self._w.ToggleButtons(
+            options=list(AANNAMESETS), value=s.aannames, description="aannames",
+            style={**_STIJL, "button_width": "6.5em"},
+        )  # fmt: skip
         self._oorspronkelijk["aannames"] = s.aannames
 
     # -- pricing ---------------------------------------------------------------------------

@@ -171,6 +171,7 @@ def figuur(fig: Figure, nummer: int, onderschrift: str = "") -> str:
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     svg = _WEG.sub("", buf.getvalue()).strip()
     svg = _VERWIJZING.sub(lambda m: f"{m.group(1)}f{nummer}-", svg)
+    svg = svg.replace("<svg ", '<svg style="max-width:100%;height:auto" ', 1)  # never wider than its column
     bijschrift = f"<figcaption class='klein grijs'>{e(onderschrift)}</figcaption>" if onderschrift else ""
     return f"<figure>{svg}{bijschrift}</figure>"
 
