@@ -225,7 +225,7 @@ class Verkenner:
             fig, ax = nieuwe_figuur(80, 150)
             waterval(u, ax=ax, titel=f"Van kosten naar tarief per cliënt per {u.eenheid}")
             legenda_onder(fig, ax)
-            self.waterval.value = figuur(fig, 1)
+            self.waterval.value = figuur(fig, 1, passend=True)
 
     # -- saving ----------------------------------------------------------------------------
     def scenario(self) -> dict[str, Any]:

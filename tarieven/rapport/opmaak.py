@@ -164,14 +164,16 @@ _WEG = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->|<metadata>.*?</metadat
 _VERWIJZING = re.compile(r'(\bid="|href="#|url\(#)')
 
 
-def figuur(fig: Figure, nummer: int, onderschrift: str = "") -> str:
-    """``fig`` as an inline ``<svg>`` in a ``<figure>``; ``nummer`` makes its ids unique in the page."""
+def figuur(fig: Figure, nummer: int, onderschrift: str = "", *, passend: bool = False) -> str:
+    """``fig`` as an inline ``<svg>`` in a ``<figure>``; ``nummer`` makes its ids unique in the page;
+    ``passend`` scales it to its column by itself, where no stylesheet of the report does (a widget)."""
     buf = io.StringIO()
     with tekenen():
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     svg = _WEG.sub("", buf.getvalue()).strip()
     svg = _VERWIJZING.sub(lambda m: f"{m.group(1)}f{nummer}-", svg)
-    svg = svg.replace("<svg ", '<svg style="max-width:100%;height:auto" ', 1)  # never wider than its column
+    if passend:  # outside the report's stylesheet (a notebook): never wider than its column
+        svg = svg.replace("<svg ", '<svg style="max-width:100%;height:auto" ', 1)
     bijschrift = f"<figcaption class='klein grijs'>{e(onderschrift)}</figcaption>" if onderschrift else ""
     return f"<figure>{svg}{bijschrift}</figure>"
 
