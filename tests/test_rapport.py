@@ -413,3 +413,25 @@ def test_normeer_rapport(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert "Vrolijke Haan" not in pagina.zichtbaar
     assert main([*args, "--rapport", str(tmp_path / "verslag.html")]) == 2  # never over an existing file
     assert "dit bestaat al" in capsys.readouterr().err
+
+
+def test_elke_stap_noemt_haar_sectie_en_kostprijselement(rapporten: dict[str, Path]) -> None:
+    """Each step's heading in the build-up names its section of docs/methode.md (an anchor that exists)
+    and the cost element that section states."""
+    from tarieven.model import STAPPEN
+    from tarieven.rapport.methode import sectie
+
+    methode = (Path(__file__).parents[1] / "docs" / "methode.md").read_text(encoding="utf-8")
+    pagina = _lees(rapporten["product.html"].read_text(encoding="utf-8"))
+    opbouw = next(t for t in pagina.tabellen if t[0][0] == "regel" and t[0][-1] == "formule in woorden")
+    koppen = [r[0] for t in pagina.tabellen for r in t if r and r[0].startswith("Stap ")]
+    assert {k.split(".")[0] for k in koppen} >= {"Stap 1", "Stap 2", "Stap 3", "Stap 4", "Stap 5"}
+    assert opbouw
+    for stap in ("1", "2", "3", "4", "5"):
+        s = sectie(stap)
+        assert f"## {STAPPEN[stap]}" in methode or f": {STAPPEN[stap]}" in methode
+        assert s.kostprijselement, stap
+        assert s.kostprijselement in " ".join(methode.replace("`", "").replace("**", "").split()), stap
+        kop = next(k for k in koppen if k.startswith(f"Stap {stap}."))
+        assert s.adres in kop
+        assert s.kostprijselement in kop
