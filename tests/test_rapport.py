@@ -210,7 +210,7 @@ def test_tarief_band_en_eenheden_gelijk_aan_bereken(
 
 
 def _status(v: dict[str, Any]) -> str:
-    status = f"geprojecteerd ({v['status']})" if v.get("geprojecteerd") else v["status"]
+    status = "geprojecteerd" if v.get("geprojecteerd") else v["status"]
     return status + (f" ({v['lezing']})" if v.get("lezing") else "")
 
 

@@ -30,7 +30,7 @@ BREEDTE_MM = 184.0
 """The width of the text on an A4 page between the margins (210 − 2 × 13 mm)."""
 
 CSS = """
-@page { size: A4; margin: 12mm 13mm 14mm 13mm;
+@page { size: A4; margin: 12mm 13mm 13mm 13mm;
   @bottom-left { content: element(voet); }
   @bottom-right { content: "pagina " counter(page) " van " counter(pages); font-size: 7pt; color: #555; } }
 html { font-family: "Liberation Sans", Arial, "DejaVu Sans", sans-serif; font-size: 8.5pt; line-height: 1.25;
@@ -59,7 +59,7 @@ tr.totaal td { font-weight: bold; border-top: 0.6pt solid #444; }
 .grijs { color: #555; }
 .waarschuwing { color: #8c1c13; }
 .deel { break-before: page; }
-.bronnen p { margin: 0 0 0.3mm 0; font-size: 6.6pt; break-inside: avoid; }
+.bronnen p { margin: 0 0 0.3mm 0; font-size: 6.6pt; line-height: 1.15; break-inside: avoid; }
 table.paren td:nth-child(5), table.paren th:nth-child(5) { border-left: 0.6pt solid #bbb; }
 .samen { break-inside: avoid; }
 figure { margin: 0.8mm 0; break-inside: avoid; }

@@ -86,7 +86,7 @@ def _verwijzing(nummers: Sequence[int]) -> str:
 
 
 def status_tekst(u: Uitkomst, sleutel: str) -> str:
-    """``aanname (centraal)`` (with the reading it was read at), ``indicatief``, ``geprojecteerd (aanname)``;
+    """``aanname (centraal)`` (with the reading it was read at), ``indicatief``, ``geprojecteerd``;
     ``eigen invoer`` for a value from the user's scenario, ``opgegeven`` for one given with the calculation
     (``--met``); ``—`` for a text that only names or describes."""
     h: Herkomst | None = u.scenario.herkomst.get(sleutel)
@@ -94,7 +94,7 @@ def status_tekst(u: Uitkomst, sleutel: str) -> str:
         return "eigen invoer" if u.is_eigen_invoer(sleutel) else "—"
     if h.status is None:
         return "opgegeven" if h.oorsprong == OPGEGEVEN else "eigen invoer"
-    tekst = f"geprojecteerd ({h.status})" if h.geprojecteerd else h.status
+    tekst = "geprojecteerd" if h.geprojecteerd else h.status  # a projected value is an assumption (legend)
     if h.lezing:
         tekst += f" ({h.lezing})"
     return f"eigen keuze, {tekst}" if u.is_eigen_invoer(sleutel) else tekst
@@ -141,6 +141,8 @@ def _legenda(u: Uitkomst) -> str:
         delen.append(f"<i>eigen invoer</i>: uit {e(bestanden)}")
     if OPGEGEVEN in oorsprong:
         delen.append(f"<i>opgegeven</i>: {e(OPGEGEVEN)} (--met)")
+    if u.geprojecteerde_invoer():
+        delen.append("<i>geprojecteerd</i>: na het einde van de bron doorgetrokken (status aanname)")
     if u.eigen_invoer() and isinstance(basis := u.scenario.eigen.get("basis"), str):
         delen.append(f"elke andere invoer is overgenomen van {e(basis)}, met haar status en bron")
     return f"<p class='klein'>{'; '.join(delen)}.</p>" if delen else ""
@@ -178,7 +180,7 @@ def invoer_sectie(u: Uitkomst, bronnen: Bronnen) -> str:
         delen.append(
             "<h3>Per functie: functies.<i>functie</i>.<i>veld</i></h3>"
             + tabel(["veld", *functies, "status (lezing)", "bron"], rijen, getallen=range(1, n + 1), klasse="klein",
-                    breedtes=["18%", *[f"{kolom}%"] * n, "18%", f"{64 - n * kolom}%"])
+                    breedtes=["18%", *[f"{kolom}%"] * n, "24%", f"{58 - n * kolom}%"])
         )  # fmt: skip
     cellen = [
         [f"<span class='sleutel'>{e(k)}</span>", _waarde(u, k), e(status_tekst(u, k)), _bron_cel(u, [k], bronnen)]
