@@ -97,7 +97,11 @@ def lab(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """ruff (lint and formatting) and import-linter (layers import one way: pyproject.toml)."""
     session.install("ruff", "import-linter")
-    paden = [p for p in ("tarieven", "tests", "benchmarks", "notebooks", "docs", "noxfile.py") if (ROOT / p).exists()]
+    paden = [
+        p
+        for p in ("tarieven", "tests", "benchmarks", "notebooks", "docs", "noxfile.py", "hatch_build.py")
+        if (ROOT / p).exists()
+    ]
     session.run("ruff", "check", *paden)
     session.run("ruff", "format", "--check", *paden)
     session.install("-e", ".")  # import-linter reads the package as installed

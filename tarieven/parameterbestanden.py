@@ -26,7 +26,7 @@ from typing import Any
 
 from tarieven.eenheden import EenheidFout, eenheid_bekend, naar_eenheid, omrekenfactor
 from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, onbekende_sleutels
-from tarieven.leescache import CACHE_OMGEVING, lees_parameterbestand
+from tarieven.leescache import lees_parameterbestand
 from tarieven.parameters import (
     STATUSSEN,
     Parameter,
@@ -37,7 +37,7 @@ from tarieven.parameters import (
 from tarieven.termijnen import Termijn, koppel_loonontwikkeling, lees_bron, lees_datum, lees_termijn
 from tarieven.velden import Veld, kinderen, veld_of_none
 
-__all__ = ["CACHE_OMGEVING", "SOORTEN", "laad_bestand", "laad_map", "params_pad", "standaard_parameters"]
+__all__ = ["SOORTEN", "laad_bestand", "laad_map", "params_pad", "standaard_parameters"]
 
 SOORTEN = ("fractie", "positief", "niet_negatief", "getal", "tekst")
 """Kinds of a parameter in a general parameter file (a product file takes them from the registry)."""
