@@ -23,6 +23,8 @@ nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = True
 
 ROOT = Path(__file__).parent
+LAB = (".[notebooks]",)
+"""What `nox -s lab` installs; the notebooks session runs every notebook in exactly this (plus pytest)."""
 UITGEVOERD = ROOT / "build" / "notebooks"  # the notebooks as the notebooks session executed them
 JUPYTER_CONFIG = ROOT / "notebooks" / ".jupyter" / "jupyter_server_config.json"  # jupytext's contents manager
 
@@ -54,7 +56,7 @@ def notebooks(session: nox.Session) -> None:
     Also starts JupyterLab on localhost the way ``nox -s lab`` does and checks that each
     ``.py`` in notebooks/ is served as a notebook.
     """
-    session.install("-e", ".[notebooks,test]")
+    session.install("-e", *LAB, "pytest")  # lab's own environment: a notebook that needs more fails here
     session.run("python", "-m", "ipykernel", "install", "--sys-prefix", "--name", "python3")
     shutil.rmtree(UITGEVOERD, ignore_errors=True)
     start = time.perf_counter()
@@ -86,7 +88,7 @@ def docs(session: nox.Session) -> None:
 @nox.session
 def lab(session: nox.Session) -> None:
     """Open JupyterLab on notebooks/, each .py opening as a notebook (jupytext's contents manager)."""
-    session.install("-e", ".[notebooks]")
+    session.install("-e", *LAB)
     session.run("python", "-m", "ipykernel", "install", "--sys-prefix", "--name", "python3")
     session.run(
         "jupyter", "lab", f"--config={JUPYTER_CONFIG}", f"--ServerApp.root_dir={ROOT / 'notebooks'}", *session.posargs

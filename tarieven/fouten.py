@@ -53,9 +53,12 @@ class Waarschuwing:
         return f"{self.sleutel} = {toon(self.waarde)}: {self.tekst}{punt}"
 
 
-INSTALLEER_EXCEL = "pip install '.[excel]' in de projectmap, of pip install 'tarieven[excel]'"
-"""How to install the ``excel`` extra, for a message that needs it: from a clone (the
-package is not on PyPI) or by name, from wherever a built package can be found."""
+INSTALLEER_EXCEL = (
+    "het hoort bij tarieven, maar ontbreekt in deze omgeving: installeer tarieven opnieuw vanuit de map van het "
+    "project met pip install . (het pakket staat niet op PyPI)"
+)
+"""What to do when a package of the base install (openpyxl, XlsxWriter, defusedxml) is missing:
+install again as the README says (from the project's folder; the package is not on PyPI)."""
 
 
 class TarievenFout(Exception):
