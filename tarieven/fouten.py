@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,7 @@ __all__ = [
     "onbekende_sleutels",
     "opsomming",
     "toon",
+    "veilig",
 ]
 
 
@@ -85,11 +87,12 @@ class Probleem:
     verwacht: str
 
     def __str__(self) -> str:
+        sleutel, verwacht = veilig(str(self.sleutel)), veilig(self.verwacht)  # a key may come from a file
         if self.waarde is ...:
-            return f"{self.sleutel} ontbreekt: verwacht {self.verwacht}."
+            return f"{sleutel} ontbreekt: verwacht {verwacht}."
         if self.waarde is ZONDER_WAARDE:
-            return f"{self.sleutel}: verwacht {self.verwacht}."
-        return f"{self.sleutel} = {toon(self.waarde)}: verwacht {self.verwacht}."
+            return f"{sleutel}: verwacht {verwacht}."
+        return f"{sleutel} = {veilig(toon(self.waarde))}: verwacht {verwacht}."
 
 
 def opsomming(items: Iterable[str], max_aantal: int = 12) -> str:
@@ -108,6 +111,26 @@ def onbekende_sleutels(
         if k not in bekend:
             tekst = opsomming(sorted(bekend), 15)
             problemen.append(Probleem(f"{prefix}{k}", obj[k], f"een bekende sleutel{soort} ({tekst})"))
+
+
+_STUURTEKENS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_ONVEILIG = re.compile(f"[\t\n{_STUURTEKENS}]")
+_ONVEILIG_IN_REGELS = re.compile(f"[{_STUURTEKENS}]")
+
+
+def veilig(tekst: str, *, regels: bool = False) -> str:
+    """Text for a terminal with every control character and bidirectional override made visible.
+
+    The one function through which text read from a file (a description, a code, a file
+    name, a key) reaches a terminal: an escape sequence (``\\x1b[...``), a carriage return, a
+    C1 control, a right-to-left override or isolate, or a line separator becomes its code,
+    ``\\u001b``, ``\\u202e``, so it can neither move the cursor, forge a line nor hide text.
+    For one field (``regels=False``) tabs and newlines are escaped too; for a whole report
+    (``regels=True``) they are kept. The ``\\uXXXX`` form is also a valid escape inside a JSON
+    string, so escaping JSON text keeps its data.
+    """
+    patroon = _ONVEILIG_IN_REGELS if regels else _ONVEILIG
+    return patroon.sub(lambda m: f"\\u{ord(m.group()):04x}", tekst)
 
 
 def toon(waarde: Any, lengte: int = 80) -> str:
@@ -140,7 +163,7 @@ class InvoerFout(TarievenFout, ValueError):
         super().__init__(self._bericht())
 
     def _bericht(self) -> str:
-        waar = f" in {self.bestand}" if self.bestand else ""
+        waar = f" in {veilig(self.bestand)}" if self.bestand else ""
         if len(self.problemen) == 1:
             return f"Ongeldige invoer{waar}: {self.problemen[0]}"
         regels = "\n".join(f"  - {p}" for p in self.problemen)

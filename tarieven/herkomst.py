@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from tarieven.fouten import veilig
+
 __all__ = ["OPGEGEVEN", "Bron", "Herkomst", "kort"]
 
 OPGEGEVEN = "opgegeven bij de berekening"
@@ -68,7 +70,7 @@ class Herkomst:
     projectiefactor: float = 1.0
 
     def __str__(self) -> str:
-        delen = [self.oorsprong]
+        delen = [veilig(self.oorsprong)]  # it may name a file
         if self.status:
             delen.append(self.status)
         if self.geprojecteerd:
@@ -97,4 +99,4 @@ class Bron:
         if self.datum:
             delen.append(self.datum)
         tekst = ", ".join(delen)
-        return f"{tekst} ({self.url})" if self.url else tekst
+        return veilig(f"{tekst} ({self.url})" if self.url else tekst)  # a user's own parameter file may hold it

@@ -48,7 +48,7 @@ from tarieven.sjabloonlezen import (
 from tarieven.uitkomst import bereken
 from tarieven.velden import INF, veld
 from tarieven.weergave import euro, is_geld
-from tarieven.werkmap import GELDFORMAAT, sluit, xlsxwriter_module
+from tarieven.werkmap import GELDFORMAAT, nieuwe_werkmap
 from tarieven.werkmap import hoogte as _hoogte
 
 __all__ = ["schrijf_sjabloon"]
@@ -335,6 +335,7 @@ def schrijf_sjabloon(
     *,
     tariefjaar: int | None = None,
     params: ParameterSet | str | os.PathLike[str] | None = None,
+    overschrijven: bool = True,
 ) -> Path:
     """Write the template of a group product, prefilled with its values on a date; returns the path.
 
@@ -349,6 +350,8 @@ def schrijf_sjabloon(
         a filled template is read on the same date.
     params
         The parameter set or the user's own parameter file or folder.
+    overschrijven
+        Whether an existing file at ``pad`` is replaced (default); the file appears in one step.
     """
     pad = Path(pad)
     if pad.suffix.lower() != ".xlsx":
@@ -366,13 +369,11 @@ def schrijf_sjabloon(
     tarief = bereken(s).tarief
     wanneer = f"peildatum {s.peildatum}" if s.peildatum else f"tijdgewogen over {s.tariefjaar}"
     kop = f"Waarden van het product op {wanneer}; sjabloonversie {SJABLOON_VERSIE}, tarieven {__version__}"
-    wb = xlsxwriter_module().Workbook(str(pad), {"strings_to_formulas": False, "strings_to_numbers": False,
-                                                 "strings_to_urls": False})  # fmt: skip
-    op = _Opmaak(wb)
-    _blad_instructie(wb, op, s, product, tarief, kop)
-    _blad_invoer(wb, op, s, product, rijen, kop)
-    _blad_bronnen(wb, op, s)
-    _blad_meta(wb, product, s)
-    wb.set_properties({"title": f"Sjabloon eigen kostprijs {product}", "comments": kop})
-    sluit(wb, pad)
+    with nieuwe_werkmap(pad, overschrijven=overschrijven, optie="sjabloon") as wb:
+        op = _Opmaak(wb)
+        _blad_instructie(wb, op, s, product, tarief, kop)
+        _blad_invoer(wb, op, s, product, rijen, kop)
+        _blad_bronnen(wb, op, s)
+        _blad_meta(wb, product, s)
+        wb.set_properties({"title": f"Sjabloon eigen kostprijs {product}", "comments": kop})
     return pad

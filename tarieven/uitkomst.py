@@ -21,7 +21,7 @@ import numpy as np
 
 from tarieven._versie import __version__
 from tarieven.afronding import op_centen
-from tarieven.fouten import InvoerFout, OnbekendeNaam, Probleem, Waarschuwing
+from tarieven.fouten import InvoerFout, OnbekendeNaam, Probleem, Waarschuwing, veilig
 from tarieven.inlezen import lees_scenario
 from tarieven.invoerjson import eigen_invoer_json, invoer_json
 from tarieven.model import STAPPEN, RegelDefinitie, regeldefinities, verwijzing
@@ -211,7 +211,7 @@ class Uitkomst:
         kop = s.kop
         regels = [
             f"Tariefberekening: {kop}",
-            f"Bron: {s.bron} · tarieven {self.versie} · invoer-hash {self.invoer_hash[:12]}",
+            f"Bron: {veilig(s.bron)} · tarieven {self.versie} · invoer-hash {self.invoer_hash[:12]}",
             f"Eenheid: {self.eenheid}. Bedragen afgerond op centen (half naar boven) voor de weergave; "
             "gerekend in volle precisie.",
             "",
