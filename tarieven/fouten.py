@@ -9,6 +9,7 @@ from typing import Any
 
 __all__ = [
     "INSTALLEER_EXCEL",
+    "bedoeld",
     "ZONDER_WAARDE",
     "InvoerFout",
     "OnbekendeNaam",
@@ -88,11 +89,21 @@ class Probleem:
 
     def __str__(self) -> str:
         sleutel, verwacht = veilig(str(self.sleutel)), veilig(self.verwacht)  # a key may come from a file
+        punt = "" if verwacht.endswith("?") else "."
         if self.waarde is ...:
-            return f"{sleutel} ontbreekt: verwacht {verwacht}."
+            return f"{sleutel} ontbreekt: verwacht {verwacht}{punt}"
         if self.waarde is ZONDER_WAARDE:
-            return f"{sleutel}: verwacht {verwacht}."
-        return f"{sleutel} = {veilig(toon(self.waarde))}: verwacht {verwacht}."
+            return f"{sleutel}: verwacht {verwacht}{punt}"
+        return f"{sleutel} = {veilig(toon(self.waarde))}: verwacht {verwacht}{punt}"
+
+
+def bedoeld(naam: Any, bekend: Iterable[str]) -> str:
+    """``"; bedoelt u 41A22?"`` when a known name differs from ``naam`` only in case or surrounding
+    spaces (``41a22``), else ``""``: a hint for a message that suggests only what exists."""
+    if not isinstance(naam, str):
+        return ""
+    gelijk = [b for b in bekend if b.casefold() == naam.strip().casefold()]
+    return f"; bedoelt u {gelijk[0]}?" if gelijk else ""
 
 
 def opsomming(items: Iterable[str], max_aantal: int = 12) -> str:

@@ -72,18 +72,24 @@ def is_uitkomst(pad: str | os.PathLike[str]) -> bool:
         return False
 
 
-def lees_bytes(pad: str | os.PathLike[str], *, soort: str = "scenario", max_bytes: int = MAX_BYTES) -> bytes:
+def lees_bytes(
+    pad: str | os.PathLike[str], *, soort: str = "scenario", max_bytes: int = MAX_BYTES, koppeling: bool = True
+) -> bytes:
     """The bytes of a regular file, at most ``max_bytes``, read in bounded time.
 
     The file is opened once (without waiting: a FIFO never blocks), checked on the open file
     (a regular file, not a FIFO, device or folder; its size before anything is read) and read
     to at most ``max_bytes + 1`` bytes, so a file that grows or is swapped after the check is
-    still refused. ``soort`` names what the file should be in messages. Raises
-    :class:`InvoerFout` naming the file.
+    still refused. ``soort`` names what the file should be in messages; ``koppeling=False``
+    refuses a symbolic link (also one put in place after a check). Raises :class:`InvoerFout`
+    naming the file.
     """
     pad = Path(pad)
+    vlaggen = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not koppeling and pad.is_symlink():
+        raise _fout(pad, f"een {soort} als gewoon bestand; dit is een symbolische koppeling", "bestand", str(pad))
     try:
-        fd = os.open(pad, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        fd = os.open(pad, vlaggen | (0 if koppeling else getattr(os, "O_NOFOLLOW", 0)))
     except FileNotFoundError:
         raise _fout(pad, f"een bestaand {soort}", "bestand", str(pad)) from None
     except (OSError, ValueError) as e:  # ValueError: a NUL character in the name
@@ -112,16 +118,17 @@ def _grootte(n: int) -> str:
     return f"{n // 1_000_000} MB" if n >= 1_000_000 else f"{aantal(n)} bytes"
 
 
-def lees_bestand(pad: str | os.PathLike[str], *, soort: str = "scenario") -> dict[str, Any]:
+def lees_bestand(pad: str | os.PathLike[str], *, soort: str = "scenario", koppeling: bool = True) -> dict[str, Any]:
     """The contents of a ``.json`` or ``.toml`` file as a dict.
 
     ``soort`` names what the file should be (``scenario``, ``analysebestand``,
-    ``parameterbestand``) in messages. Raises :class:`InvoerFout` naming the file.
+    ``parameterbestand``) in messages; ``koppeling=False`` refuses a symbolic link. Raises
+    :class:`InvoerFout` naming the file.
     """
     pad = Path(pad)
-    if not bestaat(pad):
+    if not (bestaat(pad) or pad.is_symlink()):
         raise _fout(pad, f"een bestaand {soort} (.json of .toml)", "bestand", str(pad))
-    return ontleed_bestand(lees_bytes(pad, soort=soort), pad, soort=soort)
+    return ontleed_bestand(lees_bytes(pad, soort=soort, koppeling=koppeling), pad, soort=soort)
 
 
 def ontleed_bestand(ruw: bytes, pad: str | os.PathLike[str], *, soort: str = "scenario") -> dict[str, Any]:

@@ -4,7 +4,7 @@ Sheets: ``Samenvatting`` (per product the figures as submitted and on the common
 ``Inzendingen`` (each priced submission by code: tariff as submitted and on the basis,
 outlier or not), ``Spreiding`` (per line of the breakdown where the providers differ),
 ``Normen`` (the common basis) and ``Weggelaten`` (each submission left out, with its
-error). Providers appear by code only. Amounts in the Dutch money format of
+error). Submissions appear by code (or number) only. Amounts in the Dutch money format of
 :mod:`tarieven.werkmap`; the workbook is written atomically and reproducibly, text as text.
 """
 
@@ -21,7 +21,7 @@ from tarieven.werkmap import GELDFORMAAT, nieuwe_werkmap
 
 __all__ = ["schrijf_normeringsverslag"]
 
-_KENGETALLEN = ("n", "kwartiel_1", "mediaan", "kwartiel_3", "gewogen_mediaan")
+_KENGETALLEN = ("n", "kwartiel_1", "mediaan", "kwartiel_3", "gewogen_mediaan", "gewogen_over")
 
 
 def _blad(wb: Any, naam: str, koppen: list[str], rijen: list[list[Any]], geld: set[int], stijl: dict[str, Any]) -> None:
@@ -69,9 +69,10 @@ def schrijf_normeringsverslag(n: Normering, pad: str | os.PathLike[str]) -> Path
                 for c, t, b in zip(pn.codes, pn.tarieven, pn.op_basis, strict=True)
             ]
             spreiding += [[product, r.removeprefix("opbouw."), med, iqr] for r, med, iqr in pn.spreiding()]
-        koppen = ["product", "reeks", "n", "kwartiel 1", "mediaan", "kwartiel 3", "gewogen mediaan", "band laag",
-                  "band hoog", "uitschieters", "regel van de band"]  # fmt: skip
-        _blad(wb, "Samenvatting", koppen, samen, {3, 4, 5, 6, 7, 8}, stijl)
+        koppen = ["product", "reeks", "n", "kwartiel 1", "mediaan", "kwartiel 3", "gewogen mediaan",
+                  "gewogen over (met volume)", "band laag", "band hoog", "uitschieters",
+                  "regel van de band"]  # fmt: skip
+        _blad(wb, "Samenvatting", koppen, samen, {3, 4, 5, 6, 8, 9}, stijl)
         _blad(
             wb,
             "Inzendingen",

@@ -228,8 +228,10 @@ def normeer(args: argparse.Namespace) -> int:
         args.map, normen=args.normen, peildatum=args.peildatum, band=tuple(args.band), iqr_factor=args.iqr,
         params=args.parameters,
     )  # fmt: skip
+    for i in uitkomst.fouten:  # for the analyst, on stderr: which file; the report names the code or number only
+        print(f"tarieven: weggelaten: {i.code} ({i.bestand}): {i.fout}", file=sys.stderr)
     if args.sleutel:  # never over an existing file; readable by the user only
-        tekst = csv_tekst([["code", "aanbieder"], *sorted(uitkomst.sleutel.items())], "csv")
+        tekst = csv_tekst(uitkomst.sleutelrijen(), "csv")
         schrijf_bytes(args.sleutel, tekst.encode("utf-8"), overschrijven=False, prive=True, optie="--sleutel")
         print(f"geschreven: {args.sleutel}", file=sys.stderr)
     if args.plots:

@@ -240,7 +240,7 @@ def _werkmappen(map_: Path, bron: Path) -> dict[str, bytes]:
 def test_zelfde_invoer_zelfde_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     bron = tmp_path / "inzendingen"
     shutil.copytree(Path(tarieven.__file__).parents[1] / "voorbeelden" / "normering" / "inzendingen", bron)
-    inzending(bron, "naam.toml", 'basis = "41A22"\n[aanbieder]\nnaam = "Zorg & Co"\nvolume = 10\n')
+    inzending(bron, "naam.toml", 'basis = "41A22"\n[aanbieder]\nnaam = "Zorg & Co"\n')  # without volume
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     eerst = _werkmappen(tmp_path / "a", bron)
     tweede = _werkmappen(tmp_path / "b", bron)
