@@ -70,7 +70,8 @@ class TarievenFout(Exception):
 
 @dataclass(frozen=True)
 class Probleem:
-    """One thing wrong with the input.
+    """One thing wrong with the input. About a cell of a workbook (``Invoer!C12 ...``) the value
+    and the expectation are shown with decimal commas, as the workbook shows them.
 
     Attributes
     ----------
@@ -90,11 +91,17 @@ class Probleem:
     def __str__(self) -> str:
         sleutel, verwacht = veilig(str(self.sleutel)), veilig(self.verwacht)  # a key may come from a file
         punt = "" if verwacht.endswith("?") else "."
+        werkmap = _CEL.match(sleutel) is not None  # a cell of a workbook: its decimals as the workbook shows them
+        if werkmap:
+            verwacht = _komma(verwacht)
         if self.waarde is ...:
             return f"{sleutel} ontbreekt: verwacht {verwacht}{punt}"
         if self.waarde is ZONDER_WAARDE:
             return f"{sleutel}: verwacht {verwacht}{punt}"
-        return f"{sleutel} = {veilig(toon(self.waarde))}: verwacht {verwacht}{punt}"
+        waarde = veilig(toon(self.waarde))
+        if werkmap and isinstance(self.waarde, float):
+            waarde = _komma(waarde)
+        return f"{sleutel} = {waarde}: verwacht {verwacht}{punt}"
 
 
 def bedoeld(naam: Any, bekend: Iterable[str]) -> str:
@@ -127,6 +134,24 @@ def onbekende_sleutels(
 _STUURTEKENS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 _ONVEILIG = re.compile(f"[\t\n{_STUURTEKENS}]")
 _ONVEILIG_IN_REGELS = re.compile(f"[{_STUURTEKENS}]")
+
+
+_CEL = re.compile(r"[A-Za-z][\w ]*![A-Z]{1,3}\d+")
+_DECIMAAL = re.compile(r"(?<![\w.])(-?\d+)\.(\d+)(?![\w.])")
+
+
+def _komma(tekst: str) -> str:
+    """Decimal points as decimal commas (``0.85`` -> ``0,85``): how a Dutch workbook shows a number.
+    A version or a file name (``0.1.0``, ``41A22.toml``) and a Dutch thousands separator
+    (``1.000``: three digits after a head that does not start with 0) are left as they are."""
+
+    def komma(m: re.Match[str]) -> str:
+        kop, staart = m.group(1), m.group(2)
+        if len(staart) == 3 and not kop.lstrip("-").startswith("0"):
+            return m.group(0)
+        return f"{kop},{staart}"
+
+    return _DECIMAAL.sub(komma, tekst)
 
 
 def veilig(tekst: str, *, regels: bool = False) -> str:

@@ -218,10 +218,13 @@ def lees_scenario(
             verwacht += bedoeld(bron, codes)
             raise InvoerFout([Probleem("bestand", str(pad), verwacht)])
         elif _is_werkmap(pad):  # a filled template: read strictly, then the same path as TOML and JSON
-            from tarieven.sjabloonlezen import lees_sjabloon  # zipfile and the template reader only when needed
+            from tarieven.sjabloonindeling import indeling, lees_ingevuld, product_van  # only when needed
+            from tarieven.sjabloonlezen import lees_sjabloon
 
-            sjabloon = lees_sjabloon(pad)
-            data, naam, cellen = sjabloon.data, str(pad), sjabloon.cellen
+            sjabloon = lees_sjabloon(pad)  # read safely; then exactly the cells its layout defines
+            code, datum, jaar = product_van(sjabloon, params)
+            rijen = indeling(lees_scenario(code, datum, tariefjaar=jaar, params=params))
+            (data, cellen), naam = lees_ingevuld(sjabloon, rijen), str(pad)
         else:
             data, naam = lees_bestand(pad), str(pad)
             if "tarieven_versie" in data:  # a result of tarieven: recompute it from the inputs it carries

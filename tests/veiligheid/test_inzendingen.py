@@ -9,6 +9,7 @@ The study goes on; the bad one is listed under ``weggelaten`` by its code or num
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -187,3 +188,22 @@ def test_csv_nl(map_: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
     assert tekst.startswith("\ufeffcode;product;tarief;tarief_op_basis\r\n")
     assert len(tekst.splitlines()) == 5
     assert "Normering op peildatum" not in tekst
+
+
+def test_werkmap_met_dtd_in_elke_installatie(map_: Path, tmp_path: Path) -> None:
+    """openpyxl refuses a DTD only with defusedxml, which is now a dependency; a workbook whose
+    parts declare an entity is listed, not read."""
+    import tarieven
+
+    bron = tarieven.schrijf_sjabloon("41A22", tmp_path / "s.xlsx", PEIL)
+    doel = map_ / "dtd.xlsx"
+    with zipfile.ZipFile(bron) as zin, zipfile.ZipFile(doel, "w") as zuit:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "xl/workbook.xml":
+                data = data.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]>', 1)
+            zuit.writestr(info, data)
+    n = normeer(map_, peildatum=PEIL)
+    assert n.producten["41A22"].kengetallen()["n"] == 4
+    [weg] = n.fouten
+    assert "DTD" in str(weg.fout) or "DOCTYPE" in str(weg.fout)
