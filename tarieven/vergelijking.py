@@ -186,6 +186,38 @@ def _uitkomst(
     return bereken(x, peildatum, tariefjaar=tariefjaar, params=params)
 
 
+def _eigen_datum(x: Any) -> bool:
+    """Whether a scenario (file or dict) names its own peildatum or tariff year."""
+    if isinstance(x, Mapping):
+        return "peildatum" in x or "tariefjaar" in x
+    return False
+
+
+def _tegen(
+    tegen: Uitkomst | Scenario | Mapping[str, Any] | str | os.PathLike[str],
+    basis: str | None,
+    peildatum: dt.date | str | None,
+    tariefjaar: int | None,
+    se: Scenario,
+    params: ParameterSet | str | os.PathLike[str] | None,
+) -> Uitkomst:
+    """TEGEN priced on its own date: a date given with the call holds for both sides; else a
+    scenario with a date of its own keeps it, and the basis product (or a scenario without a
+    date) takes the date of EIGEN. So each side is priced as it is alone, and swapping the two
+    gives the same two calculations."""
+    if peildatum is not None or tariefjaar is not None:
+        return _uitkomst(tegen, peildatum, tariefjaar, params)
+    if isinstance(tegen, (Uitkomst, Scenario)):
+        return _uitkomst(tegen, None, None, params)
+    if (isinstance(tegen, str) and tegen == basis) or (isinstance(tegen, Mapping) and not _eigen_datum(tegen)):
+        return _uitkomst(tegen, se.peildatum, se.tariefjaar, params)
+    eigen_datum = _uitkomst(tegen, None, None, params)
+    s = eigen_datum.scenario
+    if s.eigen.get("peildatum") is not None or s.eigen.get("tariefjaar") is not None or is_werkmap(str(tegen)):
+        return eigen_datum
+    return _uitkomst(tegen, se.peildatum, se.tariefjaar, params)
+
+
 def vergelijk(
     eigen: Uitkomst | Scenario | Mapping[str, Any] | str | os.PathLike[str],
     tegen: Uitkomst | Scenario | Mapping[str, Any] | str | os.PathLike[str] | None = None,
@@ -206,8 +238,11 @@ def vergelijk(
         code of the product ``eigen`` builds on (the default). Another product's code is
         refused: lines are compared and the difference decomposed within one product.
     peildatum, tariefjaar
-        When bundled parameters are looked up, for both sides (default: that of ``eigen``,
-        so both sides are priced on the same date).
+        When bundled parameters are looked up, for both sides. Default: each side on its own
+        date (a scenario's ``peildatum`` or ``tariefjaar``, a template's date); the basis
+        product, or a scenario without a date, on the date of ``eigen``. When the two dates
+        differ, the comparison says so (part of the difference then comes from the date), and
+        swapping ``eigen`` and ``tegen`` negates every part.
     params
         The parameter set or the user's own parameter file or folder (as in
         :func:`tarieven.bereken`).
@@ -232,9 +267,7 @@ def vergelijk(
             verwacht = 'een scenario dat op een product voortbouwt (basis = "41A22"), of geef TEGEN'
             raise InvoerFout([Probleem("basis", ..., verwacht)], se.bron)
         tegen = basis
-    datum = peildatum if peildatum is not None or tariefjaar is not None else se.peildatum
-    jaar = tariefjaar if peildatum is not None or tariefjaar is not None else se.tariefjaar
-    ut = _uitkomst(tegen, datum, jaar, params if params is not None else se.parameters)
+    ut = _tegen(tegen, basis, peildatum, tariefjaar, se, params if params is not None else se.parameters)
     st = ut.scenario
     if (se.structuur.vervoersvorm is None) != (st.structuur.vervoersvorm is None) or ue.eenheid != ut.eenheid:
         raise InvoerFout(

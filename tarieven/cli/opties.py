@@ -238,7 +238,8 @@ def _vergelijk(sub: Any) -> None:
         description="Vergelijk een eigen scenario (TOML, JSON of een ingevuld sjabloon) met het product waarop het "
         "voortbouwt, of met TEGEN, een ander scenario van hetzelfde product: elke regel naast elkaar, de invoer die "
         "verschilt, en het verschil in het tarief verdeeld over groepen invoer (Shapley-decompositie; de delen tellen "
-        "op tot het verschil). Beide kanten rekenen op dezelfde peildatum. Een ander product als TEGEN wordt "
+        "op tot het verschil). Elke kant rekent op haar eigen peildatum (de basis op die van EIGEN); met --peildatum "
+        "rekenen beide kanten op die datum. Een ander product als TEGEN wordt "
         "geweigerd: regel voor regel vergelijken en het verschil ontleden gaat binnen één product.",
     )
     v.add_argument("eigen", metavar="EIGEN", help="het eigen scenario (.toml, .json of .xlsx)")
