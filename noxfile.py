@@ -44,9 +44,10 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def fuzz(session: nox.Session) -> None:
-    """The hypothesis properties with the heavy `fuzz` profile."""
+    """The hypothesis properties and fuzzes (input files, mutated templates) with the heavy `fuzz` profile."""
     session.install("-e", ".[test]")
-    session.run("pytest", "tests/test_eigenschappen.py", *session.posargs, env={"HYPOTHESIS_PROFILE": "fuzz"})
+    paden = ["tests/test_eigenschappen.py", "tests/robuustheid/test_fuzz.py", "tests/veiligheid/test_sjabloon_fuzz.py"]
+    session.run("pytest", *paden, *session.posargs, env={"HYPOTHESIS_PROFILE": "fuzz", "MPLBACKEND": "Agg"})
 
 
 @nox.session
