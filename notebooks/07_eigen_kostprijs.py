@@ -71,12 +71,15 @@ u
 
 # %% [markdown]
 # De opbouw klopt met de hand: de kostprijs per cliënt, gedeeld door 1 − 15 % overhead (als
-# deel van de integrale kostprijs), maal 1 + 3 % risico, is het tarief; drie medewerkers van
-# elk 4 uur plus een half uur extra tijd dragen het directe personeel.
+# deel van de integrale kostprijs), maal 1 + 1,5 % risico (de opslag van de regio, die de
+# aanbieder laat staan), is het tarief; drie medewerkers van elk 4 uur dragen het directe
+# personeel (de voorbereiding valt, zoals bij het product, binnen het dagdeel).
 
 # %%
-assert abs(u.tarief - u["kostprijs_per_client"] / (1 - 0.15) * 1.03) < 1e-9
-assert abs(u["personeel_direct"] - (2 * 4.5 * u["uurkosten.mbo"] + 1 * 4.5 * u["uurkosten.hbo"])) < 1e-9
+assert u.scenario.waarden["opslagen.risico_opslag"] == 0.015
+assert u.scenario.waarden["product.extra_uur.mbo"] == u.scenario.waarden["product.extra_uur.hbo"] == 0
+assert abs(u.tarief - u["kostprijs_per_client"] / (1 - 0.15) * 1.015) < 1e-9
+assert abs(u["personeel_direct"] - (2 * 4 * u["uurkosten.mbo"] + 1 * 4 * u["uurkosten.hbo"])) < 1e-9
 assert u["personeel_indirect"] == 0.0
 uitleg = u.uitleg().splitlines()
 print(next(r for r in uitleg if r.startswith("Eigen invoer")))

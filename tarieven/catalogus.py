@@ -15,9 +15,8 @@ The scenario reader (:mod:`tarieven.scenario`) validates the result like any oth
 from __future__ import annotations
 
 import datetime as dt
-import os
-from collections.abc import Callable, Iterable, Mapping, MutableMapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -26,20 +25,21 @@ from tarieven.eenheden import Gegeven
 from tarieven.fouten import InvoerFout, Probleem, bedoeld, onbekende_sleutels
 from tarieven.parameterbestanden import standaard_parameters
 from tarieven.parameters import (
-    STATUSSEN,
+    CENTRAAL,
     GewogenWaarde,
     Herkomst,
     Parameter,
     ParameterSet,
-    Waarde,
     kort,
 )
 from tarieven.velden import COMPONENTEN, LEEG
+from tarieven.zoeker import AANNAMES_VERWACHT, Opgezocht, Zoeker, bronstatus, delen_tekst, slechtste
 
 __all__ = [
+    "AANNAMES_VERWACHT",
     "NORMEN",
     "PENSIOEN",
-    "PREMIEKEUZE",
+    "PREMIES",
     "is_vervoer",
     "WERKGEVERSLASTEN",
     "Opgezocht",
@@ -54,24 +54,20 @@ WERKGEVERSLASTEN = "werkgeverslasten"
 PENSIOEN = {"cao-jeugdzorg": "pensioen-pfzw"}
 """The pension fund of each CAO (CAO Jeugdzorg: PFZW)."""
 
-PREMIEKEUZE: dict[str, tuple[str, str | None]] = {
-    "awf": ("awf_laag", "AWf laag: vaste contracten (het gebruikelijke geval voor groepspersoneel)"),
-    "aof": ("aof_hoog", "Aof hoog: de meeste jeugdhulpaanbieders zijn middelgrote of grote werkgevers"),
-    "ufo": ("ufo", None),
-    "whk": ("whk", None),
-    "zvw": ("zvw", None),
-    "kinderopvang": ("kinderopvangtoeslag", None),
-}
-"""Which published premium applies. Where there is a choice (AWf laag/hoog, Aof laag/hoog)
-the choice is an aanname, shown with its reason in every explanation that uses it; the
+PREMIES: dict[str, str | None] = {
+    "awf": None, "aof": None, "ufo": "ufo", "whk": "whk", "zvw": "zvw", "kinderopvang": "kinderopvangtoeslag",
+}  # fmt: skip
+"""Which published premium applies, by the key of the scenario. Where there is a choice (AWf
+laag or hoog, Aof laag or hoog) it is an assumption of the norms, with its readings
+(``premiekeuze.awf`` in ``normen-haaglanden.toml``: the name of the premium that applies); the
 other premiums apply to every employer and keep the status of their source."""
+PREMIEKEUZE_ZONDER_NORM = {"awf": "awf_laag", "aof": "aof_hoog"}
+"""The choice for norms that do not make it (a user's own complete parameter folder of before the
+choice was a norm): the bundled central reading, named as such in every explanation."""
 
 FUNCTIE_SLEUTELS = {"naam", "opleiding", "cao", "schaal", "trede", "productiviteit", "bron", "toelichting"}
 CAO_GETALLEN = ("vakantietoeslag", "eindejaarsuitkering", "uren_per_week", "weken_per_jaar")
 NORM_GETALLEN = ("verzuim", "scholingsuren", "overige_personeelskosten")
-
-Opgezocht = Waarde | GewogenWaarde
-"""A looked-up value: in force on a peildatum, or time-weighted over a tariff year."""
 
 
 def producten(params: ParameterSet | None = None) -> list[str]:
@@ -83,98 +79,6 @@ def is_vervoer(code: str, params: ParameterSet | None = None) -> bool:
     """Whether ``code`` is a transport product (priced by distance, with amounts per category)."""
     params = params or standaard_parameters()
     return code in params.producten and any(k.startswith("product.bedrag.") for k in params.product(code).parameters)
-
-
-def _slechtste(*statussen: str | None) -> str | None:
-    bekend = [s for s in statussen if s in STATUSSEN]
-    return max(bekend, key=STATUSSEN.index) if bekend else None
-
-
-def _getal_nl(x: float, eenheid: str | None) -> str:
-    """A number in Dutch notation: amounts in euro with two decimals (3.100,00)."""
-    return weergave.getal(x) if eenheid is not None and eenheid.startswith("EUR") else weergave.invoer(x)
-
-
-def _delen_tekst(par: Parameter, w: GewogenWaarde, index: int | None = None) -> str:
-    """The parts of a time-weighted value: ``59 dagen 3.100,00 + 306 dagen 3.200,00``."""
-    delen = []
-    for deel, dagen in w.delen:
-        x = deel.waarde
-        if isinstance(x, tuple):
-            tekst = _getal_nl(x[index], par.eenheid) if index is not None else f"{len(x)} treden"
-        elif isinstance(x, str):
-            tekst = x
-        else:
-            tekst = _getal_nl(x, par.eenheid)
-        delen.append(f"{dagen} dagen {tekst}")
-    return " + ".join(delen)
-
-
-@dataclass
-class Zoeker:
-    """Looks parameters up on a peildatum, or time-weighted over a tariff year (exactly one),
-    and records where each input came from."""
-
-    params: ParameterSet
-    peildatum: dt.date | str | None = None
-    tariefjaar: int | None = None
-
-    def __post_init__(self) -> None:
-        if isinstance(self.peildatum, str):
-            try:
-                self.peildatum = dt.date.fromisoformat(self.peildatum)
-            except ValueError:
-                raise InvoerFout([Probleem("peildatum", self.peildatum, "een datum zoals 2027-01-01")]) from None
-        if (self.peildatum is None) == (self.tariefjaar is None):
-            raise InvoerFout(
-                [
-                    Probleem(
-                        "peildatum/tariefjaar",
-                        f"{self.peildatum} en {self.tariefjaar}",
-                        "óf een peildatum óf een tariefjaar (tijdgewogen), precies één van de twee",
-                    )
-                ]
-            )
-
-    def op(self, par: Parameter) -> Opgezocht:
-        """The value in force on the peildatum, or the time-weighted value over the tariff year.
-
-        A date the parameter has no value for is the user's peildatum (or tariff year) that
-        is out of range: the error names that, and the parameter that has no value then.
-        """
-        try:
-            return par.gewogen(self.tariefjaar) if self.tariefjaar is not None else par.op(self.peildatum)  # type: ignore[arg-type]
-        except InvoerFout as e:
-            wat, waarde = (
-                ("tariefjaar", self.tariefjaar) if self.tariefjaar is not None else ("peildatum", self.peildatum)
-            )
-            raise InvoerFout(
-                [
-                    Probleem(wat, str(waarde), f"{p.verwacht} (voor {par.naam} in {kort(par.bestand)})")
-                    for p in e.problemen
-                ]
-            ) from None
-
-    def herkomst(self, par: Parameter, w: Opgezocht, extra: str = "", index: int | None = None) -> Herkomst:
-        """The origin of a looked-up value; for a time-weighted one with its parts."""
-        bestand = f"eigen parameters {w.bestand}" if w.bestand else os.path.basename(par.bestand)
-        oorsprong = f"{bestand}: {par.naam}{extra}"
-        if isinstance(w, GewogenWaarde):
-            oorsprong += f", tijdgewogen {w.jaar}: {_delen_tekst(par, w, index)}"
-        return Herkomst(
-            oorsprong, w.status, str(w.bron), w.vanaf, w.toelichting, w.geprojecteerd,
-            bronstatus=w.bronstatus, projectiefactor=w.projectiefactor,
-        )  # fmt: skip
-
-    def vul(
-        self, invoer: MutableMapping[str, Any], herkomst: MutableMapping[str, Herkomst], sleutel: str, par: Parameter
-    ) -> None:
-        """Set ``sleutel`` to the parameter's value unless the input already has it."""
-        if sleutel in invoer:
-            return
-        w = self.op(par)
-        invoer[sleutel] = Gegeven(w.waarde, par.eenheid or "1") if isinstance(w.waarde, float) else w.waarde
-        herkomst[sleutel] = self.herkomst(par, w)
 
 
 def maandsalaris(
@@ -218,6 +122,8 @@ def _maandsalaris(
     tabel = w.waarde
     if not isinstance(tabel, tuple):
         raise InvoerFout([Probleem(naam, tabel, "een lijst bedragen per trede")], kort(bestand.pad))
+    if isinstance(trede, str) and trede.isascii() and trede.isdigit():
+        trede = int(trede)  # a step number read from a parameter file (kind 'trede' keeps it as text)
     if trede == "max":
         index = len(tabel) - 1
     elif trede == "midden":
@@ -256,40 +162,65 @@ def _functiedefinitie(z: Zoeker, rol: str, ref: Any, bron: str) -> dict[str, Any
     return definitie
 
 
+def _tredeparameter(z: Zoeker, ref: Any) -> Parameter | None:
+    """The salary step of a catalogue function, a dated parameter with its readings (``<functie>.trede``)."""
+    if not isinstance(ref, str):
+        return None
+    return z.params.bestand("functies").parameters.get(f"{ref}.trede")
+
+
+VERLOF = ("vakantieuren", "feestdaguren", "verlofbudget", "vitaliteitsbudget")
+"""The leave a CAO grants, as parameters of its file: ``verlofuren`` is their sum (those the CAO has).
+The vitaliteitsbudget only reaches staff in their last ten years before the AOW age: it counts
+times the share of such staff (:data:`AANDEEL_VITALITEIT` in the norms)."""
+AANDEEL_VITALITEIT = "aandeel_vitaliteitsbudget"
+
+
 def _verlofuren(z: Zoeker, cao: str, sleutel: str, invoer: dict[str, Any], herkomst: dict[str, Herkomst]) -> None:
-    """Holiday plus public-holiday hours, one input from two parameters."""
+    """Holiday, public-holiday, leave-budget and vitality hours: one input from the CAO's leave parameters."""
     if sleutel in invoer:
         return
-    vak, feest = z.params.parameter(cao, "vakantieuren"), z.params.parameter(cao, "feestdaguren")
-    wv, wf = z.op(vak), z.op(feest)
-    for par, w in ((vak, wv), (feest, wf)):
+    bestand = z.params.bestand(cao)
+    delen: list[tuple[str, Parameter, Opgezocht, float]] = []  # name, parameter, value, factor
+    for naam in VERLOF:
+        if naam not in bestand.parameters:
+            continue
+        factor = 1.0
+        if naam == "vitaliteitsbudget":
+            aandeel = z.params.parameter(NORMEN, AANDEEL_VITALITEIT)
+            wa = z.op(aandeel)
+            assert isinstance(wa.waarde, float), "een fractie"
+            delen.append((AANDEEL_VITALITEIT, aandeel, wa, 1.0))
+            factor = wa.waarde
+        par = bestand.parameters[naam]
+        delen.append((naam, par, z.op(par), factor))
+    uren: list[tuple[str, float, float]] = []  # name, hours, factor
+    for naam, par, w, f in delen:
+        if naam == AANDEEL_VITALITEIT:
+            continue
         if not isinstance(w.waarde, float):
             raise InvoerFout([Probleem(par.naam, w.waarde, "één getal in uur/jaar")], kort(par.bestand))
-    assert isinstance(wv.waarde, float)
-    assert isinstance(wf.waarde, float)
-    invoer[sleutel] = Gegeven(wv.waarde + wf.waarde, vak.eenheid or "uur/jaar")
-    gewogen = ""
-    if isinstance(wv, GewogenWaarde) and isinstance(wf, GewogenWaarde):
-        gewogen = (
-            f", tijdgewogen {wv.jaar}: vakantieuren {_delen_tekst(vak, wv)}; feestdaguren {_delen_tekst(feest, wf)}"
-        )
-    herkomst[sleutel] = Herkomst(
-        f"{Path(vak.bestand).name}: vakantieuren + feestdaguren "
-        f"({weergave.invoer(wv.waarde, 'uur')} + {weergave.invoer(wf.waarde, 'uur')}){gewogen}",
-        _slechtste(wv.status, wf.status),
-        f"{wv.bron}; {wf.bron}",
-        max(wv.vanaf, wf.vanaf),
-        geprojecteerd=wv.geprojecteerd or wf.geprojecteerd,
-        bronstatus=_bronstatus(wv, wf),
-        projectiefactor=max(wv.projectiefactor, wf.projectiefactor, key=lambda f: abs(f - 1.0)),
+        uren.append((naam, w.waarde, f))
+    invoer[sleutel] = Gegeven(sum(x * f for _, x, f in uren), "uur/jaar")
+    som = " + ".join(n if f == 1.0 else f"{AANDEEL_VITALITEIT} x {n}" for n, _, f in uren)
+    getallen = " + ".join(
+        weergave.invoer(x, "uur") if f == 1.0 else f"{weergave.invoer(f)} x {weergave.invoer(x, 'uur')}"
+        for _, x, f in uren
     )
-
-
-def _bronstatus(*delen: Opgezocht) -> str | None:
-    """The least certain status before projection of values combined into one input; None if none was projected."""
-    if not any(w.geprojecteerd for w in delen):
-        return None
-    return _slechtste(*((w.bronstatus or w.status) if w.geprojecteerd else w.status for w in delen))
+    gewogen = "; ".join(f"{n} {delen_tekst(par, w)}" for n, par, w, _ in delen if isinstance(w, GewogenWaarde))
+    waarden = [w for _, _, w, _ in delen]
+    herkomst[sleutel] = Herkomst(
+        f"{Path(bestand.pad).name}: {som} ({getallen})"
+        + (f", tijdgewogen {z.tariefjaar}: {gewogen}" if gewogen else ""),
+        slechtste(*(w.status for w in waarden)),
+        "; ".join(dict.fromkeys(str(w.bron) for w in waarden)),
+        max(w.vanaf for w in waarden),
+        toelichting=next((w.toelichting for w in waarden if w.lezing not in (None, CENTRAAL)), None),
+        geprojecteerd=any(w.geprojecteerd for w in waarden),
+        bronstatus=bronstatus(*waarden),
+        projectiefactor=max((w.projectiefactor for w in waarden), key=lambda f: abs(f - 1.0)),
+        lezing=next((w.lezing for w in waarden if w.lezing), None),
+    )
 
 
 def _is_cao(params: ParameterSet, naam: Any) -> bool:
@@ -314,6 +245,9 @@ def _functie(z: Zoeker, rol: str, invoer: dict[str, Any], herkomst: dict[str, He
         caos = ", ".join(b for b in sorted(z.params.bestanden) if _is_cao(z.params, b))
         raise InvoerFout([Probleem(p + "cao", cao, f"een cao uit {kort(z.params.map)} ({caos})")], bron)
     if p + "maandsalaris" not in invoer:
+        if instelling["trede"] is None and (par_trede := _tredeparameter(z, ref)) is not None:
+            z.vul(invoer, herkomst, p + "trede", par_trede)  # the step is an assumption with its readings
+            instelling["trede"] = invoer[p + "trede"]
         if instelling["schaal"] is None or instelling["trede"] is None:
             raise InvoerFout([Probleem(f"functies.{rol}", f"cao = {c!r}", "bij 'cao' ook 'schaal' en 'trede'")], bron)
         try:
@@ -340,28 +274,51 @@ def _functie(z: Zoeker, rol: str, invoer: dict[str, Any], herkomst: dict[str, He
     return c if invoer.get(p + "werkgeverslasten") == COMPONENTEN else None
 
 
+PENSIOENVELDEN = {
+    "premie": "premie_op", "premie_ap": "premie_ap", "franchise": "franchise", "franchise_ap": "franchise_ap",
+    "maximum_pensioengevend_salaris": "maximum_pensioengevend_salaris", "werkgeversdeel": "werkgeversdeel",
+}  # fmt: skip
+"""The pension inputs of the employer charges, and the parameter of the fund each comes from."""
+WERKGEVERSLASTEN_SLEUTELS = frozenset(
+    {*(f"werkgeverslasten.premies.{p}" for p in PREMIES), "werkgeverslasten.maximum_premieloon",
+     *(f"werkgeverslasten.pensioen.{v}" for v in PENSIOENVELDEN)}
+)  # fmt: skip
+"""Every input the bundled employer charges fill; a user who gives some of them gets the rest."""
+
+
 def _werkgeverslasten(z: Zoeker, cao: str, invoer: dict[str, Any], herkomst: dict[str, Herkomst]) -> None:
     wl, pensioen = WERKGEVERSLASTEN, PENSIOEN[cao]
-    for premie, (naam, reden) in PREMIEKEUZE.items():
+    for premie, naam in PREMIES.items():
         sleutel = f"werkgeverslasten.premies.{premie}"
-        z.vul(invoer, herkomst, sleutel, z.params.parameter(wl, naam))
-        if reden is not None and sleutel in herkomst:
+        if sleutel in invoer:
+            continue
+        if naam is not None:
+            z.vul(invoer, herkomst, sleutel, z.params.parameter(wl, naam))
+            continue
+        keuze = z.params.bestand(NORMEN).parameters.get(f"premiekeuze.{premie}")
+        if keuze is None:
+            standaard = PREMIEKEUZE_ZONDER_NORM[premie]
+            z.vul(invoer, herkomst, sleutel, z.params.parameter(wl, standaard))
             h = herkomst[sleutel]
-            herkomst[sleutel] = replace(
-                h,
-                oorsprong=f"{h.oorsprong} (keuze: {reden})",
-                status=_slechtste(h.status, "aanname"),
-                bronstatus=_slechtste(h.bronstatus, "aanname") if h.bronstatus else None,  # the choice stays one
-            )
+            waarom = f"keuze: {standaard}, de standaard van tarieven; de normen maken haar niet"
+            herkomst[sleutel] = replace(h, oorsprong=f"{h.oorsprong} ({waarom})", status=slechtste(h.status, "aanname"))
+            continue
+        w = z.op(keuze)
+        if not isinstance(w.waarde, str) or w.waarde not in z.params.bestand(wl).parameters:
+            verwacht = f"de naam van een premie in {kort(z.params.bestand(wl).pad)}, zoals {premie}_laag"
+            raise InvoerFout([Probleem(keuze.naam, w.waarde, verwacht)], kort(keuze.bestand))
+        z.vul(invoer, herkomst, sleutel, z.params.parameter(wl, w.waarde))
+        h, k = herkomst[sleutel], z.herkomst(keuze, w)
+        herkomst[sleutel] = replace(
+            h,
+            oorsprong=f"{h.oorsprong} (keuze: {k.oorsprong})",
+            status=slechtste(h.status, k.status),
+            bronstatus=slechtste(h.bronstatus, k.status) if h.bronstatus else None,  # the choice stays one
+            toelichting=k.toelichting,
+            lezing=k.lezing,
+        )
     z.vul(invoer, herkomst, "werkgeverslasten.maximum_premieloon", z.params.parameter(wl, "maximum_premieloon"))
-    for veld, naam in (
-        ("premie", "premie_op"),
-        ("premie_ap", "premie_ap"),
-        ("franchise", "franchise"),
-        ("franchise_ap", "franchise_ap"),
-        ("maximum_pensioengevend_salaris", "maximum_pensioengevend_salaris"),
-        ("werkgeversdeel", "werkgeversdeel"),
-    ):
+    for veld, naam in PENSIOENVELDEN.items():
         z.vul(invoer, herkomst, f"werkgeverslasten.pensioen.{veld}", z.params.parameter(pensioen, naam))
 
 
@@ -429,7 +386,9 @@ def vul_aan(
     ``eigen`` holds what the user wrote (``basis`` and ``weglaten`` included). Rules:
     every key the user gives wins; staff given as counts replaces a basis ratio and a ratio
     replaces basis counts (never added); a mix or a list of counts is replaced whole;
-    ``weglaten`` removes inputs of the basis (``["product.indirect_uur.wo"]``).
+    ``weglaten`` removes inputs of the basis (``["product.indirect_uur.wo"]``); employer charges
+    the user changes are completed from the bundled ones, unless the user's block names premiums
+    of its own (then it replaces the bundled block whole).
     """
     eigen = dict(eigen)
     code = eigen.pop("basis", None)
@@ -469,6 +428,9 @@ def vul_aan(
             caos[cao] = None
     if len(caos) > 1:
         raise InvoerFout([Probleem("functies", sorted(caos), "functies uit één CAO (werkgeverslasten per CAO)")], bron)
-    if caos and not any(k.startswith("werkgeverslasten.") for k in eigen):
+    # the user's own charges: a change of some bundled ones is completed from the rest ('what if Aof
+    # laag'); a block with premiums of its own names replaces the bundled one whole (never both)
+    eigen_lasten = {k for k in eigen if k.startswith("werkgeverslasten.")}
+    if caos and eigen_lasten <= WERKGEVERSLASTEN_SLEUTELS:
         _werkgeverslasten(z, next(iter(caos)), invoer, herkomst)
     return invoer, herkomst

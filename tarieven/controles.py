@@ -14,14 +14,15 @@ Het controlebestand (TOML)
     naam = "Dagbesteding licht, groep van 8"      # verplicht
     scenario = "41A22"                            # een productcode of een scenariobestand (relatief aan dit bestand)
     peildatum = 2025-06-01                        # optioneel (of tariefjaar = 2026)
+    aannames = "centraal"                         # optioneel: laag, centraal (standaard) of hoog
     tolerantie = 0.01                             # optioneel (standaard: een bedrag op de cent gelijk)
 
     [geval.met]                                   # optioneel: invoer die afwijkt
     "product.groepsgrootte" = 8
 
     [geval.verwacht]                              # verplicht: regels met de verwachte waarde
-    tarief_per_client = 119.00                    # euro (of "119.00")
-    "uurkosten.mbo" = 57.01
+    tarief_per_client = 101.32                    # euro (of "101.32")
+    "uurkosten.mbo" = 54.01
 
 In plaats van ``scenario = "..."`` mag een geval het scenario zelf bevatten, als tabel
 ``[geval.scenario]`` (met ``functies``, ``product``, ``opslagen``, zoals een
@@ -42,8 +43,10 @@ from pathlib import Path
 from typing import Any
 
 from tarieven.afronding import op_centen
+from tarieven.catalogus import AANNAMES_VERWACHT
 from tarieven.fouten import InvoerFout, Probleem, onbekende_sleutels
 from tarieven.lezen import bestaat, lees_bestand
+from tarieven.parameters import AANNAMESETS
 from tarieven.uitkomst import Uitkomst, bereken
 from tarieven.weergave import euro, invoer, is_geld
 
@@ -51,7 +54,7 @@ __all__ = ["Geval", "Gevaluitslag", "Regeluitslag", "lees_controles", "voer_cont
 
 TOLERANTIE_ANDERS = 1e-6
 """Default largest difference of a line that is not money."""
-_SLEUTELS = {"naam", "scenario", "peildatum", "tariefjaar", "tolerantie", "met", "verwacht"}
+_SLEUTELS = {"naam", "scenario", "peildatum", "tariefjaar", "aannames", "tolerantie", "met", "verwacht"}
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ class Geval:
     tariefjaar: int | None = None
     met: Mapping[str, Any] | None = None
     tolerantie: float | None = None
+    aannames: str | None = None
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,9 @@ def _geval(i: int, g: Any, map_: Path, p: list[Probleem]) -> Geval | None:
     tolerantie = g.get("tolerantie")
     if tolerantie is not None and not ((t := _getal(tolerantie)) is not None and t >= 0):
         p.append(Probleem(f"{waar}.tolerantie", tolerantie, "een getal van 0 of meer"))
+    aannames = g.get("aannames")
+    if aannames is not None and aannames not in AANNAMESETS:
+        p.append(Probleem(f"{waar}.aannames", aannames, AANNAMES_VERWACHT))
     met = g.get("met")
     if met is not None and not isinstance(met, Mapping):
         p.append(Probleem(f"{waar}.met", met, "een tabel met invoer die afwijkt"))
@@ -164,6 +171,7 @@ def _geval(i: int, g: Any, map_: Path, p: list[Probleem]) -> Geval | None:
     return Geval(
         str(naam), scen, {k: float(v) for k, v in getallen.items() if v is not None}, peildatum,
         g.get("tariefjaar"), _plat(met) if met else None, None if tolerantie is None else float(tolerantie),
+        aannames,
     )  # fmt: skip
 
 
@@ -203,12 +211,14 @@ def _uitslag(g: Geval, u: Uitkomst) -> Gevaluitslag:
     return Gevaluitslag(g.naam, tuple(regels))
 
 
-def voer_controles_uit(pad: str | os.PathLike[str]) -> list[Gevaluitslag]:
-    """Run every case of a file; a case whose scenario is not valid fails with its error."""
+def voer_controles_uit(pad: str | os.PathLike[str], *, aannames: str | None = None) -> list[Gevaluitslag]:
+    """Run every case of a file; a case whose scenario is not valid fails with its error.
+
+    ``aannames``: the assumption set for every case (``--aannames``); it wins over a case's own."""
     uitslagen = []
     for g in lees_controles(pad):
         try:
-            u = bereken(g.scenario, g.peildatum, tariefjaar=g.tariefjaar, met=g.met)
+            u = bereken(g.scenario, g.peildatum, tariefjaar=g.tariefjaar, met=g.met, aannames=aannames or g.aannames)
         except InvoerFout as e:
             uitslagen.append(Gevaluitslag(g.naam, (), str(e)))
             continue

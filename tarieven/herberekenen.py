@@ -128,12 +128,13 @@ def _met_parameters_van_nu(d: Mapping[str, Any], bron: str) -> Uitkomst:
     eigen = {
         k: LEEG if v == {} else v  # an explicitly empty table
         for k, v in (d.get("eigen_invoer") or {}).items()
-        if k not in ("peildatum", "tariefjaar")
+        if k not in ("peildatum", "tariefjaar", "aannames")
     }
     if not eigen:  # no own inputs recorded: only the stored ones can be used
         return bereken(bron)
     peildatum = dt.date.fromisoformat(d["peildatum"]) if d.get("peildatum") else None
-    return bereken({}, peildatum, tariefjaar=d.get("tariefjaar"), met=eigen)
+    aannames = d.get("aannames") if isinstance(d.get("aannames"), str) else None
+    return bereken({}, peildatum, tariefjaar=d.get("tariefjaar"), met=eigen, aannames=aannames)
 
 
 def herbereken(pad: str | os.PathLike[str]) -> Herberekening:

@@ -58,6 +58,12 @@ class Herkomst:
     projectiefactor
         For a projected value: the factor the projection applied to it (the expected wage
         raises multiplied; 1 for a value carried forward unchanged).
+    lezing
+        For a value with readings: the assumption set it was read at (``laag``, ``centraal``
+        or ``hoog``); None when the value has no readings (or the user gave it).
+    centraal
+        For a value read at ``laag`` or ``hoog``: its central value, in the parameter's unit
+        (a number, or a text such as a salary step); None otherwise.
     """
 
     oorsprong: str
@@ -68,11 +74,15 @@ class Herkomst:
     geprojecteerd: bool = False
     bronstatus: str | None = None
     projectiefactor: float = 1.0
+    lezing: str | None = None
+    centraal: float | str | None = None
 
     def __str__(self) -> str:
         delen = [veilig(self.oorsprong)]  # it may name a file
         if self.status:
             delen.append(self.status)
+        if self.lezing:
+            delen.append(f"lezing {self.lezing}")
         if self.geprojecteerd:
             delen.append("geprojecteerd")
         if self.vanaf:

@@ -21,20 +21,22 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from tarieven.catalogus import Zoeker, producten, vul_aan
+from tarieven.catalogus import AANNAMES_VERWACHT, Zoeker, producten, vul_aan
 from tarieven.eenheden import EenheidFout, naar_eenheid
 from tarieven.eigenparameters import laad_parameters
 from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, bedoeld, opsomming, toon
 from tarieven.herkomst import OPGEGEVEN
 from tarieven.lezen import bestaat, lees_bestand
 from tarieven.parameterbestanden import standaard_parameters
-from tarieven.parameters import Herkomst, ParameterSet, kort
+from tarieven.parameters import AANNAMESETS, CENTRAAL, Herkomst, ParameterSet, kort
 from tarieven.scenario import Scenario, valideer
 from tarieven.velden import LEEG, is_tabel, kinderen, veld, veld_of_none
 
-__all__ = ["lees_scenario", "plat", "scenario_met_parameters", "scenario_uit_product"]
+__all__ = ["herlees", "lees_scenario", "plat", "scenario_met_parameters", "scenario_uit_product"]
 
-_META = ("basis", "peildatum", "tariefjaar", "weglaten")
+_META = ("basis", "peildatum", "tariefjaar", "weglaten", "aannames")
+_HOE = ("peildatum", "tariefjaar", "aannames")
+"""How the bundled parameters are read (a date or year, an assumption set), not an input of the calculation."""
 _VERWIJZING = ("functie", "cao")
 
 
@@ -156,8 +158,20 @@ def _wanneer(eigen: Mapping[str, Any], peildatum: Any, tariefjaar: Any, bron: st
     return None, None
 
 
+def _aannames(eigen: Mapping[str, Any], aannames: Any, bron: str) -> str:
+    """The assumption set: the caller's choice, else the scenario's own ``aannames``, else centraal."""
+    for waarde, waar in ((aannames, None), (eigen.get("aannames"), bron)):
+        if waarde is None:
+            continue
+        if waarde not in AANNAMESETS:
+            sleutel = "aannames" if waar is not None else f"aannames ({OPGEGEVEN})"
+            raise InvoerFout([Probleem(sleutel, waarde, AANNAMES_VERWACHT)], waar)
+        return str(waarde)
+    return CENTRAAL
+
+
 def _verwijst(eigen: Mapping[str, Any]) -> bool:
-    return any(k in eigen for k in _META) or any(
+    return any(k in eigen for k in _META if k != "aannames") or any(
         k.startswith("functies.") and k.rsplit(".", 1)[1] in _VERWIJZING for k in eigen
     )
 
@@ -170,6 +184,7 @@ def lees_scenario(
     params: ParameterSet | str | os.PathLike[str] | None = None,
     met: Mapping[str, Any] | None = None,
     naam: str | None = None,
+    aannames: str | None = None,
 ) -> Scenario:
     """Read and validate a scenario from a JSON or TOML file, a dict, or a product code.
 
@@ -195,6 +210,10 @@ def lees_scenario(
         "product.vorm": "groep"}``); they count as the user's own.
     naam
         For a mapping: the name to use in messages and origins (default ``<dict>``).
+    aannames
+        The assumption set every bundled value with readings is looked up at: ``"laag"``,
+        ``"centraal"`` or ``"hoog"``; default: the scenario's own ``aannames``, else
+        ``"centraal"``. What the user gives always wins over a reading.
 
     Raises
     ------
@@ -222,8 +241,8 @@ def lees_scenario(
             from tarieven.sjabloonlezen import lees_sjabloon
 
             sjabloon = lees_sjabloon(pad)  # read safely; then exactly the cells its layout defines
-            code, datum, jaar = product_van(sjabloon, params)
-            rijen = indeling(lees_scenario(code, datum, tariefjaar=jaar, params=params))
+            code, datum, jaar, lezing = product_van(sjabloon, params)
+            rijen = indeling(lees_scenario(code, datum, tariefjaar=jaar, params=params, aannames=lezing))
             (data, cellen), naam = lees_ingevuld(sjabloon, rijen), str(pad)
         else:
             data, naam = lees_bestand(pad), str(pad)
@@ -240,16 +259,18 @@ def lees_scenario(
         raise InvoerFout(problemen, naam)
     gegeven = {k: str(v) if isinstance(v, dt.date) else v for k, v in eigen.items()}
     datum, jaar = _wanneer(eigen, peildatum, tariefjaar, naam)
+    aannameset = _aannames(eigen, aannames, naam)
     params = params or standaard_parameters()
     wml = _minimumuurloon(params, datum or (dt.date(jaar, 1, 1) if jaar else dt.date.today()))
     if not _verwijst(eigen) and datum is None and jaar is None:
         herkomst = dict.fromkeys(met or {}, opgegeven)
+        eigen = {k: v for k, v in eigen.items() if k != "aannames"}
         s = valideer(eigen, bron=naam, herkomst=herkomst, geschreven=geschreven, minimumuurloon=wml)
-        return replace(s, eigen=gegeven)
+        return replace(s, eigen=gegeven, aannames=aannameset)
     if jaar is None and datum is None:
         datum = dt.date.today()
-    eigen = {k: v for k, v in eigen.items() if k not in ("peildatum", "tariefjaar")}
-    zoeker = Zoeker(params, datum, jaar)
+    eigen = {k: v for k, v in eigen.items() if k not in _HOE}
+    zoeker = Zoeker(params, datum, jaar, aannameset)
     eigen_herkomst = Herkomst("scenario (dict)" if naam == "<dict>" else f"scenario {Path(naam).name}")
     try:
         invoer, herkomst = vul_aan(eigen, zoeker, naam, lambda k: opgegeven if k in (met or {}) else eigen_herkomst)
@@ -262,7 +283,7 @@ def lees_scenario(
         invoer, bron=naam, herkomst=herkomst, geschreven=geschreven, peildatum=datum, tariefjaar=jaar,
         minimumuurloon=wml,
     )  # fmt: skip
-    return replace(s, eigen=gegeven, parameters=params)
+    return replace(s, eigen=gegeven, parameters=params, aannames=aannameset)
 
 
 _DATUM = {"peildatum", "tariefjaar"}  # a date given with the call, not in the scenario
@@ -289,9 +310,11 @@ def _is_werkmap(pad: Path) -> bool:
 
 def _herkomst(v: Mapping[str, Any], naam: str) -> Herkomst:
     vanaf = dt.date.fromisoformat(v["vanaf"]) if v.get("vanaf") else None
+    lezing = v.get("lezing") if v.get("lezing") in AANNAMESETS else None
     return Herkomst(
-        str(v.get("herkomst", naam)), v.get("status"), v.get("bron"), vanaf, None, bool(v.get("geprojecteerd"))
-    )
+        str(v.get("herkomst", naam)), v.get("status"), v.get("bron"), vanaf, None, bool(v.get("geprojecteerd")),
+        lezing=lezing,
+    )  # fmt: skip
 
 
 def scenario_uit_uitkomst(data: Mapping[str, Any], naam: str, params: ParameterSet | None = None) -> Scenario:
@@ -310,7 +333,10 @@ def scenario_uit_uitkomst(data: Mapping[str, Any], naam: str, params: ParameterS
     flat = {k: v["waarde"] for k, v in invoer.items()}
     s = valideer(flat, bron=naam, herkomst=herkomst, peildatum=datum, tariefjaar=jaar, minimumuurloon=wml)
     eigen = data.get("eigen_invoer")
-    return replace(s, eigen=dict(eigen) if isinstance(eigen, Mapping) else {})
+    aannames = data.get("aannames", CENTRAAL)
+    if aannames not in AANNAMESETS:
+        raise InvoerFout([Probleem("aannames", aannames, AANNAMES_VERWACHT)], naam)
+    return replace(s, eigen=dict(eigen) if isinstance(eigen, Mapping) else {}, aannames=str(aannames))
 
 
 MINIMUMLOON = ("minimumloon", "minimumuurloon")
@@ -336,16 +362,37 @@ def scenario_met_parameters(
     peildatum: dt.date | None = None,
     params: ParameterSet | None = None,
     tariefjaar: int | None = None,
+    aannames: str | None = None,
 ) -> Scenario:
     """A scenario (dict) that may refer to bundled parameters, looked up in ``params``."""
-    return lees_scenario(data, peildatum, tariefjaar=tariefjaar, params=params, naam=bron)
+    return lees_scenario(data, peildatum, tariefjaar=tariefjaar, params=params, naam=bron, aannames=aannames)
 
 
 def scenario_uit_product(
-    code: str, peildatum: dt.date | None = None, params: ParameterSet | None = None, *, tariefjaar: int | None = None
+    code: str,
+    peildatum: dt.date | None = None,
+    params: ParameterSet | None = None,
+    *,
+    tariefjaar: int | None = None,
+    aannames: str | None = None,
 ) -> Scenario:
     """The scenario of a catalogue product on a peildatum (default: today), or time-weighted
-    over a ``tariefjaar``."""
+    over a ``tariefjaar``, with its assumptions at the set ``aannames`` (default centraal)."""
     params = params or standaard_parameters()
     params.product(code)  # an unknown code: the catalogue's own message
-    return lees_scenario(code, peildatum, tariefjaar=tariefjaar, params=params)
+    return lees_scenario(code, peildatum, tariefjaar=tariefjaar, params=params, aannames=aannames)
+
+
+def herlees(s: Scenario, aannames: str) -> Scenario:
+    """The same scenario read at another assumption set: from the user's own inputs, on the same
+    peildatum or tariff year, in the same parameters (``laag`` and ``hoog`` give the band).
+
+    Only what was looked up moves; what the user gave stays. A scenario whose inputs carry no
+    readings is returned as it is.
+    """
+    if not any(h.lezing for h in s.herkomst.values()):
+        return s
+    eigen = {k: ({} if v is LEEG else v) for k, v in s.eigen.items() if k not in _HOE}
+    return lees_scenario(
+        eigen, s.peildatum, tariefjaar=s.tariefjaar, params=s.parameters, naam=s.bron, aannames=aannames
+    )

@@ -32,6 +32,8 @@ def _een(s: Scenario, k: str) -> dict[str, Any]:
     if h is not None:
         uit |= {"herkomst": h.oorsprong, "status": h.status, "bron": h.bron,
                 "vanaf": str(h.vanaf) if h.vanaf else None, "geprojecteerd": h.geprojecteerd}  # fmt: skip
+        if h.lezing is not None:
+            uit["lezing"] = h.lezing
     return uit
 
 

@@ -75,8 +75,8 @@ class _Basis:
     """The completed basis products, per product: a submission with plain changes is
     validated on top of it (the one validator) without looking the catalogue up again."""
 
-    def __init__(self, peildatum: dt.date | str | None, params: Any) -> None:
-        self.peildatum, self.params = peildatum, params
+    def __init__(self, peildatum: dt.date | str | None, params: Any, aannames: str | None = None) -> None:
+        self.peildatum, self.params, self.aannames = peildatum, params, aannames
         self._per_product: dict[str, Scenario] = {}
 
     def scenario(self, data: Mapping[str, Any], eigen: Mapping[str, Any], bron: str) -> Scenario:
@@ -90,15 +90,16 @@ class _Basis:
                 {**s.invoer, **{k: eigen[k] for k in sleutels}}, bron=bron, herkomst=herkomst,
                 peildatum=s.peildatum, tariefjaar=s.tariefjaar, minimumuurloon=s.minimumuurloon,
             )  # fmt: skip
-            return replace(u, eigen={k: str(v) if isinstance(v, dt.date) else v for k, v in eigen.items()})
-        return lees_scenario(dict(data), self.peildatum, params=self.params, naam=bron)
+            gegeven = {k: str(v) if isinstance(v, dt.date) else v for k, v in eigen.items()}
+            return replace(u, eigen=gegeven, parameters=s.parameters, aannames=s.aannames)
+        return lees_scenario(dict(data), self.peildatum, params=self.params, naam=bron, aannames=self.aannames)
 
     def _product(self, code: Any) -> Scenario | None:
         """The completed product, read once; None for anything but a known product code."""
         if not isinstance(code, str) or code not in producten(self.params):
             return None
         if code not in self._per_product:
-            self._per_product[code] = lees_scenario(code, self.peildatum, params=self.params)
+            self._per_product[code] = lees_scenario(code, self.peildatum, params=self.params, aannames=self.aannames)
         return self._per_product[code]
 
     @staticmethod
@@ -179,7 +180,7 @@ def _lees(pad: Path, basis: _Basis, peildatum: Any, params: Any) -> tuple[Scenar
             )
             raise InvoerFout([Probleem("basis", ..., verwacht)], str(pad))
         return basis.scenario(data, eigen, str(pad)), data
-    s = lees_scenario(pad, peildatum, params=params)  # a filled template: its product is its identity
+    s = lees_scenario(pad, peildatum, params=params, aannames=basis.aannames)  # a filled template: its product
     return s, {
         "aanbieder": {k.removeprefix("aanbieder."): v for k, v in s.invoer.items() if k.startswith("aanbieder.")}
     }
@@ -190,17 +191,20 @@ def lees_inzendingen(
     *,
     peildatum: dt.date | str | None = None,
     params: Any = None,
+    aannames: str | None = None,
 ) -> tuple[list[Inzending], dict[str, str]]:
     """Read and validate every submission of a folder (or a list of files).
 
     Returns the submissions (a failing one with its error, never dropped) and the mapping
     from assigned code to the provider name some submissions gave. Raises
     :class:`InvoerFout` only for the study as a whole: a missing or empty folder.
+    ``aannames``: the assumption set the bundled assumptions are read at (default: each
+    submission's own, else centraal).
     """
     paden, uit_map = _bestanden(bron)
     if params is not None and not isinstance(params, ParameterSet):
         params = laad_parameters(params)  # the user's own parameter file or folder
-    basis = _Basis(peildatum, params)
+    basis = _Basis(peildatum, params, aannames)
     gelezen: list[dict[str, Any]] = []
     for nummer, pad in enumerate(paden, start=1):
         r: dict[str, Any] = {"nummer": nummer, "pad": pad, "scenario": None, "fout": None}

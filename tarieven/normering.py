@@ -294,6 +294,7 @@ def normeer(
     band: tuple[float, float] = (25.0, 75.0),
     iqr_factor: float = 1.5,
     params: Any = None,
+    aannames: str | None = None,
 ) -> Normering:
     """Price every submission and report per product (see the module docstring).
 
@@ -310,10 +311,13 @@ def normeer(
         The percentiles of the proposed band (default 25 and 75: Q1 to Q3).
     iqr_factor
         Outliers lie more than this many IQRs below Q1 or above Q3 (default 1.5).
+    aannames
+        The assumption set every submission's bundled assumptions are read at (default: each
+        submission's own, else centraal); what a provider gives itself always wins.
     """
     if not (0 <= band[0] < band[1] <= 100) or not iqr_factor >= 0:
         raise InvoerFout([Probleem("band/iqr_factor", (band, iqr_factor), "0 ≤ laag < hoog ≤ 100 en een factor ≥ 0")])
-    inzendingen, sleutel = lees_inzendingen(bron, peildatum=peildatum, params=params)
+    inzendingen, sleutel = lees_inzendingen(bron, peildatum=peildatum, params=params, aannames=aannames)
     datum = dt.date.fromisoformat(peildatum) if isinstance(peildatum, str) else peildatum
     regelset = lees_normen(normen, datum or dt.date.today()) if normen is not None else []
     goed = [i for i in inzendingen if i.scenario is not None]

@@ -14,7 +14,7 @@ from tarieven.catalogus import Zoeker, is_vervoer, producten
 from tarieven.inlezen import lees_scenario
 from tarieven.model import bereken
 from tarieven.parameterbestanden import standaard_parameters
-from tarieven.parameters import ParameterSet
+from tarieven.parameters import CENTRAAL, ParameterSet
 from tarieven.scenario import Scenario
 from tarieven.velden import veld
 from tarieven.weergave import invoer
@@ -34,16 +34,27 @@ def personeel_tekst(s: Scenario) -> str:
     return " + ".join(f"{invoer(w[f'product.personeel.{f}'])} {f}" for f in s.structuur.direct)
 
 
+def _tarief(code: str, peildatum: dt.date | None, tariefjaar: int | None, params: ParameterSet, aannames: str) -> float:
+    s = lees_scenario(code, peildatum, tariefjaar=tariefjaar, params=params, aannames=aannames)
+    return float(bereken(s.structuur, s.waarden)["tarief_per_client"])
+
+
 def productoverzicht(
-    peildatum: dt.date | None = None, *, tariefjaar: int | None = None, params: ParameterSet | None = None
+    peildatum: dt.date | None = None,
+    *,
+    tariefjaar: int | None = None,
+    params: ParameterSet | None = None,
+    aannames: str = CENTRAAL,
 ) -> pd.DataFrame:
-    """The catalogue's group products as a DataFrame: key figures and tariff on the defaults.
+    """The catalogue's group products as a DataFrame: key figures, tariff and band on the defaults.
 
     Columns: ``naam``, ``eenheid``, ``groepsgrootte``, ``bezettingsgraad``, ``duur_uur``
-    [uur], ``personeel`` (text), ``tarief`` [EUR per client per unit] and ``tarief_per_uur`` [EUR/uur], full
-    precision, on a peildatum (default today) or time-weighted over a ``tariefjaar``.
-    Index: the product code. Transport (priced by distance) is :func:`vervoersbedragen`.
-    ``df.attrs`` holds the peildatum or tariefjaar.
+    [uur], ``personeel`` (text), ``tarief`` [EUR per client per unit] and ``tarief_per_uur`` [EUR/uur]
+    at the assumption set ``aannames`` (default centraal), and the band: ``tarief_laag`` and
+    ``tarief_hoog``, every assumption at its low and its high reading. Full precision, on a
+    peildatum (default today) or time-weighted over a ``tariefjaar``. Index: the product code.
+    Transport (priced by distance) is :func:`vervoersbedragen`. ``df.attrs`` holds the
+    peildatum or tariefjaar and the assumption set.
     """
     import pandas as pd
 
@@ -54,7 +65,7 @@ def productoverzicht(
     for code in producten(params):
         if is_vervoer(code, params):
             continue
-        s = lees_scenario(code, peildatum, tariefjaar=tariefjaar, params=params)
+        s = lees_scenario(code, peildatum, tariefjaar=tariefjaar, params=params, aannames=aannames)
         r = bereken(s.structuur, s.waarden)
         rijen.append(
             {
@@ -67,19 +78,25 @@ def productoverzicht(
                 "personeel": personeel_tekst(s),
                 "tarief": float(r["tarief_per_client"]),
                 "tarief_per_uur": float(r["tarief_per_uur"]),
+                "tarief_laag": _tarief(code, peildatum, tariefjaar, params, "laag"),
+                "tarief_hoog": _tarief(code, peildatum, tariefjaar, params, "hoog"),
             }
         )
     df = pd.DataFrame(rijen).set_index("code")
-    df.attrs.update(peildatum=peildatum, tariefjaar=tariefjaar)
+    df.attrs.update(peildatum=peildatum, tariefjaar=tariefjaar, aannames=aannames)
     return df
 
 
 def vervoersbedragen(
-    peildatum: dt.date | None = None, *, tariefjaar: int | None = None, params: ParameterSet | None = None
+    peildatum: dt.date | None = None,
+    *,
+    tariefjaar: int | None = None,
+    params: ParameterSet | None = None,
+    aannames: str = CENTRAAL,
 ) -> dict[str, dict[str, tuple[float, str]]]:
-    """Per transport product, per category: the amount per day [EUR] and its status."""
+    """Per transport product, per category: the amount per day [EUR] at the assumption set, and its status."""
     params = params or standaard_parameters()
-    z = Zoeker(params, peildatum or (None if tariefjaar is not None else dt.date.today()), tariefjaar)
+    z = Zoeker(params, peildatum or (None if tariefjaar is not None else dt.date.today()), tariefjaar, aannames)
     uit: dict[str, dict[str, tuple[float, str]]] = {}
     for code in producten(params):
         if not is_vervoer(code, params):

@@ -25,11 +25,16 @@ from typing import Any
 
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.herkomst import Bron, Herkomst, kort
+from tarieven.waarden import AANNAMESETS, CENTRAAL, LEZINGEN, STATUSSEN, GewogenWaarde, Lezing, Waarde
 from tarieven.weergave import procent
 
 __all__ = [
+    "AANNAMESETS",
+    "CENTRAAL",
+    "LEZINGEN",
     "PROJECTIEREGELS",
     "STATUSSEN",
+    "Lezing",
     "Bron",
     "Projectie",
     "Herkomst",
@@ -41,35 +46,9 @@ __all__ = [
     "ParameterSet",
 ]
 
-STATUSSEN = ("definitief", "afgeleid", "indicatief", "aanname")
-"""From most to least certain; see ``params/README.md``."""
 PROJECTIEREGELS = ("ongewijzigd", "loonontwikkeling")
 """How a value is carried past the term of its source (see the module docstring)."""
 _DAG = dt.timedelta(days=1)
-
-
-@dataclass(frozen=True)
-class Waarde:
-    """One dated value of a parameter."""
-
-    vanaf: dt.date
-    waarde: float | tuple[float, ...] | str
-    status: str
-    bron: Bron
-    tot: dt.date | None = None
-    toelichting: str | None = None
-    eerste_trede: int = 0
-    geprojecteerd: bool = False
-    """Carried past the term of its source by a :class:`Projectie` (not in any source)."""
-    bestand: str | None = None
-    """The file the value came from, where it differs from its parameter's (a user's own file)."""
-    bronstatus: str | None = None
-    """For a projected value: the status of the source's last value it was projected from."""
-    projectiefactor: float = 1.0
-    """For a projected value: the factor applied by the projection (1 when carried forward unchanged)."""
-
-    def geldt_op(self, peildatum: dt.date) -> bool:
-        return self.vanaf <= peildatum and (self.tot is None or peildatum < self.tot)
 
 
 @dataclass(frozen=True)
@@ -128,6 +107,23 @@ class Parameter:
     """The last day (inclusive) the source holds; None: until it is changed (a norm, a product)."""
     projectie: Projectie | None = None
 
+    @property
+    def heeft_lezingen(self) -> bool:
+        """Whether any value (or the wage development it is projected with) carries readings."""
+        verhogingen = self.projectie.verhogingen if self.projectie is not None else None
+        return any(w.lezingen for w in self.waarden) or (verhogingen is not None and verhogingen.heeft_lezingen)
+
+    def bij(self, aannames: str) -> Parameter:
+        """The parameter read at an assumption set (:data:`AANNAMESETS`): each value at its
+        reading, the projection with the wage development at the same reading. Itself when
+        nothing carries readings."""
+        if not self.heeft_lezingen:
+            return self
+        projectie = self.projectie
+        if projectie is not None and projectie.verhogingen is not None:
+            projectie = replace(projectie, verhogingen=projectie.verhogingen.bij(aannames))
+        return replace(self, waarden=tuple(w.bij(aannames) for w in self.waarden), projectie=projectie)
+
     @cached_property
     def reeks(self) -> tuple[Waarde, ...]:
         """The values in time: the source's own, ended at :attr:`geldig_tot`, then the projected ones."""
@@ -149,6 +145,7 @@ class Parameter:
         starts = [eind, *(w.vanaf for w in verhogingen if w.vanaf > eind)]
         uit: list[Waarde] = []
         waarde, status, bron = laatste.waarde, _slechtste(laatste.status, "aanname"), pr.bron
+        lezing = laatste.lezing or next((v.lezing for v in verhogingen if v.lezing), None)
         factor = 1.0
         uitleg = f"{self.naam} vanaf {laatste.vanaf}"
         for i, vanaf in enumerate(starts):
@@ -162,10 +159,12 @@ class Parameter:
             toelichting = (
                 f"geprojecteerd: de bron geldt tot en met {self.geldig_tot}; {uitleg} ({pr.regel}: {pr.toelichting})"
             )
+            if laatste.lezing not in (None, CENTRAAL) and laatste.toelichting:
+                toelichting += f"; {laatste.toelichting}"
             uit.append(
                 Waarde(
                     vanaf, waarde, status, bron, tot, toelichting, laatste.eerste_trede, True,
-                    bronstatus=laatste.status, projectiefactor=factor,
+                    bronstatus=laatste.status, projectiefactor=factor, lezing=lezing,
                 )
             )  # fmt: skip
         return uit
@@ -302,78 +301,6 @@ class Parameter:
     @property
     def laatste(self) -> Waarde:
         return self.reeks[-1]
-
-
-@dataclass(frozen=True)
-class GewogenWaarde:
-    """The time-weighted value of a parameter over a calendar year (``Parameter.gewogen``).
-
-    Offers the attributes of :class:`Waarde` that a lookup uses (``waarde``, ``status``,
-    ``vanaf``, ``bron``, ``toelichting``, ``eerste_trede``), so either can be used where a
-    value in force is needed.
-
-    Attributes
-    ----------
-    jaar
-        The tariff year.
-    waarde
-        The day-weighted mean (elementwise for a table); exactly the value itself when
-        one value covers the whole year.
-    delen
-        Each value in force during the year with its number of days in the year.
-    status
-        The least certain status of the parts.
-    """
-
-    jaar: int
-    waarde: float | tuple[float, ...] | str
-    delen: tuple[tuple[Waarde, int], ...]
-    status: str
-
-    @property
-    def vanaf(self) -> dt.date:
-        """The start of the year: the weighted value holds for the whole year."""
-        return dt.date(self.jaar, 1, 1)
-
-    @property
-    def eerste_trede(self) -> int:
-        return self.delen[0][0].eerste_trede
-
-    @property
-    def geprojecteerd(self) -> bool:
-        """Whether any part was carried past the term of its source."""
-        return any(w.geprojecteerd for w, _ in self.delen)
-
-    @property
-    def bronstatus(self) -> str | None:
-        """For a projected value: the least certain status the parts had before projection
-        (a part in its source's term counts with its own status); None when nothing was projected."""
-        if not self.geprojecteerd:
-            return None
-        return max(
-            ((w.bronstatus or w.status) if w.geprojecteerd else w.status for w, _ in self.delen), key=STATUSSEN.index
-        )
-
-    @property
-    def projectiefactor(self) -> float:
-        """The factor of the part whose projection changed it most (1 when nothing was raised)."""
-        return max((w.projectiefactor for w, _ in self.delen), key=lambda f: abs(f - 1.0))
-
-    @property
-    def bestand(self) -> str | None:
-        """The user's file of the parts, if any came from one."""
-        return next((w.bestand for w, _ in self.delen if w.bestand), None)
-
-    @property
-    def bron(self) -> str:
-        """The distinct sources of the parts, joined with ``; ``."""
-        return "; ".join(dict.fromkeys(str(w.bron) for w, _ in self.delen))
-
-    @property
-    def toelichting(self) -> str | None:
-        """The distinct explanations of the parts, joined; None if there are none."""
-        teksten = dict.fromkeys(w.toelichting for w, _ in self.delen if w.toelichting)
-        return "\n".join(teksten) if teksten else None
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ KOPPEN: dict[str, str] = {
     "7": "Stap 7: Indexatie naar een later jaar",
     "8": "Stap 8: Vervoer, categorie en bedrag per dag",
     "aannames": "Aannames en hun status",
+    "aannamesets": "Aannamesets: laag, centraal, hoog",
 }
 """The one mapping from a step (by number) or a topic to its heading in :data:`METHODE`;
 every reference to the document (:func:`verwijzing`) and every step title (:data:`STAPPEN`)

@@ -81,6 +81,9 @@ class Scenario:
     eigen, parameters
         The user's own inputs as given (flat, before completion from the catalogue) and
         the parameter set looked up in: what a result carries to be recomputed later.
+    aannames
+        The assumption set bundled values with readings were looked up at (``laag``,
+        ``centraal``, ``hoog``).
     """
 
     structuur: Structuur
@@ -97,6 +100,7 @@ class Scenario:
     minimumuurloon: tuple[float, dt.date] | None = field(default=None, repr=False)
     eigen: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     parameters: Any = field(default=None, repr=False, compare=False)
+    aannames: str = "centraal"
 
     @property
     def invoer_hash(self) -> str:
@@ -126,13 +130,14 @@ class Scenario:
             kop = f"{kop} ({veilig(self.bron)})"
         gewijzigd = [k for k, h in self.herkomst.items() if h.oorsprong == OPGEGEVEN]
         if gewijzigd:
-            kop += (
-                "; "
-                + OPGEGEVEN
-                + ": "
-                + ", ".join(f"{k} = {weergave.invoer(self.waarden[k], self.veld(k).eenheid)}" for k in gewijzigd)
-            )
+            kop += "; " + OPGEGEVEN + ": " + ", ".join(f"{k} = {self.toon(k)}" for k in gewijzigd)
         return kop
+
+    def toon(self, sleutel: str) -> str:
+        """An input as shown: a number in Dutch notation with its unit, or a text as given."""
+        if sleutel in self.waarden:
+            return weergave.invoer(self.waarden[sleutel], self.veld(sleutel).eenheid)
+        return str(self.invoer[sleutel])
 
     def veld(self, sleutel: str) -> Veld:
         """The field (unit, range, meaning) of an input key of this scenario."""
@@ -164,7 +169,7 @@ class Scenario:
             minimumuurloon=self.minimumuurloon,
         )  # fmt: skip
         eigen = {**self.eigen, **{k.replace("__", "."): v for k, v in wijzigingen.items()}}
-        return replace(s, eigen=eigen, parameters=self.parameters)
+        return replace(s, eigen=eigen, parameters=self.parameters, aannames=self.aannames)
 
 
 # -- 4. validate ----------------------------------------------------------------------------
@@ -449,10 +454,16 @@ def valideer(
     eigen = Herkomst("scenario (dict)" if bron == "<dict>" else f"scenario {Path(bron).name}")
     gegeven = herkomst or {}
     schoon = {k: lz.waarden.get(k, v) for k, v in invoer.items()}
+    # a text input keeps its origin where it matters: looked up with a status (a salary step
+    # with its readings) or given with the call (so a heading names it)
+    teksten = {
+        k: h for k in invoer if k not in lz.waarden and (h := gegeven.get(k)) is not None
+        and (h.status is not None or h.oorsprong == OPGEGEVEN)
+    }  # fmt: skip
     return Scenario(
         structuur=structuur,
         waarden=lz.waarden,
-        herkomst={k: gegeven.get(k, eigen) for k in lz.waarden},
+        herkomst={**{k: gegeven.get(k, eigen) for k in lz.waarden}, **teksten},
         invoer=schoon,
         beschrijving=str(beschrijving),
         bron=bron,

@@ -21,7 +21,7 @@ from typing import Any
 from tarieven._versie import __version__
 from tarieven.model import ALLE_STRUCTUREN, regeldefinities
 from tarieven.parameters import STATUSSEN
-from tarieven.velden import VELDEN, Veld
+from tarieven.velden import VELDEN, Veld, veld
 from tarieven.weergave import is_geld
 
 __all__ = ["scenario_schema", "schrijf", "uitkomst_schema"]
@@ -146,6 +146,10 @@ def uitkomst_schema() -> dict[str, Any]:
         "eenheid": {"type": "string"},
         "peildatum": {"type": ["string", "null"], "format": "date"},
         "tariefjaar": {"type": ["integer", "null"]},
+        "aannames": {
+            "enum": list(veld("aannames").keuzes),
+            "description": "de set waarop elke aanname met lezingen is gelezen (laag, centraal of hoog)",
+        },
         "onzekere_invoer": {"type": "object", "additionalProperties": {"enum": ["indicatief", "aanname"]}},
         "waarschuwingen": {"type": "array", "items": {"type": "string"}},
         "geprojecteerde_invoer": {"type": "array", "items": {"type": "string"}},
@@ -166,6 +170,10 @@ def uitkomst_schema() -> dict[str, Any]:
                     "bron": {"type": ["string", "null"]},
                     "vanaf": {"type": ["string", "null"], "format": "date"},
                     "geprojecteerd": {"type": "boolean"},
+                    "lezing": {
+                        "enum": list(veld("aannames").keuzes),
+                        "description": "de lezing van een aanname met lezingen (laag, centraal of hoog)",
+                    },
                 },
                 "additionalProperties": False,
             },

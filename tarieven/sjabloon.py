@@ -233,7 +233,7 @@ def _blad_bronnen(wb: Any, op: _Opmaak, s: Scenario) -> None:
 def _blad_meta(wb: Any, code: str, s: Scenario) -> None:
     ws = wb.add_worksheet(BLAD_META)
     waarden = {"versie": SJABLOON_VERSIE, "product": code, "peildatum": str(s.peildatum or ""),
-               "tariefjaar": s.tariefjaar or "", "tarieven_versie": __version__}  # fmt: skip
+               "tariefjaar": s.tariefjaar or "", "tarieven_versie": __version__, "aannames": s.aannames}  # fmt: skip
     for naam, cel in META.items():
         rij = int(cel[1:]) - 1
         ws.write_string(rij, 0, naam)
@@ -252,6 +252,7 @@ def schrijf_sjabloon(
     *,
     tariefjaar: int | None = None,
     params: ParameterSet | str | os.PathLike[str] | None = None,
+    aannames: str | None = None,
     overschrijven: bool = True,
 ) -> Path:
     """Write the template of a group product, prefilled with its values on a date; returns the path.
@@ -267,6 +268,9 @@ def schrijf_sjabloon(
         a filled template is read on the same date.
     params
         The parameter set or the user's own parameter file or folder.
+    aannames
+        The assumption set the product's assumptions are prefilled at (default centraal); kept
+        in the template, so a value left unchanged is read at the same set.
     overschrijven
         Whether an existing file at ``pad`` is replaced (default); the file appears in one step.
     """
@@ -280,10 +284,11 @@ def schrijf_sjabloon(
         raise InvoerFout([Probleem("product", product, f"een groepsproduct ({', '.join(groep)}); vervoer heeft "
                                    "bedragen per categorie en geen eigen kostprijs")])  # fmt: skip
     s = lees_scenario(product, peildatum if peildatum or tariefjaar else dt.date.today(), tariefjaar=tariefjaar,
-                      params=params)  # fmt: skip
+                      params=params, aannames=aannames)  # fmt: skip
     rijen = indeling(s)
     tarief = bereken(s).tarief
     wanneer = f"peildatum {s.peildatum}" if s.peildatum else f"tijdgewogen over {s.tariefjaar}"
+    wanneer += f", aannames {s.aannames}"
     kop = f"Waarden van het product op {wanneer}; sjabloonversie {SJABLOON_VERSIE}, tarieven {__version__}"
     with nieuwe_werkmap(pad, overschrijven=overschrijven, optie="sjabloon") as wb:
         op = _Opmaak(wb)

@@ -80,8 +80,9 @@ def _functie_rijen(s: Scenario, params: ParameterSet, z: Zoeker, f: str) -> Iter
         treden = ("max", "midden", *(str(w.eerste_trede + i) for i in range(n)))
         yield Indelingsrij(p + "schaal", f"salarisschaal {f} ({cao})", schaal, True, tuple(schalen), "",
                            "functies.toml")  # fmt: skip
-        yield Indelingsrij(p + "trede", f"trede {f}", str(functies.get(f"{ref}.trede", "max")), True, treden,
-                   "max, midden of een tredenummer", "functies.toml")  # fmt: skip
+        trede = str(s.invoer.get(p + "trede", functies.get(f"{ref}.trede", "max")))
+        yield Indelingsrij(p + "trede", f"trede {f}", trede, True, treden, "max, midden of een tredenummer",
+                           str(s.herkomst.get(p + "trede", "functies.toml")))  # fmt: skip
     for naam in _FUNCTIEVELDEN:
         if p + naam in s.invoer:
             extra = "een eigen gemiddeld salaris gaat voor schaal en trede" if naam == "maandsalaris" else ""
@@ -119,17 +120,18 @@ def _rijen(s: Scenario, params: ParameterSet, z: Zoeker) -> list[Indelingsrij]:
 def indeling(s: Scenario) -> list[Indelingsrij]:
     """The rows of the input sheet of the template of the product ``s`` (completed on its date)."""
     params = s.parameters if isinstance(s.parameters, ParameterSet) else standaard_parameters()
-    return _rijen(s, params, Zoeker(params, s.peildatum, s.tariefjaar))
+    return _rijen(s, params, Zoeker(params, s.peildatum, s.tariefjaar, s.aannames))
 
 
-def product_van(sjabloon: Sjabloon, params: ParameterSet | None) -> tuple[str, dt.date | None, int | None]:
-    """The template's identity: its product (one of the catalogue) and its date or tariff year."""
+def product_van(sjabloon: Sjabloon, params: ParameterSet | None) -> tuple[str, dt.date | None, int | None, str | None]:
+    """The template's identity: its product (one of the catalogue), its date or tariff year and
+    the assumption set it was prefilled at."""
     codes = producten(params)
     if sjabloon.product not in codes:
         verwacht = f"de productcode van het sjabloon, een van {', '.join(codes)}{bedoeld(sjabloon.product, codes)}"
         raise InvoerFout([Probleem(f"{BLAD_META}!{META['product']} (product)", sjabloon.product, verwacht)],
                          str(sjabloon.pad))  # fmt: skip
-    return sjabloon.product, sjabloon.peildatum, sjabloon.tariefjaar
+    return sjabloon.product, sjabloon.peildatum, sjabloon.tariefjaar, sjabloon.aannames
 
 
 # -- reading a filled template against its layout -------------------------------------------------
@@ -307,4 +309,6 @@ def lees_ingevuld(sjabloon: Sjabloon, verwacht: Sequence[Indelingsrij]) -> tuple
         data["tariefjaar"] = sjabloon.tariefjaar
     elif sjabloon.peildatum is not None:
         data["peildatum"] = sjabloon.peildatum.isoformat()
+    if sjabloon.aannames is not None:  # the set the template was made with: unchanged values keep it
+        data["aannames"] = sjabloon.aannames
     return data, _cellen(cellen)

@@ -72,7 +72,9 @@ PRODUCTCEL = "C4"
 """The cell of the input sheet that names the product (locked)."""
 EERSTE_RIJ = 7
 """The first row of inputs on the input sheet (1-based); row 6 is the header."""
-META = {"versie": "B1", "product": "B2", "peildatum": "B3", "tariefjaar": "B4", "tarieven_versie": "B5"}
+META = {
+    "versie": "B1", "product": "B2", "peildatum": "B3", "tariefjaar": "B4", "tarieven_versie": "B5", "aannames": "B6",
+}  # fmt: skip
 """Where the template keeps its version, product and date (sheet :data:`BLAD_META`, hidden)."""
 MAX_RIJEN = 1000
 """Most rows an input sheet may have (a template has about 100)."""
@@ -127,6 +129,8 @@ class Sjabloon:
     rijen
         Every row of the input sheet from :data:`EERSTE_RIJ` down, as stored: the hidden
         key, the value, whether the row is hidden (:class:`Rij`).
+    aannames
+        The assumption set the template was prefilled at (None: not kept, centraal).
     """
 
     pad: Path
@@ -135,6 +139,7 @@ class Sjabloon:
     peildatum: dt.date | None
     tariefjaar: int | None
     rijen: tuple[Rij, ...]
+    aannames: str | None = None
 
 
 def is_werkmap(pad: str | os.PathLike[str]) -> bool:
@@ -360,7 +365,8 @@ def lees_sjabloon(pad: str | os.PathLike[str]) -> Sjabloon:
     finally:
         wb.close()
     peildatum, tariefjaar = _wanneer(pad, meta)
-    return Sjabloon(pad, str(meta["product"]), int(meta["versie"]), peildatum, tariefjaar, rijen)
+    aannames = meta["aannames"] if isinstance(meta["aannames"], str) and meta["aannames"] else None
+    return Sjabloon(pad, str(meta["product"]), int(meta["versie"]), peildatum, tariefjaar, rijen, aannames)
 
 
 def _kort(e: Exception) -> str:

@@ -21,14 +21,15 @@ import numpy as np
 
 from tarieven._versie import __version__
 from tarieven.afronding import op_centen
-from tarieven.fouten import InvoerFout, OnbekendeNaam, Probleem, Waarschuwing, veilig
-from tarieven.inlezen import lees_scenario
+from tarieven.fouten import InvoerFout, OnbekendeNaam, Probleem, Waarschuwing
+from tarieven.inlezen import herlees, lees_scenario
 from tarieven.invoerjson import eigen_invoer_json, invoer_json
 from tarieven.model import STAPPEN, RegelDefinitie, regeldefinities, verwijzing
 from tarieven.model import bereken as bereken_regels
 from tarieven.parameters import Herkomst, ParameterSet
 from tarieven.scenario import Scenario
-from tarieven.weergave import euro, getal, invoer, is_geld, met_eenheid, telling
+from tarieven.uitleg import invoer_tekst, uitleg
+from tarieven.weergave import euro, is_geld, met_eenheid, telling
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -112,24 +113,26 @@ class Uitkomst:
         """Inputs that are allowed but unusual (outside their field's plausible range)."""
         return self.scenario.waarschuwingen
 
-    def _onzeker_telling(self) -> str:
-        """``5 indicatieve waarden en 54 aannames``: one phrase for the warning and the explanation."""
-        onzeker = self.onzekere_invoer()
-        n_ind = sum(h.status == "indicatief" for h in onzeker.values())
-        n_aan = len(onzeker) - n_ind
-        delen = [telling(n_ind, "indicatieve waarde", "indicatieve waarden")] if n_ind else []
-        return " en ".join(delen + ([telling(n_aan, "aanname", "aannames")] if n_aan else []))
-
     def waarschuwing(self) -> str | None:
         """One Dutch line when the result rests on indicative values or assumptions, else None."""
         if not self.onzekere_invoer():
             return None
-        return f"Let op: dit tarief rust op {self._onzeker_telling()} (zie 'tarieven uitleg')."
+        return f"Let op: dit tarief rust op {self.onzeker_telling()} (zie 'tarieven uitleg')."
 
     @property
     def tarief(self) -> float:
         """Tariff per client per unit [EUR], full precision."""
         return self["tarief_per_client"]
+
+    def band(self) -> tuple[float, float]:
+        """The band of the tariff: every bundled assumption at its low and at its high reading,
+        what the user gave kept (:func:`tarieven.inlezen.herlees`); both ends equal the tariff when
+        no input carries readings."""
+        s = self.scenario
+        if not any(h.lezing for h in s.herkomst.values()):
+            return self.tarief, self.tarief
+        laag, hoog = (bereken(herlees(s, kant)).tarief for kant in ("laag", "hoog"))
+        return laag, hoog
 
     @property
     def eenheid(self) -> str:
@@ -142,19 +145,7 @@ class Uitkomst:
         )
 
     # -- explanation ---------------------------------------------------------------------
-    def _op_stap(self) -> list[Regel]:
-        """Lines grouped by step of the method (stable: computation order within a step)."""
-        return sorted(self, key=lambda r: r.definitie.stap)
-
-    def _alle_waarden(self) -> dict[str, float]:
-        return {**self.scenario.waarden, **{r.naam: r.waarde for r in self}}
-
-    def _toon_waarde(self, naam: str, x: float) -> str:
-        """A value inside a formula: money with cents, other numbers as entered."""
-        eenheid = self._regels[naam].eenheid if naam in self._regels else self.scenario.veld(naam).eenheid
-        return getal(x) if is_geld(eenheid) else invoer(x)
-
-    def _eigen_invoer(self) -> list[str]:
+    def eigen_invoer(self) -> list[str]:
         """The inputs the user gave on top of a product it builds on (empty without a basis)."""
         s = self.scenario
         if not isinstance(s.eigen.get("basis"), str):
@@ -169,112 +160,22 @@ class Uitkomst:
         kop, _, veld = sleutel.rpartition(".")
         return veld == "maandsalaris" and any(f"{kop}.{k}" in eigen for k in ("functie", "cao", "schaal", "trede"))
 
-    def _invoer_tekst(self, sleutel: str) -> str:
-        s = self.scenario
-        soort = ""
-        if self._eigen_invoer():
-            if not self.is_eigen_invoer(sleutel):
-                soort = f"overgenomen van {s.eigen['basis']}: "
-            elif s.herkomst[sleutel].status is not None:  # looked up from the user's own CAO, scale or step
-                soort = "eigen keuze: "
-        return f"{sleutel} = {invoer(s.waarden[sleutel], s.veld(sleutel).eenheid)}  [{soort}{s.herkomst[sleutel]}]"
-
     def geprojecteerde_invoer(self) -> dict[str, Herkomst]:
         """Inputs carried past the term of their source by a declared rule (key -> origin)."""
         return {k: h for k, h in self.scenario.herkomst.items() if h.geprojecteerd}
 
-    def _projectie_tekst(self) -> list[str]:
-        """Which of the two ways to a later year produced this result: projection, never also indexation."""
-        geprojecteerd = self.geprojecteerde_invoer()
-        if not geprojecteerd:
-            return []
-        loon = sorted(k for k in geprojecteerd if k.endswith(("maandsalaris", "vakantietoeslag_minimum")))
-        loonregel = f"{telling(len(loon), 'salarisbedrag', 'salarisbedragen')} met de verwachte loonontwikkeling"
-        hoe = f"{loonregel}, de andere ongewijzigd doorgetrokken" if loon else "ongewijzigd doorgetrokken"
-        n = telling(len(geprojecteerd), "invoerwaarde", "invoerwaarden")
-        return [
-            f"Geprojecteerd na het einde van hun bron (status aanname): {n}; {hoe} (zie de toelichting per "
-            "waarde). Er is geen VNG-indexatie toegepast: "
-            "het tarief komt uit de geprojecteerde waarden van de peildatum, niet uit een geïndexeerd tarief "
-            "van een eerder jaar; indexeer dit tarief dus niet nog eens over dezelfde jaren."
-        ]
+    def onzeker_telling(self) -> str:
+        """``5 indicatieve waarden en 54 aannames``: one phrase for the warning and the explanation."""
+        onzeker = self.onzekere_invoer()
+        n_ind = sum(h.status == "indicatief" for h in onzeker.values())
+        n_aan = len(onzeker) - n_ind
+        delen = [telling(n_ind, "indicatieve waarde", "indicatieve waarden")] if n_ind else []
+        return " en ".join(delen + ([telling(n_aan, "aanname", "aannames")] if n_aan else []))
 
     def uitleg(self) -> str:
-        """The full explanation in Dutch: each line with value, unit, formula and inputs.
-
-        Each block of lines names the section of ``docs/methode.md`` that describes its step
-        (:func:`tarieven.model.verwijzing`), the list of indicative values and assumptions
-        names the section on assumptions, and the explanation ends with the source of every
-        bundled value (title, article, date, link) and the inputs that rest on it.
-        """
-        s = self.scenario
-        kop = s.kop
-        regels = [
-            f"Tariefberekening: {kop}",
-            f"Bron: {veilig(s.bron)} · tarieven {self.versie} · invoer-hash {self.invoer_hash[:12]}",
-            f"Eenheid: {self.eenheid}. Bedragen afgerond op centen (half naar boven) voor de weergave; "
-            "gerekend in volle precisie.",
-            "",
-            f"Tarief per cliënt per {self.eenheid}: {euro(self.tarief)}"
-            + (f" (per uur {euro(self['tarief_per_uur'])})" if "tarief_per_uur" in self._regels else ""),
-        ]
-        if "tarief_per_traject" in self._regels:
-            regels.append(f"Tarief per traject: {euro(self['tarief_per_traject'])}")
-        if s.peildatum is not None:
-            regels.append(f"Parameters op peildatum {s.peildatum}.")
-        if s.tariefjaar is not None:
-            regels.append(f"Parameters tijdgewogen over tariefjaar {s.tariefjaar} (naar dagen in werking).")
-        regels += self._projectie_tekst()
-        if eigen := self._eigen_invoer():
-            weg = s.eigen.get("weglaten") or []
-            regels.append(
-                f"Eigen invoer ({len(eigen)}): {', '.join(eigen)}; "
-                + (f"weggelaten van het product: {', '.join(map(str, weg))}; " if weg else "")
-                + f"de andere invoer is overgenomen van product {s.eigen['basis']} (bij elke invoer staat zijn "
-                "herkomst; 'overgenomen' bij wat van het product komt)."
-            )
-        if self.waarschuwingen:
-            regels += ["", f"Waarschuwingen ({len(self.waarschuwingen)}): controleer deze invoer."]
-            regels += [f"  - {w}" for w in self.waarschuwingen]
-        onzeker = self.onzekere_invoer()
-        if onzeker:
-            regels += [
-                "",
-                f"Dit tarief rust op {self._onzeker_telling()} (zie {verwijzing('aannames')}):",
-            ]
-            getoond: set[str] = set()
-            for k, h in onzeker.items():
-                regels.append(f"  - {self._invoer_tekst(k)}")
-                if h.toelichting and h.toelichting not in getoond:
-                    regels.append(f"      {' '.join(h.toelichting.split())}")
-                    getoond.add(h.toelichting)
-        stap = None
-        waarden = self._alle_waarden()
-        for r in self._op_stap():
-            d = r.definitie
-            if d.stap != stap:
-                stap = d.stap
-                regels += ["", f"{stap}. {STAPPEN[stap]} (zie {verwijzing(stap)})"]
-            regels.append(f"  {d.naam:<32} {r.toon():>24}   {d.omschrijving}")
-            for vorm in dict.fromkeys((d.formule, d.expressie, d.met_waarden(waarden, self._toon_waarde))):
-                regels.append(f"      = {vorm}")
-            for naam in d.invoer:
-                if naam in s.waarden:
-                    regels.append(f"        {self._invoer_tekst(naam)}")
-        return "\n".join(regels + self._bronnen())
-
-    def _bronnen(self) -> list[str]:
-        """The sources of the bundled inputs, each once, with the inputs that rest on it."""
-        per_bron: dict[str, list[str]] = {}
-        for sleutel, h in self.scenario.herkomst.items():
-            if h.bron:
-                per_bron.setdefault(h.bron, []).append(sleutel)
-        if not per_bron:
-            return []
-        regels = ["", "Bronnen van de meegeleverde waarden:"]
-        for bron, sleutels in per_bron.items():
-            regels += [f"  - {bron}", f"      {', '.join(sleutels)}"]
-        return regels
+        """The full explanation in Dutch: each line with value, unit, formula and inputs
+        (:func:`tarieven.uitleg.uitleg`)."""
+        return uitleg(self)
 
     explain = uitleg
 
@@ -285,7 +186,8 @@ class Uitkomst:
         Per-function lines nest (``{"uurkosten": {"mbo": "44.98"}}``); the keys are the line
         names, as in ``docs/schema/uitkomst.schema.json``. ``onzekere_invoer`` maps each input that is indicatief or
         an aanname to its status; ``peildatum`` is the date of the bundled parameters used,
-        ``tariefjaar`` the year they were time-weighted over (each None if not used).
+        ``tariefjaar`` the year they were time-weighted over (each None if not used);
+        ``aannames`` the assumption set the values with readings were read at.
 
         So that anyone can recompute it (``tarieven bereken uitkomst.json``), it carries
         ``invoer``: every resolved input with its value in the unit of its field, its origin,
@@ -299,6 +201,7 @@ class Uitkomst:
             "eenheid": self.eenheid,
             "peildatum": str(self.scenario.peildatum) if self.scenario.peildatum else None,
             "tariefjaar": self.scenario.tariefjaar,
+            "aannames": self.scenario.aannames,
             "onzekere_invoer": {k: h.status for k, h in self.onzekere_invoer().items()},
             "geprojecteerde_invoer": sorted(self.geprojecteerde_invoer()),
             "waarschuwingen": [str(w) for w in self.waarschuwingen],
@@ -369,7 +272,7 @@ class Uitkomst:
         s = self.scenario
         rijen = []
         stap = None
-        for r in self._op_stap():
+        for r in sorted(self, key=lambda r: r.definitie.stap):
             d = r.definitie
             if d.stap != stap:
                 stap = d.stap
@@ -377,7 +280,7 @@ class Uitkomst:
                     f'<tr><th colspan="3" style="text-align:left">{e(stap)}. {e(STAPPEN[stap])} '
                     f"<small>(zie {e(verwijzing(stap))})</small></th></tr>"
                 )
-            invoer = "<br>".join(e(self._invoer_tekst(n)) for n in d.invoer if n in s.waarden)
+            invoer = "<br>".join(e(invoer_tekst(self, n)) for n in d.invoer if n in s.waarden)
             rijen.append(
                 f"<tr><td><code>{e(d.naam)}</code><br><small>{e(d.omschrijving)}</small></td>"
                 f'<td style="text-align:right;white-space:nowrap">{e(r.toon())}</td>'
@@ -438,6 +341,7 @@ def bereken(
     tariefjaar: int | None = None,
     met: Mapping[str, Any] | None = None,
     params: ParameterSet | str | os.PathLike[str] | None = None,
+    aannames: str | None = None,
 ) -> Uitkomst:
     """Compute the tariff and its breakdown for one scenario or product.
 
@@ -460,6 +364,11 @@ def bereken(
         The parameter set to look up in (default: the bundled one), or the path of the
         user's own parameter file or folder laid over it (``"mijn-parameters/"``): their
         values replace or extend the bundled ones, and the explanation names them.
+    aannames
+        The assumption set: ``"centraal"`` (the default: every assumption at its central
+        reading), ``"laag"`` or ``"hoog"`` (every assumption with readings at its lowest or
+        highest still defensible reading; the band of a product). Default: the scenario's own
+        ``aannames``, else centraal. A value the user gives always wins.
 
     Returns
     -------
@@ -473,20 +382,20 @@ def bereken(
         expectation. Also when the inputs, valid one by one, give no finite tariff.
     """
     if isinstance(scenario, Scenario):
-        if peildatum is not None or tariefjaar is not None or params is not None:
+        if peildatum is not None or tariefjaar is not None or params is not None or aannames is not None:
             raise InvoerFout(
                 [
                     Probleem(
                         "peildatum/tariefjaar",
                         peildatum or tariefjaar,
-                        "geen peildatum of tariefjaar bij een Scenario (dat is al opgezocht), en geen "
-                        "parameters; geef ze aan lees_scenario()",
+                        "geen peildatum, tariefjaar, aannames of parameters bij een Scenario (dat is al "
+                        "opgezocht); geef ze aan lees_scenario()",
                     )
                 ]
             )
         s = scenario.met(**met) if met else scenario
     else:
-        s = lees_scenario(scenario, peildatum, tariefjaar=tariefjaar, params=params, met=met)
+        s = lees_scenario(scenario, peildatum, tariefjaar=tariefjaar, params=params, met=met, aannames=aannames)
     with np.errstate(all="ignore"):  # an overflow or 0/0 is reported by the check below, naming the lines
         u = Uitkomst(s, bereken_regels(s.structuur, s.waarden))
     _controleer_uitkomst(u)

@@ -31,11 +31,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from tarieven.fouten import InvoerFout, Probleem
+from tarieven.lezen import bestaat, lees_bestand
 from tarieven.model import benodigd, regeldefinities
 from tarieven.model import bereken as bereken_regels
 from tarieven.parameters import ParameterSet
@@ -178,18 +180,26 @@ def _uitkomst(
     peildatum: dt.date | str | None,
     tariefjaar: int | None,
     params: ParameterSet | str | os.PathLike[str] | None,
+    aannames: str | None,
 ) -> Uitkomst:
     if isinstance(x, Uitkomst):
         return x
     if isinstance(x, Scenario):
         return bereken(x)
-    return bereken(x, peildatum, tariefjaar=tariefjaar, params=params)
+    return bereken(x, peildatum, tariefjaar=tariefjaar, params=params, aannames=aannames)
 
 
 def _eigen_datum(x: Any) -> bool:
-    """Whether a scenario (file or dict) names its own peildatum or tariff year."""
+    """Whether a scenario (a dict, a file, a filled template) names a peildatum or tariff year of its own."""
     if isinstance(x, Mapping):
         return "peildatum" in x or "tariefjaar" in x
+    if isinstance(x, (str, os.PathLike)) and is_werkmap(x):
+        return True  # a template keeps the date it was made for
+    if isinstance(x, (str, os.PathLike)) and Path(x).suffix.lower() in (".toml", ".json") and bestaat(x, bestand=True):
+        try:
+            return _eigen_datum(lees_bestand(x))
+        except InvoerFout:
+            return False  # pricing it says what is wrong
     return False
 
 
@@ -200,22 +210,17 @@ def _tegen(
     tariefjaar: int | None,
     se: Scenario,
     params: ParameterSet | str | os.PathLike[str] | None,
+    aannames: str | None,
 ) -> Uitkomst:
     """TEGEN priced on its own date: a date given with the call holds for both sides; else a
     scenario with a date of its own keeps it, and the basis product (or a scenario without a
     date) takes the date of EIGEN. So each side is priced as it is alone, and swapping the two
     gives the same two calculations."""
-    if peildatum is not None or tariefjaar is not None:
-        return _uitkomst(tegen, peildatum, tariefjaar, params)
-    if isinstance(tegen, (Uitkomst, Scenario)):
-        return _uitkomst(tegen, None, None, params)
-    if (isinstance(tegen, str) and tegen == basis) or (isinstance(tegen, Mapping) and not _eigen_datum(tegen)):
-        return _uitkomst(tegen, se.peildatum, se.tariefjaar, params)
-    eigen_datum = _uitkomst(tegen, None, None, params)
-    s = eigen_datum.scenario
-    if s.eigen.get("peildatum") is not None or s.eigen.get("tariefjaar") is not None or is_werkmap(str(tegen)):
-        return eigen_datum
-    return _uitkomst(tegen, se.peildatum, se.tariefjaar, params)
+    if peildatum is not None or tariefjaar is not None or isinstance(tegen, (Uitkomst, Scenario)):
+        return _uitkomst(tegen, peildatum, tariefjaar, params, aannames)
+    if not (isinstance(tegen, str) and tegen == basis) and _eigen_datum(tegen):
+        return _uitkomst(tegen, None, None, params, aannames)
+    return _uitkomst(tegen, se.peildatum, se.tariefjaar, params, aannames)
 
 
 def vergelijk(
@@ -225,6 +230,7 @@ def vergelijk(
     *,
     tariefjaar: int | None = None,
     params: ParameterSet | str | os.PathLike[str] | None = None,
+    aannames: str | None = None,
 ) -> Vergelijking:
     """Compare a provider's own calculation with the one it is held against, line by line.
 
@@ -246,6 +252,9 @@ def vergelijk(
     params
         The parameter set or the user's own parameter file or folder (as in
         :func:`tarieven.bereken`).
+    aannames
+        The assumption set both sides read their bundled assumptions at (default: that of
+        ``eigen``, else centraal), so both rest on the same readings.
 
     Returns
     -------
@@ -259,7 +268,7 @@ def vergelijk(
         When either side is not valid, when ``tegen`` is missing and ``eigen`` names no
         product, or when the two do not price the same kind of product (unit, transport).
     """
-    ue = _uitkomst(eigen, peildatum, tariefjaar, params)
+    ue = _uitkomst(eigen, peildatum, tariefjaar, params, aannames)
     se = ue.scenario
     basis = _basis(se)
     if tegen is None:
@@ -267,7 +276,8 @@ def vergelijk(
             verwacht = 'een scenario dat op een product voortbouwt (basis = "41A22"), of geef TEGEN'
             raise InvoerFout([Probleem("basis", ..., verwacht)], se.bron)
         tegen = basis
-    ut = _tegen(tegen, basis, peildatum, tariefjaar, se, params if params is not None else se.parameters)
+    lezing = aannames or se.aannames  # both sides on the same readings
+    ut = _tegen(tegen, basis, peildatum, tariefjaar, se, params if params is not None else se.parameters, lezing)
     st = ut.scenario
     if (se.structuur.vervoersvorm is None) != (st.structuur.vervoersvorm is None) or ue.eenheid != ut.eenheid:
         raise InvoerFout(

@@ -18,7 +18,20 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from tarieven.afronding import RUIM, naar_decimal
 
-__all__ = ["aantal", "datum", "euro", "getal", "ingekort", "invoer", "is_geld", "met_eenheid", "procent", "telling"]
+__all__ = [
+    "LEZING",
+    "aantal",
+    "band_tekst",
+    "datum",
+    "euro",
+    "getal",
+    "ingekort",
+    "invoer",
+    "is_geld",
+    "met_eenheid",
+    "procent",
+    "telling",
+]
 
 MAANDEN = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -130,3 +143,14 @@ def met_eenheid(x: float, eenheid: str) -> str:
 def datum(d: dt.date) -> str:
     """A date, Dutch: ``1 januari 2027``."""
     return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
+
+
+LEZING = {"laag": "lage", "centraal": "centrale", "hoog": "hoge"}
+"""An assumption set as an adjective: ``elke aanname op haar lage lezing``."""
+
+
+def band_tekst(laag: float, hoog: float) -> str:
+    """The band of a tariff: ``€ 83,73 – € 96,10``, or ``geen spreiding`` when both ends are the same cent."""
+    if euro(laag) == euro(hoog):
+        return "geen spreiding"
+    return f"{euro(laag)} – {euro(hoog)}"

@@ -100,12 +100,17 @@ def test_een_eigen_berekening_noemt_bestand_en_aanbieder(tmp_path: Path, capsys:
 
 def test_wat_als_met_sleutel_is_waarde(capsys: pytest.CaptureFixture[str]) -> None:
     """``--met`` changes one input from the command line: 41A22 with a group of 8 on 2025-06-01 is
-    € 119,00 (the worked case in the README: two staff still needed at 1:5, now over 6,8 clients
-    present instead of 8,5: (96,10 − 4,51) × 10/8 + 4,51 = 119,00), and the heading says what was given."""
+    € 101,32 (the worked case in the README: two staff still needed at 1:5, now over 6,8 clients
+    present instead of 8,5, so everything but the material per present client costs 10/8 as much
+    per client; the material part is 3,50 / (1 − 0,20) × 1,015 = 4,440625:
+    (81,945150 − 4,440625) × 10/8 + 4,440625 = 101,3213), and the heading says what was given."""
+    centraal = tarieven.bereken("41A22", "2025-06-01").tarief
+    assert round(centraal, 2) == 81.95  # the central tariff the hand calculation starts from
+    assert round((centraal - 3.5 / 0.8 * 1.015) * 10 / 8 + 3.5 / 0.8 * 1.015, 2) == 101.32
     assert main(["bereken", "41A22", "--peildatum", "2025-06-01", "--met", "product.groepsgrootte=8"]) == 0
     uit = capsys.readouterr().out.splitlines()
     assert uit[0].endswith("; opgegeven bij de berekening: product.groepsgrootte = 8")
-    assert "€ 119,00" in uit[2]
+    assert "€ 101,32" in uit[2]
     # a text value with its unit, and more than one --met
     args = ["bereken", "41A22", "--peildatum", "2025-06-01", "--formaat", "json"]
     met = ["--met", "functies.mbo.maandsalaris=3600 EUR/maand", "--met", "product.bezettingsgraad=0.9"]

@@ -110,7 +110,7 @@ def test_eigen_loonontwikkeling_vervangt_het_eindbod(tmp_path: Path) -> None:
     assert isinstance(w27.waarde, tuple)
     assert w27.waarde[10] == float((Decimal(repr(w.waarde[10])) * Decimal("1.026")).quantize(Decimal("0.01")))
     u = tarieven.bereken("41A22", "2026-06-01", params=tmp_path / "cao-jeugdzorg.toml")
-    assert u.scenario.waarden["functies.mbo.maandsalaris"] == w.waarde[10]
+    assert u.scenario.waarden["functies.mbo.maandsalaris"] == w.waarde[7]  # the central step of functies.toml
     assert u.tarief > tarieven.bereken("41A22", "2026-06-01").tarief
 
 
@@ -136,13 +136,13 @@ def test_een_nieuwe_cao_met_eigen_looptijd(tmp_path: Path) -> None:
         """,
     )
     u = tarieven.bereken("41A22", "2026-06-01", params=tmp_path)
-    assert u.scenario.waarden["functies.mbo.maandsalaris"] == 4000.0
+    assert u.scenario.waarden["functies.mbo.maandsalaris"] == 3700.0  # step 7, the central step of functies.toml
     h = u.scenario.herkomst["functies.mbo.maandsalaris"]
     assert h.oorsprong.startswith(f"eigen parameters {tmp_path / 'cao-jeugdzorg.toml'}: salaris.schaal_8")
     assert not h.geprojecteerd
     assert f"eigen parameters {tmp_path / 'cao-jeugdzorg.toml'}" in u.uitleg()
     u27 = tarieven.bereken("41A22", "2027-06-01", params=tmp_path)
-    assert u27.scenario.waarden["functies.mbo.maandsalaris"] == 4104.0  # 4000 x 1.026
+    assert u27.scenario.waarden["functies.mbo.maandsalaris"] == 3796.2  # 3700 x 1.026
     assert u27.scenario.herkomst["functies.mbo.maandsalaris"].geprojecteerd
 
 

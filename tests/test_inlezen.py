@@ -97,9 +97,10 @@ def test_onbekende_productcode_of_bestand() -> None:
 
 
 def test_eigen_personeel_neemt_de_extra_tijd_van_een_functie_zonder_medewerkers_niet_over() -> None:
-    """Three MBO and no HBO on 41A22: the basis's extra time per HBO staff member goes with the
-    HBO (no HBO on the group, so no extra time for one); the MBO's stays."""
-    s = lees_scenario({"basis": "41A22", "product": {"personeel": [{"functie": "mbo", "aantal": 3}]}}, PEIL)
+    """Three MBO and no HBO on 41A00-1 (0,5 uur extra per staff member of each): the basis's extra
+    time per HBO staff member goes with the HBO (no HBO on the group, so no extra time for one);
+    the MBO's stays."""
+    s = lees_scenario({"basis": "41A00-1", "product": {"personeel": [{"functie": "mbo", "aantal": 3}]}}, PEIL)
     assert s.structuur.direct == ("mbo",)
     assert "product.extra_uur.hbo" not in s.invoer
     assert s.waarden["product.extra_uur.mbo"] == 0.5
@@ -115,3 +116,18 @@ def test_uitleg_zegt_eigen_of_overgenomen() -> None:
     assert "functies.hbo.maandsalaris = 4.071,75 EUR/maand  [eigen keuze: cao-jeugdzorg.toml" in tekst
     assert "trede 5 (midden)" in tekst
     assert "Eigen invoer" not in tarieven.bereken("41A22", PEIL).uitleg()  # a product alone: nothing to tell apart
+
+
+def test_een_premie_wijzigen_vult_de_rest_aan() -> None:
+    """'What if the Aof is the small employer's': one premium given, the rest of the bundled charges stay;
+    a block with a premium of its own name replaces the bundled one whole (no premium counted twice)."""
+    basis = lees_scenario("41A22", PEIL)
+    s = lees_scenario("41A22", PEIL, met={"werkgeverslasten.premies.aof": 0.0628})
+    assert s.waarden["werkgeverslasten.premies.aof"] == 0.0628
+    for k, v in basis.waarden.items():
+        if k.startswith("werkgeverslasten.") and k != "werkgeverslasten.premies.aof":
+            assert s.waarden[k] == v, k
+    eigen = {k: v for k, v in basis.waarden.items() if k.startswith("werkgeverslasten.") and ".premies." not in k}
+    eigen["werkgeverslasten.premies.alles"] = 0.18  # one premium of its own name for all of them
+    s = lees_scenario("41A22", PEIL, met=eigen)
+    assert [k for k in s.waarden if k.startswith("werkgeverslasten.premies.")] == ["werkgeverslasten.premies.alles"]

@@ -58,7 +58,7 @@ def test_alle_bestanden_en_producten_aanwezig() -> None:
 @pytest.mark.parametrize("par", ALLE, ids=[f"{p.bestand.rsplit('/', 1)[-1]}:{p.naam}" for p in ALLE])
 def test_parameter_gezond(par: Any) -> None:
     assert par.label
-    if par.soort != "tekst":
+    if par.soort not in ("tekst", "trede"):
         ureg.Unit(par.eenheid)  # parses
     datums = [w.vanaf for w in par.waarden]
     assert datums == sorted(datums)
@@ -144,22 +144,36 @@ def test_peildatum_ongeldig(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_readme_tabel_klopt_met_de_berekening() -> None:
-    """The README's table of bundled products shows what the package computes (no drift)."""
+    """The README's table of bundled products shows what the package computes (no drift): the
+    central tariff, its band (every assumption at its low and at its high reading) and the
+    central hourly tariff."""
     import re
     from pathlib import Path
 
     from tarieven.weergave import euro
 
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
-    rijen = re.findall(r"^\| (\S+) \| [^|]+ \| [^|]+ \| (€ [\d.,]+) \| (€ [\d.,]+)? ?\|", readme, flags=re.MULTILINE)
-    gevonden = {code: (tarief, uur) for code, tarief, uur in rijen if code in PARAMS.producten}
+    rijen = re.findall(
+        r"^\| (\S+) \| [^|]+ \| [^|]+ \| (€ [\d.,]+) \| (€ [\d.,]+ – € [\d.,]+|geen spreiding) \| (€ [\d.,]+)? ?\|",
+        readme,
+        flags=re.MULTILINE,
+    )
+    gevonden = {code: (tarief, band, uur) for code, tarief, band, uur in rijen if code in PARAMS.producten}
     assert set(gevonden) == set(PARAMS.producten)
-    vervoer, _ = gevonden.pop(VERVOER)  # one placeholder amount for every category
-    assert {euro(b) for b, _ in tarieven.vervoersbedragen(dt.date(2027, 1, 1))[VERVOER].values()} == {vervoer}
-    for code, (tarief, uur) in gevonden.items():
-        u = tarieven.bereken(scenario_uit_product(code, dt.date(2027, 1, 1)))
+    peildatum = dt.date(2027, 1, 1)
+    vervoer, band, _ = gevonden.pop(VERVOER)  # one placeholder amount for every category, without readings
+    assert band == "geen spreiding"
+    for aannames in ("laag", "centraal", "hoog"):
+        bedragen = tarieven.vervoersbedragen(peildatum, aannames=aannames)[VERVOER].values()
+        assert {euro(b) for b, _ in bedragen} == {vervoer}, aannames
+    for code, (tarief, band, uur) in gevonden.items():
+        u = tarieven.bereken(scenario_uit_product(code, peildatum))
         assert euro(u.tarief) == tarief, code
         assert euro(u["tarief_per_uur"]) == uur, code
+        assert tarieven.bereken(code, peildatum, aannames="centraal").tarief == u.tarief, code
+        laag = tarieven.bereken(code, peildatum, aannames="laag").tarief
+        hoog = tarieven.bereken(code, peildatum, aannames="hoog").tarief
+        assert band == f"{euro(laag)} – {euro(hoog)}", code
 
 
 def test_cli_parameters_controle(capsys: pytest.CaptureFixture[str]) -> None:
@@ -217,9 +231,13 @@ def test_catalogus_als_tabel() -> None:
 
 def test_peildatum_bij_een_opgezocht_scenario_is_een_fout() -> None:
     s = tarieven.lees_scenario("41A22", dt.date(2027, 1, 1))
-    with pytest.raises(tarieven.InvoerFout, match=r"geen peildatum of tariefjaar bij een Scenario"):
+    with pytest.raises(
+        tarieven.InvoerFout, match=r"geen peildatum, tariefjaar, aannames of parameters bij een Scenario"
+    ):
         tarieven.bereken(s, dt.date(2025, 1, 1))
-    with pytest.raises(tarieven.InvoerFout, match=r"geen peildatum of tariefjaar bij een Scenario"):
+    with pytest.raises(
+        tarieven.InvoerFout, match=r"geen peildatum, tariefjaar, aannames of parameters bij een Scenario"
+    ):
         tarieven.bereken(s, tariefjaar=2025)
 
 
@@ -227,7 +245,11 @@ def test_alleen_premiekeuzes_zijn_aannames() -> None:
     """AWf laag/hoog and Aof laag/hoog are choices (aanname); Ufo applies to every employer."""
     s = tarieven.lees_scenario("41A22", dt.date(2025, 6, 1))
     assert s.herkomst["werkgeverslasten.premies.awf"].status == "aanname"
-    assert "keuze: AWf laag" in s.herkomst["werkgeverslasten.premies.awf"].oorsprong
+    assert (
+        "awf_laag (keuze: normen-haaglanden.toml: premiekeuze.awf)"
+        in s.herkomst["werkgeverslasten.premies.awf"].oorsprong
+    )
+    assert s.herkomst["werkgeverslasten.premies.awf"].lezing == "centraal"
     assert s.herkomst["werkgeverslasten.premies.ufo"].status == "definitief"  # published rate 2025
     assert "keuze" not in s.herkomst["werkgeverslasten.premies.ufo"].oorsprong
 
@@ -243,3 +265,35 @@ def test_cli_parameters_toont_de_toelichting_van_de_parameter(capsys: pytest.Cap
     assert w.toelichting
     assert " ".join(par.toelichting.split()) in uit
     assert " ".join(w.toelichting.split()) in uit
+
+
+@pytest.mark.parametrize("par", ALLE, ids=[f"{p.bestand.rsplit('/', 1)[-1]}:{p.naam}" for p in ALLE])
+def test_elke_aanname_heeft_haar_lezingen(par: Any) -> None:
+    """Every value with status aanname carries a laag and a hoog reading, each with its reason
+    (the wage development it is projected with included): what the band of a tariff rests on."""
+    for w in par.waarden:
+        if w.status != "aanname":
+            continue
+        for lezing in ("laag", "hoog"):
+            gevonden = w.heeft(lezing)
+            assert gevonden is not None, f"{par.naam} vanaf {w.vanaf}: geen lezing {lezing}"
+            assert gevonden.toelichting.strip()
+
+
+def test_lezingen_verschillen_waar_de_praktijk_verschilt() -> None:
+    """The salary step and the reconstructed tables are read differently in public practice: their
+    laag and hoog differ (not a spread in name only)."""
+    for functie in ("pedagogisch_medewerker", "jeugd_en_gezinsprofessional", "gedragswetenschapper", "gz_psycholoog"):
+        (w,) = PARAMS.parameter("functies", f"{functie}.trede").waarden
+        laag, hoog = w.heeft("laag"), w.heeft("hoog")
+        assert laag is not None
+        assert hoog is not None
+        assert len({laag.waarde, w.waarde, hoog.waarde}) == 3
+    for schaal in (7, 8, 9, 10, 11, 12):
+        for w in PARAMS.parameter("cao-jeugdzorg", f"salaris.schaal_{schaal}").waarden:
+            laag, hoog = w.heeft("laag"), w.heeft("hoog")
+            assert laag is not None
+            assert hoog is not None
+            assert isinstance(w.waarde, tuple)
+            assert laag.waarde[-1] < w.waarde[-1] < hoog.waarde[-1]  # type: ignore[index]
+            assert laag.waarde[0] == w.waarde[0] == hoog.waarde[0]  # type: ignore[index]  # the span, not the start

@@ -257,6 +257,12 @@ def test_personeelstekort_als_lijn(tmp_path: Path) -> None:
     assert all(t.isdigit() for t in ticklabels(ax, "x"))  # whole places: no 5,5
 
 
+def test_personeelstekort_bij_een_exacte_ratio() -> None:
+    """41A24 prices 1 staff member per 3 children exactly: 1,33 on a group of 4, shown as such."""
+    df = analyse.personeelstekort(tarieven.lees_scenario("41A24", "2027-01-01"), range(1, 5))
+    assert df.attrs["labels"]["vast_personeel"] == "vast personeel (1,33 medewerkers)"
+
+
 def test_opbouw_vergelijking(tmp_path: Path) -> None:
     v = analyse.productvergelijking(["41A22", "41A23", "41A24"], peildatum="2027-01-01")
     ax = plots.opbouw_vergelijking(v, referenties={"41A22": DEN_HAAG})
@@ -307,3 +313,33 @@ def test_catalogus(tmp_path: Path) -> None:
     assert ax.get_xlabel() == "tarief per cliënt per eenheid (€)"
     assert rechts.get_xlabel() == "tarief per cliënt per uur (€)"
     assert next(t.get_text() for t in ax.get_yticklabels()).startswith(overzicht.index[0])
+
+
+def test_tariefband(tmp_path: Path) -> None:
+    overzicht = tarieven.productoverzicht(dt.date(2027, 1, 1)).loc[["41A22", "41A24"]]
+    ax = plots.tariefband(overzicht, referentie=DEN_HAAG)
+    bewaar(ax, "tariefband", tmp_path)
+    balk = ax.patches
+    assert [p.get_x() for p in balk] == overzicht["tarief_laag"].tolist()
+    assert [p.get_x() + p.get_width() for p in balk] == pytest.approx(overzicht["tarief_hoog"].tolist())
+    teksten = [t.get_text() for t in ax.texts]
+    for code in overzicht.index:
+        assert {euro(overzicht.loc[code, k]) for k in ("tarief", "tarief_laag", "tarief_hoog")} <= set(teksten)
+    assert ticklabels(ax) == ["41A22", "41A24"]
+    assert ax.get_xlim()[0] == 0
+    assert referentielijnen(ax) == [DEN_HAAG.bedrag]
+    assert legenda(ax)[-1].startswith("Den Haag 2020")
+
+
+def test_tariefband_van_de_niveaucheck(tmp_path: Path) -> None:
+    band = analyse.niveaucheck(prijsjaar=2025).band
+    ax = plots.tariefband(band)
+    bewaar(ax, "tariefband_niveaucheck", tmp_path)
+    ruit = next(lijn for lijn in ax.get_lines() if lijn.get_marker() == "D")
+    assert list(ruit.get_xdata()) == band["gepubliceerd"].tolist()
+    assert "gepubliceerd niveau" in legenda(ax)
+    zonder_spreiding = band.index.get_loc("42A03")  # transport: one amount, only the dot
+    assert ax.patches[zonder_spreiding].get_width() == 0
+    assert sum(t.get_text() == euro(43.04) for t in ax.texts) == 1
+    with pytest.raises(ValueError, match="laag, centraal, hoog"):
+        plots.tariefband(band[["laag", "hoog"]])

@@ -83,8 +83,13 @@ def test_41a22_in_2027_verschilt_van_2025_door_wat_de_uitleg_noemt() -> None:
     assert all(u27.scenario.herkomst[k].geprojecteerd for k in verschillend), verschillend
     loon = {k for k in verschillend if k.endswith(("maandsalaris", "vakantietoeslag_minimum"))}
     assert {k.split(".")[1] for k in loon} == {"mbo", "hbo", "wo"}
+    # the calendar: 7 public holidays on a weekday in 2025, 6 in 2027 (cao art. 9.7): 7,2 hours less leave
+    kalender = {k for k in verschillend if k.endswith(".verlofuren")}
+    assert {k.split(".")[1] for k in kalender} == {"mbo", "hbo", "wo"}
+    for k in kalender:
+        assert u25.scenario.waarden[k] - u27.scenario.waarden[k] == pytest.approx(7.2, abs=1e-9)
     u26 = tarieven.bereken("41A22", "2026-06-01")
-    for k in verschillend - loon:  # premiums: the values of 2026, unchanged
+    for k in verschillend - loon - kalender:  # premiums: the values of 2026, unchanged
         assert k.startswith("werkgeverslasten."), k
         assert u27.scenario.waarden[k] == u26.scenario.waarden[k], k
     # own employer charges replace the bundled block whole, so give the block (its other keys are equal)
@@ -114,7 +119,7 @@ def test_tariefjaar_2026_weegt_de_geprojecteerde_tabel_het_hele_jaar() -> None:
 
 def test_cli_bereken_2027_markeert_de_projectie(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["uitleg", "41A22", "--peildatum", "2027-01-01"]) == 0
-    assert "salaris.schaal_8, schaal 8 trede 10 (max), aanname, geprojecteerd" in capsys.readouterr().out
+    assert "salaris.schaal_8, schaal 8 trede 7, aanname, lezing centraal, geprojecteerd" in capsys.readouterr().out
     assert main(["bereken", "41A22", "--peildatum", "2028-06-01"]) == 2
     assert "een peildatum tot en met 2027-12-31" in capsys.readouterr().err
 

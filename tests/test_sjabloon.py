@@ -99,7 +99,7 @@ overhead = 0.15
 def test_onaangeroerd_sjabloon_geeft_het_tarief_van_de_regio(leeg_41a22: Path) -> None:
     u = tarieven.bereken(leeg_41a22)
     assert u.tarief == tarieven.bereken("41A22", PEIL).tarief
-    assert u.scenario.eigen == {"basis": "41A22", "peildatum": PEIL}  # nothing the provider's own
+    assert u.scenario.eigen == {"basis": "41A22", "peildatum": PEIL, "aannames": "centraal"}  # nothing of its own
 
 
 def test_ingevuld_sjabloon_gelijk_aan_dezelfde_toml(leeg_41a22: Path, tmp_path: Path) -> None:
@@ -376,7 +376,7 @@ def test_lezen_geeft_cellen_voor_meldingen(leeg_41a22: Path) -> None:
     s = lees_sjabloon(leeg_41a22)
     assert (s.product, s.peildatum, s.tariefjaar) == ("41A22", dt.date.fromisoformat(PEIL), None)
     data, cellen = lees_ingevuld(s, indeling(tarieven.lees_scenario("41A22", PEIL)))
-    assert data == {"basis": "41A22", "peildatum": PEIL}
+    assert data == {"basis": "41A22", "peildatum": PEIL, "aannames": "centraal"}
     assert re.fullmatch(r"Invoer!C\d+ \(groepsgrootte \(plaatsen\)\)", cellen["product.groepsgrootte"])
 
 

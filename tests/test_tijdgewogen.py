@@ -374,10 +374,13 @@ def test_tariefjaar_buiten_de_reeks_noemt_bestand_en_sleutel(params: ParameterSe
 # -- the bundled parameters, the API and the command line ---------------------------------
 
 
-def _max(datum: dt.date) -> float:
+def _trede(datum: dt.date) -> float:
+    """The central salary of the bundled mbo function on a date: scale 8 at its central step."""
+    trede = standaard_parameters().parameter("functies", "pedagogisch_medewerker.trede").op(dt.date(2025, 6, 1)).waarde
     tabel = standaard_parameters().parameter("cao-jeugdzorg", "salaris.schaal_8").op(datum).waarde
     assert isinstance(tabel, tuple)
-    return tabel[-1]
+    assert isinstance(trede, str)
+    return tabel[int(trede)]
 
 
 def test_meegeleverd_41A22_over_2025(capsys: pytest.CaptureFixture[str]) -> None:
@@ -388,7 +391,7 @@ def test_meegeleverd_41A22_over_2025(capsys: pytest.CaptureFixture[str]) -> None
     assert d["tariefjaar"] == 2025
     assert d["peildatum"] is None
     s = tarieven.lees_scenario("41A22", tariefjaar=2025)
-    oud, nieuw = _max(dt.date(2024, 7, 1)), _max(dt.date(2025, 3, 1))
+    oud, nieuw = _trede(dt.date(2024, 7, 1)), _trede(dt.date(2025, 3, 1))
     assert oud < s.waarden["functies.mbo.maandsalaris"] < nieuw
     assert s.waarden["functies.mbo.maandsalaris"] == pytest.approx((59 * oud + 306 * nieuw) / 365, rel=1e-14)
     assert "tijdgewogen 2025: 59 dagen" in s.herkomst["functies.mbo.maandsalaris"].oorsprong
@@ -400,12 +403,12 @@ def test_meegeleverd_41A22_over_2025(capsys: pytest.CaptureFixture[str]) -> None
 
 def test_tekst_en_uitleg_noemen_het_tariefjaar(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["bereken", "41A22", "--tariefjaar", "2025"]) == 0
-    assert "parameters tijdgewogen over 2025; invoer-hash" in capsys.readouterr().out
+    assert "parameters tijdgewogen over 2025, aannames centraal; invoer-hash" in capsys.readouterr().out
     assert main(["uitleg", "41A22", "--tariefjaar", "2025"]) == 0
     uitleg = capsys.readouterr().out
     assert "Parameters tijdgewogen over tariefjaar 2025 (naar dagen in werking)." in uitleg
     assert "Parameters op peildatum" not in uitleg
-    assert "schaal 8 trede 10 (max), tijdgewogen 2025: 59 dagen " in uitleg
+    assert "schaal 8 trede 7, tijdgewogen 2025: 59 dagen " in uitleg
     assert main(["producten", "--tariefjaar", "2025"]) == 0
     assert "parameters tijdgewogen over 2025" in capsys.readouterr().out
 

@@ -57,10 +57,10 @@ def test_groep_8_met_de_hand(v: Any) -> None:
     1 MBO + 1 HBO changes nothing, and the whole difference is the group size. By hand: the
     group's staff, indirect time and housing (P + I + H, per group) are shared by 8 × 0.85
     instead of 10 × 0.85 clients; material is per client; then overhead (20 % of the
-    integral cost price) and 3 % risk."""
+    integral cost price) and 1,5 % risk."""
     t = v.tegen
     per_groep = t["personeel_direct"] + t["personeel_indirect"] + t["huisvesting_eenheid"]
-    verwacht = per_groep * (1 / (8 * 0.85) - 1 / (10 * 0.85)) / (1 - 0.20) * 1.03
+    verwacht = per_groep * (1 / (8 * 0.85) - 1 / (10 * 0.85)) / (1 - 0.20) * 1.015
     assert v.totaal == pytest.approx(verwacht, abs=1e-9)
     delen = {d.groep: d for d in v.delen}
     assert set(delen) == {"groepsgrootte", "personeel"}
@@ -127,7 +127,9 @@ def test_weglaten_van_de_gedragswetenschapper() -> None:
     v = vergelijk({"basis": "41A22", "peildatum": PEIL, "weglaten": ["product.indirect_uur.wo"]})
     t = v.tegen
     assert [d.groep for d in v.delen] == ["uren"]
-    verwacht = -t["personeel_indirect"] / (10 * 0.85) / (1 - 0.20) * 1.03
+    verwacht = (
+        -t["personeel_indirect"] / (10 * 0.85) / (1 - 0.20) * 1.015
+    )  # overhead 20 % of the integral cost price, risk 1,5 %
     assert v.delen[0].bedrag == pytest.approx(verwacht, abs=1e-9)
     assert {r.naam: r.eigen for r in v.regels}["personeel_indirect"] == 0.0
 

@@ -16,6 +16,7 @@ eenheid van het veld, of tekst met eenheid (``"3400 EUR/maand"``)::
 
     scenario = "dagbesteding-licht.toml"   # verplicht; pad relatief aan dit bestand, of een productcode
     peildatum = 2027-01-01                 # optioneel: datum van de meegeleverde parameters
+    aannames = "centraal"                  # optioneel: laag, centraal (standaard) of hoog
     uitvoer = "analyse-uitvoer"            # map voor CSV en plots (standaard: <naam>-uitvoer)
     regels = ["tarief_per_client"]         # optioneel: alleen deze regels in rooster en Monte Carlo
     max_scenarios = 10_000_000             # optioneel: grens van rooster en Monte Carlo (standaard 10 miljoen)
@@ -97,11 +98,11 @@ from tarieven.analyse.doelzoeken import doelzoek
 from tarieven.analyse.gevoeligheid import gevoeligheid
 from tarieven.analyse.montecarlo import MonteCarlo, Verdeling, monte_carlo, verdeling_uit_dict
 from tarieven.analyse.rooster import rooster
-from tarieven.catalogus import producten
+from tarieven.catalogus import AANNAMES_VERWACHT, producten
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.inlezen import lees_scenario
 from tarieven.lezen import bestaat, lees_bestand
-from tarieven.parameters import ParameterSet
+from tarieven.parameters import AANNAMESETS, ParameterSet
 from tarieven.scenario import Scenario
 from tarieven.velden import kinderen
 
@@ -111,7 +112,7 @@ if TYPE_CHECKING:
 __all__ = ["Analyseplan", "Analyseresultaten", "SECTIES", "lees_analyse", "voer_uit"]
 
 SECTIES = ("rooster", "gevoeligheid", "montecarlo", "doelzoeken", "bekostiging")
-TOP = {"scenario", "peildatum", "uitvoer", "regels", "max_scenarios", "max_geheugen_gb", *SECTIES}
+TOP = {"scenario", "peildatum", "aannames", "uitvoer", "regels", "max_scenarios", "max_geheugen_gb", *SECTIES}
 MAX_BEREIK_WAARDEN = 100_000
 
 
@@ -276,7 +277,9 @@ def _doelzoeken(doelen: Any, p: list[Probleem]) -> list[dict[str, Any]]:
     return [dict(d) for d in doelen]
 
 
-def _kop(data: Mapping[str, Any], pad: Path, bron: str, gekozen: str | Path | None, params: Any) -> Analyseplan:
+def _kop(
+    data: Mapping[str, Any], pad: Path, bron: str, gekozen: str | Path | None, params: Any, aannames: str | None
+) -> Analyseplan:
     """The scenario, the output folder (``gekozen`` on the command line wins) and the limits of an analysis file."""
     p: list[Probleem] = []
     for k in data:
@@ -296,17 +299,22 @@ def _kop(data: Mapping[str, Any], pad: Path, bron: str, gekozen: str | Path | No
         p.append(Probleem("max_scenarios", grenzen["max_scenarios"], "een geheel aantal scenario's van 1 of meer"))
     if "max_geheugen_gb" in grenzen and not (_is_getal(grenzen["max_geheugen_gb"]) and grenzen["max_geheugen_gb"] > 0):
         p.append(Probleem("max_geheugen_gb", grenzen["max_geheugen_gb"], "een aantal GiB groter dan 0"))
+    eigen_set = data.get("aannames")
+    if eigen_set is not None and eigen_set not in AANNAMESETS:
+        p.append(Probleem("aannames", eigen_set, AANNAMES_VERWACHT))
     if p:
         raise InvoerFout(p, bron)
     assert uitvoer is not None
-    scenario = _scenario(str(scen), pad, peildatum, bron, params)
+    scenario = _scenario(str(scen), pad, peildatum, bron, params, aannames or eigen_set)
     return Analyseplan(bestand=pad, scenario=scenario, uitvoer=uitvoer, grenzen=grenzen)
 
 
 _SCENARIO = "het pad van een scenariobestand (.toml of .json), relatief aan dit bestand, of een productcode"
 
 
-def _scenario(scen: str, pad: Path, peildatum: dt.date | None, bron: str, params: Any) -> Scenario:
+def _scenario(
+    scen: str, pad: Path, peildatum: dt.date | None, bron: str, params: Any, aannames: str | None
+) -> Scenario:
     """The scenario an analysis file names: a scenario file (relative to the analysis file) or a product code.
 
     A file that is not a scenario is refused without showing any of its content: the
@@ -315,7 +323,7 @@ def _scenario(scen: str, pad: Path, peildatum: dt.date | None, bron: str, params
     scenario_pad = pad.parent / scen
     if not bestaat(scenario_pad, bestand=True):
         if scen in producten():
-            return lees_scenario(scen, peildatum, params=params)
+            return lees_scenario(scen, peildatum, params=params, aannames=aannames)
         geen = f"; dat bestand of die productcode bestaat niet (productcodes: {', '.join(producten())})"
         raise InvoerFout([Probleem("scenario", scen, _SCENARIO + geen)], bron)
     if scenario_pad.suffix.lower() not in (".toml", ".json"):
@@ -331,7 +339,7 @@ def _scenario(scen: str, pad: Path, peildatum: dt.date | None, bron: str, params
         sleutels = ", ".join(sorted(bovenste))
         verwacht = f"{_SCENARIO}; dit bestand is geen scenario (een scenario heeft alleen de sleutels {sleutels})"
         raise InvoerFout([Probleem("scenario", scen, verwacht)], bron)
-    return lees_scenario(data, peildatum, naam=str(scenario_pad), params=params)
+    return lees_scenario(data, peildatum, naam=str(scenario_pad), params=params, aannames=aannames)
 
 
 def _uitvoer(uitvoer: Any, pad: Path, p: list[Probleem]) -> Path | None:
@@ -359,13 +367,15 @@ def lees_analyse(
     *,
     uitvoer: str | Path | None = None,
     params: ParameterSet | str | os.PathLike[str] | None = None,
+    aannames: str | None = None,
 ) -> Analyseplan:
     """Read and check an analysis file (format: see the module docstring).
 
     ``uitvoer``: an output folder the user chose explicitly (``--uitvoer`` on the command
     line); it replaces the file's ``uitvoer``, which is then not checked. ``params``: the
     parameter set for the scenario, or the user's own parameter file or folder laid over
-    the bundled one (``tarieven scenario ... --parameters PAD``).
+    the bundled one (``tarieven scenario ... --parameters PAD``). ``aannames``: the assumption
+    set the scenario is read at (``--aannames``); it wins over the file's own ``aannames``.
 
     Raises
     ------
@@ -376,7 +386,7 @@ def lees_analyse(
     pad = Path(pad)
     bron = str(pad)
     data = lees_bestand(pad, soort="analysebestand")
-    plan = _kop(data, pad, bron, uitvoer, params)
+    plan = _kop(data, pad, bron, uitvoer, params, aannames)
     p: list[Probleem] = []
 
     def tabel(naam: str) -> dict[str, Any] | None:

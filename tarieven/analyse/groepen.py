@@ -47,7 +47,7 @@ from tarieven.fouten import InvoerFout, Probleem
 from tarieven.overzicht import personeel_tekst
 from tarieven.scenario import Scenario
 from tarieven.uitkomst import Uitkomst, bereken
-from tarieven.weergave import getal, invoer
+from tarieven.weergave import getal
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -144,7 +144,7 @@ def personeelstekort(
         labels={
             "groepsgrootte": label(s, _G),
             "medewerkers_vast": "medewerkers (vast personeel)",
-            "vast_personeel": f"vast personeel ({invoer(n0)} medewerkers)",
+            "vast_personeel": f"vast personeel ({getal(n0, 0) if n0 == round(n0) else getal(n0, 2)} medewerkers)",
             "medewerkers_ratio": "medewerkers (vaste ratio)",
             "vaste_ratio": uitleg_ratio,
         },

@@ -7,9 +7,18 @@ file) are not. :func:`onzekerheid` draws every such input, the others stay fixed
 reports the band of the tariff. The range of each input is a documented rule, not a
 judgement per number:
 
-- **around its value**: a triangular distribution with the value itself as the most likely
-  one, from ``value × (1 − m)`` to ``value × (1 + m)``, with the margin ``m`` by status
-  (:data:`MARGES`: 10 % for ``indicatief``, 20 % for ``aanname``);
+- **between its own readings**: an input whose bundled value carries a ``laag`` and a
+  ``hoog`` reading (:mod:`tarieven.waarden`; the salary step, the span of a reconstructed
+  scale, occupancy, overhead, ...) is drawn from a triangular distribution from the lower to
+  the higher of its two readings, with its own value as the most likely one. The readings
+  come from re-reading the scenario at the sets ``laag`` and ``hoog``, so a salary ranges
+  over what its step, its table and its wage development give together. An input whose
+  readings are all equal (a group size that is the product's maximum) stays fixed;
+- **otherwise around its value**: a triangular distribution with the value itself as the
+  most likely one, from ``value × (1 − m)`` to ``value × (1 + m)``, with the margin ``m`` by
+  status (:data:`MARGES`: 10 % for ``indicatief``, 20 % for ``aanname``): for uncertain
+  values without readings (a premium quoted by a payroll site, an aanname in a user's own
+  parameter file);
 - **a fact is not a choice**: a fact that neither region nor provider chooses (``Veld.vast``:
   the CAO's leave hours, a statutory premium) whose value is an assumption is uncertain in
   its reading only, and takes the margin of ``indicatief``;
@@ -58,6 +67,7 @@ from typing import TYPE_CHECKING
 from tarieven.analyse._gemeen import ScenarioInvoer, als_scenario, label, mixsleutels, onderwerp
 from tarieven.analyse.montecarlo import Driehoek, MonteCarlo, monte_carlo
 from tarieven.fouten import InvoerFout, Probleem
+from tarieven.inlezen import herlees
 from tarieven.parameters import Herkomst
 from tarieven.scenario import Scenario
 from tarieven.weergave import procent
@@ -164,6 +174,32 @@ def _band(s: Scenario, sleutel: str, marge: float, grens: str) -> tuple[float, f
     return laag, hoog, grens
 
 
+def _lezingen(s: Scenario) -> dict[str, tuple[float, float]]:
+    """Per input read at an assumption set: its value at ``laag`` and at ``hoog``.
+
+    The scenario is read again from what the user gave (:attr:`~tarieven.Scenario.eigen`) on
+    the same date and parameters at both sets; empty when no input carries readings.
+    """
+    if not any(h.lezing for h in s.herkomst.values()):
+        return {}
+    laag, hoog = herlees(s, "laag"), herlees(s, "hoog")
+    return {
+        k: (laag.waarden[k], hoog.waarden[k])
+        for k, h in s.herkomst.items()
+        if h.lezing and k in s.waarden and k in laag.waarden and k in hoog.waarden
+    }
+
+
+def _leesband(s: Scenario, sleutel: str, lezingen: tuple[float, float]) -> tuple[float, float, str] | None:
+    """(low, high, rule) between an input's own readings and its value; None when they are all equal."""
+    basis = float(s.waarden[sleutel])
+    laag, hoog = min(*lezingen, basis), max(*lezingen, basis)
+    if not laag < hoog:
+        return None
+    veld = s.veld(sleutel)
+    return laag, hoog, f"lezingen laag {veld.toon(lezingen[0])} en hoog {veld.toon(lezingen[1])}"
+
+
 def onzekerheidsbanden(
     scenario: ScenarioInvoer,
     *,
@@ -207,16 +243,18 @@ def onzekerheidsbanden(
     mix = mixsleutels(s)
     # a mix must keep summing to 1: of two shares only the first is drawn (the other follows), of more none
     buiten_mix = set(mix[1:]) if len(mix) == 2 else set(mix)
+    lezingen = _lezingen(s)
     for k, h in s.herkomst.items():
         if k in buiten_mix:
             continue
         status = h.status
         if status is None or k in vast or (ontwerp_vast and _is_ontwerp(k)) or k not in s.waarden:
             continue
-        regel = _marge(s, k, h, marges)
-        if regel is None:
-            continue
-        band = _band(s, k, *regel)
+        if k in lezingen:  # between its own readings, when its status is among those drawn
+            band = _leesband(s, k, lezingen[k]) if status in marges else None
+        else:
+            regel = _marge(s, k, h, marges)
+            band = None if regel is None else _band(s, k, *regel)
         if band is None:
             continue
         sleutel_bron = (h.oorsprong, float(s.waarden[k]))

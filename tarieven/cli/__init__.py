@@ -102,6 +102,7 @@ _OPDRACHTEN = {
     "normeer": ("tarieven.cli.lijsten", "normeer"),
     "vergelijk": ("tarieven.cli.vergelijk", "vergelijk"),
     "sjabloon": ("tarieven.cli.sjabloon", "sjabloon"),
+    "niveau": ("tarieven.cli.niveau", "niveau"),
 }
 """Each command's implementation, imported only when that command runs (start-up time)."""
 

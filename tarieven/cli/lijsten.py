@@ -14,9 +14,9 @@ from tarieven.fouten import InvoerFout, Probleem
 from tarieven.indexcijfers import indexeer as _indexeer
 from tarieven.overzicht import productoverzicht, vervoersbedragen
 from tarieven.parameterbestanden import laad_map
-from tarieven.parameters import STATUSSEN, Parameter, Waarde
+from tarieven.parameters import CENTRAAL, LEZINGEN, STATUSSEN, Parameter, Waarde
 from tarieven.uitvoerbestand import atomair, schrijf_bytes
-from tarieven.weergave import euro, getal, ingekort, invoer, procent
+from tarieven.weergave import LEZING, band_tekst, euro, getal, ingekort, invoer, procent
 
 __all__ = ["indexeer", "parameters", "producten", "test"]
 
@@ -26,23 +26,37 @@ def producten(args: argparse.Namespace) -> int:
     tariefjaar = args.tariefjaar
     datum = None if tariefjaar is not None else args.peildatum or dt.date.today()
     params = laad_parameters(args.parameters)
-    df = productoverzicht(datum, tariefjaar=tariefjaar, params=params)
-    bedragen = vervoersbedragen(datum, tariefjaar=tariefjaar, params=params)
+    aannames = args.aannames or CENTRAAL
+    df = productoverzicht(datum, tariefjaar=tariefjaar, params=params, aannames=aannames)
+    bedragen = {
+        s: vervoersbedragen(datum, tariefjaar=tariefjaar, params=params, aannames=s)
+        for s in dict.fromkeys((aannames, "laag", "hoog"))
+    }
     rijen: list[dict[str, Any]] = [{"code": str(code), **df.loc[code].to_dict()} for code in df.index]
-    for code, per_categorie in bedragen.items():
+    for code, per_categorie in bedragen[aannames].items():
         for categorie, (bedrag, status) in per_categorie.items():
             rijen.append({"code": code, "naam": f"Vervoer, {categorie.replace('_', ' ')}", "eenheid": "dag",
-                          "tarief": bedrag, "status": status})  # fmt: skip
+                          "tarief": bedrag, "tarief_laag": bedragen["laag"][code][categorie][0],
+                          "tarief_hoog": bedragen["hoog"][code][categorie][0], "status": status})  # fmt: skip
     wanneer = f"tijdgewogen over {tariefjaar}" if tariefjaar is not None else f"op peildatum {datum}"
-    kop = f"{'code':<10} {'product':<40} {'eenheid':<8} {'groep':>5} {'bezet':>6} {'personeel':<22} {'tarief':>12}"
-    regels = [f"Productcatalogus ({len(df) + len(bedragen)} producten), parameters {wanneer}", "", kop, "-" * len(kop)]
+    kop = (
+        f"{'code':<10} {'product':<40} {'eenheid':<8} {'groep':>5} {'bezet':>6} {'personeel':<22} {'tarief':>12}"
+        "  band (laag – hoog)"
+    )
+    regels = [
+        f"Productcatalogus ({len(df) + len(bedragen[aannames])} producten), parameters {wanneer}, aannames {aannames}",
+        "",
+        kop,
+        "-" * len(kop),
+    ]
     for code in df.index:
         rij = df.loc[code]
         regels.append(
             f"{code!s:<10} {ingekort(str(rij['naam'] or ''), 40):<40} {rij['eenheid']:<8} {rij['groepsgrootte']:>5g} "
             f"{procent(rij['bezettingsgraad']):>6} {ingekort(rij['personeel'], 22):<22} {euro(rij['tarief']):>12}"
+            f"  {band_tekst(rij['tarief_laag'], rij['tarief_hoog'])}"
         )
-    for code, per_categorie in bedragen.items():
+    for code, per_categorie in bedragen[aannames].items():
         tekst = ", ".join(f"{c.replace('categorie_', 'cat ')} {euro(b)}" for c, (b, _) in per_categorie.items())
         regels.append(f"{code:<10} {'Vervoer (per dag per kind)':<40} {'dag':<8} {tekst}")
         statussen = ", ".join(sorted({s for _, s in per_categorie.values()}))
@@ -53,7 +67,11 @@ def producten(args: argparse.Namespace) -> int:
             )
         elif set(statussen.split(", ")) & {"indicatief", "aanname"}:
             regels.append(f"{'':<10} let op: status van de bedragen: {statussen}")
-    regels += ["", "Tarief per cliënt per eenheid op de meegeleverde standaardwaarden; zie 'tarieven uitleg CODE'."]
+    regels += [
+        "",
+        f"Tarief per cliënt per eenheid op de meegeleverde standaardwaarden, elke aanname op haar {LEZING[aannames]} "
+        "lezing; de band: elke aanname op haar lage en op haar hoge lezing. Zie 'tarieven uitleg CODE'.",
+    ]
     schrijf_rijen(rijen, args.formaat, "\n".join(regels))
     return 0
 
@@ -133,13 +151,47 @@ def parameters(args: argparse.Namespace) -> int:
             regels += [f"{bestandsnaam}: {par.naam} = {regel}", f"    {par.label}; bron: {w.bron}"]
             for toelichting in dict.fromkeys(t for t in (par.toelichting, w.toelichting) if t):
                 regels.append(f"    {' '.join(toelichting.split())}")
-            rijen.append({"bestand": bestandsnaam, "parameter": par.naam, "waarde": waarde, "eenheid": par.eenheid,
-                          "status": w.status, "geprojecteerd": w.geprojecteerd, "vanaf": w.vanaf,
-                          "bron": str(w.bron)})  # fmt: skip
+            rij = {"bestand": bestandsnaam, "parameter": par.naam, "waarde": waarde, "eenheid": par.eenheid,
+                   "status": w.status, "geprojecteerd": w.geprojecteerd, "vanaf": w.vanaf,
+                   "bron": str(w.bron)}  # fmt: skip
+            if waarde is not None and par.heeft_lezingen:
+                for lezing in LEZINGEN:
+                    rij[lezing] = _lezing(par, lezing, datum)
+                    regels.append(f"    {lezing}: {_toon_waarde(par, par.bij(lezing).op(datum))}")
+            elif waarde is not None and w.status == "aanname" and w.geprojecteerd:  # carried forward, no readings
+                rij |= dict.fromkeys(LEZINGEN, _zonder_lezingen(w))
+            rijen.append(rij)
     if not rijen:
         raise InvoerFout([Probleem("naam", naam, "(een deel van) de naam van een meegeleverde parameter of bestand")])
+    if args.formaat in ("csv", "csv-nl"):  # a table: each reading as its value and its reason in columns
+        rijen = [_plat_lezingen(r) for r in rijen]
     schrijf_rijen(rijen, args.formaat, "\n".join(regels))
     return 0
+
+
+def _lezing(par: Parameter, lezing: str, datum: dt.date) -> dict[str, Any]:
+    """One reading of a parameter on a date, as a table: its value, its reason and its source."""
+    w = par.bij(lezing).op(datum)
+    toelichting = " ".join((w.toelichting or "").split()).removeprefix(f"lezing {lezing}: ")
+    return {"waarde": w.waarde, "toelichting": toelichting, "bron": str(w.bron)}
+
+
+def _zonder_lezingen(w: Waarde) -> dict[str, Any]:
+    """The readings of a value carried past its source without readings of its own: the value itself."""
+    toelichting = (
+        f"Geen eigen lezingen: de waarde is na het einde van haar bron doorgetrokken uit een waarde met status "
+        f"{w.bronstatus}; in de aannamesets zijn laag, centraal en hoog gelijk (de onzekerheidsband geeft haar "
+        "de marge van haar bron)."
+    )
+    return {"waarde": w.waarde, "toelichting": toelichting, "bron": str(w.bron)}
+
+
+def _plat_lezingen(rij: dict[str, Any]) -> dict[str, Any]:
+    uit = {k: v for k, v in rij.items() if k not in LEZINGEN}
+    for lezing in LEZINGEN:
+        tabel = rij.get(lezing) or {}
+        uit[lezing], uit[f"{lezing}_toelichting"] = tabel.get("waarde"), tabel.get("toelichting")
+    return uit
 
 
 def indexeer(args: argparse.Namespace) -> int:
@@ -175,7 +227,7 @@ def test(args: argparse.Namespace) -> int:
     """``tarieven test``: every case of a checks file, passed or failed per line; 1 if any fails."""
     from tarieven.controles import voer_controles_uit
 
-    uitslagen = voer_controles_uit(args.bestand)
+    uitslagen = voer_controles_uit(args.bestand, aannames=args.aannames)
     regels: list[str] = []
     rijen: list[dict[str, Any]] = []
     for g in uitslagen:
@@ -226,7 +278,7 @@ def normeer(args: argparse.Namespace) -> int:
 
     uitkomst = _normeer(
         args.map, normen=args.normen, peildatum=args.peildatum, band=tuple(args.band), iqr_factor=args.iqr,
-        params=args.parameters,
+        params=args.parameters, aannames=args.aannames,
     )  # fmt: skip
     for i in uitkomst.fouten:  # for the analyst, on stderr: which file; the report names the code or number only
         print(f"tarieven: weggelaten: {i.code} ({i.bestand}): {i.fout}", file=sys.stderr)

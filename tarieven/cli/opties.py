@@ -13,9 +13,17 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from tarieven.velden import VORMEN
+from tarieven.velden import VORMEN, veld
 
-__all__ = ["FORMATEN", "formaat_argument", "peildatum_argumenten", "schrijf_csv", "schrijf_rijen", "voeg_toe"]
+__all__ = [
+    "FORMATEN",
+    "aannames_argument",
+    "formaat_argument",
+    "peildatum_argumenten",
+    "schrijf_csv",
+    "schrijf_rijen",
+    "voeg_toe",
+]
 
 FORMATEN = ("tekst", "json", "csv", "csv-nl")
 """Output formats: ``csv`` for tools, ``csv-nl`` for Dutch Excel (see :mod:`tarieven.csvformaat`)."""
@@ -70,6 +78,16 @@ def parameters_argument(opdracht: argparse.ArgumentParser) -> None:
     )
 
 
+def aannames_argument(opdracht: argparse.ArgumentParser, *, scenario: bool = True) -> None:
+    """``--aannames laag|centraal|hoog``: the assumption set every value with readings is read at."""
+    opdracht.add_argument(
+        "--aannames",
+        choices=veld("aannames").keuzes,
+        help="lees elke aanname op haar lage, centrale of hoge lezing; laag en hoog geven samen de band van het "
+        "tarief (standaard: " + ("die van het scenario, anders centraal)" if scenario else "centraal)"),
+    )
+
+
 def formaat_argument(opdracht: argparse.ArgumentParser) -> None:
     opdracht.add_argument(
         "--formaat",
@@ -90,6 +108,7 @@ def _bereken_en_uitleg(sub: Any) -> None:
             help="scenario als .json, .toml of ingevuld sjabloon (.xlsx), of een productcode",
         )
         peildatum_argumenten(opdracht)
+        aannames_argument(opdracht)
         parameters_argument(opdracht)
         opdracht.add_argument("--afstand", type=float, metavar="KM", help="vervoer 42A03: enkele-reisafstand in km")
         opdracht.add_argument("--vorm", choices=VORMEN, help="vervoer 42A03: de vervoersvorm")
@@ -115,6 +134,7 @@ def _lijsten(sub: Any) -> None:
     """Register ``producten``, ``parameters`` and ``indexeer``."""
     p = sub.add_parser("producten", help="toon de productcatalogus met eenheid, kerngetallen en tarief")
     peildatum_argumenten(p, scenario=False)
+    aannames_argument(p, scenario=False)
     parameters_argument(p)
     formaat_argument(p)
     q = sub.add_parser("parameters", help="toon parameters met waarde, bron, datum en status")
@@ -156,6 +176,7 @@ def _scenario(sub: Any) -> None:
     a.add_argument("bestand", metavar="BESTAND", help="analysebestand (.toml)")
     a.add_argument("--uitvoer", metavar="MAP", help="map voor de uitvoer (standaard: uit het bestand)")
     a.add_argument("--plots", action="store_true", help="schrijf ook de plots als PNG")
+    aannames_argument(a)
     parameters_argument(a)
     a.add_argument(
         "--overschrijf", action="store_true", help="vervang bestanden die al in de uitvoermap staan (standaard: weiger)"
@@ -177,6 +198,7 @@ def _test(sub: Any) -> None:
         "de berekening. Exitcode 0 als alles slaagt, 1 als iets mislukt, 2 bij een ongeldig bestand.",
     )
     t.add_argument("bestand", metavar="BESTAND", help="controlebestand (.toml) met [[geval]]-tabellen")
+    aannames_argument(t)
     formaat_argument(t)
     n = sub.add_parser(
         "normeer",
@@ -203,6 +225,7 @@ def _test(sub: Any) -> None:
         "--plots", metavar="MAP", help="schrijf per product de band en de spreiding per regel als PNG in deze map"
     )
     peildatum_argumenten(n, tariefjaar=False)
+    aannames_argument(n)
     parameters_argument(n)
     formaat_argument(n)
 
@@ -251,6 +274,7 @@ def _vergelijk(sub: Any) -> None:
         "van EIGEN (standaard: die basis)",
     )
     peildatum_argumenten(v)
+    aannames_argument(v)
     parameters_argument(v)
     formaat_argument(v)
     v.add_argument("--plot", metavar="PNG", help="schrijf ook de brug van het ene tarief naar het andere als PNG")
@@ -267,8 +291,31 @@ def _sjabloon(sub: Any) -> None:
     t.add_argument("product", metavar="PRODUCT", help="productcode, bijvoorbeeld 41A22")
     t.add_argument("-o", "--uitvoer", metavar="XLSX", required=True, help="het sjabloon om te schrijven (.xlsx)")
     peildatum_argumenten(t, scenario=False)
+    aannames_argument(t, scenario=False)
     parameters_argument(t)
     t.add_argument("--overschrijf", action="store_true", help="vervang een bestaand bestand (standaard: weiger)")
+
+
+def _niveau(sub: Any) -> None:
+    """Register ``tarieven niveau``."""
+    n = sub.add_parser(
+        "niveau",
+        help="zet elk product met zijn band naast een gepubliceerd niveau, en wat centraal en laag scheidt",
+        description="Prijs elk product met een gepubliceerd vergelijkingsniveau over een prijsjaar op de aannames "
+        "laag, centraal en hoog, zet het gepubliceerde niveau (in natura, geïndexeerd naar het prijsjaar) ernaast, "
+        "verdeel het verschil tussen centraal en laag over groepen aannames (Shapley, in centen die optellen) en "
+        "zeg waarom een niveau buiten de band valt.",
+    )
+    n.add_argument(
+        "--prijsjaar", type=_jaar, metavar="JAAR",
+        help="het tariefjaar en prijspeil (standaard: het laatste jaar met een gepubliceerde jaarindex)",
+    )  # fmt: skip
+    n.add_argument(
+        "--index-aanname", type=float, metavar="FRACTIE",
+        help="aangenomen jaarindex voor jaren na de laatste gepubliceerde, bijvoorbeeld 0.04 (uitdrukkelijk genoemd)",
+    )  # fmt: skip
+    parameters_argument(n)
+    formaat_argument(n)
 
 
 _REGISTRATIES = {
@@ -282,6 +329,7 @@ _REGISTRATIES = {
     "normeer": _test,
     "vergelijk": _vergelijk,
     "sjabloon": _sjabloon,
+    "niveau": _niveau,
 }
 """Each subcommand and the function that registers it (some register two or three together)."""
 

@@ -175,7 +175,7 @@ def _doelzoeken_tekst(plan: Analyseplan, df: pd.DataFrame) -> str:
 
 def voer_uit(args: argparse.Namespace) -> int:
     """``tarieven scenario``: read, run, write; 0 on success (bad input raises, exit 2)."""
-    plan = lees_analyse(args.bestand, uitvoer=args.uitvoer or None, params=args.parameters)
+    plan = lees_analyse(args.bestand, uitvoer=args.uitvoer or None, params=args.parameters, aannames=args.aannames)
     regels: list[VoortgangRegel] = []
 
     def voortgang(label: str) -> VoortgangRegel:

@@ -21,7 +21,7 @@ def sjabloon(args: argparse.Namespace) -> int:
         )
     schrijf_sjabloon(
         args.product, pad, args.peildatum, tariefjaar=args.tariefjaar, params=args.parameters,
-        overschrijven=args.overschrijf,
+        aannames=args.aannames, overschrijven=args.overschrijf,
     )  # fmt: skip
     print(f"geschreven: {pad}", file=sys.stderr)
     print(f"Vul het blad Invoer in en reken uit met: tarieven vergelijk {pad}", file=sys.stderr)

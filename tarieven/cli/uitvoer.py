@@ -20,7 +20,7 @@ from tarieven.lezen import is_uitkomst
 from tarieven.uitkomst import Uitkomst
 from tarieven.uitkomst import bereken as _bereken
 from tarieven.velden import VORMEN
-from tarieven.weergave import euro, is_geld
+from tarieven.weergave import band_tekst, euro, is_geld
 
 __all__ = ["OPBOUW", "als_csv", "als_tekst", "bereken", "uitleg"]
 
@@ -43,6 +43,10 @@ def als_tekst(u: Uitkomst) -> str:
     e = u.eenheid
     regels = [s.titel, ""]
     regels.append(f"Tarief per cliënt per {e}:".ljust(36) + euro(u.tarief).rjust(14))
+    laag, hoog = u.band()
+    if euro(laag) != euro(hoog):
+        tekst = band_tekst(laag, hoog)
+        regels.append("  band (aannames laag – hoog)".ljust(50 - len(tekst)) + tekst)
     namen = {r.naam for r in u}
     for naam in _ANDERE_EENHEDEN:
         if naam in namen:
@@ -53,9 +57,9 @@ def als_tekst(u: Uitkomst) -> str:
         regels += ["", f"Opbouw per cliënt per {e}:"]
         for naam in OPBOUW:
             regels.append(f"  {u.regel(naam).definitie.label}".ljust(36) + euro(u[naam]).rjust(14))
-    peil = f"parameters op peildatum {s.peildatum}; " if s.peildatum else ""
+    peil = f"parameters op peildatum {s.peildatum}, aannames {s.aannames}; " if s.peildatum else ""
     if s.tariefjaar is not None:
-        peil = f"parameters tijdgewogen over {s.tariefjaar}; "
+        peil = f"parameters tijdgewogen over {s.tariefjaar}, aannames {s.aannames}; "
     regels += [
         "",
         f"(tarieven {u.versie}, {peil}invoer-hash {u.invoer_hash[:12]}; afgerond op centen"
@@ -82,7 +86,7 @@ def _vervoer(args: argparse.Namespace) -> dict[str, Any] | None:
     return {"product.afstand_km": args.afstand, "product.vorm": args.vorm}
 
 
-_NIET_MET = frozenset({"basis", "peildatum", "tariefjaar", "weglaten"})
+_NIET_MET = frozenset({"basis", "peildatum", "tariefjaar", "weglaten", "aannames"})
 """Keys that say how a scenario is read, not inputs ``--met`` changes."""
 
 
@@ -98,8 +102,11 @@ def met_waarden(paren: list[str]) -> dict[str, Any]:
             verwacht = "SLEUTEL=WAARDE, bijvoorbeeld product.groepsgrootte=8"
             raise InvoerFout([Probleem("--met", paar, verwacht)])
         if sleutel.strip() in _NIET_MET:
-            verwacht = "een invoer van het scenario; basis, peildatum, tariefjaar en weglaten bepalen hoe het gelezen "
-            raise InvoerFout([Probleem("--met", paar, verwacht + "wordt (geef ze in het scenario of als eigen optie)")])
+            verwacht = (
+                "een invoer van het scenario; basis, peildatum, tariefjaar, weglaten en aannames bepalen hoe het "
+                "gelezen wordt (geef ze in het scenario of als eigen optie)"
+            )
+            raise InvoerFout([Probleem("--met", paar, verwacht)])
         waarde = waarde.strip()
         try:
             uit[sleutel.strip()] = tomllib.loads(f"w = {waarde}")["w"] if "\n" not in waarde else waarde
@@ -124,7 +131,10 @@ def _uitkomst(args: argparse.Namespace) -> Uitkomst | None:
     if met is not None:
         met = {k: v for k, v in met.items() if v is not None}
     try:
-        u = _bereken(args.bestand, args.peildatum, tariefjaar=args.tariefjaar, met=met, params=args.parameters)
+        u = _bereken(
+            args.bestand, args.peildatum, tariefjaar=args.tariefjaar, met=met, params=args.parameters,
+            aannames=args.aannames,
+        )  # fmt: skip
     except InvoerFout as e:  # a value given with --met is named as such, not as the scenario file's
         gegeven = set(met or {})
         hernoemd = [

@@ -31,7 +31,7 @@ from tarieven.plots._basis import (
 )
 from tarieven.plots.analyses import bekostiging, groep_of_individueel, heatmap, histogram, lijn, tornado
 from tarieven.plots.normering import band, spreiding
-from tarieven.plots.opbouw import brug, catalogus, opbouw_vergelijking, waterval
+from tarieven.plots.opbouw import brug, catalogus, opbouw_vergelijking, tariefband, waterval
 
 __all__ = [
     "KLEUR_HOOG",
@@ -58,6 +58,7 @@ __all__ = [
     "opbouw_vergelijking",
     "procent_opmaak",
     "spreiding",
+    "tariefband",
     "toon_waarde",
     "tornado",
     "waterval",

@@ -1,14 +1,15 @@
-"""Plots of one breakdown: the waterfall, products side by side, the catalogue, the bridge between two."""
+"""Plots of one breakdown: the waterfall, products side by side, the catalogue, the bridge between two, the band."""
 
 from __future__ import annotations
 
 import textwrap
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.transforms import ScaledTranslation
 
 from tarieven.plots._basis import (
     KLEUR_HOOG,
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from tarieven.vergelijkingsuitvoer import Vergelijking
 
 
-__all__ = ["brug", "catalogus", "opbouw_vergelijking", "waterval"]
+__all__ = ["brug", "catalogus", "opbouw_vergelijking", "tariefband", "waterval"]
 
 
 def waterval(
@@ -239,3 +240,74 @@ def catalogus(overzicht: pd.DataFrame, *, titel: str | None = None) -> Axes:
     links.set_yticks(y, labels, fontsize=8.5)
     links.invert_yaxis()  # the first code on top
     return links
+
+
+_BANDKOLOMMEN = (("laag", "centraal", "hoog"), ("tarief_laag", "tarief", "tarief_hoog"))
+
+
+def tariefband(
+    band: pd.DataFrame,
+    *,
+    referentie: Referentie | Sequence[Referentie] | None = None,
+    ax: Axes | None = None,
+    titel: str | None = None,
+) -> Axes:
+    """The band of a tariff per row: from its low to its high assumption set, with the central tariff.
+
+    Parameters
+    ----------
+    band
+        One row per tariff (the index labels the rows, top to bottom), with the columns
+        ``laag``, ``centraal`` and ``hoog`` (:attr:`tarieven.analyse.Niveaucheck.band`) or
+        ``tarief_laag``, ``tarief`` and ``tarief_hoog`` (:func:`tarieven.productoverzicht`).
+        With a column ``gepubliceerd`` each row also shows its published level (a diamond).
+    referentie
+        Levels that hold for every row (a published tariff, a tariff a municipality pays):
+        dashed vertical lines with their label in the legend.
+
+    The band is a shaded bar with its two ends written below it, the central tariff a dot with
+    its amount above it; a row without spread is only the dot. The x axis starts at € 0, so
+    the widths compare.
+    """
+    kolommen = next((k for k in _BANDKOLOMMEN if set(k) <= set(band.columns)), None)
+    if kolommen is None:
+        raise ValueError(f"een tabel met de kolommen {' of '.join(', '.join(k) for k in _BANDKOLOMMEN)}")
+    laag, centraal, hoog = (band[k].astype(float).to_numpy() for k in kolommen)
+    ax = _as(ax, (9, 0.8 * len(band) + 2.4))
+    y = np.arange(len(band))
+    dikte = 0.36
+    handvatten = [
+        ax.barh(y, hoog - laag, left=laag, height=dikte, color=KLEUR_KOSTEN, alpha=0.25, edgecolor=KLEUR_KOSTEN,
+                label="band: alle aannames tegelijk op hun lage, en op hun hoge lezing"),
+        ax.plot(centraal, y, "o", color=KLEUR_TOTAAL, markersize=8, linestyle="none",
+                label="centraal: elke aanname op haar centrale lezing")[0],
+    ]  # fmt: skip
+    wit = {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"}  # legible over a line
+    tekst: dict[str, Any] = {"textcoords": "offset points", "ha": "center", "fontsize": 8.5, "bbox": wit}
+    for i in y:
+        ax.annotate(euro(centraal[i]), (centraal[i], i - dikte / 2), xytext=(0, 3), va="bottom", fontweight="bold",
+                    color=KLEUR_TOTAAL, **tekst)  # fmt: skip
+        if hoog[i] > laag[i]:
+            for x in (laag[i], hoog[i]):
+                ax.annotate(euro(x), (x, i + dikte / 2), xytext=(0, -2), va="top", **tekst)
+    rechts = [*hoog]
+    if "gepubliceerd" in band.columns:
+        g = band["gepubliceerd"].astype(float).to_numpy()
+        handvatten += ax.plot(g, y, "D", color=KLEUR_REFERENTIE, markersize=7, linestyle="none",
+                              label="gepubliceerd niveau")  # fmt: skip
+        rechts += list(g)
+    refs = _teken_referenties(ax, referentie, verticaal=True)
+    handvatten += ax.get_lines()[-len(refs) :] if refs else []
+    rechts += [b for b, _ in refs]
+    ax.set_yticks(y, [str(i) for i in band.index])
+    ax.set_ylim(len(band) - 0.45, -0.7)  # the first row on top, room above it for the central amount
+    ax.set_xlim(0, max(rechts) * 1.08)
+    ax.xaxis.set_major_formatter(euro_opmaak(0))
+    ax.set_xlabel("tarief per cliënt per eenheid (€)")
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_axisbelow(True)
+    _titel(ax, "Tarief op de centrale aannames en de band van laag tot hoog", None, titel)
+    onder = ax.transAxes + ScaledTranslation(0, -0.5, ax.figure.dpi_scale_trans)  # below the axis label
+    ax.legend(handles=handvatten, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=onder, frameon=False,
+              fontsize=8.5)  # fmt: skip
+    return ax

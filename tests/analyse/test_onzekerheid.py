@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +13,7 @@ import pytest
 import tarieven
 from tarieven import analyse
 from tarieven.analyse.onzekerheid import MARGES, ONTWERP, projectiemarge
+from tarieven.herkomst import Herkomst
 
 from ._hulp import G1, B, G
 
@@ -34,10 +37,20 @@ def test_banden_alleen_onzekere_invoer_buiten_het_ontwerp() -> None:
     assert B in banden.index
 
 
-def test_geprojecteerd_houdt_de_marge_van_zijn_bron() -> None:
-    """Past the CAO's term every CAO value is an ``aanname``, but the band follows what it was
-    projected from: a definitief term carried forward unchanged stays fixed, an indicatief one
-    keeps ± 10 %, the same as within the term."""
+def _cent(x: float) -> float:
+    """Rounded to whole cents, half up: as a CAO raises a table."""
+    return float(Decimal(repr(x)).quantize(Decimal("0.01"), ROUND_HALF_UP))
+
+
+def _zonder_lezing(s: tarieven.Scenario, sleutel: str, status: str) -> tarieven.Scenario:
+    """The scenario with one input's origin an uncertain value without readings (a user's own norm)."""
+    return replace(s, herkomst={**s.herkomst, sleutel: Herkomst("eigen norm (test)", status)})
+
+
+def test_geprojecteerd_zonder_lezingen_houdt_de_marge_van_zijn_bron() -> None:
+    """Past the CAO's term every CAO value is an ``aanname``, but a value without readings keeps the
+    margin of what it was projected from: a definitief term carried forward unchanged stays fixed,
+    an indicatief one keeps ± 10 %, the same as within the term."""
     banden, binnen = analyse.onzekerheidsbanden(PRODUCT), analyse.onzekerheidsbanden(IN_DE_CAO)
     assert set(banden["status"]) == {"aanname"}
     week = PRODUCT.herkomst["functies.mbo.uren_per_week"]
@@ -46,89 +59,87 @@ def test_geprojecteerd_houdt_de_marge_van_zijn_bron() -> None:
     )  # fmt: skip
     for k in ("functies.mbo.uren_per_week", "functies.mbo.vakantietoeslag"):
         assert k not in banden.index  # definitief in the CAO, carried forward: still fixed
-    for k in ("functies.mbo.eindejaarsuitkering", "functies.mbo.verlofuren"):
-        assert PRODUCT.herkomst[k].projectiefactor == 1.0  # carried forward unchanged
-        assert banden.loc[k, ["laag", "hoog"]].tolist() == pytest.approx(binnen.loc[k, ["laag", "hoog"]].tolist())
-        assert "geprojecteerd, ongewijzigd" in banden.loc[k, "grens"]
-    # the only inputs drawn now and not in 2025: premiums that are indicatief in 2026 (definitief in 2025)
-    nieuw = {"werkgeverslasten.premies.ufo", "werkgeverslasten.premies.kinderopvang"}
-    assert set(banden.index) - set(binnen.index) == nieuw
-    assert all(PRODUCT.herkomst[k].bronstatus == "indicatief" for k in nieuw)
+    k = "functies.mbo.eindejaarsuitkering"  # indicatief, no readings, carried forward unchanged
+    assert PRODUCT.herkomst[k].lezing is None
+    assert PRODUCT.herkomst[k].projectiefactor == 1.0
+    assert banden.loc[k, ["laag", "hoog"]].tolist() == pytest.approx(binnen.loc[k, ["laag", "hoog"]].tolist())
+    assert banden.loc[k, ["laag", "hoog"]].tolist() == pytest.approx([0.9 * 0.0833, 1.1 * 0.0833])
+    assert "geprojecteerd, ongewijzigd" in banden.loc[k, "grens"]
 
 
-def test_banden_met_de_hand() -> None:
+def test_banden_tussen_de_eigen_lezingen() -> None:
+    """An input with readings ranges from its low to its high reading (as written in the parameter
+    files), with its own value in between; not a blanket margin."""
     b = analyse.onzekerheidsbanden(PRODUCT)
-    # an assumption: ± 20 %
-    assert b.loc["opslagen.overhead", ["laag", "hoog"]].tolist() == pytest.approx([0.16, 0.24])
-    # stopped at the plausible range: productivity 0,9 + 20 % passes 100 %
+    assert b.loc["opslagen.overhead", ["laag", "hoog"]].tolist() == pytest.approx([0.15, 0.25])
+    assert b.loc["opslagen.risico_opslag", ["laag", "hoog"]].tolist() == pytest.approx([0.0, 0.03])
+    assert b.loc[B, ["laag", "hoog"]].tolist() == pytest.approx([0.80, 0.90])  # occupancy: laag is the higher one
+    assert b.loc["functies.mbo.productiviteit", ["laag", "hoog"]].tolist() == pytest.approx([0.85, 0.92])
+    assert b.loc["opslagen.overhead", "grens"] == "lezingen laag 15 % en hoog 25 %"
+    # leave: 144 holiday + 6 public holidays of 7,2 h in 2027 + 56 leave budget + a share of 79 vitality hours
+    # (0 at laag, 0,1 central, 0,2 at hoog)
+    verlof = b.loc["functies.mbo.verlofuren", ["basis", "laag", "hoog"]].tolist()
+    assert verlof == pytest.approx([144 + 43.2 + 56 + 7.9, 144 + 43.2 + 56, 144 + 43.2 + 56 + 15.8])
+
+
+def test_zonder_lezingen_de_marge_en_het_gebruikelijke_bereik() -> None:
+    """A value without readings (here productivity given as an aanname of the user's own, no readings):
+    ± 20 %, stopped at the plausible range (0,9 + 20 % passes 100 %)."""
+    s = _zonder_lezing(PRODUCT, "functies.mbo.productiviteit", "aanname")
+    b = analyse.onzekerheidsbanden(s)
     assert b.loc["functies.mbo.productiviteit", ["laag", "hoog"]].tolist() == pytest.approx([0.72, 1.0])
     assert "begrensd op het gebruikelijke bereik 50 % – 100 %" in b.loc["functies.mbo.productiviteit", "grens"]
-    # a CAO fact that is an assumption (leave hours) takes the margin of indicatief
-    assert PRODUCT.veld("functies.mbo.verlofuren").vast
-    assert PRODUCT.herkomst["functies.mbo.verlofuren"].bronstatus == "aanname"
-    assert b.loc["functies.mbo.verlofuren", ["laag", "hoog"]].tolist() == pytest.approx([0.9 * 194.4, 1.1 * 194.4])
 
 
-def test_salaris_in_de_cao_indicatief_tien_procent() -> None:
-    """On 2025-06-01 the salary is the reconstructed table itself: indicatief, ± 10 %."""
+def test_salaris_in_de_cao_tussen_zijn_lezingen() -> None:
+    """On 2025-06-01 the mbo salary is scale 8 of 1 March 2025 (step 0: 2.942,98) at the central step 7
+    of a table spanning 40 %: 2.942,98 × 1,28 = 3.767,01. Its low reading is the middle step (5) of a
+    table spanning 30 %: × 1,15 = 3.384,43; its high the top of a table spanning 45 %: × 1,45 = 4.267,32."""
     b = analyse.onzekerheidsbanden(IN_DE_CAO)
-    h = IN_DE_CAO.herkomst["functies.mbo.maandsalaris"]
-    assert (h.status, h.geprojecteerd, h.bronstatus) == ("indicatief", False, None)
-    sal = IN_DE_CAO.waarden["functies.mbo.maandsalaris"]
-    assert b.loc["functies.mbo.maandsalaris", ["laag", "hoog"]].tolist() == pytest.approx([0.9 * sal, 1.1 * sal])
-    assert b.loc["functies.mbo.maandsalaris", "grens"] == "± 10 %"
+    k = "functies.mbo.maandsalaris"
+    assert IN_DE_CAO.waarden[k] == _cent(2942.98 * 1.28)
+    assert b.loc[k, ["laag", "hoog"]].tolist() == [_cent(2942.98 * 1.15), _cent(2942.98 * 1.45)]
+    assert b.loc[k, "grens"] == "lezingen laag € 3.384,43 /maand en hoog € 4.267,32 /maand"
 
 
-def test_salaris_geprojecteerd_tabel_en_verhoging_samen() -> None:
-    """On 2027-01-01 the salary is that table times the expected raises (+6,4 %): status aanname,
-    but not a choice of ± 20 %. The table keeps its ± 10 %; the raise ranges over itself (from
-    none to twice as much); independent, they combine as √(0,10² + 0,064²) ≈ ± 11,9 %."""
+def test_salaris_geprojecteerd_tussen_zijn_lezingen() -> None:
+    """On 2027-01-01 each reading of the table is raised by the reading of the wage development, to
+    cents at every raise: low 3.384,43 × 1,037 × 1,026 (the employers' offer), high 4.267,32 × 1,04
+    × 1,029 (the 7 % the unions asked)."""
     b = analyse.onzekerheidsbanden(PRODUCT)
-    h = PRODUCT.herkomst["functies.mbo.maandsalaris"]
-    assert (h.status, h.geprojecteerd, h.bronstatus) == ("aanname", True, "indicatief")
-    assert h.projectiefactor == pytest.approx(1 + VERHOGING)
-    sal = PRODUCT.waarden["functies.mbo.maandsalaris"]
-    assert sal == pytest.approx(IN_DE_CAO.waarden["functies.mbo.maandsalaris"] * (1 + VERHOGING), abs=0.01)
-    m = (0.10**2 + VERHOGING**2) ** 0.5
-    assert 0.118 < m < 0.119
-    for functie in ("mbo", "hbo", "wo"):
-        k = f"functies.{functie}.maandsalaris"
-        s = PRODUCT.waarden[k]
-        assert b.loc[k, ["laag", "hoog"]].tolist() == pytest.approx([(1 - m) * s, (1 + m) * s])
-        assert b.loc[k, "grens"].startswith("± 11,9 % (geprojecteerd: indicatief ± 10 % en loonontwikkeling +6,4 %")
-    # the same value as an assumption of its own (no status before projection) would take ± 20 %
-    assert b.loc["functies.mbo.maandsalaris", "hoog"] < 1.2 * sal
-    assert projectiemarge(0.10, 1.0) == 0.10
+    k = "functies.mbo.maandsalaris"
+    laag = _cent(_cent(_cent(2942.98 * 1.15) * 1.037) * 1.026)
+    hoog = _cent(_cent(_cent(2942.98 * 1.45) * 1.04) * 1.029)
+    assert b.loc[k, ["laag", "hoog"]].tolist() == [laag, hoog]
+    assert PRODUCT.waarden[k] == _cent(_cent(_cent(2942.98 * 1.28) * 1.037) * 1.026)
+    assert projectiemarge(0.10, 1.0) == 0.10  # the rule for values without readings still holds
 
 
-def test_geprojecteerd_in_een_tariefjaar_en_met_eigen_marges() -> None:
-    """Tariff year 2026: the table times +3,7 % only. Own margins: the raise is an assumption,
-    drawn only when assumptions are; the table only when indicatief values are."""
+def test_tariefjaar_en_eigen_marges() -> None:
+    """Tariff year 2026: every reading time-weighted as the value itself (one raise on 1 January).
+    Own margins choose the statuses drawn: only indicatief leaves the assumptions out."""
     jaar = tarieven.lees_scenario({"basis": "41A22", "tariefjaar": 2026})
-    h = jaar.herkomst["functies.hbo.maandsalaris"]
-    assert (h.bronstatus, h.projectiefactor) == ("indicatief", pytest.approx(1.037))
-    m = (0.10**2 + 0.037**2) ** 0.5
-    sal = jaar.waarden["functies.hbo.maandsalaris"]
     b = analyse.onzekerheidsbanden(jaar)
-    assert b.loc["functies.hbo.maandsalaris", "hoog"] == pytest.approx((1 + m) * sal)
+    k = "functies.mbo.maandsalaris"
+    assert b.loc[k, ["laag", "hoog"]].tolist() == [
+        _cent(_cent(2942.98 * 1.15) * 1.037),
+        _cent(_cent(2942.98 * 1.45) * 1.04),
+    ]
     alleen_indicatief = analyse.onzekerheidsbanden(PRODUCT, marges={"indicatief": 0.10})
-    s27 = PRODUCT.waarden["functies.hbo.maandsalaris"]
-    assert alleen_indicatief.loc["functies.hbo.maandsalaris", "hoog"] == pytest.approx(1.1 * s27)
     assert "opslagen.overhead" not in alleen_indicatief.index
-    alleen_aanname = analyse.onzekerheidsbanden(PRODUCT, marges={"aanname": 0.05})
-    assert alleen_aanname.loc["functies.hbo.maandsalaris", "hoog"] == pytest.approx((1 + VERHOGING) * s27)
+    assert k not in alleen_indicatief.index  # an aanname in 2027 (projected), drawn only with the assumptions
 
 
-def test_uitkomst_uit_json_zonder_bronstatus_valt_terug_op_aanname(tmp_path: Path) -> None:
-    """A stored result carries status and the mark geprojecteerd, not the status before
-    projection: read back, a projected salary takes the margin of its status, ± 20 %."""
+def test_uitkomst_uit_json_tussen_dezelfde_lezingen(tmp_path: Path) -> None:
+    """A stored result carries each input's reading: read back, it is drawn between the same readings,
+    re-read from its own inputs on its own date."""
     pad = tmp_path / "uitkomst.json"
     pad.write_text(tarieven.bereken(PRODUCT).to_json(), encoding="utf-8")
     terug = tarieven.lees_scenario(pad)
-    h = terug.herkomst["functies.mbo.maandsalaris"]
-    assert (h.status, h.geprojecteerd, h.bronstatus) == ("aanname", True, None)
-    s = terug.waarden["functies.mbo.maandsalaris"]
-    assert analyse.onzekerheidsbanden(terug).loc["functies.mbo.maandsalaris", "hoog"] == pytest.approx(1.2 * s)
+    assert terug.herkomst["functies.mbo.maandsalaris"].lezing == "centraal"
+    k = "functies.mbo.maandsalaris"
+    terug_b, b = analyse.onzekerheidsbanden(terug), analyse.onzekerheidsbanden(PRODUCT)
+    assert terug_b.loc[k, ["laag", "hoog"]].tolist() == b.loc[k, ["laag", "hoog"]].tolist()
 
 
 def test_een_norm_een_trekking() -> None:
@@ -170,22 +181,27 @@ def test_onzekerheid_reproduceerbaar() -> None:
 
 
 def test_ontwerp_mag_meedoen_en_invoer_mag_vast() -> None:
+    """With the design drawn too, the ratio and the mix range between their readings (the mix still
+    sums to 1); the group size, whose readings are all the product's maximum, stays."""
     b = analyse.onzekerheidsbanden(PRODUCT, ontwerp_vast=False, vast=["opslagen.overhead"])
-    assert G in b.index
     assert "opslagen.overhead" not in b.index
+    assert G not in b.index
+    assert b.loc["product.ratio.kinderen_per_medewerker", ["laag", "hoog"]].tolist() == [5.0, 6.0]
     mc = analyse.onzekerheid(PRODUCT, 500, ontwerp_vast=False)
-    assert np.all(np.mod(mc.trekkingen[G], 1) == 0)  # whole places
     t = mc.trekkingen
     assert "product.ratio.mix.mbo" in t.columns  # the first share is drawn, the other is the rest
     assert "product.ratio.mix.hbo" not in b.index
+    assert t["product.ratio.mix.mbo"].between(0.5, 0.75).all()
     assert np.allclose(t["product.ratio.mix.mbo"] + t["product.ratio.mix.hbo"], 1.0)
     assert set(ONTWERP) >= {G}
 
 
 def test_eigen_marges() -> None:
-    b = analyse.onzekerheidsbanden(PRODUCT, marges={"aanname": 0.05})
+    s = _zonder_lezing(PRODUCT, "functies.mbo.productiviteit", "aanname")
+    b = analyse.onzekerheidsbanden(s, marges={"aanname": 0.05})
     assert set(b["status"]) == {"aanname"}
-    assert b.loc["opslagen.overhead", "hoog"] == pytest.approx(0.21)
+    assert b.loc["functies.mbo.productiviteit", ["laag", "hoog"]].tolist() == pytest.approx([0.855, 0.945])
+    assert b.loc["opslagen.overhead", "hoog"] == pytest.approx(0.25)  # readings, whatever the margin
     assert MARGES == {"indicatief": 0.10, "aanname": 0.20}
     with pytest.raises(tarieven.InvoerFout, match=r"marges\.aanname"):
         analyse.onzekerheidsbanden(PRODUCT, marges={"aanname": 1.5})

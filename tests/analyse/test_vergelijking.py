@@ -29,7 +29,7 @@ def test_licht_middel_zwaar() -> None:
         assert k["clienten"] == pytest.approx(k["groepsgrootte"] * k["bezettingsgraad"])
     licht = v["41A22"]
     assert licht["medewerkers"] == 2  # 10 places at 1 per 5
-    assert licht["uren_direct"] == pytest.approx(2 * (4 + 0.5))
+    assert licht["uren_direct"] == pytest.approx(2 * (4 + 0.0))  # preparation inside the dagdeel
     assert licht["clienten_per_medewerker"] == pytest.approx(8.5 / 2)
     assert licht["uren_indirect"] == 0.25
     assert v.loc["tarief_per_client", "41A24 / 41A22"] == pytest.approx(
