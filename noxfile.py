@@ -23,6 +23,8 @@ nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = True
 
 ROOT = Path(__file__).parent
+LAB = (".[notebooks]",)
+"""What `nox -s lab` installs; the notebooks session runs every notebook in exactly this (plus pytest)."""
 UITGEVOERD = ROOT / "build" / "notebooks"  # the notebooks as the notebooks session executed them
 JUPYTER_CONFIG = ROOT / "notebooks" / ".jupyter" / "jupyter_server_config.json"  # jupytext's contents manager
 
@@ -42,9 +44,10 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def fuzz(session: nox.Session) -> None:
-    """The hypothesis properties with the heavy `fuzz` profile."""
+    """The hypothesis properties and fuzzes (input files, mutated templates) with the heavy `fuzz` profile."""
     session.install("-e", ".[test]")
-    session.run("pytest", "tests/test_eigenschappen.py", *session.posargs, env={"HYPOTHESIS_PROFILE": "fuzz"})
+    paden = ["tests/test_eigenschappen.py", "tests/robuustheid/test_fuzz.py", "tests/veiligheid/test_sjabloon_fuzz.py"]
+    session.run("pytest", *paden, *session.posargs, env={"HYPOTHESIS_PROFILE": "fuzz", "MPLBACKEND": "Agg"})
 
 
 @nox.session
@@ -54,12 +57,12 @@ def notebooks(session: nox.Session) -> None:
     Also starts JupyterLab on localhost the way ``nox -s lab`` does and checks that each
     ``.py`` in notebooks/ is served as a notebook.
     """
-    session.install("-e", ".[notebooks,test]")
+    session.install("-e", *LAB, "pytest")  # lab's own environment: a notebook that needs more fails here
     session.run("python", "-m", "ipykernel", "install", "--sys-prefix", "--name", "python3")
     shutil.rmtree(UITGEVOERD, ignore_errors=True)
     start = time.perf_counter()
     session.run(
-        "pytest", "tests/notebooks", "--durations=0", *session.posargs,
+        "pytest", "--confcutdir=tests/notebooks", "tests/notebooks", "--durations=0", *session.posargs,
         env={"MPLBACKEND": "Agg", "TARIEVEN_NOTEBOOKS_UIT": str(UITGEVOERD)},
     )  # fmt: skip
     session.log(f"notebooks uitgevoerd in {time.perf_counter() - start:.1f} s (met de JupyterLab-test)")
@@ -86,7 +89,7 @@ def docs(session: nox.Session) -> None:
 @nox.session
 def lab(session: nox.Session) -> None:
     """Open JupyterLab on notebooks/, each .py opening as a notebook (jupytext's contents manager)."""
-    session.install("-e", ".[notebooks]")
+    session.install("-e", *LAB)
     session.run("python", "-m", "ipykernel", "install", "--sys-prefix", "--name", "python3")
     session.run(
         "jupyter", "lab", f"--config={JUPYTER_CONFIG}", f"--ServerApp.root_dir={ROOT / 'notebooks'}", *session.posargs
@@ -97,7 +100,11 @@ def lab(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """ruff (lint and formatting) and import-linter (layers import one way: pyproject.toml)."""
     session.install("ruff", "import-linter")
-    paden = [p for p in ("tarieven", "tests", "benchmarks", "notebooks", "docs", "noxfile.py") if (ROOT / p).exists()]
+    paden = [
+        p
+        for p in ("tarieven", "tests", "benchmarks", "notebooks", "docs", "noxfile.py", "hatch_build.py")
+        if (ROOT / p).exists()
+    ]
     session.run("ruff", "check", *paden)
     session.run("ruff", "format", "--check", *paden)
     session.install("-e", ".")  # import-linter reads the package as installed

@@ -22,7 +22,7 @@ from typing import Any
 
 from tarieven import weergave
 from tarieven.eenheden import Gegeven
-from tarieven.fouten import InvoerFout, Probleem, onbekende_sleutels
+from tarieven.fouten import InvoerFout, Probleem, bedoeld, onbekende_sleutels
 from tarieven.parameterbestanden import standaard_parameters
 from tarieven.parameters import (
     CENTRAAL,
@@ -398,7 +398,11 @@ def vul_aan(
     if code is not None:
         if not isinstance(code, str) or code not in z.params.producten:
             codes = ", ".join(sorted(z.params.producten))
-            raise InvoerFout([Probleem("basis", code, f"een productcode uit de catalogus ({codes})")], bron)
+            verwacht = f"een productcode uit de catalogus ({codes}){bedoeld(code, z.params.producten)}"
+            raise InvoerFout([Probleem("basis", code, verwacht)], bron)
+        if "product.code" in eigen and eigen["product.code"] != code:  # the product is the basis: it files the result
+            verwacht = f"de code van de basis ({code}), of geen product.code: een scenario op basis {code} is {code}"
+            raise InvoerFout([Probleem("product.code", eigen["product.code"], verwacht)], bron)
         invoer, herkomst, bestandsnaam = product_invoer(z, code)
         invoer.setdefault("beschrijving", f"{invoer.get('product.naam', code)} ({code}), catalogus {bestandsnaam}")
     if weg is not None:

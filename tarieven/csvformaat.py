@@ -15,6 +15,12 @@ Two formats:
 Dutch Excel splits a line on the list separator of the Windows region settings, which
 is ``;`` in the Netherlands, and reads ``1234,5`` as a number there; a comma-separated
 file with decimal points opens as one column of text, or with ``90.48`` read as a date.
+
+In both formats every text cell passes :func:`neutraal` (OWASP's rule against CSV
+injection): a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+and is not a number gets a leading ``'``, so a provider's code or name such as
+``=HYPERLINK(...)`` is shown as text and never runs as a formula. Every CSV writer of the
+package goes through this module.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import csv
 import datetime as dt
 import io
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import IO, TYPE_CHECKING, Any
@@ -30,11 +37,24 @@ from typing import IO, TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["BOM", "FORMATEN_CSV", "csv_tekst", "nl_cel", "schrijf_dataframe"]
+__all__ = ["BOM", "FORMATEN_CSV", "csv_tekst", "neutraal", "nl_cel", "records_tekst", "schrijf_dataframe"]
 
 FORMATEN_CSV = ("csv", "csv-nl")
 """The CSV formats: ``csv`` for tools, ``csv-nl`` for Dutch Excel."""
 BOM = "\ufeff"
+
+
+_FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r")
+_GETAL = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
+
+
+def neutraal(x: Any) -> Any:
+    """A cell made inert for a spreadsheet (OWASP, CSV injection): text that starts with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return and is not a number (``-12,5``, ``+3e2``)
+    gets a leading ``'``; anything else is returned as it is."""
+    if isinstance(x, str) and x.startswith(_FORMULE_BEGIN) and not _GETAL.fullmatch(x):
+        return "'" + x
+    return x
 
 
 def _controleer(formaat: str) -> None:
@@ -78,10 +98,15 @@ def csv_tekst(rijen: Iterable[Sequence[Any]], formaat: str = "csv") -> str:
     if formaat == "csv-nl":
         buf.write(BOM)
         w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
-        w.writerows([nl_cel(x) for x in rij] for rij in rijen)
-    else:
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerows([_cel(x) for x in rij] for rij in rijen)
+        w.writerows([neutraal(nl_cel(x)) for x in rij] for rij in rijen)
+    else:  # "\r\n" as the writer's line end, so a carriage return inside a cell is quoted too
+        rij_buf = io.StringIO()
+        w = csv.writer(rij_buf, lineterminator="\r\n")
+        for rij in rijen:
+            rij_buf.seek(0)
+            rij_buf.truncate()
+            w.writerow([neutraal(_cel(x)) for x in rij])
+            buf.write(rij_buf.getvalue()[:-2] + "\n")
     return buf.getvalue()
 
 
@@ -96,6 +121,13 @@ def schrijf_dataframe(df: pd.DataFrame, f: IO[str], formaat: str = "csv", *, kop
     _controleer(formaat)
     index = df.index.name is not None
     if formaat == "csv":
+        tekst = [k for k in df.columns if df[k].dtype == object or str(df[k].dtype) in ("string", "category")]
+        if tekst or (index and df.index.dtype == object):
+            df = df.copy()
+            for k in tekst:
+                df[k] = df[k].map(neutraal)
+            if index and df.index.dtype == object:
+                df.index = df.index.map(neutraal).rename(df.index.name)
         df.to_csv(f, header=kop, index=index, lineterminator="\n")
         return
     if kop:
@@ -106,4 +138,4 @@ def schrijf_dataframe(df: pd.DataFrame, f: IO[str], formaat: str = "csv", *, kop
     for sleutel, rij in zip(df.index, df.itertuples(index=False, name=None), strict=True):
         rijen.append(([sleutel] if index else []) + list(rij))
     w = csv.writer(f, delimiter=";", lineterminator="\r\n")
-    w.writerows([nl_cel(x) for x in rij] for rij in rijen)
+    w.writerows([neutraal(nl_cel(x)) for x in rij] for rij in rijen)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
     "INSTALLEER_EXCEL",
+    "bedoeld",
     "ZONDER_WAARDE",
     "InvoerFout",
     "OnbekendeNaam",
@@ -17,6 +19,7 @@ __all__ = [
     "onbekende_sleutels",
     "opsomming",
     "toon",
+    "veilig",
 ]
 
 
@@ -53,9 +56,12 @@ class Waarschuwing:
         return f"{self.sleutel} = {toon(self.waarde)}: {self.tekst}{punt}"
 
 
-INSTALLEER_EXCEL = "pip install '.[excel]' in de projectmap, of pip install 'tarieven[excel]'"
-"""How to install the ``excel`` extra, for a message that needs it: from a clone (the
-package is not on PyPI) or by name, from wherever a built package can be found."""
+INSTALLEER_EXCEL = (
+    "het hoort bij tarieven, maar ontbreekt in deze omgeving: installeer tarieven opnieuw vanuit de map van het "
+    "project met pip install . (het pakket staat niet op PyPI)"
+)
+"""What to do when a package of the base install (openpyxl, XlsxWriter, defusedxml) is missing:
+install again as the README says (from the project's folder; the package is not on PyPI)."""
 
 
 class TarievenFout(Exception):
@@ -64,7 +70,8 @@ class TarievenFout(Exception):
 
 @dataclass(frozen=True)
 class Probleem:
-    """One thing wrong with the input.
+    """One thing wrong with the input. About a cell of a workbook (``Invoer!C12 ...``) the value
+    and the expectation are shown with decimal commas, as the workbook shows them.
 
     Attributes
     ----------
@@ -82,11 +89,28 @@ class Probleem:
     verwacht: str
 
     def __str__(self) -> str:
+        sleutel, verwacht = veilig(str(self.sleutel)), veilig(self.verwacht)  # a key may come from a file
+        punt = "" if verwacht.endswith("?") else "."
+        werkmap = _CEL.match(sleutel) is not None  # a cell of a workbook: its decimals as the workbook shows them
+        if werkmap:
+            verwacht = _komma(verwacht)
         if self.waarde is ...:
-            return f"{self.sleutel} ontbreekt: verwacht {self.verwacht}."
+            return f"{sleutel} ontbreekt: verwacht {verwacht}{punt}"
         if self.waarde is ZONDER_WAARDE:
-            return f"{self.sleutel}: verwacht {self.verwacht}."
-        return f"{self.sleutel} = {toon(self.waarde)}: verwacht {self.verwacht}."
+            return f"{sleutel}: verwacht {verwacht}{punt}"
+        waarde = veilig(toon(self.waarde))
+        if werkmap and isinstance(self.waarde, float):
+            waarde = _komma(waarde)
+        return f"{sleutel} = {waarde}: verwacht {verwacht}{punt}"
+
+
+def bedoeld(naam: Any, bekend: Iterable[str]) -> str:
+    """``"; bedoelt u 41A22?"`` when a known name differs from ``naam`` only in case or surrounding
+    spaces (``41a22``), else ``""``: a hint for a message that suggests only what exists."""
+    if not isinstance(naam, str):
+        return ""
+    gelijk = [b for b in bekend if b.casefold() == naam.strip().casefold()]
+    return f"; bedoelt u {gelijk[0]}?" if gelijk else ""
 
 
 def opsomming(items: Iterable[str], max_aantal: int = 12) -> str:
@@ -105,6 +129,44 @@ def onbekende_sleutels(
         if k not in bekend:
             tekst = opsomming(sorted(bekend), 15)
             problemen.append(Probleem(f"{prefix}{k}", obj[k], f"een bekende sleutel{soort} ({tekst})"))
+
+
+_STUURTEKENS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_ONVEILIG = re.compile(f"[\t\n{_STUURTEKENS}]")
+_ONVEILIG_IN_REGELS = re.compile(f"[{_STUURTEKENS}]")
+
+
+_CEL = re.compile(r"[A-Za-z][\w ]*![A-Z]{1,3}\d+")
+_DECIMAAL = re.compile(r"(?<![\w.])(-?\d+)\.(\d+)(?![\w.])")
+
+
+def _komma(tekst: str) -> str:
+    """Decimal points as decimal commas (``0.85`` -> ``0,85``): how a Dutch workbook shows a number.
+    A version or a file name (``0.1.0``, ``41A22.toml``) and a Dutch thousands separator
+    (``1.000``: three digits after a head that does not start with 0) are left as they are."""
+
+    def komma(m: re.Match[str]) -> str:
+        kop, staart = m.group(1), m.group(2)
+        if len(staart) == 3 and not kop.lstrip("-").startswith("0"):
+            return m.group(0)
+        return f"{kop},{staart}"
+
+    return _DECIMAAL.sub(komma, tekst)
+
+
+def veilig(tekst: str, *, regels: bool = False) -> str:
+    """Text for a terminal with every control character and bidirectional override made visible.
+
+    The one function through which text read from a file (a description, a code, a file
+    name, a key) reaches a terminal: an escape sequence (``\\x1b[...``), a carriage return, a
+    C1 control, a right-to-left override or isolate, or a line separator becomes its code,
+    ``\\u001b``, ``\\u202e``, so it can neither move the cursor, forge a line nor hide text.
+    For one field (``regels=False``) tabs and newlines are escaped too; for a whole report
+    (``regels=True``) they are kept. The ``\\uXXXX`` form is also a valid escape inside a JSON
+    string, so escaping JSON text keeps its data.
+    """
+    patroon = _ONVEILIG_IN_REGELS if regels else _ONVEILIG
+    return patroon.sub(lambda m: f"\\u{ord(m.group()):04x}", tekst)
 
 
 def toon(waarde: Any, lengte: int = 80) -> str:
@@ -137,7 +199,7 @@ class InvoerFout(TarievenFout, ValueError):
         super().__init__(self._bericht())
 
     def _bericht(self) -> str:
-        waar = f" in {self.bestand}" if self.bestand else ""
+        waar = f" in {veilig(self.bestand)}" if self.bestand else ""
         if len(self.problemen) == 1:
             return f"Ongeldige invoer{waar}: {self.problemen[0]}"
         regels = "\n".join(f"  - {p}" for p in self.problemen)

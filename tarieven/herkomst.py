@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from tarieven.fouten import veilig
+
 __all__ = ["OPGEGEVEN", "Bron", "Herkomst", "kort"]
 
 OPGEGEVEN = "opgegeven bij de berekening"
@@ -76,7 +78,7 @@ class Herkomst:
     centraal: float | str | None = None
 
     def __str__(self) -> str:
-        delen = [self.oorsprong]
+        delen = [veilig(self.oorsprong)]  # it may name a file
         if self.status:
             delen.append(self.status)
         if self.lezing:
@@ -107,4 +109,4 @@ class Bron:
         if self.datum:
             delen.append(self.datum)
         tekst = ", ".join(delen)
-        return f"{tekst} ({self.url})" if self.url else tekst
+        return veilig(f"{tekst} ({self.url})" if self.url else tekst)  # a user's own parameter file may hold it

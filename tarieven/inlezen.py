@@ -24,7 +24,7 @@ from typing import Any
 from tarieven.catalogus import AANNAMES_VERWACHT, Zoeker, producten, vul_aan
 from tarieven.eenheden import EenheidFout, naar_eenheid
 from tarieven.eigenparameters import laad_parameters
-from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, opsomming, toon
+from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, bedoeld, opsomming, toon
 from tarieven.herkomst import OPGEGEVEN
 from tarieven.lezen import bestaat, lees_bestand
 from tarieven.parameterbestanden import standaard_parameters
@@ -232,20 +232,18 @@ def lees_scenario(
             naam = kort(product.pad)
             data = {"basis": bron}
         elif not bestaat(pad):
-            raise InvoerFout(
-                [
-                    Probleem(
-                        "bestand",
-                        str(pad),
-                        f"een bestaand .json- of .toml-bestand, of een productcode ({', '.join(producten(params))})",
-                    )
-                ]
-            )
+            codes = producten(params)
+            verwacht = f"een bestaand .json- of .toml-bestand, of een productcode ({', '.join(codes)})"
+            verwacht += bedoeld(bron, codes)
+            raise InvoerFout([Probleem("bestand", str(pad), verwacht)])
         elif _is_werkmap(pad):  # a filled template: read strictly, then the same path as TOML and JSON
-            from tarieven.sjabloonlezen import lees_sjabloon  # zipfile and the template reader only when needed
+            from tarieven.sjabloonindeling import indeling, lees_ingevuld, product_van  # only when needed
+            from tarieven.sjabloonlezen import lees_sjabloon
 
-            sjabloon = lees_sjabloon(pad)
-            data, naam, cellen = sjabloon.data, str(pad), sjabloon.cellen
+            sjabloon = lees_sjabloon(pad)  # read safely; then exactly the cells its layout defines
+            code, datum, jaar, lezing = product_van(sjabloon, params)
+            rijen = indeling(lees_scenario(code, datum, tariefjaar=jaar, params=params, aannames=lezing))
+            (data, cellen), naam = lees_ingevuld(sjabloon, rijen), str(pad)
         else:
             data, naam = lees_bestand(pad), str(pad)
             if "tarieven_versie" in data:  # a result of tarieven: recompute it from the inputs it carries

@@ -3,7 +3,8 @@
 One reader for every file the user hands over. What it refuses, each with a message that
 names the file and suggests the fix:
 
-- a file that is not there, is not a file, or is larger than :data:`MAX_BYTES`;
+- a file that is not there, is not a regular file (a FIFO or a device is refused without
+  waiting on it), or is larger than :data:`MAX_BYTES` (checked before anything is read);
 - a workbook or another binary file handed over as text (an ``.xlsx`` is recognised and
   named as such);
 - text that is not UTF-8 (with or without a byte-order mark);
@@ -20,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -27,7 +29,10 @@ from typing import Any
 from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem
 from tarieven.weergave import aantal
 
-__all__ = ["MAX_BYTES", "MAX_CIJFERS", "MAX_DIEPTE", "bestaat", "is_uitkomst", "lees_bestand", "lees_tekst"]
+__all__ = [
+    "MAX_BYTES", "MAX_CIJFERS", "MAX_DIEPTE", "bestaat", "is_uitkomst", "lees_bestand", "lees_bytes", "lees_tekst",
+    "ontleed_bestand",
+]  # fmt: skip
 
 MAX_BYTES = 10_000_000
 """Largest input file read (10 MB): a scenario is a few kB."""
@@ -67,22 +72,68 @@ def is_uitkomst(pad: str | os.PathLike[str]) -> bool:
         return False
 
 
-def lees_bestand(pad: str | os.PathLike[str], *, soort: str = "scenario") -> dict[str, Any]:
+def lees_bytes(
+    pad: str | os.PathLike[str], *, soort: str = "scenario", max_bytes: int = MAX_BYTES, koppeling: bool = True
+) -> bytes:
+    """The bytes of a regular file, at most ``max_bytes``, read in bounded time.
+
+    The file is opened once (without waiting: a FIFO never blocks), checked on the open file
+    (a regular file, not a FIFO, device or folder; its size before anything is read) and read
+    to at most ``max_bytes + 1`` bytes, so a file that grows or is swapped after the check is
+    still refused. ``soort`` names what the file should be in messages; ``koppeling=False``
+    refuses a symbolic link (also one put in place after a check). Raises :class:`InvoerFout`
+    naming the file.
+    """
+    pad = Path(pad)
+    vlaggen = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not koppeling and pad.is_symlink():
+        raise _fout(pad, f"een {soort} als gewoon bestand; dit is een symbolische koppeling", "bestand", str(pad))
+    try:
+        fd = os.open(pad, vlaggen | (0 if koppeling else getattr(os, "O_NOFOLLOW", 0)))
+    except FileNotFoundError:
+        raise _fout(pad, f"een bestaand {soort}", "bestand", str(pad)) from None
+    except (OSError, ValueError) as e:  # ValueError: a NUL character in the name
+        raise _fout(pad, f"een leesbaar {soort} ({getattr(e, 'strerror', None) or e})") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            soort_pad = (
+                "een map" if stat.S_ISDIR(info.st_mode) else "geen gewoon bestand (een pijp, apparaat of socket)"
+            )
+            raise _fout(pad, f"een {soort} als gewoon bestand; dit is {soort_pad}", "bestand", str(pad))
+        if info.st_size > max_bytes:
+            raise _fout(pad, f"een {soort} van hoogstens {_grootte(max_bytes)} (dit is {aantal(info.st_size)} bytes)")
+        with os.fdopen(os.dup(fd), "rb") as f:
+            ruw = f.read(max_bytes + 1)
+    except OSError as e:
+        raise _fout(pad, f"een leesbaar {soort} ({e.strerror})") from None
+    finally:
+        os.close(fd)
+    if len(ruw) > max_bytes:
+        raise _fout(pad, f"een {soort} van hoogstens {_grootte(max_bytes)} (het groeide tijdens het lezen)")
+    return ruw
+
+
+def _grootte(n: int) -> str:
+    return f"{n // 1_000_000} MB" if n >= 1_000_000 else f"{aantal(n)} bytes"
+
+
+def lees_bestand(pad: str | os.PathLike[str], *, soort: str = "scenario", koppeling: bool = True) -> dict[str, Any]:
     """The contents of a ``.json`` or ``.toml`` file as a dict.
 
     ``soort`` names what the file should be (``scenario``, ``analysebestand``,
-    ``parameterbestand``) in messages. Raises :class:`InvoerFout` naming the file.
+    ``parameterbestand``) in messages; ``koppeling=False`` refuses a symbolic link. Raises
+    :class:`InvoerFout` naming the file.
     """
     pad = Path(pad)
-    try:
-        if not pad.is_file():
-            raise _fout(pad, f"een bestaand {soort} (.json of .toml)", "bestand", str(pad))
-        grootte = pad.stat().st_size
-        if grootte > MAX_BYTES:
-            raise _fout(pad, f"een {soort} van hoogstens {MAX_BYTES // 1_000_000} MB (dit is {aantal(grootte)} bytes)")
-        ruw = pad.read_bytes()
-    except OSError as e:
-        raise _fout(pad, f"een leesbaar bestand ({e.strerror})") from None
+    if not (bestaat(pad) or pad.is_symlink()):
+        raise _fout(pad, f"een bestaand {soort} (.json of .toml)", "bestand", str(pad))
+    return ontleed_bestand(lees_bytes(pad, soort=soort, koppeling=koppeling), pad, soort=soort)
+
+
+def ontleed_bestand(ruw: bytes, pad: str | os.PathLike[str], *, soort: str = "scenario") -> dict[str, Any]:
+    """The bytes of a ``.json`` or ``.toml`` file (:func:`lees_bytes`) as a dict, strictly."""
+    pad = Path(pad)
     for kop, wat in _HANDTEKENINGEN:
         if ruw.startswith(kop):
             raise _fout(pad, f"een {soort} als tekst (.json of .toml); dit is {wat}")
@@ -125,7 +176,7 @@ def _toml(tekst: str, bron: str) -> Any:
             raise ValueError(f"{s} is geen eindig getal")
         return float(s)
 
-    import tomllib  # parameter files come from the parse cache (leescache): most commands parse no TOML
+    import tomllib  # bundled parameter files come parsed with the wheel (leescache): most commands parse no TOML
 
     try:
         return tomllib.loads(tekst, parse_float=geen_nan)

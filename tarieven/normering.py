@@ -17,10 +17,13 @@ as ``basis``, the provider's own figures, and its code in ``[aanbieder]``), pric
   :func:`lees_normen`), so that differences in, say, occupancy do not pass as differences
   in cost.
 
-Nothing is dropped silently: a submission that does not validate is listed with its error
-and left out of the figures. Providers are named by a code in everything reported; the
-mapping from code to provider, when submissions carry names, is returned apart
-(:attr:`Normering.sleutel`) for the region to keep in a separate file.
+Nothing is dropped silently, and no submission can stop the study: one that cannot be read
+or validated (whatever it holds), a symbolic link in the folder, and two submissions with
+the same code for one product are listed with their error and left out of the figures
+(:mod:`tarieven.inzendingen`). Submissions are named by a code, or by their number where no
+code could be read, in everything reported; the key from codes and numbers to providers and
+files (:meth:`Normering.sleutelrijen`) is for the region to keep in a separate file. Where
+only some submissions give a volume, the weighted median runs over those and says so.
 
 Een inzending
 -------------
@@ -44,24 +47,20 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from tarieven.catalogus import producten
-from tarieven.eigenparameters import laad_parameters
 from tarieven.fouten import InvoerFout, Probleem
-from tarieven.inlezen import lees_scenario, plat
-from tarieven.lezen import lees_bestand
+from tarieven.inzendingen import Inzending, lees_inzendingen
 from tarieven.model import bereken as bereken_regels
 from tarieven.model import regeldefinities
 from tarieven.parameterbestanden import laad_bestand
-from tarieven.parameters import Herkomst, ParameterSet
-from tarieven.scenario import Scenario, valideer
-from tarieven.velden import LEEG, veld
+from tarieven.scenario import Scenario
+from tarieven.velden import veld
 from tarieven.weergave import euro, invoer, telling
 
 if TYPE_CHECKING:
@@ -71,127 +70,6 @@ __all__ = ["Inzending", "Normering", "Productnorm", "lees_inzendingen", "lees_no
 
 TOEPASSINGEN = ("vervang", "maximum", "minimum")
 """How a norm applies: replace the provider's value, or cap it from above or below."""
-_BLOKKEN = ("product.personeel.", "product.ratio.", "werkgeverslasten.")
-_VERWIJZINGEN = (".functie", ".cao", ".schaal", ".trede")
-
-
-@dataclass(frozen=True)
-class Inzending:
-    """One provider's submission: its code, product, volume and validated scenario (or its error)."""
-
-    code: str
-    bestand: str
-    product: str | None
-    volume: float | None
-    scenario: Scenario | None
-    fout: str | None = None
-
-
-def _code(s: Scenario, pad: Path, namen: dict[str, str]) -> str:
-    """The provider's code: its own (``aanbieder.code``), else one assigned to its name, else the file's name."""
-    code, naam = s.invoer.get("aanbieder.code"), s.invoer.get("aanbieder.naam")
-    if isinstance(code, str) and code.strip():
-        return code
-    if isinstance(naam, str) and naam.strip():
-        bestaand = next((c for c, n in namen.items() if n == naam), None)
-        if bestaand is None:
-            bestaand = f"A{len(namen) + 1:03d}"
-            namen[bestaand] = naam
-        return bestaand
-    return pad.stem
-
-
-class _Basis:
-    """The completed basis products, per product: a submission with plain changes is
-    validated on top of it (the one validator) without looking the catalogue up again."""
-
-    def __init__(self, peildatum: dt.date | str | None, params: Any, aannames: str | None = None) -> None:
-        self.peildatum, self.params, self.aannames = peildatum, params, aannames
-        self._per_product: dict[str, Scenario] = {}
-
-    def scenario(self, data: Mapping[str, Any], eigen: Mapping[str, Any], bron: str) -> Scenario:
-        """``data`` as read, ``eigen`` its flat inputs."""
-        code = eigen.get("basis")
-        sleutels = [k for k in eigen if k != "basis"]
-        s = self._product(code)
-        if s is not None and all(self._eenvoudig(s, k, eigen[k]) for k in sleutels):
-            herkomst = {**s.herkomst, **dict.fromkeys(sleutels, Herkomst(f"inzending {Path(bron).name}"))}
-            u = valideer(
-                {**s.invoer, **{k: eigen[k] for k in sleutels}}, bron=bron, herkomst=herkomst,
-                peildatum=s.peildatum, tariefjaar=s.tariefjaar, minimumuurloon=s.minimumuurloon,
-            )  # fmt: skip
-            return replace(u, eigen=dict(eigen), parameters=s.parameters, aannames=s.aannames)
-        return lees_scenario(dict(data), self.peildatum, params=self.params, naam=bron, aannames=self.aannames)
-
-    def _product(self, code: Any) -> Scenario | None:
-        """The completed product, read once; None for anything but a known product code."""
-        if not isinstance(code, str) or code not in producten(self.params):
-            return None
-        if code not in self._per_product:
-            self._per_product[code] = lees_scenario(code, self.peildatum, params=self.params, aannames=self.aannames)
-        return self._per_product[code]
-
-    @staticmethod
-    def _eenvoudig(s: Scenario, k: str, v: Any) -> bool:
-        """A plain change of a number the completed product already has (no block replaced, no lookup)."""
-        if k in ("beschrijving", "aanbieder.naam", "aanbieder.code"):
-            return isinstance(v, str)
-        if k == "aanbieder.volume":
-            return not isinstance(v, (Mapping, list))
-        return (
-            k in s.waarden
-            and not isinstance(v, Mapping)
-            and v is not LEEG
-            and not k.startswith(_BLOKKEN)
-            and not k.endswith(_VERWIJZINGEN)
-        )
-
-
-def _bestanden(bron: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
-    if isinstance(bron, (str, os.PathLike)):
-        pad = Path(bron)
-        if pad.is_dir():
-            return sorted(p for p in pad.iterdir() if p.suffix.lower() in (".toml", ".json", ".xlsx"))
-        return [pad]
-    return [Path(p) for p in bron]
-
-
-def lees_inzendingen(
-    bron: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
-    *,
-    peildatum: dt.date | str | None = None,
-    params: Any = None,
-    aannames: str | None = None,
-) -> tuple[list[Inzending], dict[str, str]]:
-    """Read and validate every submission of a folder (or a list of files).
-
-    Returns the submissions (a failing one with its error, never dropped) and the mapping
-    from assigned code to the provider name some submissions gave.
-    """
-    if params is not None and not isinstance(params, ParameterSet):
-        params = laad_parameters(params)  # the user's own parameter file or folder
-    basis = _Basis(peildatum, params, aannames)
-    namen: dict[str, str] = {}
-    uit: list[Inzending] = []
-    for pad in _bestanden(bron):
-        code, product, volume = pad.stem, None, None
-        try:
-            if pad.suffix.lower() in (".toml", ".json"):
-                data = lees_bestand(pad, soort="inzending")
-                kop = data.get("aanbieder")
-                if isinstance(kop, Mapping) and isinstance(kop.get("code"), str):
-                    code = kop["code"]  # a submission that fails is still named by its code
-                eigen, _, problemen = plat(data)
-                if problemen:
-                    raise InvoerFout(problemen, str(pad))
-                s = basis.scenario(data, eigen, str(pad))
-            else:  # a filled Excel template: read through the same input path
-                s = lees_scenario(pad, peildatum, params=params, aannames=aannames)
-            code, product, volume = _code(s, pad, namen), s.product_code, s.waarden.get("aanbieder.volume")
-            uit.append(Inzending(code, str(pad), product, volume, s))
-        except InvoerFout as e:
-            uit.append(Inzending(code, str(pad), product, volume, None, str(e)))
-    return uit, namen
 
 
 @dataclass(frozen=True)
@@ -249,6 +127,7 @@ class Productnorm:
     tarieven: np.ndarray[Any, Any]
     op_basis: np.ndarray[Any, Any]
     volumes: np.ndarray[Any, Any] | None
+    """Each submission's volume, NaN where it gave none (None: no submission gave one)."""
     regels: dict[str, np.ndarray[Any, Any]] = field(repr=False)
     band_percentielen: tuple[float, float] = (25.0, 75.0)
     iqr_factor: float = 1.5
@@ -260,12 +139,16 @@ class Productnorm:
         iqr = q3 - q1
         laag, hoog = q1 - self.iqr_factor * iqr, q3 + self.iqr_factor * iqr
         band = tuple(float(v) for v in np.percentile(x, list(self.band_percentielen)))
+        v = self.volumes if self.volumes is not None else np.full(x.shape, np.nan)
+        met_volume = np.isfinite(v)
+        gewogen = _gewogen_mediaan(x[met_volume], v[met_volume]) if v[met_volume].sum() > 0 else None
         return {
             "n": int(x.size),
             "mediaan": med,
             "kwartiel_1": q1,
             "kwartiel_3": q3,
-            "gewogen_mediaan": _gewogen_mediaan(x, self.volumes) if self.volumes is not None else None,
+            "gewogen_mediaan": gewogen,
+            "gewogen_over": int(met_volume.sum()) if gewogen is not None else 0,
             "uitschieters": [c for c, v in zip(self.codes, x, strict=True) if v < laag or v > hoog],
             "band": list(band),
             "bandregel": f"P{invoer(self.band_percentielen[0])} tot P{invoer(self.band_percentielen[1])}; "
@@ -282,7 +165,7 @@ class Productnorm:
 
 
 def _gewogen_mediaan(x: np.ndarray[Any, Any], volume: np.ndarray[Any, Any]) -> float:
-    """The smallest value at which the cumulative volume reaches half of the total."""
+    """The smallest value at which the cumulative volume reaches half of the total (a total above 0)."""
     volgorde = np.argsort(x, kind="stable")
     cum = np.cumsum(volume[volgorde])
     return float(x[volgorde][int(np.searchsorted(cum, cum[-1] / 2.0, side="left"))])
@@ -290,13 +173,26 @@ def _gewogen_mediaan(x: np.ndarray[Any, Any], volume: np.ndarray[Any, Any]) -> f
 
 @dataclass
 class Normering:
-    """The outcome of :func:`normeer`: per product, the submissions left out, the code key."""
+    """The outcome of :func:`normeer`: per product, the submissions left out, the code key.
+
+    ``sleutel`` maps an assigned code to the provider's name; ``inzendingen`` holds every
+    submission with its code or number, file and provider name: the key the region keeps
+    apart (:meth:`sleutelrijen`). Everything else names submissions by code or number only."""
 
     producten: dict[str, Productnorm]
     fouten: list[Inzending]
     sleutel: dict[str, str]
     normen: list[Norm]
     peildatum: dt.date | None
+    inzendingen: list[Inzending] = field(default_factory=list, repr=False)
+
+    def sleutelrijen(self) -> list[list[Any]]:
+        """The key of the study (header first): per submission its code or number, product,
+        provider name and file, and whether it counted. For ``--sleutel``, never for the report."""
+        kop: list[Any] = ["code", "nummer", "product", "aanbieder", "bestand", "telt_mee"]
+        rijen = [[i.code, i.nummer, i.product, i.naam, i.bestand, "ja" if i.fout is None else "nee"]
+                 for i in self.inzendingen]  # fmt: skip
+        return [kop, *rijen]
 
     def naar_dict(self) -> dict[str, Any]:
         """JSON-ready: per product ``n``, ``mediaan``, ``kwartiel_1``, ``kwartiel_3``,
@@ -322,7 +218,10 @@ class Normering:
             k, b = pn.kengetallen(), pn.kengetallen(op_basis=True)
             regels += ["", f"{p}: {telling(k['n'], 'inzending', 'inzendingen')}"]
             for titel, x in (("zoals ingediend", k), ("op gemeenschappelijke basis", b)):
-                gewogen = f", gewogen mediaan {euro(x['gewogen_mediaan'])}" if x["gewogen_mediaan"] is not None else ""
+                gewogen = ""
+                if x["gewogen_mediaan"] is not None:
+                    over = "" if x["gewogen_over"] == x["n"] else f" (over de {x['gewogen_over']} met volume)"
+                    gewogen = f", gewogen mediaan {euro(x['gewogen_mediaan'])}{over}"
                 regels.append(
                     f"  {titel:<28} Q1 {euro(x['kwartiel_1'])}  mediaan {euro(x['mediaan'])}  "
                     f"Q3 {euro(x['kwartiel_3'])}{gewogen}; band {euro(x['band'][0])} tot {euro(x['band'][1])}; "
@@ -373,7 +272,8 @@ def _prijs(groep: list[Inzending], normen: Sequence[Norm]) -> tuple[Arr, Arr, di
         structuren.setdefault(inz.scenario.structuur, []).append(i)
     for structuur, rijen in structuren.items():
         scenarios = [groep[i].scenario for i in rijen]
-        sleutels = sorted(set().union(*(s.waarden for s in scenarios if s is not None)))
+        # the inputs every submission of the structure has: an optional one (aanbieder.volume) is no input of the model
+        sleutels = sorted(set.intersection(*(set(s.waarden) for s in scenarios if s is not None)))
         for doel, aanpassing in ((tarief, False), (basis, True)):
             rijwaarden = [{**s.waarden, **(_toegepast(s, normen) if aanpassing else {})} for s in scenarios if s]
             kolommen = {k: np.array([w[k] for w in rijwaarden]) for k in sleutels}
@@ -423,11 +323,15 @@ def normeer(
     goed = [i for i in inzendingen if i.scenario is not None]
     producten: dict[str, Productnorm] = {}
     for product in sorted({str(i.product) for i in goed}):
-        groep = [i for i in goed if str(i.product) == product]
+        groep = [i for i in goed if str(i.product) == product]  # the product of each: its basis
         tarief, basis, regels = _prijs(groep, regelset)
         volumes = [i.volume for i in groep]
-        vol = np.array(volumes, dtype=float) if all(v is not None for v in volumes) else None
+        vol = (
+            np.array([np.nan if v is None else v for v in volumes], dtype=float)
+            if any(v is not None for v in volumes)
+            else None
+        )
         codes = [i.code for i in groep]
         producten[product] = Productnorm(product, codes, tarief, basis, vol, regels, band, iqr_factor)
     fouten = [i for i in inzendingen if i.scenario is None]
-    return Normering(producten, fouten, sleutel, regelset, datum)
+    return Normering(producten, fouten, sleutel, regelset, datum, inzendingen)

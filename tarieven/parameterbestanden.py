@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from tarieven.fouten import InvoerFout, Probleem
-from tarieven.leescache import CACHE_OMGEVING, lees_parameterbestand
+from tarieven.leescache import lees_parameterbestand
 from tarieven.parameters import (
     Parameter,
     ParameterBestand,
@@ -33,7 +33,7 @@ from tarieven.parameterwaarden import ERFBAAR, SOORTEN, lees_parameter
 from tarieven.termijnen import Termijn, koppel_loonontwikkeling, lees_bron, lees_datum, lees_termijn
 from tarieven.velden import kinderen, veld_of_none
 
-__all__ = ["CACHE_OMGEVING", "SOORTEN", "laad_bestand", "laad_map", "params_pad", "standaard_parameters"]
+__all__ = ["SOORTEN", "laad_bestand", "laad_map", "params_pad", "standaard_parameters"]
 
 
 def _is_parameter(obj: Any) -> bool:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from tarieven import weergave
-from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, Waarschuwing, opsomming
+from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, Waarschuwing, opsomming, veilig
 from tarieven.herkomst import OPGEGEVEN
 from tarieven.invoerlezer import Lezer
 from tarieven.model import Structuur
@@ -114,8 +114,9 @@ class Scenario:
 
     @property
     def kop(self) -> str:
-        """What the scenario is called: its description, else the product's name, else its source."""
-        return self.beschrijving or self.product_naam or self.bron
+        """What the scenario is called: its description, else the product's name, else its source;
+        on one line, with any control character from the file made visible (:func:`veilig`)."""
+        return veilig(self.beschrijving or self.product_naam or self.bron)
 
     @property
     def titel(self) -> str:
@@ -124,9 +125,9 @@ class Scenario:
         kop = self.kop
         aanbieder = self.invoer.get("aanbieder.naam") or self.invoer.get("aanbieder.code")
         if aanbieder:
-            kop = f"{kop}; aanbieder {aanbieder}"
-        if Path(self.bron).name not in kop:
-            kop = f"{kop} ({self.bron})"
+            kop = f"{kop}; aanbieder {veilig(str(aanbieder))}"
+        if veilig(Path(self.bron).name) not in kop:
+            kop = f"{kop} ({veilig(self.bron)})"
         gewijzigd = [k for k, h in self.herkomst.items() if h.oorsprong == OPGEGEVEN]
         if gewijzigd:
             kop += "; " + OPGEGEVEN + ": " + ", ".join(f"{k} = {self.toon(k)}" for k in gewijzigd)

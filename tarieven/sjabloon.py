@@ -23,19 +23,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tarieven._versie import __version__
-from tarieven.catalogus import Zoeker, cao_schalen, is_vervoer, producten
+from tarieven.catalogus import is_vervoer, producten
 from tarieven.eigenparameters import laad_parameters
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.inlezen import lees_scenario
-from tarieven.parameterbestanden import standaard_parameters
 from tarieven.parameters import ParameterSet
 from tarieven.scenario import Scenario
+from tarieven.sjabloonindeling import Indelingsrij, indeling
 from tarieven.sjabloonlezen import (
     BLAD_BRONNEN,
     BLAD_INSTRUCTIE,
@@ -46,94 +44,12 @@ from tarieven.sjabloonlezen import (
     SJABLOON_VERSIE,
 )
 from tarieven.uitkomst import bereken
-from tarieven.velden import INF, veld
+from tarieven.velden import INF
 from tarieven.weergave import euro, is_geld
-from tarieven.werkmap import GELDFORMAAT, sluit, xlsxwriter_module
+from tarieven.werkmap import GELDFORMAAT, nieuwe_werkmap
 from tarieven.werkmap import hoogte as _hoogte
 
 __all__ = ["schrijf_sjabloon"]
-
-_FUNCTIEVELDEN = ("maandsalaris", "vakantietoeslag", "vakantietoeslag_minimum", "eindejaarsuitkering",
-                  "werkgeverslasten", "overige_personeelskosten", "uren_per_week", "weken_per_jaar", "verlofuren",
-                  "verzuim", "scholingsuren", "productiviteit")  # fmt: skip
-
-
-@dataclass(frozen=True)
-class _Rij:
-    """One row of the input sheet (or a section header when ``sleutel`` is empty)."""
-
-    sleutel: str
-    label: str
-    waarde: Any = None
-    verplicht: bool = True
-    keuzes: tuple[str, ...] = ()
-    toelichting: str = ""
-    herkomst: str = ""
-
-
-def _kop(tekst: str) -> _Rij:
-    return _Rij("", tekst)
-
-
-def _rij(s: Scenario, k: str, *, keuzes: tuple[str, ...] = (), toelichting: str = "") -> _Rij:
-    v = s.veld(k)
-    waarde = s.waarden.get(k, s.invoer.get(k))
-    if not toelichting and v.plausibel is not None and v.soort == "getal":
-        toelichting = f"gebruikelijk {v.toon(v.plausibel[0])} tot {v.toon(v.plausibel[1])}"
-    return _Rij(k, v.label_voor(k) if v.label else v.omschrijving_voor(k), waarde, True, keuzes or v.keuzes,
-                toelichting, str(s.herkomst.get(k, "")))  # fmt: skip
-
-
-def _functie_rijen(s: Scenario, params: ParameterSet, z: Zoeker, f: str) -> Iterator[_Rij]:
-    p = f"functies.{f}."
-    functies = params.bestand("functies").tekst
-    ref = s.invoer.get(p + "functie")
-    yield _kop(f"Functie {f}: {s.invoer.get(p + 'naam', ref or f)}")
-    if isinstance(ref, str):
-        refs = tuple(sorted({k.split(".", 1)[0] for k in functies}))
-        yield _Rij(p + "functie", f"functie {f} (uit de meegeleverde functies)", ref, True, refs,
-                   "bepaalt schaal, trede en productiviteitsnorm", "catalogus van het product")  # fmt: skip
-        cao = str(functies[f"{ref}.cao"])
-        schalen = cao_schalen(params, cao)
-        schaal = str(functies[f"{ref}.schaal"])
-        w = z.op(params.bestand(cao).parameters[f"salaris.schaal_{schaal}"])
-        n = len(w.waarde) if isinstance(w.waarde, tuple) else 0
-        treden = ("max", "midden", *(str(w.eerste_trede + i) for i in range(n)))
-        yield _Rij(p + "schaal", f"salarisschaal {f} ({cao})", schaal, True, tuple(schalen), "", "functies.toml")
-        trede = str(s.invoer.get(p + "trede", functies.get(f"{ref}.trede", "max")))
-        yield _Rij(p + "trede", f"trede {f}", trede, True, treden, "max, midden of een tredenummer",
-                   str(s.herkomst.get(p + "trede", "functies.toml")))  # fmt: skip
-    for naam in _FUNCTIEVELDEN:
-        if p + naam in s.invoer:
-            extra = "een eigen gemiddeld salaris gaat voor schaal en trede" if naam == "maandsalaris" else ""
-            yield _rij(s, p + naam, toelichting=extra,
-                       keuzes=("componenten",) if naam == "werkgeverslasten" else ())  # fmt: skip
-
-
-def _rijen(s: Scenario, params: ParameterSet, z: Zoeker) -> list[_Rij]:
-    rijen = [_kop("Aanbieder (voor de regio)")]
-    rijen += [_Rij(k, veld(k).label, None, False, (), "optioneel") for k in ("aanbieder.naam", "aanbieder.code")]
-    rijen.append(_Rij("aanbieder.volume", veld("aanbieder.volume").label, None, False, (),
-                      "optioneel; weegt mee in de band die de regio uit alle aanbieders bepaalt"))  # fmt: skip
-    staf = ("product.ratio.", "product.personeel.")
-    product = [k for k in s.waarden if k.startswith("product.") and not k.startswith(staf)]
-    rijen += [_kop("Groep en eenheid"), *(_rij(s, k) for k in product)]
-    rijen.append(_kop("Personeel op de groep: aantallen per functie vervangen de ratio (laat de ratio dan staan)"))
-    rijen += [_rij(s, k) for k in s.invoer if k.startswith("product.ratio.")]
-    for f in s.structuur.functies:
-        k = f"product.personeel.{f}"
-        if k in s.waarden:
-            rijen.append(_rij(s, k))
-        else:
-            rijen.append(_Rij(k, veld(k).label_voor(k), None, False, (), "optioneel: vervangt de ratio"))
-    for f in s.structuur.functies:
-        rijen += list(_functie_rijen(s, params, z, f))
-    rijen += [_kop("Opslagen"), *(_rij(s, k) for k in s.invoer if k.startswith("opslagen."))]
-    werkgever = [k for k in s.waarden if k.startswith("werkgeverslasten.")]
-    if werkgever:
-        rijen += [_kop("Werkgeverslasten: premies en pensioen (bij werkgeverslasten = componenten)")]
-        rijen += [_rij(s, k) for k in werkgever]
-    return rijen
 
 
 class _Opmaak:
@@ -153,7 +69,7 @@ class _Opmaak:
         self.getal = wb.add_format({"num_format": "#,##0.########", "valign": "top"})
 
 
-def _validatie(s: Scenario, r: _Rij) -> dict[str, Any] | None:
+def _validatie(s: Scenario, r: Indelingsrij) -> dict[str, Any] | None:
     """Data validation of an input cell from the field registry: a list, or the hard range."""
     titel = r.label[:32]
     if r.keuzes and r.sleutel.rsplit(".", 1)[-1] != "werkgeverslasten":
@@ -175,7 +91,7 @@ def _validatie(s: Scenario, r: _Rij) -> dict[str, Any] | None:
                     "error_title": "Ongeldige waarde", "error_message": f"Verwacht {verwacht}"[:255]}  # fmt: skip
 
 
-def _blad_invoer(wb: Any, op: _Opmaak, s: Scenario, code: str, rijen: list[_Rij], kop: str) -> None:
+def _blad_invoer(wb: Any, op: _Opmaak, s: Scenario, code: str, rijen: list[Indelingsrij], kop: str) -> None:
     ws = wb.add_worksheet(BLAD_INVOER)
     ws.write(0, 1, f"Eigen kostprijs {s.product_naam or code} ({code})", op.titel)
     ws.write(1, 1, kop, op.klein)
@@ -337,6 +253,7 @@ def schrijf_sjabloon(
     tariefjaar: int | None = None,
     params: ParameterSet | str | os.PathLike[str] | None = None,
     aannames: str | None = None,
+    overschrijven: bool = True,
 ) -> Path:
     """Write the template of a group product, prefilled with its values on a date; returns the path.
 
@@ -354,6 +271,8 @@ def schrijf_sjabloon(
     aannames
         The assumption set the product's assumptions are prefilled at (default centraal); kept
         in the template, so a value left unchanged is read at the same set.
+    overschrijven
+        Whether an existing file at ``pad`` is replaced (default); the file appears in one step.
     """
     pad = Path(pad)
     if pad.suffix.lower() != ".xlsx":
@@ -366,19 +285,16 @@ def schrijf_sjabloon(
                                    "bedragen per categorie en geen eigen kostprijs")])  # fmt: skip
     s = lees_scenario(product, peildatum if peildatum or tariefjaar else dt.date.today(), tariefjaar=tariefjaar,
                       params=params, aannames=aannames)  # fmt: skip
-    params_ = s.parameters if isinstance(s.parameters, ParameterSet) else standaard_parameters()
-    rijen = _rijen(s, params_, Zoeker(params_, s.peildatum, s.tariefjaar, s.aannames))
+    rijen = indeling(s)
     tarief = bereken(s).tarief
     wanneer = f"peildatum {s.peildatum}" if s.peildatum else f"tijdgewogen over {s.tariefjaar}"
     wanneer += f", aannames {s.aannames}"
     kop = f"Waarden van het product op {wanneer}; sjabloonversie {SJABLOON_VERSIE}, tarieven {__version__}"
-    wb = xlsxwriter_module().Workbook(str(pad), {"strings_to_formulas": False, "strings_to_numbers": False,
-                                                 "strings_to_urls": False})  # fmt: skip
-    op = _Opmaak(wb)
-    _blad_instructie(wb, op, s, product, tarief, kop)
-    _blad_invoer(wb, op, s, product, rijen, kop)
-    _blad_bronnen(wb, op, s)
-    _blad_meta(wb, product, s)
-    wb.set_properties({"title": f"Sjabloon eigen kostprijs {product}", "comments": kop})
-    sluit(wb, pad)
+    with nieuwe_werkmap(pad, overschrijven=overschrijven, optie="sjabloon") as wb:
+        op = _Opmaak(wb)
+        _blad_instructie(wb, op, s, product, tarief, kop)
+        _blad_invoer(wb, op, s, product, rijen, kop)
+        _blad_bronnen(wb, op, s)
+        _blad_meta(wb, product, s)
+        wb.set_properties({"title": f"Sjabloon eigen kostprijs {product}", "comments": kop})
     return pad

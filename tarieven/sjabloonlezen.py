@@ -7,39 +7,49 @@ names the sheet and cell: ``Invoer!C7 (maandsalaris mbo) = 'veel': verwacht een 
 
 What it refuses before reading a cell, each with a message: a workbook with macros
 (``.xlsm``, or an ``.xlsx`` that holds a VBA project), an encrypted workbook, an old
-``.xls``, a file that is no workbook, a workbook that is not a template of tarieven, a
-template of a version this version cannot read, and a sheet larger than a template can be
-(:data:`MAX_RIJEN` rows, :data:`MAX_BLAD_BYTES` unpacked: a sheet of a million rows is
-refused from its size and its stated dimension, without parsing it).
+``.xls``, a file that is no workbook or a truncated one, a part with a DTD or entities
+(``<!DOCTYPE``, ``<!ENTITY``: openpyxl also refuses them, through defusedxml), a table of
+texts of more than :data:`MAX_TEKSTEN` entries or parts larger than a template has (bounded
+time and memory), a workbook that is not a template of tarieven, a template of a version
+this version cannot read, and a sheet larger than a template can be (:data:`MAX_RIJEN`
+rows, :data:`MAX_BLAD_BYTES` unpacked: a sheet of a million rows is refused from its size
+and its stated dimension, without parsing it). The file is read once, as bytes, and every
+check and the parse work on those bytes.
 
 How it reads: openpyxl in read-only mode, values as stored (no macros run, no formula
-evaluated: a formula in an input cell is an error), the template's own layout. A value
-equal to what the template was filled with is *inherited* (taken from the product on the
-template's date, as a TOML scenario would inherit it); a changed value is the provider's
-*own*. An emptied prefilled cell is an error; an empty optional cell (staff counts, the
-provider's name and volume) is not given.
+evaluated: a formula in an input cell is an error), exactly the cells the template defines
+(:meth:`Sjabloon.lees`, given the layout of :mod:`tarieven.sjabloonindeling`): the hidden key
+of each row and its value. A row that was deleted, added, moved or hidden, a changed hidden
+key, a value where a section header stands, or anything below the last row is an error
+naming the cell; so is a number whose cell format shows another number (``"0,85"`` as text
+around 0.6), a value that is no finite number, and a stored value that is no number at all.
+A value equal to the product's on the template's date is *inherited* (as a TOML scenario
+would inherit it); a changed value is the provider's *own*. An emptied prefilled cell is an
+error (the message suggests 0 only where 0 is allowed); an empty optional cell (staff
+counts, the provider's name and volume) is not given.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
+import io
 import os
 import re
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tarieven.fouten import INSTALLEER_EXCEL, ZONDER_WAARDE, InvoerFout, Probleem, TarievenFout
-from tarieven.lezen import MAX_BYTES
+from tarieven.lezen import lees_bytes
 from tarieven.weergave import aantal
 
 __all__ = [
     "BLAD_INVOER",
     "BLAD_META",
     "EERSTE_RIJ",
+    "Rij",
     "KOLOMMEN",
     "LEESBARE_VERSIES",
     "MAX_RIJEN",
@@ -72,6 +82,12 @@ MAX_BLAD_BYTES = 5_000_000
 """Largest unpacked sheet read (a template's input sheet is about 50 kB)."""
 MAX_UITGEPAKT = 50_000_000
 """Largest unpacked workbook (all parts together): a zip bomb is refused before it is read."""
+MAX_DEEL = 2_000_000
+"""Largest unpacked part other than a worksheet (the table of texts, the styles): a template's are ~30 kB."""
+MAX_DELEN = 200
+"""Most parts in a workbook (a template has 13)."""
+MAX_TEKSTEN = 20_000
+"""Most entries in the table of texts (a template has about 400): parsing is bounded in time and memory."""
 
 _OLE = b"\xd0\xcf\x11\xe0"
 _VERSLEUTELD = "EncryptionInfo".encode("utf-16-le")
@@ -100,23 +116,30 @@ def _versleuteld(inhoud: bytes) -> bool:
 
 @dataclass(frozen=True)
 class Sjabloon:
-    """A filled template, read: scenario data and where each key came from.
+    """A filled template, read safely but not yet interpreted.
 
     Attributes
     ----------
-    data
-        Nested scenario data (``basis``, ``peildatum`` or ``tariefjaar``, and the values the
-        provider changed or added), as a TOML scenario would hold them.
-    cellen
-        Dotted key to its cell, for messages: ``Invoer!C12 (groepsgrootte (plaatsen))``.
+    pad
+        The file.
     product, versie
-        The template's product code and layout version.
+        The template's product code and layout version (its hidden sheet).
+    peildatum, tariefjaar
+        The date the template was written for (or the tariff year).
+    rijen
+        Every row of the input sheet from :data:`EERSTE_RIJ` down, as stored: the hidden
+        key, the value, whether the row is hidden (:class:`Rij`).
+    aannames
+        The assumption set the template was prefilled at (None: not kept, centraal).
     """
 
-    data: dict[str, Any]
-    cellen: dict[str, str] = field(default_factory=dict)
-    product: str = ""
-    versie: int = SJABLOON_VERSIE
+    pad: Path
+    product: str
+    versie: int
+    peildatum: dt.date | None
+    tariefjaar: int | None
+    rijen: tuple[Rij, ...]
+    aannames: str | None = None
 
 
 def is_werkmap(pad: str | os.PathLike[str]) -> bool:
@@ -128,54 +151,116 @@ def _fout(pad: Path, sleutel: str, waarde: Any, verwacht: str) -> InvoerFout:
     return InvoerFout([Probleem(sleutel, waarde, verwacht)], str(pad))
 
 
-def _controleer_bestand(pad: Path) -> None:
-    """The file itself: there, small enough, a zip without macros, not encrypted."""
-    if not pad.is_file():
-        raise _fout(pad, "bestand", str(pad), "een bestaand ingevuld sjabloon (.xlsx)")
-    if pad.stat().st_size > MAX_BYTES:
-        raise _fout(pad, "(bestand)", ZONDER_WAARDE, f"een sjabloon van hoogstens {MAX_BYTES // 1_000_000} MB")
-    with pad.open("rb") as f:
-        kop = f.read(8)
-    if kop.startswith(_OLE):
-        if _versleuteld(pad.read_bytes()):  # at most MAX_BYTES, checked above
+def _controleer_bestand(pad: Path) -> bytes:
+    """The file itself, read once: small enough, a zip without macros or DTDs, not encrypted,
+    parts within bounds. Returns its bytes, which everything after reads."""
+    ruw = lees_bytes(pad, soort="ingevuld sjabloon (.xlsx)")
+    if ruw.startswith(_OLE):
+        if _versleuteld(ruw):
             raise _fout(pad, "(bestand)", ZONDER_WAARDE, "een werkmap zonder wachtwoord; deze is versleuteld: "
                         "sla hem in Excel op zonder wachtwoord (Bestand > Info > Werkmap beveiligen)")  # fmt: skip
         raise _fout(pad, "(bestand)", ZONDER_WAARDE, "een sjabloon als .xlsx; dit is een oud Excel-bestand (.xls)")
     if pad.suffix.lower() in (".xlsm", ".xltm"):
         raise _fout(pad, "(bestand)", ZONDER_WAARDE, "een sjabloon als .xlsx zonder macro's; tarieven leest geen "
                     "werkmap met macro's (.xlsm): sla het op als 'Excel-werkmap (.xlsx)'")  # fmt: skip
-    if not zipfile.is_zipfile(pad):
-        raise _fout(pad, "(bestand)", ZONDER_WAARDE, "een Excel-werkmap (.xlsx); dit bestand is geen werkmap")
-    with zipfile.ZipFile(pad) as z:
-        infos = z.infolist()
+    try:
+        with zipfile.ZipFile(io.BytesIO(ruw)) as z:
+            infos = z.infolist()
+            _controleer_delen(pad, infos)
+            for info in infos:
+                _zonder_dtd(pad, z, info)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError, OSError) as e:
+        raise _fout(pad, "(bestand)", ZONDER_WAARDE, f"een Excel-werkmap (.xlsx); dit bestand is geen werkmap of is "
+                    f"beschadigd ({type(e).__name__}: {str(e)[:200]})") from None  # fmt: skip
+    return ruw
+
+
+def _controleer_delen(pad: Path, infos: list[zipfile.ZipInfo]) -> None:
+    """Macros, the number and size of the parts and the table of texts: before anything is parsed."""
     if any(i.filename.lower().endswith("vbaproject.bin") for i in infos):
         raise _fout(pad, "(bestand)", ZONDER_WAARDE, "een sjabloon zonder macro's; deze werkmap bevat een "
                     "VBA-project: sla het op als 'Excel-werkmap (.xlsx)'")  # fmt: skip
-    if sum(i.file_size for i in infos) > MAX_UITGEPAKT:
-        totaal = sum(i.file_size for i in infos)
+    if len(infos) > MAX_DELEN:
+        raise _fout(pad, "(bestand)", ZONDER_WAARDE, f"een sjabloon van hoogstens {MAX_DELEN} delen; deze werkmap "
+                    f"heeft er {aantal(len(infos))}")  # fmt: skip
+    totaal = sum(i.file_size for i in infos)
+    if totaal > MAX_UITGEPAKT:
         raise _fout(pad, "(bestand)", ZONDER_WAARDE, f"een sjabloon van hoogstens {MAX_UITGEPAKT // 1_000_000} MB "
                     f"uitgepakt; deze werkmap is {aantal(totaal // 1_000_000)} MB")  # fmt: skip
+    for i in infos:  # a worksheet is checked on its own, naming its rows (_controleer_blad)
+        if not i.filename.startswith("xl/worksheets/") and i.file_size > MAX_DEEL:
+            raise _fout(pad, "(bestand)", ZONDER_WAARDE, f"een sjabloon waarvan elk deel hoogstens "
+                        f"{MAX_DEEL // 1_000_000} MB is; {i.filename} is {aantal(i.file_size)} bytes")  # fmt: skip
 
 
-def _controleer_blad(pad: Path, ws: Any, naam: str) -> None:
-    """A sheet that is too large for a template is refused from its size and stated dimension."""
+_DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+_TEKST = re.compile(rb"<(?:\w+:)?si[ >/]")
+
+
+def _zonder_dtd(pad: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """A part read in blocks (bounded memory, every byte checked against its CRC): no DTD, no
+    entity; the table of texts no longer than :data:`MAX_TEKSTEN` entries."""
+    teksten, vorige = 0, b""
+    with z.open(info) as f:
+        while blok := f.read(1 << 20):
+            stuk = vorige + blok
+            if _DTD.search(stuk):
+                raise _fout(pad, "(bestand)", ZONDER_WAARDE, f"een werkmap zonder DTD of entiteiten; {info.filename} "
+                            "heeft een <!DOCTYPE> of <!ENTITY> (Excel schrijft die niet): sla het sjabloon opnieuw op "
+                            "in Excel")  # fmt: skip
+            if info.filename.lower().endswith("sharedstrings.xml"):
+                teksten += len(_TEKST.findall(stuk)) - len(_TEKST.findall(vorige))
+                if teksten > MAX_TEKSTEN:
+                    raise _fout(pad, "(bestand)", ZONDER_WAARDE, f"een sjabloon met hoogstens {aantal(MAX_TEKSTEN)} "
+                                "verschillende teksten; deze werkmap heeft er meer")  # fmt: skip
+            vorige = blok[-16:]
+
+
+def _controleer_blad(pad: Path, ruw: bytes, ws: Any, naam: str) -> bytes:
+    """A sheet that is too large for a template is refused from its size and stated dimension;
+    returns the sheet's XML (at most :data:`MAX_BLAD_BYTES`)."""
     deel = getattr(ws, "_worksheet_path", None)
-    grootte, begin = 0, b""
-    if isinstance(deel, str):
-        with zipfile.ZipFile(pad) as z:
-            grootte = z.getinfo(deel).file_size
-            with z.open(deel) as f:
-                begin = f.read(4096)
-    m = re.search(rb'<dimension ref="[A-Z]+\d+:([A-Z]+)(\d+)"', begin)
-    laatste = int(m.group(2)) if m else 0
-    if laatste > MAX_RIJEN or grootte > MAX_BLAD_BYTES:
-        cel = f"{naam}!{m.group(1).decode()}{laatste}" if m else f"{naam}!A{MAX_RIJEN + 1}"
-        tot = f"dit blad loopt tot rij {aantal(laatste)}" if laatste else f"dit blad is {aantal(grootte)} bytes"
-        raise _fout(pad, cel, ZONDER_WAARDE, f"een sjabloon met hoogstens {aantal(MAX_RIJEN)} rijen; {tot}")
+    if not isinstance(deel, str):
+        raise _fout(pad, f"{naam}!A1", ZONDER_WAARDE, "een blad van een sjabloon; dit blad is geen gewoon werkblad")
+    with zipfile.ZipFile(io.BytesIO(ruw)) as z:
+        grootte = z.getinfo(deel).file_size
+        with z.open(deel) as f:
+            begin = f.read(4096)
+        m = re.search(rb'<dimension ref="[A-Z]+\d+:([A-Z]+)(\d+)"', begin)
+        laatste = int(m.group(2)) if m else 0
+        if laatste > MAX_RIJEN or grootte > MAX_BLAD_BYTES:
+            cel = f"{naam}!{m.group(1).decode()}{laatste}" if m else f"{naam}!A{MAX_RIJEN + 1}"
+            tot = f"dit blad loopt tot rij {aantal(laatste)}" if laatste else f"dit blad is {aantal(grootte)} bytes"
+            raise _fout(pad, cel, ZONDER_WAARDE, f"een sjabloon met hoogstens {aantal(MAX_RIJEN)} rijen; {tot}")
+        return z.read(deel)
 
 
-def _cel(naam: str, rij: int, kolom: int, label: str = "") -> str:
-    return f"{naam}!{'ABCDEFGH'[kolom - 1]}{rij}" + (f" ({label})" if label else "")
+_RIJ = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_CEL_MET_WAARDE = re.compile(rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+_GETAL = re.compile(r"\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*")
+
+
+def _verborgen_rijen(xml: bytes) -> set[int]:
+    """The rows of a sheet that are hidden (``hidden="1"``, or a height of 0)."""
+    uit = set()
+    for m in _RIJ.finditer(xml):
+        attr = m.group(1)
+        r = re.search(rb'\br="(\d+)"', attr)
+        verborgen = re.search(rb'\bhidden="(1|true)"', attr) or re.search(rb'\bht="0+(\.0*)?"', attr)
+        if r and verborgen:
+            uit.add(int(r.group(1)))
+    return uit
+
+
+def _ongeldige_getallen(pad: Path, xml: bytes, naam: str) -> None:
+    """A cell stored as a number whose stored text is no number (``NaN``): an error naming the cell."""
+    for m in _CEL_MET_WAARDE.finditer(xml):
+        attr, waarde = m.group(1), m.group(2).decode("utf-8", "replace")
+        soort = re.search(rb'\bt="(\w+)"', attr)
+        if (soort is None or soort.group(1) == b"n") and not _GETAL.fullmatch(waarde):
+            r = re.search(rb'\br="([A-Z]+\d+)"', attr)
+            cel = f"{naam}!{r.group(1).decode() if r else '?'}"
+            raise _fout(pad, cel, waarde, "een getal; de werkmap bewaart hier als getal iets dat geen getal is")
 
 
 def _metadata(pad: Path, wb: Any) -> dict[str, Any]:
@@ -199,151 +284,109 @@ def _metadata(pad: Path, wb: Any) -> dict[str, Any]:
     return meta
 
 
-@dataclass
-class _Rij:
-    sleutel: str
-    label: str
+@dataclass(frozen=True)
+class Rij:
+    """One row of the input sheet as stored: its number, its hidden key (column A), its value
+    (column C) and that cell's number format, whether the row is hidden, whether anything at
+    all stands in it (columns A to H)."""
+
+    rij: int
+    sleutel: Any
     waarde: Any
-    origineel: Any
-    verplicht: bool
-    cel: str
+    opmaak: str
+    verborgen: bool
+    gevuld: bool
+
+    @property
+    def cel(self) -> str:
+        """The value's cell: ``Invoer!C12``."""
+        return f"{BLAD_INVOER}!C{self.rij}"
 
 
-def _rijen(pad: Path, wb: Any, product: str) -> list[_Rij]:
+def _rijen(pad: Path, ruw: bytes, wb: Any, product: str) -> tuple[Rij, ...]:
     ws = wb[BLAD_INVOER]
-    _controleer_blad(pad, ws, BLAD_INVOER)
-    uit: list[_Rij] = []
+    xml = _controleer_blad(pad, ruw, ws, BLAD_INVOER)
+    _ongeldige_getallen(pad, xml, BLAD_INVOER)
+    verborgen = _verborgen_rijen(xml)
+    uit: list[Rij] = []
     k = KOLOMMEN
-    for r, rij in enumerate(ws.iter_rows(min_row=1, max_row=MAX_RIJEN, max_col=len(k), values_only=True), start=1):
+    for rij in ws.iter_rows(min_row=1, max_row=MAX_RIJEN, max_col=len(k)):
         cellen = list(rij) + [None] * (len(k) - len(rij))
-        if r == 4 and cellen[k["waarde"] - 1] != product:
-            raise _fout(pad, f"{BLAD_INVOER}!{PRODUCTCEL} (product)", cellen[k["waarde"] - 1],
+        nummer = next((c.row for c in cellen if c is not None and getattr(c, "row", None)), None)
+        if nummer is None:
+            continue
+        waarden = [getattr(c, "value", None) for c in cellen]
+        if nummer == 4 and waarden[k["waarde"] - 1] != product:
+            raise _fout(pad, f"{BLAD_INVOER}!{PRODUCTCEL} (product)", waarden[k["waarde"] - 1],
                         f"het product van dit sjabloon ({product}, {BLAD_META}!{META['product']})")  # fmt: skip
-        sleutel = cellen[k["sleutel"] - 1]
-        if r < EERSTE_RIJ or not isinstance(sleutel, str) or not sleutel:
+        if nummer < EERSTE_RIJ:
             continue
-        label = str(cellen[k["omschrijving"] - 1] or sleutel)
-        uit.append(_Rij(sleutel, label, cellen[k["waarde"] - 1], cellen[k["origineel"] - 1],
-                        cellen[k["verplicht"] - 1] == "ja", _cel(BLAD_INVOER, r, k["waarde"], label)))  # fmt: skip
-    return uit
-
-
-def _gelijk(a: Any, b: Any) -> bool:
-    """Whether a cell still holds what the template wrote (a step written as text, read as a number: the same)."""
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
-        return math.isclose(float(a), float(b), rel_tol=1e-12, abs_tol=1e-12)
-    return bool(a == b) or (isinstance(a, int) and str(a) == str(b))
-
-
-def _waarde(rij: _Rij, problemen: list[Probleem]) -> Any:
-    """The value of a cell as a scenario holds it; a formula, a date or a count that is no number is refused."""
-    x = rij.waarde
-    if isinstance(x, str) and x.startswith("="):
-        problemen.append(Probleem(rij.cel, x, "een waarde, geen formule (een sjabloon wordt niet doorgerekend)"))
-        return None
-    if isinstance(x, (dt.date, dt.datetime, dt.time)):
-        problemen.append(Probleem(rij.cel, str(x), "een getal of tekst; de cel is als datum opgemaakt"))
-        return None
-    if isinstance(x, str):
-        x = x.strip()
-    if rij.sleutel.endswith((".trede", ".schaal")) and not isinstance(x, bool):  # 9, 9.0 and '9' are scale 9
-        if isinstance(x, int) or (isinstance(x, float) and x.is_integer()):
-            return int(x)
-        if isinstance(x, str) and re.fullmatch(r"\d+(\.0+)?", x):
-            return int(float(x))
-        return x  # anything else ('abc', 99.5) as typed: the catalogue names what it expects
-    if rij.sleutel.startswith("aanbieder.") and rij.sleutel != "aanbieder.volume" and isinstance(x, (int, float)):
-        return str(int(x)) if float(x).is_integer() else str(x)
-    if rij.sleutel.startswith("product.personeel.") and not isinstance(x, (int, float)):
-        problemen.append(
-            Probleem(rij.cel, x, "een aantal medewerkers: een getal, bijvoorbeeld 1 (of laat de cel leeg)")
-        )
-        return None
-    return float(x) if isinstance(x, int) and not isinstance(x, bool) else x
-
-
-def _nest(plat: Mapping[str, Any]) -> dict[str, Any]:
-    """Dotted keys as nested tables; staff counts as the ``personeel`` list a scenario holds."""
-    uit: dict[str, Any] = {}
-    for sleutel, v in plat.items():
-        if sleutel.startswith("product.personeel."):
-            lijst = uit.setdefault("product", {}).setdefault("personeel", [])
-            lijst.append({"functie": sleutel.rsplit(".", 1)[1], "aantal": v})
-            continue
-        *pad, blad = sleutel.split(".")
-        doel = uit
-        for deel in pad:
-            doel = doel.setdefault(deel, {})
-        doel[blad] = v
-    return uit
-
-
-def _bereik(rijen: list[_Rij], prefix: str) -> str | None:
-    cellen = [r.cel.split(" ")[0] for r in rijen if r.sleutel.startswith(prefix)]
-    if not cellen:
-        return None
-    return cellen[0] if len(cellen) == 1 else f"{cellen[0]}:{cellen[-1].split('!')[1]}"
-
-
-def _cellen(rijen: list[_Rij]) -> dict[str, str]:
-    cellen = {r.sleutel: r.cel for r in rijen}
-    mix, personeel = _bereik(rijen, "product.ratio.mix."), _bereik(rijen, "product.personeel.")
-    if mix:
-        cellen["product.ratio.mix"] = f"{mix} (aandelen in de mix)"
-    if personeel:
-        cellen["product.personeel"] = f"{personeel} (personeel per functie)"
-        if ratio := _bereik(rijen, "product.ratio."):
-            cellen["product.personeel/product.ratio"] = f"{personeel} (personeel) en {ratio} (ratio)"
-    return cellen
+        waarde = cellen[k["waarde"] - 1]
+        opmaak = str(getattr(waarde, "number_format", "General") or "General")
+        gevuld = any(w is not None and w != "" for w in waarden)
+        uit.append(Rij(nummer, waarden[k["sleutel"] - 1], waarden[k["waarde"] - 1], opmaak, nummer in verborgen,
+                       gevuld))  # fmt: skip
+    bekend = {r.rij for r in uit}
+    uit += [Rij(n, None, None, "General", True, False) for n in sorted(verborgen - bekend) if n >= EERSTE_RIJ]
+    return tuple(sorted(uit, key=lambda r: r.rij))
 
 
 def lees_sjabloon(pad: str | os.PathLike[str]) -> Sjabloon:
-    """Read a filled template: its product and date, and the values the provider gave.
+    """Read a filled template safely: its identity (version, product, date) and every row of its
+    input sheet as stored (:class:`Rij`). What the rows mean, against the template's layout, is
+    :func:`tarieven.sjabloonindeling.lees_ingevuld`.
 
     Raises
     ------
     InvoerFout
-        Naming the sheet and cell of every problem found in the cells (a formula, an
-        emptied prefilled cell, a count that is not a number), or what is wrong with the
-        workbook itself. The values are validated afterwards, by the one validator.
+        Naming what is wrong with the workbook (or the sheet and cell), whatever it holds:
+        never another exception, in bounded time and memory.
     """
     pad = Path(pad)
-    _controleer_bestand(pad)
+    ruw = _controleer_bestand(pad)
     try:
         import openpyxl
+        import openpyxl.xml
     except ImportError:
         raise TarievenFout(f"een sjabloon lezen vraagt het pakket openpyxl: {INSTALLEER_EXCEL}") from None
+    if not openpyxl.xml.DEFUSEDXML:  # without it openpyxl reads a DTD and its entities
+        raise TarievenFout(f"een sjabloon lezen vraagt het pakket defusedxml: {INSTALLEER_EXCEL}")
     try:
-        wb = openpyxl.load_workbook(pad, read_only=True, data_only=False, keep_vba=False, keep_links=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
-        raise _fout(pad, "(bestand)", ZONDER_WAARDE, f"een Excel-werkmap die te lezen is ({e})") from None
+        wb = openpyxl.load_workbook(io.BytesIO(ruw), read_only=True, data_only=False, keep_vba=False, keep_links=False)
+    except Exception as e:  # whatever the parts hold: a clear message, never a traceback
+        raise _fout(pad, "(bestand)", ZONDER_WAARDE, f"een Excel-werkmap die te lezen is ({_kort(e)})") from None
     try:
         meta = _metadata(pad, wb)
-        rijen = _rijen(pad, wb, meta["product"])
+        rijen = _rijen(pad, ruw, wb, meta["product"])
+    except InvoerFout:
+        raise
+    except Exception as e:
+        raise _fout(pad, f"{BLAD_INVOER}!A1", ZONDER_WAARDE, f"een blad dat te lezen is ({_kort(e)})") from None
     finally:
         wb.close()
-    problemen: list[Probleem] = []
-    eigen: dict[str, Any] = {}
-    for r in rijen:
-        if r.waarde is None or (isinstance(r.waarde, str) and not r.waarde.strip()):
-            if r.verplicht:
-                problemen.append(Probleem(r.cel, ..., f"een waarde; het sjabloon had {r.origineel!r} (vul 0 in als "
-                                          "uw aanbod dit niet heeft)"))  # fmt: skip
-            continue
-        waarde = _waarde(r, problemen)
-        if waarde is not None and not _gelijk(waarde, r.origineel):
-            eigen[r.sleutel] = waarde
-    if problemen:
-        raise InvoerFout(problemen, str(pad))
-    for tabel in ("product.personeel.", "product.ratio.mix."):  # replaced whole: a changed one brings the others
-        if any(k.startswith(tabel) for k in eigen):
-            eigen |= {r.sleutel: _waarde(r, problemen) for r in rijen if r.sleutel.startswith(tabel)
-                      and r.waarde not in (None, "") and r.sleutel not in eigen}  # fmt: skip
-    data: dict[str, Any] = {"basis": meta["product"], **_nest(eigen)}
-    if meta["tariefjaar"] not in (None, ""):
-        data["tariefjaar"] = meta["tariefjaar"]
-    elif meta["peildatum"]:
-        data["peildatum"] = str(meta["peildatum"])[:10]
-    if meta["aannames"] not in (None, ""):  # the set the template was made with: unchanged values keep it
-        data["aannames"] = meta["aannames"]
-    return Sjabloon(data, _cellen(rijen), meta["product"], meta["versie"])
+    peildatum, tariefjaar = _wanneer(pad, meta)
+    aannames = meta["aannames"] if isinstance(meta["aannames"], str) and meta["aannames"] else None
+    return Sjabloon(pad, str(meta["product"]), int(meta["versie"]), peildatum, tariefjaar, rijen, aannames)
+
+
+def _kort(e: Exception) -> str:
+    """An exception from a library as a short text: its kind and the first line of its message."""
+    regel = (str(e).strip().splitlines() or [""])[0]
+    return f"{type(e).__name__}: {regel[:160]}"
+
+
+def _wanneer(pad: Path, meta: Mapping[str, Any]) -> tuple[dt.date | None, int | None]:
+    """The template's date or tariff year (as the writer keeps them, on the hidden sheet)."""
+    jaar = meta["tariefjaar"]
+    if jaar not in (None, ""):
+        if isinstance(jaar, bool) or not isinstance(jaar, (int, float, str)) or not str(jaar).split(".")[0].isdigit():
+            raise _fout(pad, f"{BLAD_META}!{META['tariefjaar']} (tariefjaar)", jaar, "een jaartal, zoals 2025")
+        return None, int(float(jaar))
+    datum = meta["peildatum"]
+    if datum in (None, ""):
+        return None, None
+    try:
+        return (datum.date() if isinstance(datum, dt.datetime) else datum if isinstance(datum, dt.date)
+                else dt.date.fromisoformat(str(datum)[:10])), None  # fmt: skip
+    except ValueError:
+        raise _fout(pad, f"{BLAD_META}!{META['peildatum']} (peildatum)", datum, "een datum, zoals 2027-01-01") from None

@@ -238,7 +238,7 @@ class Uitkomst:
         Every line is a formula derived from its one definition, with its value cached and
         its JSON key path as a defined name; see :mod:`tarieven.werkmap`. ``schildwacht``
         caches that value for every formula instead (to test that a spreadsheet engine
-        recalculated). Needs XlsxWriter (the ``excel`` extra: ``pip install '.[excel]'`` from a clone).
+        recalculated). Uses XlsxWriter (in the base install).
         """
         from tarieven.werkmap import schrijf_werkmap
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Protocol
 
-from tarieven.fouten import Waarschuwing
+from tarieven.fouten import Waarschuwing, veilig
 from tarieven.model import STAPPEN, RegelDefinitie, verwijzing
 from tarieven.parameters import Herkomst
 from tarieven.scenario import Scenario
@@ -101,7 +101,7 @@ def _kop(u: Uitkomst) -> list[str]:
     namen = {r.naam for r in u}
     regels = [
         f"Tariefberekening: {s.kop}",
-        f"Bron: {s.bron} · tarieven {u.versie} · invoer-hash {u.invoer_hash[:12]}",
+        f"Bron: {veilig(s.bron)} · tarieven {u.versie} · invoer-hash {u.invoer_hash[:12]}",
         f"Eenheid: {u.eenheid}. Bedragen afgerond op centen (half naar boven) voor de weergave; "
         "gerekend in volle precisie.",
         "",

@@ -31,11 +31,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from tarieven.fouten import InvoerFout, Probleem
+from tarieven.lezen import bestaat, lees_bestand
 from tarieven.model import benodigd, regeldefinities
 from tarieven.model import bereken as bereken_regels
 from tarieven.parameters import ParameterSet
@@ -187,6 +189,40 @@ def _uitkomst(
     return bereken(x, peildatum, tariefjaar=tariefjaar, params=params, aannames=aannames)
 
 
+def _eigen_datum(x: Any) -> bool:
+    """Whether a scenario (a dict, a file, a filled template) names a peildatum or tariff year of its own."""
+    if isinstance(x, Mapping):
+        return "peildatum" in x or "tariefjaar" in x
+    if isinstance(x, (str, os.PathLike)) and is_werkmap(x):
+        return True  # a template keeps the date it was made for
+    if isinstance(x, (str, os.PathLike)) and Path(x).suffix.lower() in (".toml", ".json") and bestaat(x, bestand=True):
+        try:
+            return _eigen_datum(lees_bestand(x))
+        except InvoerFout:
+            return False  # pricing it says what is wrong
+    return False
+
+
+def _tegen(
+    tegen: Uitkomst | Scenario | Mapping[str, Any] | str | os.PathLike[str],
+    basis: str | None,
+    peildatum: dt.date | str | None,
+    tariefjaar: int | None,
+    se: Scenario,
+    params: ParameterSet | str | os.PathLike[str] | None,
+    aannames: str | None,
+) -> Uitkomst:
+    """TEGEN priced on its own date: a date given with the call holds for both sides; else a
+    scenario with a date of its own keeps it, and the basis product (or a scenario without a
+    date) takes the date of EIGEN. So each side is priced as it is alone, and swapping the two
+    gives the same two calculations."""
+    if peildatum is not None or tariefjaar is not None or isinstance(tegen, (Uitkomst, Scenario)):
+        return _uitkomst(tegen, peildatum, tariefjaar, params, aannames)
+    if not (isinstance(tegen, str) and tegen == basis) and _eigen_datum(tegen):
+        return _uitkomst(tegen, None, None, params, aannames)
+    return _uitkomst(tegen, se.peildatum, se.tariefjaar, params, aannames)
+
+
 def vergelijk(
     eigen: Uitkomst | Scenario | Mapping[str, Any] | str | os.PathLike[str],
     tegen: Uitkomst | Scenario | Mapping[str, Any] | str | os.PathLike[str] | None = None,
@@ -208,8 +244,11 @@ def vergelijk(
         code of the product ``eigen`` builds on (the default). Another product's code is
         refused: lines are compared and the difference decomposed within one product.
     peildatum, tariefjaar
-        When bundled parameters are looked up, for both sides (default: that of ``eigen``,
-        so both sides are priced on the same date).
+        When bundled parameters are looked up, for both sides. Default: each side on its own
+        date (a scenario's ``peildatum`` or ``tariefjaar``, a template's date); the basis
+        product, or a scenario without a date, on the date of ``eigen``. When the two dates
+        differ, the comparison says so (part of the difference then comes from the date), and
+        swapping ``eigen`` and ``tegen`` negates every part.
     params
         The parameter set or the user's own parameter file or folder (as in
         :func:`tarieven.bereken`).
@@ -237,9 +276,8 @@ def vergelijk(
             verwacht = 'een scenario dat op een product voortbouwt (basis = "41A22"), of geef TEGEN'
             raise InvoerFout([Probleem("basis", ..., verwacht)], se.bron)
         tegen = basis
-    datum = peildatum if peildatum is not None or tariefjaar is not None else se.peildatum
-    jaar = tariefjaar if peildatum is not None or tariefjaar is not None else se.tariefjaar
-    ut = _uitkomst(tegen, datum, jaar, params if params is not None else se.parameters, aannames or se.aannames)
+    lezing = aannames or se.aannames  # both sides on the same readings
+    ut = _tegen(tegen, basis, peildatum, tariefjaar, se, params if params is not None else se.parameters, lezing)
     st = ut.scenario
     if (se.structuur.vervoersvorm is None) != (st.structuur.vervoersvorm is None) or ue.eenheid != ut.eenheid:
         raise InvoerFout(

@@ -143,6 +143,12 @@ class RegelVerschil:
         return None if v is None or not self.tegen else v / self.tegen
 
 
+def _wanneer(u: Uitkomst) -> str:
+    """A side's date as the text says it: ``2027-01-01``, ``tariefjaar 2025``, or empty."""
+    s = u.scenario
+    return str(s.peildatum) if s.peildatum else (f"tariefjaar {s.tariefjaar}" if s.tariefjaar is not None else "")
+
+
 @dataclass(frozen=True)
 class InvoerVerschil:
     """One input that differs: its value on each side (None where a side does not have it)
@@ -249,9 +255,12 @@ class Vergelijking:
             f"  eigen: {_naam(e)}",
             f"  tegen: {_naam(t)}",
         ]
-        if e.scenario.peildatum is not None or e.scenario.tariefjaar is not None:
-            wanneer = e.scenario.peildatum or f"tariefjaar {e.scenario.tariefjaar}"
-            regels.append(f"  parameters op {wanneer}")
+        we, wt = _wanneer(e), _wanneer(t)
+        if we == wt and we:
+            regels.append(f"  parameters op {we}")
+        elif we != wt:
+            regels.append(f"  parameters: eigen op {we or 'geen datum'}, tegen op {wt or 'geen datum'} (elke kant op "
+                          "haar eigen datum: een deel van het verschil komt van de datum)")  # fmt: skip
         regels += [
             "",
             f"{'Tarief tegen:':<28}{euro(t.tarief):>14}",
@@ -298,6 +307,8 @@ class Vergelijking:
             "eenheid": self.eigen.eenheid,
             "peildatum": str(self.eigen.scenario.peildatum) if self.eigen.scenario.peildatum else None,
             "tariefjaar": self.eigen.scenario.tariefjaar,
+            "peildatum_tegen": str(self.tegen.scenario.peildatum) if self.tegen.scenario.peildatum else None,
+            "tariefjaar_tegen": self.tegen.scenario.tariefjaar,
             "eigen": kant(self.eigen),
             "tegen": kant(self.tegen),
             "verschil": str(op_centen(self.eigen.tarief) - op_centen(self.tegen.tarief)),

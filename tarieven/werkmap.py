@@ -29,7 +29,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,9 +39,10 @@ from tarieven.formule import excel_naam
 from tarieven.fouten import INSTALLEER_EXCEL, InvoerFout, Probleem, TarievenFout
 from tarieven.regeldefinitie import STAPPEN, RegelDefinitie
 from tarieven.scenario import Scenario
+from tarieven.uitvoerbestand import atomair, gemaakt
 from tarieven.weergave import is_geld
 
-__all__ = ["GELDFORMAAT", "Naam", "hoogte", "namen", "schrijf_werkmap", "sluit", "xlsxwriter_module"]
+__all__ = ["GELDFORMAAT", "Naam", "hoogte", "namen", "nieuwe_werkmap", "schrijf_werkmap", "sluit", "xlsxwriter_module"]
 
 GELDFORMAAT = "[$€-413] #,##0.00"
 """Money as Dutch Excel shows it (``€ 1.234,56``), stored in en-US notation."""
@@ -291,23 +293,44 @@ def schrijf_werkmap(
         For a test of a spreadsheet engine: cache this value for every formula instead of
         the computed one, so a value that was not recalculated is recognised.
     """
-    xlsxwriter = xlsxwriter_module()
     pad = Path(pad)
     if pad.suffix.lower() != ".xlsx":
         raise InvoerFout([Probleem("werkmap", str(pad), "een bestandsnaam met de extensie .xlsx")])
     alle = namen(scenario, definities)
-    wb = xlsxwriter.Workbook(str(pad), {"strings_to_formulas": False, "strings_to_numbers": False,
-                                        "strings_to_urls": False})  # fmt: skip
-    op = _Opmaak(wb)
-    kop = [titel, herkomst + (f"; {_toelichting(scenario)}" if _toelichting(scenario) else "")]
-    _blad_regels(wb, op, scenario, definities, waarden, schildwacht, kop)
-    _blad_invoer(wb, op, scenario, kop)
-    _blad_namen(wb, op, alle)
-    for n in alle:
-        wb.define_name(n.naam, n.verwijzing)
-    wb.set_properties({"title": titel, "subject": "Reële tarieven jeugdhulp", "comments": herkomst})
-    sluit(wb, pad)
+    with nieuwe_werkmap(pad) as wb:
+        op = _Opmaak(wb)
+        kop = [titel, herkomst + (f"; {_toelichting(scenario)}" if _toelichting(scenario) else "")]
+        _blad_regels(wb, op, scenario, definities, waarden, schildwacht, kop)
+        _blad_invoer(wb, op, scenario, kop)
+        _blad_namen(wb, op, alle)
+        for n in alle:
+            wb.define_name(n.naam, n.verwijzing)
+        wb.set_properties({"title": titel, "subject": "Reële tarieven jeugdhulp", "comments": herkomst})
     return pad
+
+
+@contextmanager
+def nieuwe_werkmap(pad: Path, *, overschrijven: bool = True, optie: str = "werkmap") -> Iterator[Any]:
+    """A new XlsxWriter workbook that becomes ``pad`` in one step when the block ends.
+
+    The one way the package makes a workbook: text is written as text (never read as a
+    formula, a number or a link), nothing is written to a temporary folder (``in_memory``),
+    the file appears atomically (:func:`tarieven.uitvoerbestand.atomair`; ``overschrijven``
+    as there), and the same inputs give the same bytes (the date made is
+    :func:`tarieven.uitvoerbestand.gemaakt`; document properties set in the block are kept).
+    """
+    xlsxwriter = xlsxwriter_module()
+    datum = gemaakt()
+    with atomair(pad, overschrijven=overschrijven, optie=optie) as tijdelijk:
+        wb = xlsxwriter.Workbook(str(tijdelijk), {"in_memory": True, "strings_to_formulas": False,
+                                                  "strings_to_numbers": False, "strings_to_urls": False})  # fmt: skip
+        try:
+            yield wb
+        except BaseException:
+            wb.fileclosed = True  # nothing to write: the temporary file is removed
+            raise
+        wb.set_properties({**(wb.doc_properties or {}), "created": datum})
+        sluit(wb, pad)
 
 
 def xlsxwriter_module() -> Any:

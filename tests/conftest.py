@@ -24,6 +24,7 @@ settings.register_profile("fuzz", max_examples=10_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 GOLDEN = Path(__file__).parent / "golden"
+ROOT = Path(__file__).parents[1]
 SCENARIO_GOLDENS = sorted(p.name for p in GOLDEN.glob("g[1-5]-*.json"))
 
 
@@ -132,3 +133,20 @@ def scenarios(draw: st.DrawFn, ratio: bool | None = None, componenten: bool = Fa
 
 def kopie(d: dict[str, Any]) -> dict[str, Any]:
     return copy.deepcopy(d)
+
+
+@pytest.fixture(scope="session")
+def wielkopie(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder laid out as the installed wheel (``tarieven/`` with ``params/`` inside and the
+    parsed twins the build hook writes, by the same function); put it on ``PYTHONPATH``.
+    Cheaper than building the wheel (``tests/wheel`` does that)."""
+    import shutil
+
+    from tarieven.leescache import schrijf_tweelingen
+
+    site = tmp_path_factory.mktemp("wiel")
+    shutil.copytree(ROOT / "tarieven", site / "tarieven", ignore=shutil.ignore_patterns("__pycache__"))
+    for naam in ("params", "docs", "voorbeelden"):
+        shutil.copytree(ROOT / naam, site / "tarieven" / naam, ignore=shutil.ignore_patterns("__pycache__", "_build"))
+    list(schrijf_tweelingen(ROOT / "params", site / "tarieven" / "params"))
+    return site

@@ -144,26 +144,30 @@ NIET_BIJ_BEREKENEN = (
     # other commands and what only they need
     "tarieven.cli.lijsten", "tarieven.cli.scenario", "tarieven.cli.vergelijk", "tarieven.cli.sjabloon",
     "tarieven.analyse", "tarieven.herberekenen", "tarieven.overzicht", "tarieven.csvformaat", "csv",
-    # parameter files come from the parse cache; a suggestion for a typo only on an error
+    # bundled parameter files come parsed with the wheel; a suggestion for a typo only on an error
     "tomllib", "difflib",
     # the heavy libraries
     "pandas", "pint", "matplotlib",
 )  # fmt: skip
 
 
-def test_bereken_laadt_alleen_wat_het_nodig_heeft(tmp_path: Path) -> None:
+def test_bereken_laadt_alleen_wat_het_nodig_heeft(tmp_path: Path, wielkopie: Path) -> None:
     """`tarieven bereken 41A22` imports none of the modules that only other commands, other
-    formats or errors need (start-up time); a behavioural guard, not a timing."""
+    formats or errors need (start-up time); a behavioural guard, not a timing. Run as installed
+    from the wheel, whose parameter files come parsed (in a checkout they are parsed)."""
     code = (
         "import contextlib, io, sys\n"
         "from tarieven.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
         "    assert main(['bereken', '41A22', '--peildatum', '2027-01-01']) == 0\n"
         "print('\\n'.join(sys.modules))\n"
+        "import pathlib, tarieven; print('tarieven-uit:' + str(pathlib.Path(tarieven.__file__).parents[1]))\n"
     )
-    omgeving = {**os.environ, "TARIEVEN_CACHE": str(tmp_path)}
-    subprocess.run([sys.executable, "-c", code], env=omgeving, capture_output=True, check=True)  # fills the cache
-    r = subprocess.run([sys.executable, "-c", code], env=omgeving, capture_output=True, text=True, check=True)
+    omgeving = {**os.environ, "PYTHONPATH": str(wielkopie)}
+    r = subprocess.run(
+        [sys.executable, "-c", code], env=omgeving, capture_output=True, text=True, check=True, cwd=tmp_path
+    )
     geladen = set(r.stdout.split())
     assert "tarieven.uitkomst" in geladen  # the command did run
+    assert f"tarieven-uit:{wielkopie}" in geladen  # the copy laid out as the wheel, with its parsed twins
     assert sorted(m for m in NIET_BIJ_BEREKENEN if m in geladen) == []

@@ -207,7 +207,7 @@ def test_ontbrekend_bestand(tmp_path: Path) -> None:
 def test_een_map_is_geen_bestand(tmp_path: Path) -> None:
     pad = tmp_path / "map.json"
     pad.mkdir()
-    assert "verwacht een bestaand scenario (.json of .toml)" in _melding(pad)
+    assert f"bestand = '{pad}': verwacht een scenario als gewoon bestand; dit is een map" in _melding(pad)
 
 
 @pytest.mark.parametrize("naam", ["s.txt", "s.yaml", "s.csv", "s"])

@@ -78,13 +78,15 @@ def test_foute_inzendingen_worden_gemeld_en_de_rest_telt(tmp_path: Path) -> None
     n = normeer(tmp_path, peildatum=PEIL)
     assert n.producten["41A22"].kengetallen()["n"] == 6
     fouten = {i.code: i.fout for i in n.fouten}
-    assert set(fouten) == {"kapot", "X2", "X3"}
-    assert "geldige TOML" in str(fouten["kapot"])
+    kapot = 1 + sorted(p.name for p in tmp_path.iterdir()).index("kapot.toml")  # no code could be read: its number
+    assert set(fouten) == {f"#{kapot}", "X2", "X3"}
+    assert "geldige TOML" in str(fouten[f"#{kapot}"])
     assert "functies.mbo.maandsalaris = -3000" in str(fouten["X2"])
     assert "99Z99" in str(fouten["X3"])
     tekst = n.tekst()
     assert "Weggelaten (3 inzendingen, niet in de cijfers):" in tekst
-    assert [w["code"] for w in n.naar_dict()["weggelaten"]] == ["kapot", "X2", "X3"]
+    assert [w["code"] for w in n.naar_dict()["weggelaten"]] == [f"#{kapot}", "X2", "X3"]
+    assert "kapot" not in tekst + json.dumps(n.naar_dict())  # a file's name may name the provider
 
 
 def test_uitschieter_bij_code(tmp_path: Path) -> None:
@@ -144,14 +146,21 @@ def test_gemeenschappelijke_basis_vervangt_en_begrenst(tmp_path: Path, map59: Pa
 
 
 def test_aanbieders_alleen_met_een_code(tmp_path: Path) -> None:
-    for i, naam in enumerate(["Zorg Zuid B.V.", "Stichting Noord", "Zorg Zuid B.V."]):
-        _inzending(tmp_path, f"{i}.toml", f'basis = "41A22"\n[aanbieder]\nnaam = "{naam}"\n')
+    """A provider with a name gets a code, the same for each of its products; the name and the
+    file's name appear in no report, only in the key."""
+    for i, (naam, basis) in enumerate([("Zorg Zuid B.V.", "41A22"), ("Stichting Noord", "41A22"),
+                                       ("Zorg Zuid B.V.", "41A24")]):  # fmt: skip
+        _inzending(tmp_path, f"Zorg-{i}.toml", f'basis = "{basis}"\n[aanbieder]\nnaam = "{naam}"\n')
     n = normeer(tmp_path, peildatum=PEIL)
     assert n.sleutel == {"A001": "Zorg Zuid B.V.", "A002": "Stichting Noord"}
     uit = n.tekst() + json.dumps(n.naar_dict()) + n.tabel().to_csv()
-    assert "Zorg Zuid" not in uit
+    assert "Zorg" not in uit
     assert "Stichting Noord" not in uit
     assert sorted(n.tabel()["code"]) == ["A001", "A001", "A002"]
+    sleutel = n.sleutelrijen()
+    assert [r[0] for r in sleutel[1:]] == ["A001", "A002", "A001"]
+    assert [r[3] for r in sleutel[1:]] == ["Zorg Zuid B.V.", "Stichting Noord", "Zorg Zuid B.V."]
+    assert [Path(r[4]).name for r in sleutel[1:]] == ["Zorg-0.toml", "Zorg-1.toml", "Zorg-2.toml"]
 
 
 def test_snelle_weg_geeft_hetzelfde_scenario_als_lees_scenario(map59: Path) -> None:
@@ -210,8 +219,10 @@ def test_een_kapot_sjabloon_wordt_gemeld(tmp_path: Path) -> None:
     (tmp_path / "kapot.xlsx").write_bytes(b"PK\x03\x04 dit is geen werkmap")
     n = normeer(tmp_path, peildatum=PEIL)
     assert n.producten["41A22"].kengetallen()["n"] == 3
-    assert [i.code for i in n.fouten] == ["kapot"]
-    assert "kapot.xlsx" in str(n.fouten[0].fout)
+    assert [i.code for i in n.fouten] == ["#4"]  # after the three SYN-... files
+    assert "geen werkmap" in str(n.fouten[0].fout)
+    assert "kapot" not in str(n.fouten[0].fout)
+    assert n.fouten[0].bestand == str(tmp_path / "kapot.xlsx")  # for the key
 
 
 def test_cli_normeer_schrijft_plots_en_werkmap(map59: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,6 +7,7 @@ Bad templates: each a clear error naming sheet and cell, in under a second.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import sys
@@ -22,6 +23,7 @@ import tarieven
 from tarieven.afronding import op_centen
 from tarieven.cli import main
 from tarieven.sjabloon import schrijf_sjabloon
+from tarieven.sjabloonindeling import indeling, lees_ingevuld
 from tarieven.sjabloonlezen import lees_sjabloon
 
 PEIL = "2027-01-01"
@@ -199,7 +201,7 @@ def test_aandelen_niet_samen_1(leeg_41a22: Path, tmp_path: Path) -> None:
     hbo = cellen["product.ratio.mix.mbo"][0] + str(int(cellen["product.ratio.mix.mbo"][1:]) + 1)
     melding = _fout(pad)
     assert f"Invoer!{cellen['product.ratio.mix.mbo']}:{hbo} (aandelen in de mix)" in melding
-    assert "verwacht aandelen die samen 1 zijn (nu samen 1.1)" in melding
+    assert "verwacht aandelen die samen 1 zijn (nu samen 1,1)" in melding
 
 
 def test_formule_in_een_invoercel(leeg_41a22: Path, tmp_path: Path) -> None:
@@ -264,18 +266,23 @@ def test_andere_sjabloonversie_wordt_geweigerd_met_haar_versie(leeg_41a22: Path,
     ],
     ids=["schrijven", "lezen"],
 )
-def test_zonder_de_excel_extra_zegt_de_fout_hoe_te_installeren(
+def test_zonder_excel_pakket_zegt_de_fout_hoe_te_installeren(
     leeg_41a22: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: str, doe: Any, melding: str
 ) -> None:
-    """Without the extra, the message gives the install from a clone (not on PyPI) and by name."""
+    """The Excel packages are in the base install; in an environment that lost one, the message
+    gives the README's install from the project's folder (the package is not on PyPI)."""
     pad = _kopie(leeg_41a22, tmp_path / "t.xlsx")
     monkeypatch.setitem(sys.modules, module, None)  # import raises ImportError
     with pytest.raises(tarieven.TarievenFout) as e:
         doe(pad)
     assert str(e.value) == (
         f"een {'werkmap schrijven' if module == 'xlsxwriter' else 'sjabloon lezen'} vraagt het pakket {melding}: "
-        "pip install '.[excel]' in de projectmap, of pip install 'tarieven[excel]'"
+        "het hoort bij tarieven, maar ontbreekt in deze omgeving: installeer tarieven opnieuw vanuit de map van het "
+        "project met pip install . (het pakket staat niet op PyPI)"
     )
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert ".venv/bin/pip install ." in readme  # the install the message names
+    assert "niet op PyPI" in readme
 
 
 def test_xlsm_wordt_geweigerd(leeg_41a22: Path, tmp_path: Path) -> None:
@@ -367,9 +374,10 @@ def test_blad_met_een_miljoen_gevulde_rijen(leeg_41a22: Path, tmp_path: Path) ->
 
 def test_lezen_geeft_cellen_voor_meldingen(leeg_41a22: Path) -> None:
     s = lees_sjabloon(leeg_41a22)
-    assert s.product == "41A22"
-    assert s.data == {"basis": "41A22", "peildatum": PEIL, "aannames": "centraal"}
-    assert re.fullmatch(r"Invoer!C\d+ \(groepsgrootte \(plaatsen\)\)", s.cellen["product.groepsgrootte"])
+    assert (s.product, s.peildatum, s.tariefjaar) == ("41A22", dt.date.fromisoformat(PEIL), None)
+    data, cellen = lees_ingevuld(s, indeling(tarieven.lees_scenario("41A22", PEIL)))
+    assert data == {"basis": "41A22", "peildatum": PEIL, "aannames": "centraal"}
+    assert re.fullmatch(r"Invoer!C\d+ \(groepsgrootte \(plaatsen\)\)", cellen["product.groepsgrootte"])
 
 
 # -- the command line ----------------------------------------------------------------------------

@@ -129,4 +129,4 @@ def test_cli_bereken_excel(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert main(["bereken", "41A22", "--excel", str(tmp_path / "uit.xls")]) == 2
     assert "een bestandsnaam met de extensie .xlsx" in capsys.readouterr().err
     assert main(["bereken", "41A22", "--excel", str(tmp_path / "geen-map" / "uit.xlsx")]) == 2
-    assert "een bestand dat geschreven kan worden" in capsys.readouterr().err
+    assert "verwacht een bestand in een bestaande map waarin geschreven kan worden" in capsys.readouterr().err

@@ -16,14 +16,16 @@ import os
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import argparse
+import contextlib
 import importlib
+import io
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from typing import IO, Any, NoReturn
 
 from tarieven._versie import __version__
 from tarieven.cli import opties
-from tarieven.fouten import TarievenFout
+from tarieven.fouten import TarievenFout, veilig
 
 __all__ = ["main"]
 
@@ -106,8 +108,56 @@ _OPDRACHTEN = {
 """Each command's implementation, imported only when that command runs (start-up time)."""
 
 
+class _VeiligeStroom:
+    """Standard output or error with every control character and bidirectional override that text
+    read from a file could carry made visible (:func:`tarieven.fouten.veilig`), newlines kept.
+    CSV goes to the byte stream underneath (``buffer``) as data, for tools. Not an ``io`` class:
+    dropping the wrapper must not close the stream underneath."""
+
+    def __init__(self, stroom: IO[str]) -> None:
+        self._stroom = stroom
+
+    def write(self, tekst: str) -> int:
+        self._stroom.write(veilig(tekst, regels=True))
+        return len(tekst)
+
+    def flush(self) -> None:
+        self._stroom.flush()
+
+    def close(self) -> None:  # closing stderr after a broken pipe closes the real one
+        self._stroom.close()
+
+    def isatty(self) -> bool:
+        return self._stroom.isatty()
+
+    def fileno(self) -> int:
+        return self._stroom.fileno()
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self._stroom, "encoding", "utf-8")
+
+    def __getattr__(self, naam: str) -> Any:  # buffer, errors, ...: those of the stream underneath
+        return getattr(self._stroom, naam)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point; returns the exit code (0 success, 2 bad input)."""
+    """Entry point; returns the exit code (0 success, 2 bad input).
+
+    Everything written to standard output and error as text passes :func:`tarieven.fouten.veilig`:
+    no escape sequence or right-to-left override from a file reaches the terminal raw.
+    """
+    uit, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _VeiligeStroom(uit), _VeiligeStroom(err)  # type: ignore[assignment,unused-ignore]
+    try:
+        return _main(argv)
+    finally:
+        with contextlib.suppress(OSError, ValueError):  # a closed or broken pipe: nothing more to say
+            sys.stdout.flush()
+        sys.stdout, sys.stderr = uit, err
+
+
+def _main(argv: Sequence[str] | None) -> int:
     try:
         argv = sys.argv[1:] if argv is None else list(argv)
         args = _parser(argv[0] if argv else None).parse_args(argv)
@@ -119,7 +169,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"tarieven: {e}", file=sys.stderr)
             return 2
     except BrokenPipeError:  # output piped into `head` and the like: stop quietly
-        sys.stderr.close()
+        try:  # what is still buffered goes nowhere, also when Python flushes at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, io.UnsupportedOperation):
+            sys.stderr.close()
         return 0
 
 

@@ -8,13 +8,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tarieven.cli.opties import schrijf_rijen
+from tarieven.cli.opties import schrijf_csv, schrijf_rijen
 from tarieven.eigenparameters import laad_parameters
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.indexcijfers import indexeer as _indexeer
 from tarieven.overzicht import productoverzicht, vervoersbedragen
 from tarieven.parameterbestanden import laad_map
 from tarieven.parameters import CENTRAAL, LEZINGEN, STATUSSEN, Parameter, Waarde
+from tarieven.uitvoerbestand import atomair, schrijf_bytes
 from tarieven.weergave import LEZING, band_tekst, euro, getal, ingekort, invoer, procent
 
 __all__ = ["indexeer", "parameters", "producten", "test"]
@@ -264,16 +265,15 @@ def _normeringsplots(uitkomst: Any, map_: Path) -> None:
         for naam, teken in (("band", plots.band), ("spreiding", plots.spreiding)):
             fig, ax = plt.subplots(figsize=(9, 5), layout="constrained")
             teken(pn, ax=ax)
-            with (map_ / f"{naam}-{product}.png").open("xb") as f:
-                fig.savefig(f, dpi=110, format="png")
+            with atomair(map_ / f"{naam}-{product}.png", overschrijven=False, optie="--plots") as tijdelijk:
+                fig.savefig(tijdelijk, dpi=110, format="png")
             plt.close(fig)
             print(f"geschreven: {map_ / f'{naam}-{product}.png'}", file=sys.stderr)
 
 
 def normeer(args: argparse.Namespace) -> int:
     """``tarieven normeer``: per product the figures and the band; providers by code only."""
-    import csv
-
+    from tarieven.csvformaat import csv_tekst, records_tekst
     from tarieven.normering import normeer as _normeer
 
     if args.rapport:  # checked before the study is priced
@@ -284,11 +284,12 @@ def normeer(args: argparse.Namespace) -> int:
         args.map, normen=args.normen, peildatum=args.peildatum, band=tuple(args.band), iqr_factor=args.iqr,
         params=args.parameters, aannames=args.aannames,
     )  # fmt: skip
-    if args.sleutel:
-        with Path(args.sleutel).open("x", encoding="utf-8", newline="") as f:  # never over an existing file
-            w = csv.writer(f, lineterminator="\n")
-            w.writerow(["code", "aanbieder"])
-            w.writerows(sorted(uitkomst.sleutel.items()))
+    for i in uitkomst.fouten:  # for the analyst, on stderr: which file; the report names the code or number only
+        print(f"tarieven: weggelaten: {i.code} ({i.bestand}): {i.fout}", file=sys.stderr)
+    if args.sleutel:  # never over an existing file; readable by the user only
+        tekst = csv_tekst(uitkomst.sleutelrijen(), "csv")
+        schrijf_bytes(args.sleutel, tekst.encode("utf-8"), overschrijven=False, prive=True, optie="--sleutel")
+        print(f"geschreven: {args.sleutel}", file=sys.stderr)
     if args.plots:
         _normeringsplots(uitkomst, Path(args.plots))
     if args.excel:
@@ -304,8 +305,9 @@ def normeer(args: argparse.Namespace) -> int:
         import json
 
         print(json.dumps(uitkomst.naar_dict(), ensure_ascii=False, indent=2, allow_nan=False))
-    elif args.formaat == "csv":
-        print(uitkomst.tabel().to_csv(index=False, lineterminator="\n"), end="")
+    elif args.formaat in ("csv", "csv-nl"):
+        schrijf_csv(records_tekst([{str(k): v for k, v in r.items()} for r in uitkomst.tabel().to_dict("records")],
+                                  args.formaat))  # fmt: skip
     else:
         print(uitkomst.tekst())
     return 0

@@ -210,16 +210,23 @@ def _test(sub: Any) -> None:
     n = sub.add_parser(
         "normeer",
         help="van de inzendingen van veel aanbieders naar een tariefband per product (kostprijsonderzoek)",
-        description="Prijs elke inzending (scenariobestand met [inzending]) en toon per product n, mediaan, "
-        "kwartielen, gewogen mediaan, uitschieters en een voorgestelde band, zoals ingediend en op een "
-        "gemeenschappelijke basis. Aanbieders alleen met een code.",
+        description="Prijs elke inzending (een scenariobestand met basis en [aanbieder], of een ingevuld sjabloon) "
+        "en toon per product n, mediaan, kwartielen, gewogen mediaan, uitschieters en een voorgestelde band, zoals "
+        "ingediend en op een gemeenschappelijke basis. Een inzending die niet te lezen is, een symbolische koppeling "
+        "of een dubbele code staat onder 'weggelaten'; de rest telt mee. Aanbieders alleen met een code (of een "
+        "nummer); --sleutel koppelt die aan aanbieder en bestand.",
     )
-    n.add_argument("map", metavar="MAP", help="map met inzendingen (.toml of .json)")
+    n.add_argument("map", metavar="MAP", help="map met inzendingen (.toml, .json of een ingevuld sjabloon .xlsx)")
     n.add_argument("--normen", metavar="PAD", help="normenbestand voor de gemeenschappelijke basis")
     n.add_argument("--band", nargs=2, type=float, metavar=("LAAG", "HOOG"), default=(25.0, 75.0),
                    help="percentielen van de voorgestelde band (standaard 25 75: Q1 tot Q3)")  # fmt: skip
     n.add_argument("--iqr", type=float, default=1.5, help="uitschieter buiten Q1/Q3 ± zoveel IQR (standaard 1,5)")
-    n.add_argument("--sleutel", metavar="PAD", help="schrijf de koppeling code-aanbieder apart naar dit CSV-bestand")
+    n.add_argument(
+        "--sleutel",
+        metavar="PAD",
+        help="schrijf de koppeling van code of nummer naar aanbieder en bestand apart naar dit nieuwe CSV-bestand "
+        "(alleen voor u leesbaar)",
+    )
     n.add_argument("--excel", metavar="PAD", help="schrijf ook het verslag als Excel-werkmap (.xlsx)")
     n.add_argument(
         "--plots", metavar="MAP", help="schrijf per product de band en de spreiding per regel als PNG in deze map"
@@ -266,7 +273,8 @@ def _vergelijk(sub: Any) -> None:
         description="Vergelijk een eigen scenario (TOML, JSON of een ingevuld sjabloon) met het product waarop het "
         "voortbouwt, of met TEGEN, een ander scenario van hetzelfde product: elke regel naast elkaar, de invoer die "
         "verschilt, en het verschil in het tarief verdeeld over groepen invoer (Shapley-decompositie; de delen tellen "
-        "op tot het verschil). Beide kanten rekenen op dezelfde peildatum. Een ander product als TEGEN wordt "
+        "op tot het verschil). Elke kant rekent op haar eigen peildatum (de basis op die van EIGEN); met --peildatum "
+        "rekenen beide kanten op die datum. Een ander product als TEGEN wordt "
         "geweigerd: regel voor regel vergelijken en het verschil ontleden gaat binnen één product.",
     )
     v.add_argument("eigen", metavar="EIGEN", help="het eigen scenario (.toml, .json of .xlsx)")

@@ -24,6 +24,7 @@ from tarieven.csvformaat import schrijf_dataframe
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.model import regeldefinities
 from tarieven.uitkomst import bereken
+from tarieven.uitvoerbestand import atomair
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -102,10 +103,13 @@ def _controleer_doelen(plan: Analyseplan, namen: list[str], overschrijven: bool)
 
 @contextmanager
 def _nieuw(pad: Path, overschrijven: bool, binair: bool = False) -> Iterator[IO[Any]]:
-    """Open a new file for writing; never follows a symbolic link (``x`` is O_CREAT | O_EXCL)."""
-    if overschrijven and pad.exists() and not pad.is_symlink():
-        pad.unlink()
-    with pad.open("xb") if binair else pad.open("x", encoding="utf-8", newline="") as f:
+    """A file to write that appears at ``pad`` in one step when it is complete
+    (:func:`tarieven.uitvoerbestand.atomair`): never through a symbolic link, never over an
+    existing file unless ``overschrijven``."""
+    with (
+        atomair(pad, overschrijven=overschrijven, optie="uitvoer") as tijdelijk,
+        tijdelijk.open("wb") if binair else tijdelijk.open("w", encoding="utf-8", newline="") as f,
+    ):
         yield f
 
 

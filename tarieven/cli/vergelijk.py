@@ -34,10 +34,12 @@ def vergelijk(args: argparse.Namespace) -> int:
         import matplotlib.pyplot as plt
 
         from tarieven.plots import brug
+        from tarieven.uitvoerbestand import atomair
 
         fig, ax = plt.subplots(figsize=(10, 5.5), layout="constrained")
         brug(v, ax=ax)
-        fig.savefig(Path(args.plot), dpi=110)
+        with atomair(Path(args.plot), optie="--plot") as tijdelijk:
+            fig.savefig(tijdelijk, dpi=110, format=Path(args.plot).suffix.lstrip(".").lower() or "png")
         plt.close(fig)
         print(f"geschreven: {args.plot}", file=sys.stderr)
     return 0

@@ -104,3 +104,30 @@ def test_normenvoorbeeld_in_het_wiel(tarieven_exe: Path, tmp_path: Path) -> None
     )  # fmt: skip
     assert r.returncode == 0, r.stderr
     assert "41A22: 4 inzendingen" in r.stdout
+
+
+def test_tweelingen_gelijk_aan_hun_toml(tarieven_exe: Path, tmp_path: Path) -> None:
+    """Every bundled parameter file has its parsed twin in the wheel, equal to what the strict
+    reader makes of the TOML, with the TOML's hash; and the installed package parses no TOML."""
+    python = tarieven_exe.parent / "python"
+    code = (
+        "import contextlib, hashlib, io, json, pathlib, sys, tarieven\n"
+        "from tarieven.leescache import _datum_json\n"
+        "from tarieven.lezen import lees_bestand\n"
+        "params = pathlib.Path(tarieven.__file__).with_name('params')\n"
+        "tomls = sorted(params.rglob('*.toml'))\n"
+        "for toml in tomls:\n"
+        "    tekst = toml.with_name(toml.name + '.json').read_text(encoding='utf-8')\n"
+        "    twin = json.loads(tekst, object_hook=_datum_json)\n"
+        "    assert twin['sha256'] == hashlib.sha256(toml.read_bytes()).hexdigest(), toml\n"
+        "    assert twin['data'] == lees_bestand(toml, soort='parameterbestand'), toml\n"
+        "del sys.modules['tomllib']\n"
+        "from tarieven.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        "    assert main(['bereken', '41A22', '--peildatum', '2027-01-01']) == 0\n"
+        "print(len(tomls), 'tomllib' in sys.modules)\n"
+    )
+    r = subprocess.run([str(python), "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    aantal, toml_geladen = r.stdout.split()
+    assert int(aantal) == len(list((ROOT / "params").rglob("*.toml")))
+    assert toml_geladen == "False"
