@@ -31,11 +31,13 @@ BRONDATUM = "SOURCE_DATE_EPOCH"
 ZIP_BEGIN = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 
 
-def gemaakt() -> dt.datetime:
-    """The date an output says it was made: ``SOURCE_DATE_EPOCH`` when set, else 1980-01-01 (UTC)."""
-    waarde = os.environ.get(BRONDATUM)
-    if waarde is None or waarde == "":
-        return ZIP_BEGIN
+def gemaakt(*, zonder: dt.datetime | None = ZIP_BEGIN) -> dt.datetime:
+    """The date an output says it was made: ``SOURCE_DATE_EPOCH`` when set, else ``zonder``:
+    1980-01-01 (UTC) for a file whose bytes must not depend on when it was made (a workbook),
+    or now (``zonder=None``, whole seconds) for a document a person reads as dated (a report)."""
+    waarde = os.environ.get(BRONDATUM, "").strip()
+    if not waarde:
+        return zonder if zonder is not None else dt.datetime.now(dt.UTC).replace(microsecond=0)
     try:
         seconden = int(waarde)
         return dt.datetime.fromtimestamp(seconden, dt.UTC)

@@ -19,16 +19,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import tempfile
-from contextlib import suppress
 from pathlib import Path
 
+from tarieven import uitvoerbestand
 from tarieven.fouten import InvoerFout, Probleem
+from tarieven.uitvoerbestand import BRONDATUM
 
 __all__ = ["BRONDATUM", "FORMATEN", "controleer_pad", "gemaakt", "pdf", "schrijf"]
-
-BRONDATUM = "SOURCE_DATE_EPOCH"
-"""Environment variable: seconds since 1970-01-01 UTC, the date a report says it was made."""
 
 FORMATEN = {".html": "html", ".htm": "html", ".pdf": "pdf"}
 """The file name's extension chooses the format."""
@@ -38,15 +35,9 @@ PANGO = "libpango-1.0-0 libpangoft2-1.0-0"
 
 
 def gemaakt() -> dt.datetime:
-    """When a report says it was made: ``SOURCE_DATE_EPOCH`` when set, else now (UTC, whole seconds)."""
-    waarde = os.environ.get(BRONDATUM, "").strip()
-    if not waarde:
-        return dt.datetime.now(dt.UTC).replace(microsecond=0)
-    try:
-        return dt.datetime.fromtimestamp(int(waarde), dt.UTC)
-    except (ValueError, OverflowError, OSError):
-        verwacht = "een geheel aantal seconden sinds 1970-01-01 (UTC), zoals 1767225600"
-        raise InvoerFout([Probleem(BRONDATUM, waarde, verwacht)]) from None
+    """When a report says it was made: ``SOURCE_DATE_EPOCH`` when set, else now (UTC, whole seconds);
+    the one rule of every output (:func:`tarieven.uitvoerbestand.gemaakt`)."""
+    return uitvoerbestand.gemaakt(zonder=None)
 
 
 def controleer_pad(pad: str | os.PathLike[str], *, overschrijven: bool, optie: str = "-o") -> tuple[Path, str]:
@@ -91,32 +82,5 @@ def pdf(html: str, *, optie: str = "-o") -> tuple[bytes, int]:
 
 
 def schrijf(pad: Path, inhoud: bytes, *, overschrijven: bool, optie: str = "-o") -> Path:
-    """``inhoud`` to ``pad`` in one step: written next to it, then moved into place (or linked, when an
-    existing file must not be replaced, so that two writers never both win)."""
-
-    def fout(verwacht: str) -> InvoerFout:
-        return InvoerFout([Probleem(optie, str(pad), verwacht)])
-
-    try:
-        fd, naam = tempfile.mkstemp(dir=pad.parent, prefix=f".{pad.name[:100]}.", suffix=".tmp")
-    except OSError as e:
-        raise fout(f"een map waarin geschreven kan worden ({e.strerror})") from None
-    tijdelijk = Path(naam)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(inhoud)
-        huidig = os.umask(0o022)
-        os.umask(huidig)
-        os.chmod(tijdelijk, 0o666 & ~huidig)
-        if overschrijven:
-            os.replace(tijdelijk, pad)
-        else:
-            os.link(tijdelijk, pad)
-    except FileExistsError:
-        raise fout("een nieuw bestand; dit bestaat al (geef --overschrijf)") from None
-    except OSError as e:
-        raise fout(f"een bestand dat geschreven kan worden ({e.strerror})") from None
-    finally:
-        with suppress(OSError):
-            tijdelijk.unlink()
-    return pad
+    """``inhoud`` to ``pad`` in one step, as every output is written (:func:`tarieven.uitvoerbestand.atomair`)."""
+    return uitvoerbestand.schrijf_bytes(pad, inhoud, overschrijven=overschrijven, optie=optie)
