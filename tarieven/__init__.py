@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from tarieven.batch import bereken_tabel
     from tarieven.catalogus import producten
     from tarieven.eigenparameters import laad_parameters
-    from tarieven.fouten import InvoerFout, OnbekendeNaam, Probleem, TarievenFout
+    from tarieven.fouten import CODES, InvoerFout, OnbekendeNaam, Probleem, TarievenFout, TypeFout, Waarschuwing
     from tarieven.gepubliceerd import gepubliceerd_tarief, gepubliceerde_tarieven
     from tarieven.indexcijfers import indexeer, vng_indexaties
     from tarieven.inlezen import lees_scenario
@@ -88,6 +88,9 @@ __all__ = [
     "InvoerFout",
     "OnbekendeNaam",
     "Probleem",
+    "Waarschuwing",
+    "TypeFout",
+    "CODES",
     "__version__",
 ]
 
@@ -126,18 +129,23 @@ _WAAR: dict[str, tuple[str, str]] = {
     "InvoerFout": ("tarieven.fouten", "InvoerFout"),
     "OnbekendeNaam": ("tarieven.fouten", "OnbekendeNaam"),
     "Probleem": ("tarieven.fouten", "Probleem"),
+    "Waarschuwing": ("tarieven.fouten", "Waarschuwing"),
+    "TypeFout": ("tarieven.fouten", "TypeFout"),
+    "CODES": ("tarieven.fouten", "CODES"),
 }
 
 
-def __getattr__(naam: str) -> Any:
-    if naam == "analyse":
-        return importlib.import_module("tarieven.analyse")
-    if naam in _WAAR:
-        module, attribuut = _WAAR[naam]
-        waarde = getattr(importlib.import_module(module), attribuut)
-        globals()[naam] = waarde  # once loaded, a plain attribute
-        return waarde
-    raise AttributeError(f"module 'tarieven' has no attribute {naam!r}")
+if not TYPE_CHECKING:  # a type checker sees the names imported above, never a catch-all
+
+    def __getattr__(naam: str) -> Any:
+        if naam == "analyse":
+            return importlib.import_module("tarieven.analyse")
+        if naam in _WAAR:
+            module, attribuut = _WAAR[naam]
+            waarde = getattr(importlib.import_module(module), attribuut)
+            globals()[naam] = waarde  # once loaded, a plain attribute
+            return waarde
+        raise AttributeError(f"module 'tarieven' has no attribute {naam!r}")
 
 
 def __dir__() -> list[str]:

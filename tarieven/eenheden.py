@@ -50,7 +50,15 @@ _DEFINITIES = Path(__file__).with_name("eenheden.txt")
 
 
 class EenheidFout(ValueError):
-    """A value that cannot be read in the expected unit (message in Dutch)."""
+    """A value that cannot be read in the expected unit (message in Dutch).
+
+    ``code``: ``eenheid`` for a unit that does not fit or is not known, ``type`` for a value
+    that is no number at all, ``buiten_bereik`` for one too large for a float
+    (:data:`tarieven.fouten.CODES`)."""
+
+    def __init__(self, tekst: str, code: str = "eenheid") -> None:
+        super().__init__(tekst)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -226,15 +234,15 @@ def _lees_getal(tekst: str) -> list[float]:
         return [float(tekst), duizendtallen] if tekst.count(".") == 1 else [duizendtallen]
     if re.fullmatch(_DUBBEL_KOMMA, tekst):
         return [float(tekst.replace(",", ".")), float(tekst.replace(",", ""))]
-    raise EenheidFout(f"{tekst!r} is geen getal")
+    raise EenheidFout(f"{tekst!r} is geen getal", "type")
 
 
 def _uit_tekst(tekst: str, eenheid: str, kies: Kiezer | None) -> float:
     if len(tekst) > MAX_LENGTE:
-        raise EenheidFout(f"een tekst van {len(tekst)} tekens is te lang voor een getal met eenheid")
+        raise EenheidFout(f"een tekst van {len(tekst)} tekens is te lang voor een getal met eenheid", "type")
     m = re.fullmatch(_GETAL, tekst, re.DOTALL)
     if m is None:
-        raise EenheidFout(f"{tekst!r} is geen getal met eenheid, zoals '3250 EUR/maand'")
+        raise EenheidFout(f"{tekst!r} is geen getal met eenheid, zoals '3250 EUR/maand'", "type")
     getal_tekst, eenheid_tekst = m.group(1), m.group(2) or "1"
     lezingen = _lees_getal(getal_tekst)
     factor = omrekenfactor(eenheid_tekst, eenheid) if eenheid_tekst != "1" else 1.0
@@ -246,7 +254,8 @@ def _uit_tekst(tekst: str, eenheid: str, kies: Kiezer | None) -> float:
         raise EenheidFout(
             f"{getal_tekst!r} is dubbelzinnig: {waarden[0]:g} of {waarden[1]:g}? Schrijf getallen zonder "
             "duizendtallen en met een punt als decimaalteken (3250 of 3.25), of als TOML/JSON-getal "
-            "zonder aanhalingstekens"
+            "zonder aanhalingstekens",
+            "type",
         )
     return gekozen
 
@@ -266,7 +275,7 @@ def naar_eenheid(waarde: Any, eenheid: str, kies: Kiezer | None = None) -> float
         unit, a unit of another dimension, or an ambiguous number.
     """
     if isinstance(waarde, bool):
-        raise EenheidFout(f"{waarde!r} is een waar/onwaar-waarde, geen getal")
+        raise EenheidFout(f"{waarde!r} is een waar/onwaar-waarde, geen getal", "type")
     try:
         if isinstance(waarde, Real):
             getal = float(waarde)
@@ -278,11 +287,11 @@ def naar_eenheid(waarde: Any, eenheid: str, kies: Kiezer | None = None) -> float
             van = str(waarde.units)
             getal = float(waarde.magnitude) * (omrekenfactor(van, eenheid) if van != "dimensionless" else 1.0)
         else:
-            raise EenheidFout(f"{toon(waarde, 40)} is geen getal (type {type(waarde).__name__})")
+            raise EenheidFout(f"{toon(waarde, 40)} is geen getal (type {type(waarde).__name__})", "type")
     except OverflowError:
-        raise EenheidFout(f"{toon(waarde, 40)} is te groot voor een getal") from None
+        raise EenheidFout(f"{toon(waarde, 40)} is te groot voor een getal", "buiten_bereik") from None
     if not math.isfinite(getal):
-        raise EenheidFout(f"{toon(waarde, 40)} is geen eindig getal")
+        raise EenheidFout(f"{toon(waarde, 40)} is geen eindig getal", "type")
     return getal
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
+    "CODES",
     "INSTALLEER_EXCEL",
     "bedoeld",
     "ZONDER_WAARDE",
@@ -15,7 +16,10 @@ __all__ = [
     "OnbekendeNaam",
     "Probleem",
     "TarievenFout",
+    "TypeFout",
     "Waarschuwing",
+    "json_veilig",
+    "pad_van",
     "onbekende_sleutels",
     "opsomming",
     "toon",
@@ -31,6 +35,77 @@ class _ZonderWaarde:
 ZONDER_WAARDE = _ZonderWaarde()
 """The value of a problem that has none to show (a file that does not parse): the message
 names the key and what was expected, and does not claim that anything is missing."""
+
+
+CODES: Mapping[str, str] = {
+    "ontbreekt": "een waarde die nodig is, ontbreekt",
+    "type": "een waarde van de verkeerde soort: tekst waar een getal hoort, een lijst waar een tabel hoort",
+    "buiten_bereik": "een getal buiten het toegestane bereik van zijn veld",
+    "keuze": "een tekst die geen van de toegestane keuzes is",
+    "onbekend": "een sleutel, naam, code of regel die niet bestaat",
+    "eenheid": "een eenheid die niet bij het veld past of niet bekend is",
+    "combinatie": "waarden die elk mogen, maar samen niet (aandelen die niet tot 1 optellen, een tarief boven het "
+    "plafond, een datum buiten de looptijd)",
+    "bestand": "een bestand dat niet te lezen is, of niet is wat het zegt te zijn",
+    "ongebruikelijk": "een waarde die mag, maar ongebruikelijk is (een waarschuwing, geen fout)",
+}
+"""The codes of a problem (:attr:`Probleem.code`) and of a warning, for a program that reads them."""
+
+_ACHTERVOEGSEL = re.compile(r"\s+\(.*\)$")
+_INDEX = re.compile(r"^(.*?)\[(\d+)\]$")
+
+
+def pad_van(sleutel: str) -> tuple[str | int, ...]:
+    """The path of a key as a tuple of keys and indices: ``product.personeel[2].aantal`` ->
+    ``("product", "personeel", 2, "aantal")``; a note in brackets (``(opgegeven bij de
+    berekening)``) is not part of it; a cell of a workbook (``Invoer!C12``) is one element."""
+    kaal = _ACHTERVOEGSEL.sub("", str(sleutel)).strip()
+    if "!" in kaal:
+        return (kaal,)
+    uit: list[str | int] = []
+    for deel in kaal.split("."):
+        m = _INDEX.match(deel)
+        uit += [m.group(1), int(m.group(2))] if m else [deel]
+    return tuple(d for d in uit if d != "")
+
+
+def json_veilig(waarde: Any) -> Any:
+    """A value as JSON can hold it: None for a missing value, numbers and texts as they are (a
+    non-finite number as its text), lists and tables element by element, anything else as text."""
+    if waarde is ... or waarde is ZONDER_WAARDE or waarde is None:
+        return None
+    if isinstance(waarde, bool | str):
+        return waarde
+    if isinstance(waarde, int):
+        return waarde if abs(waarde) < 2**53 else toon(waarde)
+    if isinstance(waarde, float):
+        return waarde if waarde == waarde and abs(waarde) != float("inf") else repr(waarde)
+    if isinstance(waarde, Mapping):
+        return {str(k): json_veilig(v) for k, v in waarde.items()}
+    if isinstance(waarde, list | tuple):
+        return [json_veilig(v) for v in waarde]
+    return toon(waarde)
+
+
+def _code(waarde: Any, verwacht: str) -> str:
+    """The code of a problem from what it says, where the place that found it did not give one."""
+    tekst = verwacht.casefold()
+    if waarde is ...:
+        return "ontbreekt"
+    if any(w in tekst for w in ("bekende", "bestaande", "uit de catalogus", "een productcode", "een functie uit")):
+        return "onbekend"
+    if "eenheid" in tekst:
+        return "eenheid"
+    if waarde is ZONDER_WAARDE or any(w in tekst for w in ("toml", "json", "utf-8", "een bestand", "werkmap")):
+        return "bestand"
+    if tekst.startswith("een van ") or "keuze" in tekst:
+        return "keuze"
+    getal = isinstance(waarde, int | float) and not isinstance(waarde, bool)
+    if getal and any(w in tekst for w in ("getal", "fractie", "groter", "kleiner", "hoogstens", "tot en met")):
+        return "buiten_bereik"
+    if any(w in tekst for w in ("een getal", "tekst", "een tabel", "een lijst", "een datum", "een jaartal")):
+        return "type"
+    return "combinatie"
 
 
 @dataclass(frozen=True)
@@ -50,10 +125,30 @@ class Waarschuwing:
     sleutel: str
     waarde: Any
     tekst: str
+    rij: Any = None
+    """The row of a table (its index label) the value is in; None for a single scenario."""
+
+    code = "ongebruikelijk"
 
     def __str__(self) -> str:
         punt = "" if self.tekst.endswith((".", "?", "!")) else "."
         return f"{self.sleutel} = {toon(self.waarde)}: {self.tekst}{punt}"
+
+    @property
+    def pad(self) -> tuple[str | int, ...]:
+        return pad_van(self.sleutel)
+
+    @property
+    def verwacht(self) -> str:
+        return self.tekst
+
+    @property
+    def melding(self) -> str:
+        return str(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, the same shape as a problem (:meth:`Probleem.to_dict`)."""
+        return _als_dict(self)
 
 
 INSTALLEER_EXCEL = (
@@ -87,6 +182,32 @@ class Probleem:
     sleutel: str
     waarde: Any
     verwacht: str
+    code: str = ""
+    """One of :data:`CODES`; when the place that found the problem does not say, it follows from
+    the value and the expectation."""
+    rij: Any = None
+    """The row of a table (its index label) the problem is in; None for a single scenario."""
+
+    def __post_init__(self) -> None:
+        if not self.code:
+            object.__setattr__(self, "code", _code(self.waarde, str(self.verwacht)))
+        elif self.code not in CODES:
+            raise ValueError(f"onbekende code {self.code!r}; bekend: {', '.join(CODES)}")
+
+    @property
+    def pad(self) -> tuple[str | int, ...]:
+        """The key as a tuple of keys and indices (:func:`pad_van`)."""
+        return pad_van(self.sleutel)
+
+    @property
+    def melding(self) -> str:
+        """The problem in one Dutch sentence, as every message shows it."""
+        return str(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``pad`` (a list), ``code``, ``waarde`` (None when missing), ``verwacht``,
+        ``melding`` and ``rij``."""
+        return _als_dict(self)
 
     def __str__(self) -> str:
         sleutel, verwacht = veilig(str(self.sleutel)), veilig(self.verwacht)  # a key may come from a file
@@ -102,6 +223,13 @@ class Probleem:
         if werkmap and isinstance(self.waarde, float):
             waarde = _komma(waarde)
         return f"{sleutel} = {waarde}: verwacht {verwacht}{punt}"
+
+
+def _als_dict(p: Probleem | Waarschuwing) -> dict[str, Any]:
+    return {
+        "pad": list(p.pad), "code": p.code, "waarde": json_veilig(p.waarde), "verwacht": p.verwacht,
+        "melding": p.melding, "rij": json_veilig(p.rij),
+    }  # fmt: skip
 
 
 def bedoeld(naam: Any, bekend: Iterable[str]) -> str:
@@ -128,7 +256,7 @@ def onbekende_sleutels(
     for k in obj:
         if k not in bekend:
             tekst = opsomming(sorted(bekend), 15)
-            problemen.append(Probleem(f"{prefix}{k}", obj[k], f"een bekende sleutel{soort} ({tekst})"))
+            problemen.append(Probleem(f"{prefix}{k}", obj[k], f"een bekende sleutel{soort} ({tekst})", "onbekend"))
 
 
 _STUURTEKENS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
@@ -182,6 +310,25 @@ def toon(waarde: Any, lengte: int = 80) -> str:
     return tekst if len(tekst) <= lengte else tekst[: lengte - 3] + "..."
 
 
+class TypeFout(TarievenFout, TypeError):
+    """An argument of a public function of the wrong kind (a number where a scenario belongs),
+    named with what was expected; a ``TypeError`` too.
+
+    Attributes
+    ----------
+    argument
+        The argument's name.
+    waarde
+        The value given.
+    verwacht
+        What was expected, in Dutch.
+    """
+
+    def __init__(self, argument: str, waarde: Any, verwacht: str) -> None:
+        self.argument, self.waarde, self.verwacht = argument, waarde, verwacht
+        super().__init__(f"{argument} = {toon(waarde)} ({type(waarde).__name__}): verwacht {verwacht}")
+
+
 class InvoerFout(TarievenFout, ValueError):
     """The input (scenario, parameter file) is not valid; lists every problem found.
 
@@ -197,6 +344,11 @@ class InvoerFout(TarievenFout, ValueError):
         self.problemen = list(problemen)
         self.bestand = bestand
         super().__init__(self._bericht())
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``{"melding", "bestand", "problemen": [...]}``, each problem as
+        :meth:`Probleem.to_dict` (for a service that answers 422 with the problems)."""
+        return {"melding": str(self), "bestand": self.bestand, "problemen": [p.to_dict() for p in self.problemen]}
 
     def _bericht(self) -> str:
         waar = f" in {veilig(self.bestand)}" if self.bestand else ""

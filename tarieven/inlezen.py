@@ -24,7 +24,7 @@ from typing import Any
 from tarieven.catalogus import AANNAMES_VERWACHT, Zoeker, producten, vul_aan
 from tarieven.eenheden import EenheidFout, naar_eenheid
 from tarieven.eigenparameters import laad_parameters
-from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, bedoeld, opsomming, toon
+from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, TypeFout, bedoeld, opsomming, toon
 from tarieven.herkomst import OPGEGEVEN
 from tarieven.lezen import bestaat, lees_bestand
 from tarieven.parameterbestanden import standaard_parameters
@@ -71,15 +71,15 @@ def plat(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str], list[
                 _personeel(v, uit, geschreven, p)
             elif is_tabel(sleutel):
                 if not isinstance(v, Mapping):
-                    p.append(Probleem(sleutel, v, "een tabel (in TOML [sectie], in JSON een object {...})"))
+                    p.append(Probleem(sleutel, v, "een tabel (in TOML [sectie], in JSON een object {...})", "type"))
                 elif not v:
                     uit[sleutel] = LEEG
                 else:
                     loop(sleutel, v)
             elif not _bekend(sleutel):
-                p.append(Probleem(sleutel, v, f"een bekende sleutel ({opsomming(kinderen(pad), 30)})"))
+                p.append(Probleem(sleutel, v, f"een bekende sleutel ({opsomming(kinderen(pad), 30)})", "onbekend"))
             elif isinstance(v, Mapping) or (isinstance(v, list) and sleutel != "weglaten"):
-                p.append(Probleem(sleutel, v, veld(sleutel).verwacht(sleutel)))
+                p.append(Probleem(sleutel, v, veld(sleutel).verwacht(sleutel), "type"))
             else:
                 uit[sleutel] = v
 
@@ -176,6 +176,17 @@ def _verwijst(eigen: Mapping[str, Any]) -> bool:
     )
 
 
+def _soorten(bron: object, met: object, params: object) -> None:
+    """Arguments of the wrong kind, named as a caller wrote them (a number where a scenario belongs)."""
+    if not isinstance(bron, str | os.PathLike | Mapping):
+        verwacht = "een productcode (zoals '41A22'), het pad van een scenariobestand of een dict met het scenario"
+        raise TypeFout("scenario", bron, verwacht)
+    if met is not None and not isinstance(met, Mapping):
+        raise TypeFout("met", met, "een dict van invoer, zoals {'product.groepsgrootte': 8}")
+    if params is not None and not isinstance(params, ParameterSet | str | os.PathLike):
+        raise TypeFout("params", params, "een ParameterSet of het pad van een eigen parameterbestand of -map")
+
+
 def lees_scenario(
     bron: str | os.PathLike[str] | Mapping[str, Any],
     peildatum: dt.date | str | None = None,
@@ -220,6 +231,7 @@ def lees_scenario(
     InvoerFout
         Listing every problem: file, key, value and what was expected.
     """
+    _soorten(bron, met, params)
     if params is not None and not isinstance(params, ParameterSet):
         params = laad_parameters(params)
     cellen: dict[str, str] = {}

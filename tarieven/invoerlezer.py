@@ -38,14 +38,14 @@ class Lezer:
     def naam(self, sleutel: str) -> str:
         return self.geschreven.get(sleutel, sleutel)
 
-    def fout(self, sleutel: str, waarde: Any, verwacht: str) -> None:
-        self.p.append(Probleem(self.naam(sleutel), waarde, verwacht))
+    def fout(self, sleutel: str, waarde: Any, verwacht: str, code: str = "") -> None:
+        self.p.append(Probleem(self.naam(sleutel), waarde, verwacht, code))
 
     def getal(self, sleutel: str, v: Veld | None = None, *, verplicht: bool = False) -> float | None:
         v = v or veld(sleutel)
         if sleutel not in self.invoer:
             if verplicht:
-                self.fout(sleutel, ..., v.verwacht(sleutel))
+                self.fout(sleutel, ..., v.verwacht(sleutel), "ontbreekt")
             return None
         ruw = self.invoer[sleutel]
 
@@ -61,10 +61,10 @@ class Lezer:
         try:
             x = naar_eenheid(ruw, v.eenheid, kies)
         except EenheidFout as e:
-            self.fout(sleutel, ruw, f"{v.verwacht(sleutel)}; {e}")
+            self.fout(sleutel, ruw, f"{v.verwacht(sleutel)}; {e}", e.code)
             return None
         if not v.past(x):
-            self.fout(sleutel, ruw, v.verwacht(sleutel))
+            self.fout(sleutel, ruw, v.verwacht(sleutel), "buiten_bereik")
             return None
         if (tekst := v.ongebruikelijk(x)) is not None:
             self.waarschuwingen.append(Waarschuwing(self.naam(sleutel), ruw, tekst))
@@ -76,10 +76,10 @@ class Lezer:
         ruw = self.invoer.get(sleutel, ...)
         if ruw is ...:
             if verplicht:
-                self.fout(sleutel, ..., v.verwacht(sleutel))
+                self.fout(sleutel, ..., v.verwacht(sleutel), "ontbreekt")
             return standaard
         if not isinstance(ruw, str) or (v.keuzes and ruw not in v.keuzes):
-            self.fout(sleutel, ruw, v.verwacht(sleutel))
+            self.fout(sleutel, ruw, v.verwacht(sleutel), "keuze" if isinstance(ruw, str) else "type")
             return standaard
         return ruw
 

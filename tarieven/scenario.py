@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from tarieven import weergave
+from tarieven._typing import Bevroren
 from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, Waarschuwing, opsomming, veilig
 from tarieven.herkomst import OPGEGEVEN
 from tarieven.invoerlezer import Lezer
@@ -428,7 +429,7 @@ def valideer(
     lz = Lezer(invoer, geschreven or {})
     for k in invoer:
         if veld_of_none(k) is None and not is_tabel(k):
-            lz.fout(k, invoer[k], f"een bekende sleutel ({opsomming(kinderen(k.rpartition('.')[0]), 30)})")
+            lz.fout(k, invoer[k], f"een bekende sleutel ({opsomming(kinderen(k.rpartition('.')[0]), 30)})", "onbekend")
     if any(k.startswith(("product.vorm", "product.afstand_km", "product.bedrag.")) for k in invoer):
         structuur = _vervoer(lz)
     else:
@@ -462,9 +463,9 @@ def valideer(
     }  # fmt: skip
     return Scenario(
         structuur=structuur,
-        waarden=lz.waarden,
-        herkomst={**{k: gegeven.get(k, eigen) for k in lz.waarden}, **teksten},
-        invoer=schoon,
+        waarden=Bevroren(lz.waarden),  # validated numbers cannot be changed afterwards
+        herkomst=Bevroren({**{k: gegeven.get(k, eigen) for k in lz.waarden}, **teksten}),
+        invoer=Bevroren(schoon),
         beschrijving=str(beschrijving),
         bron=bron,
         product_code=None if invoer.get("product.code") is None else str(invoer["product.code"]),
