@@ -29,6 +29,8 @@ from typing import Any
 import numpy as np
 
 __all__ = [
+    "FUNCTIES",
+    "NumpyFunctie",
     "Functie",
     "Getal",
     "Naam",
@@ -83,6 +85,15 @@ class Uitdrukking:
     def __bool__(self) -> bool:
         raise TypeError("een formule heeft geen waarheidswaarde: reken met getallen, niet met symbolen")
 
+    def _vergelijk(self, ander: Any) -> bool:
+        raise TypeError(
+            "een formule vergelijken (==, !=, <, >) kan niet: het resultaat hangt van de getallen af. Schrijf "
+            "een keuze als rekenkunde of met np.maximum/np.minimum, of geef haar als structuurkeuze mee"
+        )
+
+    __eq__ = __ne__ = __lt__ = __le__ = __gt__ = __ge__ = _vergelijk
+    __hash__ = object.__hash__
+
     def __array_ufunc__(self, ufunc: Any, method: str, *invoer: Any, **kwargs: Any) -> Any:
         maak = _UFUNCS.get(ufunc)
         if method != "__call__" or kwargs or maak is None:
@@ -90,10 +101,11 @@ class Uitdrukking:
         return maak(*invoer)
 
     def __array_function__(self, func: Any, types: Any, args: Any, kwargs: Any) -> Any:
-        if func in (np.round, np.around):
-            decimalen = kwargs.get("decimals", args[1] if len(args) > 1 else 0)
-            return Functie("round", (als_uitdrukking(args[0]), Getal(float(decimalen))))
-        return NotImplemented
+        definitie = _PER_NUMPY.get(func)
+        if definitie is None:
+            return NotImplemented
+        argumenten = [*args, *(kwargs[k] for k in definitie.trefwoorden if k in kwargs)]
+        return Functie(definitie.naam, tuple(als_uitdrukking(a) for a in argumenten))
 
     # -- reading the tree -----------------------------------------------------------------
     def kinderen(self) -> tuple[Uitdrukking, ...]:
@@ -161,9 +173,7 @@ class Functie(Uitdrukking):
             return opzoeken(args[0], self.tabel[0], self.tabel[1])
         if self.naam == "kies":
             return kies(args[0], args[1:])
-        if self.naam == "round":
-            return np.round(args[0], int(args[1]))
-        return _NUMPY[self.naam](*args)
+        return FUNCTIES[self.naam].bereken(*args)
 
 
 _OPERATOREN: dict[str, Callable[[Any, Any], Any]] = {
@@ -172,7 +182,45 @@ _OPERATOREN: dict[str, Callable[[Any, Any], Any]] = {
     "*": np.multiply,
     "/": np.divide,
 }
-_NUMPY: dict[str, Callable[..., Any]] = {"max": np.maximum, "min": np.minimum, "ceil": np.ceil}
+
+
+@dataclass(frozen=True)
+class NumpyFunctie:
+    """One numpy function a core function may use, and everything that follows from it.
+
+    ``numpy`` is what a core function calls (a ufunc such as ``np.maximum``, traced through
+    ``__array_ufunc__``, or a function such as ``np.round``, traced through
+    ``__array_function__``); ``reken`` computes the node's value (default: ``numpy``);
+    ``expressie``, ``formule`` and ``excel`` write it, ``{}`` standing for the arguments
+    joined by the style's separator; ``trefwoorden`` are keyword arguments (``decimals``)
+    taken as further arguments. Adding a function is one entry of :data:`FUNCTIES`.
+    """
+
+    naam: str
+    numpy: Any
+    expressie: str
+    formule: str
+    excel: str
+    reken: Callable[..., Any] | None = None
+    trefwoorden: tuple[str, ...] = ()
+
+    def bereken(self, *args: Any) -> Any:
+        """The value of the function on numbers or arrays."""
+        return (self.reken or self.numpy)(*args)
+
+
+FUNCTIES: Mapping[str, NumpyFunctie] = {
+    f.naam: f
+    for f in (
+        NumpyFunctie("max", np.maximum, "max({})", "max({})", "MAX({})"),
+        NumpyFunctie("min", np.minimum, "min({})", "min({})", "MIN({})"),
+        NumpyFunctie("ceil", np.ceil, "ceil({})", "⌈{}⌉", "CEILING({},1)"),
+        NumpyFunctie("round", np.round, "round({})", "afgerond({})", "ROUND({})",
+                     reken=lambda x, d=0: np.round(x, int(d)), trefwoorden=("decimals",)),
+    )
+}  # fmt: skip
+"""Every numpy function a core function may use, by its name in the tree."""
+_PER_NUMPY = {f.numpy: f for f in FUNCTIES.values()} | {np.around: FUNCTIES["round"]}
 
 
 def als_uitdrukking(x: Any) -> Uitdrukking:
@@ -204,15 +252,17 @@ def _bewerking(op: str, a: Any, b: Any) -> Uitdrukking:
     return Bewerking(op, x, y)
 
 
+def _functie(definitie: NumpyFunctie) -> Callable[..., Uitdrukking]:
+    return lambda *args: Functie(definitie.naam, tuple(als_uitdrukking(a) for a in args))
+
+
 _UFUNCS: dict[Any, Callable[..., Uitdrukking]] = {
     np.add: lambda a, b: _bewerking("+", a, b),
     np.subtract: lambda a, b: _bewerking("-", a, b),
     np.multiply: lambda a, b: _bewerking("*", a, b),
     np.divide: lambda a, b: _bewerking("/", a, b),
     np.negative: lambda a: _bewerking("-", 0.0, a),
-    np.maximum: lambda a, b: Functie("max", (als_uitdrukking(a), als_uitdrukking(b))),
-    np.minimum: lambda a, b: Functie("min", (als_uitdrukking(a), als_uitdrukking(b))),
-    np.ceil: lambda a: Functie("ceil", (als_uitdrukking(a),)),
+    **{f.numpy: _functie(f) for f in FUNCTIES.values() if isinstance(f.numpy, np.ufunc)},
 }
 
 
@@ -265,10 +315,12 @@ class Stijl:
     """How a tree is written: operator signs, function names, separators and numbers."""
 
     operatoren: Mapping[str, str]
-    functies: Mapping[str, str]
+    soort: str
+    """Which writing of a function of :data:`FUNCTIES` it uses: ``expressie``, ``formule`` or ``excel``."""
+    tabelfuncties: Mapping[str, str]
+    """How the two table operations are written (``opzoeken``, ``kies``)."""
     scheiding: str
     getal: Callable[[float], str]
-    ceil: Callable[[str], str]
     tabel: Callable[[Sequence[float]], str]
 
 
@@ -283,30 +335,30 @@ def _getal_nl(x: float) -> str:
 
 EXPRESSIE = Stijl(
     operatoren={"+": " + ", "-": " - ", "*": " * ", "/": " / "},
-    functies={"max": "max", "min": "min", "round": "round", "opzoeken": "opzoeken", "kies": "kies"},
+    soort="expressie",
+    tabelfuncties={"opzoeken": "opzoeken", "kies": "kies"},
     scheiding=", ",
     getal=_getal_machine,
-    ceil=lambda x: f"ceil({x})",
     tabel=lambda t: "[" + ", ".join(_getal_machine(x) for x in t) + "]",
 )
 """Machine-readable, Python-like: ``functies.mbo.maandsalaris * 12``."""
 
 FORMULE = Stijl(
     operatoren={"+": " + ", "-": " − ", "*": " × ", "/": " / "},
-    functies={"max": "max", "min": "min", "round": "afgerond", "opzoeken": "opzoeken", "kies": "kies"},
+    soort="formule",
+    tabelfuncties={"opzoeken": "opzoeken", "kies": "kies"},
     scheiding="; ",
     getal=_getal_nl,
-    ceil=lambda x: f"⌈{x}⌉",
     tabel=lambda t: "[" + "; ".join(_getal_nl(x) for x in t) + "]",
 )
 """For people, Dutch: ``bruto_jaarsalaris × (1 + vakantietoeslag + eindejaarsuitkering)``."""
 
 EXCEL = Stijl(
     operatoren={"+": "+", "-": "-", "*": "*", "/": "/"},
-    functies={"max": "MAX", "min": "MIN", "round": "ROUND", "opzoeken": "LOOKUP", "kies": "CHOOSE"},
+    soort="excel",
+    tabelfuncties={"opzoeken": "LOOKUP", "kies": "CHOOSE"},
     scheiding=",",
     getal=_getal_machine,
-    ceil=lambda x: f"CEILING({x},1)",
     tabel=lambda t: "{" + ",".join(_getal_machine(x) for x in t) + "}",
 )
 """A spreadsheet formula (without the leading ``=``), en-US notation as stored in a file."""
@@ -329,11 +381,12 @@ def _tekst(knoop: Uitdrukking, stijl: Stijl, naam: Callable[[str], str], ouder: 
         return f"({tekst})" if eigen < ouder else tekst
     assert isinstance(knoop, Functie)
     args = [_tekst(a, stijl, naam, 0) for a in knoop.argumenten]
-    if knoop.naam == "ceil":
-        return stijl.ceil(args[0])
     if knoop.naam == "opzoeken":
         args += [stijl.tabel(knoop.tabel[0]), stijl.tabel(knoop.tabel[1])]
-    return f"{stijl.functies[knoop.naam]}({stijl.scheiding.join(args)})"
+    if knoop.naam in stijl.tabelfuncties:
+        return f"{stijl.tabelfuncties[knoop.naam]}({stijl.scheiding.join(args)})"
+    sjabloon: str = getattr(FUNCTIES[knoop.naam], stijl.soort)
+    return sjabloon.format(stijl.scheiding.join(args))
 
 
 def excel_naam(sleutel: str) -> str:

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 
 import tarieven
-from tarieven import groep, opslagen, personeel
+from tarieven import formule, groep, opslagen, personeel
 from tarieven.formule import (
     EXCEL,
     EXPRESSIE,
@@ -171,3 +171,40 @@ def test_formules_willekeurig(d: dict[str, Any]) -> None:
 @given(scenarios(componenten=True))
 def test_formules_met_premies_en_pensioen(d: dict[str, Any]) -> None:
     _controleer(tarieven.bereken(d))
+
+
+# -- what a traced value refuses, and the one table of numpy functions ----------------------------
+
+
+@pytest.mark.parametrize(
+    "functie",
+    [
+        lambda a: 0.0 if a == 0 else 1 / a,  # traced as 1/a before: == compared identity
+        lambda a: a if a != 1 else 2 * a,
+        lambda a: a if a > 0 else -a,
+        lambda a: min(a, 3.0),  # Python's min compares
+        lambda a: a if a else 1.0,
+    ],
+)
+def test_vergelijken_van_een_symbool_is_een_fout(functie: Any) -> None:
+    """A core function may not branch on a number: traced, the branch would be fixed silently."""
+    with pytest.raises(TypeError, match=r"kan niet|waarheidswaarde"):
+        volg(functie, {"a": Naam("a")})
+
+
+def test_elke_numpy_functie_is_een_regel_van_de_tabel() -> None:
+    """Every function of FUNCTIES traces, evaluates like numpy and is written in each style."""
+    from tarieven.formule import EXCEL, EXPRESSIE, FORMULE, FUNCTIES
+
+    a = np.array([0.4, 1.6, 2.5])
+    for naam, f in FUNCTIES.items():
+        args = (a, 2) if naam in ("max", "min", "round") else (a,)
+        symbolen = [Naam("a"), 2][: len(args)]
+        boom = f.numpy(*symbolen)
+        assert isinstance(boom, formule.Functie)
+        assert boom.naam == naam
+        assert np.array_equal(boom.evalueer({"a": a}), f.numpy(*args))
+        for stijl in (EXPRESSIE, FORMULE, EXCEL):
+            tekst = boom.tekst(stijl)
+            assert "a" in tekst
+            assert "{" not in tekst
