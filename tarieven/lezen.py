@@ -180,6 +180,8 @@ def _toml(tekst: str, bron: str) -> Any:
 
     try:
         return tomllib.loads(tekst, parse_float=geen_nan)
+    except RecursionError:  # tomllib recurses into nested arrays and inline tables
+        raise _fout(bron, f"TOML die hoogstens {MAX_DIEPTE} niveaus diep genest is") from None
     except (tomllib.TOMLDecodeError, ValueError) as e:
         bericht = str(e)
         sleutel = "(bestand)"

@@ -203,6 +203,14 @@ def test_diep_geneste_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert "verwacht hoogstens 32 niveaus van geneste tabellen en lijsten" in bericht
 
 
+def test_diep_geneste_toml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A TOML list nested 1,000 deep: a clear error, not a RecursionError from inside tomllib."""
+    lijsten = schrijf(tmp_path / "lijsten.toml", 'basis = "41A22"\nweglaten = ' + "[" * 1000 + "]" * 1000 + "\n")
+    assert "verwacht TOML die hoogstens 32 niveaus diep genest is" in fout_van_opdracht(capsys, "bereken", str(lijsten))
+    tabellen = schrijf(tmp_path / "tabellen.toml", "a = " + "{b = " * 1000 + "1" + "}" * 1000 + "\n")
+    assert "32 niveaus" in fout_van_opdracht(capsys, "bereken", str(tabellen))
+
+
 def test_naam_te_lang_voor_het_bestandssysteem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A name of 300 characters made the system refuse even to look (OSError: File name too long,
     found by the fuzz of analysis files): it is a file that does not exist."""
