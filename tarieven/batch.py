@@ -3,35 +3,110 @@
 For tools that price many scenarios (a provider's list of groups, a region's set of
 submissions): one row per scenario, columns named by field path
 (``product.groepsgrootte``, ``functies.mbo.maandsalaris``); a ``basis`` column names the
-product each row starts from, and what a row leaves empty comes from that product. Rows
-that share a structure (the same product, the same functions, the same conventions) are
-validated and computed together in one vectorised pass.
+product each row starts from, and what a row leaves empty comes from that product.
+
+Every row is checked exactly as :func:`tarieven.bereken` checks one scenario, with the same
+field checks (:mod:`tarieven.invoerlezer`) and the same conditions across fields
+(:mod:`tarieven.voorwaarden`), on arrays:
+
+- a row that only changes numbers of its product (the common case) is read column by
+  column: a numeric column is checked against its field as one array, a column of texts
+  (``"3250 EUR/maand"``) once per distinct text; the rows of one product are then computed
+  together in one vectorised pass;
+- a row that changes the structure (a text such as ``opslagen.overhead_grondslag``, a CAO
+  step, a function of its own, a key its product does not have) is read as a scenario of
+  its own (:func:`tarieven.lees_scenario`); rows that end up with one structure are
+  computed together.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
+import os
 from collections.abc import Hashable
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
+import numpy.typing as npt
 
-from tarieven.fouten import InvoerFout, Probleem
+from tarieven.fouten import InvoerFout, Probleem, TypeFout, Waarschuwing
+from tarieven.herkomst import OPGEGEVEN
 from tarieven.inlezen import lees_scenario
+from tarieven.invoerlezer import Lezer
 from tarieven.model import bereken as bereken_regels
 from tarieven.model import regeldefinities
 from tarieven.parameters import ParameterSet
 from tarieven.scenario import Scenario
+from tarieven.velden import Veld
+from tarieven.voorwaarden import (
+    boven_plafond,
+    eindig_probleem,
+    invoervoorwaarden,
+    niet_eindig,
+    plafond_probleem,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["bereken_tabel"]
+__all__ = ["BIJ_FOUT", "bereken_tabel"]
+
+BIJ_FOUT = ("stop", "markeer")
+"""What :func:`bereken_tabel` does with an invalid row: ``stop`` raises one
+:class:`~tarieven.fouten.InvoerFout` naming every bad row; ``markeer`` returns every row with
+``geldig``, ``problemen`` and ``waarschuwingen``."""
+BRON = "<tabel>"
+"""The source named in a message about a row of the table."""
+_OPGEGEVEN = f" ({OPGEGEVEN})"
+
+Arr = npt.NDArray[np.float64]
+Masker = npt.NDArray[np.bool_]
 
 
-def _leeg(x: Any) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
+# -- what is found, per row --------------------------------------------------------------------
+
+
+class _Verslag:
+    """Every problem and warning of a table, per row position."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.problemen: dict[int, list[Probleem]] = {}
+        self.telling = np.zeros(n, dtype=np.int32)
+        self.waarschuwingen: list[tuple[npt.NDArray[np.intp], Waarschuwing]] = []
+
+    def probleem(self, positie: int, p: Probleem) -> None:
+        sleutel = p.sleutel.removesuffix(_OPGEGEVEN)  # in a table, every value is given: the row says where
+        self.problemen.setdefault(int(positie), []).append(replace(p, sleutel=sleutel))
+
+    def waarschuwing(self, posities: npt.NDArray[np.intp], w: Waarschuwing) -> None:
+        if posities.size:
+            self.telling[posities] += 1
+            self.waarschuwingen.append((posities, replace(w, sleutel=w.sleutel.removesuffix(_OPGEGEVEN))))
+
+    def fout(self) -> Masker:
+        """Rows with a problem so far."""
+        uit = np.zeros(self.n, dtype=bool)
+        uit[list(self.problemen)] = True
+        return uit
+
+
+@dataclass
+class _Groep:
+    """Rows computed together: one structure, their positions in the table, their numbers."""
+
+    scenario: Scenario
+    posities: npt.NDArray[np.intp]
+    waarden: dict[str, Any] = field(default_factory=dict)
+    """Inputs that differ from ``scenario``'s: one value per row."""
+    ongebruikelijk: dict[str, Masker] = field(default_factory=dict)
+    """Per input key: the rows where it is outside its plausible range (for the ceiling's message)."""
+    ongeldig: dict[str, Masker] = field(default_factory=dict)
+    """Per input key: the rows where its cell is invalid (a condition over it is not judged there)."""
+
+
+# -- the public function -----------------------------------------------------------------------
 
 
 def bereken_tabel(
@@ -40,7 +115,9 @@ def bereken_tabel(
     basis: str | None = None,
     peildatum: dt.date | str | None = None,
     tariefjaar: int | None = None,
-    params: ParameterSet | None = None,
+    params: ParameterSet | str | os.PathLike[str] | None = None,
+    aannames: str | None = None,
+    bij_fout: Literal["stop", "markeer"] = "stop",
 ) -> pd.DataFrame:
     """Price every row of ``tabel``; returns one row of breakdown lines per input row.
 
@@ -52,47 +129,334 @@ def bereken_tabel(
         product". Numbers are in the unit of their field, or text with a unit.
     basis
         The product for rows without a ``basis`` column or cell.
-    peildatum, tariefjaar
-        When the bundled parameters are looked up (as in :func:`tarieven.bereken`).
-    params
-        The parameter set (default: the bundled one).
+    peildatum, tariefjaar, params, aannames
+        As in :func:`tarieven.bereken`: when and in which parameter set the bundled values
+        are looked up, and at which assumption set (``laag``, ``centraal``, ``hoog``).
+    bij_fout
+        ``"stop"`` (default): raise one :class:`~tarieven.fouten.InvoerFout` naming every bad
+        row (each :class:`~tarieven.fouten.Probleem` has its row's index label as ``rij``).
+        ``"markeer"``: price the valid rows and mark the others.
 
     Returns
     -------
     pandas.DataFrame
-        Same index as ``tabel``; one float64 column per breakdown line (a line a row's
-        structure does not have is missing, ``NaN``, in that row only).
+        Same index as ``tabel``. With ``"stop"``: one float64 column per breakdown line (a
+        line a row's structure does not have is ``NaN`` in that row only). With
+        ``"markeer"``: first ``geldig`` (bool), ``problemen`` (text, empty for a valid row)
+        and ``waarschuwingen`` (how many), then the lines as nullable floats (``Float64``:
+        ``<NA>`` for an invalid row and for a line the row's structure does not have).
+        ``attrs["problemen"]`` and ``attrs["waarschuwingen"]`` are tables with columns
+        ``rij``, ``pad``, ``code`` and ``melding``; ``attrs["structuren"]`` counts the
+        structures computed.
 
     Raises
     ------
     InvoerFout
-        For the first invalid row, naming its index, key, value and expectation.
+        With ``"stop"``, for every invalid row at once; and for arguments that hold for
+        every row (an unknown ``basis``, a bad ``peildatum``).
+    TypeFout
+        When ``tabel`` is not a DataFrame.
     """
     import pandas as pd
 
-    groepen: dict[Hashable, tuple[Scenario, list[Any]]] = {}
-    waarden: dict[Any, dict[str, Any]] = {}
-    for index, rij in tabel.iterrows():
-        invoer = {str(k): v for k, v in rij.items() if not _leeg(v) and k != "basis"}
-        code = rij.get("basis", basis) if not _leeg(rij.get("basis")) else basis
-        data = {"basis": code} if code is not None else {}
-        try:
-            s = lees_scenario(data, peildatum, tariefjaar=tariefjaar, params=params, met=invoer)
-        except InvoerFout as e:
-            problemen = [Probleem(f"rij {index}: {p.sleutel}", p.waarde, p.verwacht) for p in e.problemen]
-            raise InvoerFout(problemen, e.bestand) from None
-        groepen.setdefault((s.structuur, code), (s, []))[1].append(index)
-        waarden[index] = dict(s.waarden)
-    delen = []
-    for s, indices in groepen.values():
-        sleutels = sorted(set().union(*(waarden[i] for i in indices)))
-        kolommen = {k: np.array([waarden[i].get(k, s.waarden.get(k, np.nan)) for i in indices]) for k in sleutels}
-        regels = bereken_regels(s.structuur, kolommen)
-        namen = [d.naam for d in regeldefinities(s.structuur)]
-        n = len(indices)
-        delen.append(
-            pd.DataFrame({k: np.broadcast_to(np.asarray(regels[k], dtype=float), (n,)) for k in namen}, index=indices)
+    from tarieven.eigenparameters import laad_parameters
+
+    if not isinstance(tabel, pd.DataFrame):
+        raise TypeFout("tabel", tabel, "een pandas.DataFrame met één scenario per rij")
+    if bij_fout not in BIJ_FOUT:
+        raise InvoerFout([Probleem("bij_fout", bij_fout, "een van 'stop', 'markeer'", "keuze")])
+    if not tabel.index.is_unique:
+        dubbel = [str(x) for x in tabel.index[tabel.index.duplicated()].unique()[:5]]
+        raise InvoerFout(
+            [Probleem("tabel.index", dubbel, "unieke rijlabels: een probleem noemt zijn rij", "combinatie")]
         )
-    uit = pd.concat(delen).reindex(tabel.index)
+    if params is not None and not isinstance(params, ParameterSet):
+        params = laad_parameters(params)
+    lees = _Lezen(tabel, peildatum, tariefjaar, params, aannames)
+    verslag = _Verslag(len(tabel))
+    groepen = lees.groepen(basis, verslag)
+    regels = [_reken(g, verslag) for g in groepen]
+    return _uitvoer(tabel, groepen, regels, verslag, bij_fout, lees.producten)
+
+
+# -- reading the rows --------------------------------------------------------------------------
+
+
+_BLOKKEN = ("product.personeel.", "product.ratio.mix.")
+"""Keys that replace their whole block of the product (:func:`tarieven.catalogus.vul_aan`): a row
+giving one is read as a scenario of its own, never as a number over the product's."""
+
+
+class _Lezen:
+    """Reads the rows of a table, grouped by product, column by column where they can be."""
+
+    def __init__(
+        self,
+        tabel: pd.DataFrame,
+        peildatum: dt.date | str | None,
+        tariefjaar: int | None,
+        params: ParameterSet | None,
+        aannames: str | None,
+    ) -> None:
+        import pandas as pd
+
+        self.tabel, self.peildatum, self.tariefjaar, self.params, self.aannames = (
+            tabel, peildatum, tariefjaar, params, aannames
+        )  # fmt: skip
+        self.kolommen = [k for k in tabel.columns if k != "basis"]
+        self.producten: list[Scenario] = []  # each product read: its lines are columns, even with no valid row
+        self.gegeven = {k: ~pd.isna(tabel[k]).to_numpy(dtype=bool) for k in self.kolommen}
+
+    def scenario(self, code: str | None, met: dict[str, Any] | None = None) -> Scenario:
+        data = {"basis": code} if code is not None else {}
+        return lees_scenario(
+            data, self.peildatum, tariefjaar=self.tariefjaar, params=self.params, met=met, aannames=self.aannames
+        )
+
+    def groepen(self, basis: str | None, verslag: _Verslag) -> list[_Groep]:
+        """Every row in a group of rows computed together; a row that cannot be read is in none."""
+        uit: list[_Groep] = []
+        traag: list[tuple[int, str | None]] = []
+        for code, posities in self._codes(basis, verslag).items():
+            try:
+                s = self.scenario(code) if code is not None else None
+                self.producten += [s] if s is not None else []
+            except InvoerFout as e:
+                if code == basis:
+                    raise  # an argument for every row: one error, not one per row
+                for i in posities:
+                    for p in e.problemen:
+                        verslag.probleem(int(i), p)
+                continue
+            snel = [] if s is None else [k for k in self.kolommen if _is_getal_van(k, s)]
+            anders = np.zeros(posities.size, dtype=bool)
+            for k in self.kolommen:
+                if k not in snel:
+                    anders |= self.gegeven[k][posities]
+            traag += [(int(i), code) for i in posities[anders]]
+            if s is not None and (~anders).any():
+                uit.append(self._per_kolom(s, posities[~anders], snel, verslag))
+        return uit + self._per_rij(sorted(traag, key=lambda x: x[0]), verslag)
+
+    def _codes(self, basis: str | None, verslag: _Verslag) -> dict[str | None, npt.NDArray[np.intp]]:
+        """The rows per product code: the ``basis`` cell, else the ``basis`` argument."""
+        import pandas as pd
+
+        n = len(self.tabel)
+        if "basis" not in self.tabel.columns:
+            return {basis: np.arange(n, dtype=np.intp)}
+        kolom = self.tabel["basis"].to_numpy(dtype=object)
+        leeg = pd.isna(self.tabel["basis"]).to_numpy(dtype=bool)
+        per_code: dict[str | None, list[int]] = {}
+        for i, (c, weg) in enumerate(zip(kolom, leeg, strict=True)):
+            if weg or isinstance(c, str):
+                per_code.setdefault(basis if weg else c, []).append(i)
+            else:
+                verslag.probleem(i, Probleem("basis", c, "een productcode als tekst, zoals '41A22'", "type"))
+        return {c: np.asarray(p, dtype=np.intp) for c, p in per_code.items()}
+
+    def _per_kolom(self, s: Scenario, posities: npt.NDArray[np.intp], snel: list[str], verslag: _Verslag) -> _Groep:
+        """Rows that only change numbers of their product ``s``: each column checked as an array."""
+        g = _Groep(s, posities)
+        for k in snel:
+            gegeven = self.gegeven[k][posities]
+            if gegeven.any():
+                g.waarden[k], g.ongebruikelijk[k], g.ongeldig[k] = _kolom(
+                    self.tabel[k].iloc[posities], gegeven, s.veld(k), k, float(s.waarden[k]), posities, verslag
+                )
+        for w in s.waarschuwingen:  # the product's own unusual values, where a row keeps them
+            blijft = ~self.gegeven[w.sleutel][posities] if w.sleutel in self.gegeven else np.ones(posities.size, bool)
+            verslag.waarschuwing(posities[blijft], w)
+            g.ongebruikelijk[w.sleutel] = g.ongebruikelijk.get(w.sleutel, np.zeros(posities.size, bool)) | blijft
+        _voorwaarden(g, verslag)
+        return g
+
+    def _per_rij(self, rijen: list[tuple[int, str | None]], verslag: _Verslag) -> list[_Groep]:
+        """Rows that change the structure: each read as a scenario of its own, then grouped."""
+        per_structuur: dict[Hashable, list[tuple[int, Scenario]]] = {}
+        for i, code in rijen:
+            met = {str(k): self.tabel[k].iat[i] for k in self.kolommen if self.gegeven[k][i]}
+            een = np.asarray([i], dtype=np.intp)
+            try:
+                r = self.scenario(code, met)
+            except InvoerFout as e:
+                for p in e.problemen:
+                    verslag.probleem(i, p)
+                for w in e.waarschuwingen:
+                    verslag.waarschuwing(een, w)
+                continue
+            for w in r.waarschuwingen:
+                verslag.waarschuwing(een, w)
+            per_structuur.setdefault((r.structuur, code), []).append((i, r))
+        uit = []
+        for leden in per_structuur.values():
+            scenarios = [r for _, r in leden]
+            g = _Groep(scenarios[0], np.asarray([i for i, _ in leden], dtype=np.intp))
+            for k in set().union(*(r.waarden for r in scenarios)):
+                g.waarden[k] = np.array([r.waarden.get(k, np.nan) for r in scenarios])
+            for k in {w.sleutel for r in scenarios for w in r.waarschuwingen}:
+                g.ongebruikelijk[k] = np.array([any(w.sleutel == k for w in r.waarschuwingen) for r in scenarios])
+            uit.append(g)
+        return uit
+
+
+def _is_getal_van(k: Any, s: Scenario) -> bool:
+    """A column that only changes a number of product ``s``: read as an array over its rows."""
+    return isinstance(k, str) and k in s.waarden and not k.startswith(_BLOKKEN)
+
+
+def _kolom(
+    reeks: pd.Series,
+    gegeven: Masker,
+    v: Veld,
+    sleutel: str,
+    basiswaarde: float,
+    posities: npt.NDArray[np.intp],
+    verslag: _Verslag,
+) -> tuple[Arr, Masker, Masker]:
+    """One column of numbers for one field, checked as the validator checks one value.
+
+    Returns the numbers (the product's own where the cell is empty or invalid), where they
+    are unusual and where they are invalid. A numeric column is checked as one array; a value found invalid or unusual
+    is described once, by the field reader itself (:class:`~tarieven.invoerlezer.Lezer`), for
+    every row that has it. A column of texts or mixed values is read once per distinct value.
+    """
+    import pandas as pd
+
+    x = np.full(posities.size, basiswaarde)
+    ongebruikelijk = np.zeros(posities.size, dtype=bool)
+    getallen = pd.api.types.is_numeric_dtype(reeks.dtype) and not pd.api.types.is_bool_dtype(reeks.dtype)
+    if getallen:
+        ruw = reeks.to_numpy(dtype=float, na_value=np.nan)
+        goed = gegeven & np.asarray(v.past(ruw), dtype=bool)
+        x[goed] = ruw[goed]
+        twijfel = gegeven & ~goed
+        if v.plausibel is not None:
+            with np.errstate(invalid="ignore"):
+                twijfel |= goed & ((ruw < v.plausibel[0]) | (ruw > v.plausibel[1]))
+        waarden, terug = np.unique(ruw[twijfel], return_inverse=True)
+        rijen = np.flatnonzero(twijfel)
+        for j, waarde in enumerate(waarden):  # each distinct invalid or unusual value, once
+            bij = rijen[terug == j]
+            ongebruikelijk[bij] = _een_waarde(float(waarde), sleutel, v, posities[bij], verslag)[1]
+        return x, ongebruikelijk, gegeven & ~goed
+    cellen = reeks.to_numpy(dtype=object)
+    ongeldig = np.zeros(posities.size, dtype=bool)
+    per_waarde: dict[tuple[type, Any], list[int]] = {}
+    los: list[list[int]] = []
+    for i in np.flatnonzero(gegeven):
+        try:
+            per_waarde.setdefault((type(cellen[i]), cellen[i]), []).append(int(i))
+        except TypeError:  # a list or a dict in a cell: read on its own
+            los.append([int(i)])
+    for rijen_ in [*per_waarde.values(), *los]:  # each distinct value read once, for all its rows
+        getal, raar = _een_waarde(cellen[rijen_[0]], sleutel, v, posities[rijen_], verslag)
+        if getal is not None:
+            x[rijen_] = getal
+        ongebruikelijk[rijen_] = raar
+        ongeldig[rijen_] = getal is None
+    return x, ongebruikelijk, ongeldig
+
+
+def _een_waarde(
+    waarde: Any, sleutel: str, v: Veld, posities: npt.NDArray[np.intp], verslag: _Verslag
+) -> tuple[float | None, bool]:
+    """One value read by the field reader: its problem or warnings for every row that has it."""
+    lz = Lezer({sleutel: waarde}, {})
+    getal = lz.getal(sleutel, v)
+    for p in lz.p:
+        for i in posities:
+            verslag.probleem(int(i), p)
+    for w in lz.waarschuwingen:
+        verslag.waarschuwing(posities, w)
+    return getal, getal is not None and not v.is_plausibel(getal)
+
+
+def _voorwaarden(g: _Groep, verslag: _Verslag) -> None:
+    """The conditions across fields, on the rows' arrays; not judged where an input is invalid."""
+    s = g.scenario
+    for v in invoervoorwaarden(s.structuur, s.minimumuurloon):
+        gevarieerd = [k for k in v.invoer if k in g.waarden]
+        if not gevarieerd:
+            continue  # only the product's own numbers: checked when it was read
+        waarden = {k: g.waarden.get(k, s.waarden[k]) for k in v.invoer}
+        mis = np.broadcast_to(v.geschonden(waarden), g.posities.shape).copy()
+        for k in gevarieerd:
+            mis &= ~g.ongeldig[k]
+        for j in np.flatnonzero(mis):
+            verslag.probleem(int(g.posities[j]), v.probleem(waarden, (int(j),)))
+
+
+# -- computing and putting together -------------------------------------------------------------
+
+
+def _reken(g: _Groep, verslag: _Verslag) -> dict[str, Any]:
+    """The lines of a group's rows, and the conditions on them (finite, under the ceiling)."""
+    s = g.scenario
+    n = g.posities.size
+    with np.errstate(all="ignore"):  # a non-finite line is reported below, naming the row
+        regels = bereken_regels(s.structuur, {**s.waarden, **g.waarden})
+    regels = {k: np.broadcast_to(np.asarray(x, dtype=float), (n,)) for k, x in regels.items()}
+    nog_goed = ~verslag.fout()[g.posities]
+    slecht = niet_eindig(regels) & nog_goed
+    for j in np.flatnonzero(slecht):
+        verslag.probleem(int(g.posities[j]), eindig_probleem(regels, (int(j),)))
+    tarief = regels["tarief_per_client"]
+    for j in np.flatnonzero(boven_plafond(tarief) & nog_goed & ~slecht):
+        waarden = {k: float(np.broadcast_to(w, (n,))[j]) for k, w in {**s.waarden, **g.waarden}.items()}
+        raar = [k for k, m in g.ongebruikelijk.items() if m[j]]
+        verslag.probleem(int(g.posities[j]), plafond_probleem(float(tarief[j]), s.structuur.eenheid, waarden, raar))
+    return regels
+
+
+def _uitvoer(
+    tabel: pd.DataFrame,
+    groepen: list[_Groep],
+    regels: list[dict[str, Any]],
+    verslag: _Verslag,
+    bij_fout: str,
+    producten: list[Scenario],
+) -> pd.DataFrame:
+    import pandas as pd
+
+    n = len(tabel)
+    labels = tabel.index
+    problemen = [replace(p, rij=labels[i]) for i in sorted(verslag.problemen) for p in verslag.problemen[i]]
+    waarschuwingen = _waarschuwingstabel(labels, verslag)
+    if bij_fout == "stop" and problemen:
+        alle = [replace(w, rij=labels[int(i)]) for posities, w in verslag.waarschuwingen for i in posities]
+        raise InvoerFout(problemen, BRON, alle)
+    namen: list[str] = []
+    for s in [*producten, *(g.scenario for g in groepen)]:
+        namen += [d.naam for d in regeldefinities(s.structuur) if d.naam not in namen]
+    waarden = {k: np.full(n, np.nan) for k in namen}
+    for g, r in zip(groepen, regels, strict=True):
+        for k, x in r.items():
+            waarden[k][g.posities] = x
+    fout = verslag.fout()
+    if bij_fout == "stop":
+        uit = pd.DataFrame(waarden, index=labels)
+    else:
+        teksten = np.full(n, "", dtype=object)
+        for i, lijst in verslag.problemen.items():
+            teksten[i] = " ".join(str(replace(p, rij=None)) for p in lijst)
+        kop = {"geldig": ~fout, "problemen": teksten, "waarschuwingen": verslag.telling}
+        lijnen = {k: pd.arrays.FloatingArray(np.where(fout, 0.0, x), fout | np.isnan(x)) for k, x in waarden.items()}
+        uit = pd.DataFrame({**kop, **lijnen}, index=labels)
     uit.attrs["structuren"] = len(groepen)
+    uit.attrs["problemen"] = _tabel([(p.rij, p.pad, p.code, p.melding) for p in problemen])
+    uit.attrs["waarschuwingen"] = waarschuwingen
     return uit
+
+
+def _waarschuwingstabel(labels: pd.Index, verslag: _Verslag) -> pd.DataFrame:
+    rijen = []
+    for posities, w in verslag.waarschuwingen:
+        rijen += [(labels[int(i)], w.pad, w.code, str(replace(w, rij=labels[int(i)]))) for i in posities]
+    return _tabel(rijen)
+
+
+def _tabel(rijen: list[tuple[Any, ...]]) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame(rijen, columns=["rij", "pad", "code", "melding"])

@@ -132,7 +132,7 @@ class Waarschuwing:
 
     def __str__(self) -> str:
         punt = "" if self.tekst.endswith((".", "?", "!")) else "."
-        return f"{self.sleutel} = {toon(self.waarde)}: {self.tekst}{punt}"
+        return f"{_rij(self.rij)}{self.sleutel} = {toon(self.waarde)}: {self.tekst}{punt}"
 
     @property
     def pad(self) -> tuple[str | int, ...]:
@@ -215,14 +215,20 @@ class Probleem:
         werkmap = _CEL.match(sleutel) is not None  # a cell of a workbook: its decimals as the workbook shows them
         if werkmap:
             verwacht = _komma(verwacht)
+        rij = _rij(self.rij)
         if self.waarde is ...:
-            return f"{sleutel} ontbreekt: verwacht {verwacht}{punt}"
+            return f"{rij}{sleutel} ontbreekt: verwacht {verwacht}{punt}"
         if self.waarde is ZONDER_WAARDE:
-            return f"{sleutel}: verwacht {verwacht}{punt}"
+            return f"{rij}{sleutel}: verwacht {verwacht}{punt}"
         waarde = veilig(toon(self.waarde))
         if werkmap and isinstance(self.waarde, float):
             waarde = _komma(waarde)
-        return f"{sleutel} = {waarde}: verwacht {verwacht}{punt}"
+        return f"{rij}{sleutel} = {waarde}: verwacht {verwacht}{punt}"
+
+
+def _rij(rij: Any) -> str:
+    """``rij A0003: ``, the start of a message about one row of a table; empty for one scenario."""
+    return "" if rij is None else f"rij {veilig(str(rij))[:40]}: "
 
 
 def _als_dict(p: Probleem | Waarschuwing) -> dict[str, Any]:
@@ -340,22 +346,36 @@ class InvoerFout(TarievenFout, ValueError):
         The file (or ``<dict>``) the input came from.
     """
 
-    def __init__(self, problemen: list[Probleem], bestand: str | None = None) -> None:
+    def __init__(
+        self, problemen: list[Probleem], bestand: str | None = None, waarschuwingen: Iterable[Waarschuwing] = ()
+    ) -> None:
         self.problemen = list(problemen)
         self.bestand = bestand
+        self.waarschuwingen = tuple(waarschuwingen)
         super().__init__(self._bericht())
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: ``{"melding", "bestand", "problemen": [...]}``, each problem as
-        :meth:`Probleem.to_dict` (for a service that answers 422 with the problems)."""
-        return {"melding": str(self), "bestand": self.bestand, "problemen": [p.to_dict() for p in self.problemen]}
+        """JSON-ready: ``{"melding", "bestand", "problemen": [...], "waarschuwingen": [...]}``, each
+        problem as :meth:`Probleem.to_dict` and each warning in the same shape (for a service that
+        answers 422 with the problems)."""
+        return {
+            "melding": str(self), "bestand": self.bestand, "problemen": [p.to_dict() for p in self.problemen],
+            "waarschuwingen": [w.to_dict() for w in self.waarschuwingen],
+        }  # fmt: skip
 
     def _bericht(self) -> str:
         waar = f" in {veilig(self.bestand)}" if self.bestand else ""
         if len(self.problemen) == 1:
             return f"Ongeldige invoer{waar}: {self.problemen[0]}"
-        regels = "\n".join(f"  - {p}" for p in self.problemen)
+        regels = "\n".join(f"  - {p}" for p in self.problemen[:MAX_IN_BERICHT])
+        if (meer := len(self.problemen) - MAX_IN_BERICHT) > 0:
+            regels += f"\n  ... en nog {meer} (alle problemen staan in .problemen en in to_dict())"
         return f"Ongeldige invoer{waar} ({len(self.problemen)} problemen):\n{regels}"
+
+
+MAX_IN_BERICHT = 50
+"""Most problems a message lists one by one (a table of 100,000 bad rows is not one message);
+every problem stays in :attr:`InvoerFout.problemen`."""
 
 
 class OnbekendeNaam(TarievenFout, KeyError):

@@ -21,9 +21,15 @@ __all__ = ["Lezer"]
 class Lezer:
     """Collects validated numbers and texts from flat inputs, and every problem."""
 
-    def __init__(self, invoer: Mapping[str, Any], geschreven: Mapping[str, str]) -> None:
+    def __init__(
+        self, invoer: Mapping[str, Any], geschreven: Mapping[str, str], fout_namen: Mapping[str, str] | None = None
+    ) -> None:
+        """``geschreven``: how a key was written where that differs from its dotted name (a cell of a
+        template); ``fout_namen``: how a problem names a key, where that says more (a value given with
+        the call: ``product.groepsgrootte (opgegeven bij de berekening)``); a warning does not."""
         self.invoer = invoer
         self.geschreven = geschreven
+        self.fout_namen = fout_namen or {}
         self.p: list[Probleem] = []
         self.waarschuwingen: list[Waarschuwing] = []
         self.waarden: dict[str, float] = {}
@@ -39,7 +45,10 @@ class Lezer:
         return self.geschreven.get(sleutel, sleutel)
 
     def fout(self, sleutel: str, waarde: Any, verwacht: str, code: str = "") -> None:
-        self.p.append(Probleem(self.naam(sleutel), waarde, verwacht, code))
+        self.p.append(Probleem(self.fout_naam(sleutel), waarde, verwacht, code))
+
+    def fout_naam(self, sleutel: str) -> str:
+        return self.fout_namen.get(sleutel) or self.naam(sleutel)
 
     def getal(self, sleutel: str, v: Veld | None = None, *, verplicht: bool = False) -> float | None:
         v = v or veld(sleutel)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -40,11 +39,10 @@ from tarieven.velden import (
     veld,
     veld_of_none,
 )
+from tarieven.voorwaarden import SOM_TOLERANTIE, invoervoorwaarden
 
 __all__ = ["SOM_TOLERANTIE", "STATUS_VOLGORDE", "Herkomst", "Scenario", "valideer"]
 
-SOM_TOLERANTIE = 1e-9
-"""How close the shares of a mix must sum to 1."""
 STATUS_VOLGORDE = STATUSSEN
 _CATEGORIEEN = tuple(f"categorie_{i}" for i in range(1, 6))
 
@@ -162,7 +160,7 @@ class Scenario:
                 problemen.append(Probleem(sleutel, waarde, f"een bestaande invoer van dit scenario ({bestaand})"))
                 continue
             invoer[sleutel] = waarde
-            herkomst[sleutel] = Herkomst("gewijzigd met Scenario.met()")
+            herkomst[sleutel] = Herkomst(OPGEGEVEN)
         if problemen:
             raise InvoerFout(problemen, self.bron)
         s = valideer(
@@ -216,11 +214,8 @@ def _personeel_op_de_groep(lz: Lezer, functies: tuple[str, ...]) -> tuple[list[s
         return [], False, True
     if tellen:
         direct = [f for f in tellen if _functienaam(lz, f"product.personeel.{f}", f, functies)]
-        totaal = sum(lz.getal(f"product.personeel.{f}") or 0.0 for f in direct)
-        if direct and totaal <= 0:
-            lz.fout(
-                "product.personeel", "samen 0", "ten minste één medewerker op de groep (een tarief zonder personeel)"
-            )
+        for f in direct:
+            lz.getal(f"product.personeel.{f}")
         return direct, False, True
     lz.getal("product.ratio.kinderen_per_medewerker", verplicht=True)
     afronding = lz.tekst("product.ratio.afronding", verplicht=True, standaard=AFRONDINGEN_RATIO[0])
@@ -228,16 +223,8 @@ def _personeel_op_de_groep(lz: Lezer, functies: tuple[str, ...]) -> tuple[list[s
     if not mix:
         lz.fout("product.ratio.mix", ..., "aandelen per functie die samen 1 zijn; bijvoorbeeld mbo 0.5 en hbo 0.5")
     direct = [f for f in mix if _functienaam(lz, f"product.ratio.mix.{f}", f, functies)]
-    aandelen = [lz.getal(f"product.ratio.mix.{f}") for f in direct]
-    if direct and None not in aandelen and len(direct) == len(mix):
-        som = math.fsum(a for a in aandelen if a is not None)
-        if not math.isclose(som, 1.0, rel_tol=0, abs_tol=SOM_TOLERANTIE):
-            mixwaarden = {f: lz.invoer[f"product.ratio.mix.{f}"] for f in mix}
-            lz.fout(
-                "product.ratio.mix",
-                mixwaarden,
-                f"aandelen die samen 1 zijn (nu samen {som:.6g}); bijvoorbeeld mbo 0.5 en hbo 0.5",
-            )
+    for f in direct:
+        lz.getal(f"product.ratio.mix.{f}")
     return direct, True, afronding != "exact"
 
 
@@ -357,44 +344,19 @@ def _vervoer(lz: Lezer) -> Structuur:
     return Structuur(eenheid=str(eenheid), vervoersvorm=vorm, categorieen=_CATEGORIEEN)
 
 
-def _minimumloon(lz: Lezer, functies: tuple[str, ...], minimumuurloon: tuple[float, dt.date] | None) -> None:
-    """A salary below the statutory minimum wage is not allowed: an error, not a warning."""
-    if minimumuurloon is None:
-        return
-    bedrag, vanaf = minimumuurloon
-    w = lz.waarden
-    for f in functies:
-        k = f"functies.{f}."
-        if not all(k + n in w for n in ("maandsalaris", "uren_per_week", "weken_per_jaar")):
-            continue
-        per_uur = w[k + "maandsalaris"] * 12 / (w[k + "uren_per_week"] * w[k + "weken_per_jaar"])
-        if per_uur < bedrag:
-            lz.fout(
-                k + "maandsalaris",
-                lz.invoer[k + "maandsalaris"],
-                f"een salaris van ten minste het wettelijk minimumloon: {weergave.euro(bedrag)} per uur sinds "
-                f"{vanaf}, bij {weergave.invoer(w[k + 'uren_per_week'])} uur per week "
-                f"{weergave.euro(bedrag * w[k + 'uren_per_week'] * w[k + 'weken_per_jaar'] / 12)} per maand "
-                f"(nu {weergave.euro(per_uur)} per uur)",
-            )
-
-
-def _beschikbare_uren(lz: Lezer, functies: tuple[str, ...]) -> None:
-    w = lz.waarden
-    for f in functies:
-        k = f"functies.{f}."
-        if not all(k + n in w for n in ("uren_per_week", "weken_per_jaar", "verlofuren", "verzuim", "scholingsuren")):
-            continue
-        contract = w[k + "uren_per_week"] * w[k + "weken_per_jaar"]
-        beschikbaar = contract - w[k + "verlofuren"] - w[k + "verzuim"] * contract - w[k + "scholingsuren"]
-        if beschikbaar <= 0:
-            lz.fout(
-                f"functies.{f}",
-                f"{beschikbaar:.1f} beschikbare uren",
-                f"meer dan 0 beschikbare uren per jaar: contracturen {contract:.1f} min verlofuren "
-                f"{w[k + 'verlofuren']:g}, verzuim {w[k + 'verzuim']:g} × contracturen en scholingsuren "
-                f"{w[k + 'scholingsuren']:g}",
-            )
+def _voorwaarden(lz: Lezer, structuur: Structuur, minimumuurloon: tuple[float, dt.date] | None) -> None:
+    """The conditions across fields (:mod:`tarieven.voorwaarden`), on the numbers read; a
+    condition over an input that is itself invalid is not judged (one problem per value)."""
+    for v in invoervoorwaarden(structuur, minimumuurloon):
+        if v.sleutel == "product.ratio.mix" and len(lz.onder("product.ratio.mix.")) != len(structuur.direct):
+            continue  # a share of a function that does not exist is the problem already named
+        if all(k in lz.waarden for k in v.invoer) and v.geschonden(lz.waarden):
+            p = v.probleem(lz.waarden, sleutel=lz.fout_naam(v.sleutel))
+            if v.sleutel in lz.invoer:  # the value as the user wrote it ("1500 EUR/maand")
+                p = replace(p, waarde=lz.invoer[v.sleutel])
+            elif isinstance(p.waarde, dict):  # shares of a mix, each as written
+                p = replace(p, waarde={f: lz.invoer[f"{v.sleutel}.{f}"] for f in p.waarde})
+            lz.p.append(p)
 
 
 def valideer(
@@ -426,7 +388,10 @@ def valideer(
         The statutory minimum hourly wage and the date it holds from: a salary below it
         is an error. None: not checked.
     """
-    lz = Lezer(invoer, geschreven or {})
+    gegeven = herkomst or {}
+    # a value given with the call (met=, Scenario.met) is named so: it is not in the file
+    bij_de_berekening = {k: f"{k} ({OPGEGEVEN})" for k, h in gegeven.items() if h.oorsprong == OPGEGEVEN}
+    lz = Lezer(invoer, geschreven or {}, bij_de_berekening)
     for k in invoer:
         if veld_of_none(k) is None and not is_tabel(k):
             lz.fout(k, invoer[k], f"een bekende sleutel ({opsomming(kinderen(k.rpartition('.')[0]), 30)})", "onbekend")
@@ -439,21 +404,20 @@ def valideer(
         onderdelen = _product(lz, functies)
         premies = _werkgeverslasten(lz, componenten)
         aandeel = _opslagen(lz)
-        _beschikbare_uren(lz, functies)
-        _minimumloon(lz, functies, minimumuurloon)
         structuur = Structuur(
             functies=functies, overhead_aandeel=aandeel, componenten=tuple(componenten), premies=premies,
             vakantietoeslag_minimum=tuple(minimum), **onderdelen,
         )  # fmt: skip
+        _voorwaarden(lz, structuur, minimumuurloon)
     for sleutel in ("beschrijving", "aanbieder.naam", "aanbieder.code"):  # free texts
         if not isinstance(invoer.get(sleutel, ""), str):
             lz.fout(sleutel, invoer[sleutel], "tekst")
     lz.getal("aanbieder.volume")
     beschrijving = invoer.get("beschrijving", "")
     if lz.p:
-        raise InvoerFout(lz.p, bron)
+        alleen_gegeven = all(p.sleutel in bij_de_berekening.values() for p in lz.p)
+        raise InvoerFout(lz.p, None if alleen_gegeven else bron, lz.waarschuwingen)
     eigen = Herkomst("scenario (dict)" if bron == "<dict>" else f"scenario {Path(bron).name}")
-    gegeven = herkomst or {}
     schoon = {k: lz.waarden.get(k, v) for k, v in invoer.items()}
     # a text input keeps its origin where it matters: looked up with a status (a salary step
     # with its readings) or given with the call (so a heading names it)

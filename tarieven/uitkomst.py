@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from tarieven.model import bereken as bereken_regels
 from tarieven.parameters import Herkomst, ParameterSet
 from tarieven.scenario import Scenario
 from tarieven.uitleg import invoer_tekst, uitleg
+from tarieven.voorwaarden import MAX_TARIEF, boven_plafond, eindig_probleem, niet_eindig, plafond_probleem
 from tarieven.weergave import euro, is_geld, met_eenheid, telling
 
 if TYPE_CHECKING:
@@ -326,41 +326,15 @@ class Uitkomst:
         )
 
 
-MAX_TARIEF = 10_000.0
-"""Highest tariff per client per unit [EUR] taken as a result: far above any youth-care group
-product (a dagdeel costs about 50-250 euro, a GGZ session about 120). Above it, inputs
-that are each allowed combine into nonsense (an occupancy of one in a billion): an error."""
-
-
-def _controleer_uitkomst(u: Uitkomst) -> None:
-    """No NaN, infinity or absurd tariff reaches a user: each is an error naming the lines and the inputs."""
-    slecht = [r.naam for r in u if not math.isfinite(r.waarde)]
-    if not slecht and u.tarief > MAX_TARIEF:
-        w = u.scenario.waarden
-        invoer = "; ".join(f"{k} = {w[k]:g}" for k in ("product.bezettingsgraad", "product.groepsgrootte") if k in w)
-        raise InvoerFout(
-            [
-                Probleem(
-                    "tarief_per_client",
-                    euro(u.tarief),
-                    f"een tarief van hoogstens {euro(MAX_TARIEF)} per cliënt per {u.eenheid}: de invoer is elk "
-                    f"toegestaan, maar samen niet aannemelijk ({invoer})",
-                )
-            ],
-            u.scenario.bron,
-        )
-    if slecht:
-        raise InvoerFout(
-            [
-                Probleem(
-                    slecht[0],
-                    u[slecht[0]],
-                    f"een eindige uitkomst; de invoer geeft geen getal in {len(slecht)} regel(s) "
-                    f"({', '.join(slecht[:5])}): controleer de invoer op extreme waarden",
-                )
-            ],
-            u.scenario.bron,
-        )
+def _controleer_uitkomst(u: Uitkomst, waarden: Mapping[str, Any]) -> None:
+    """No NaN, infinity or absurd tariff reaches a user: each is an error naming the lines and the
+    inputs (the conditions of :mod:`tarieven.voorwaarden`, for one scenario)."""
+    s = u.scenario
+    if niet_eindig(waarden):
+        raise InvoerFout([eindig_probleem(waarden)], s.bron, s.waarschuwingen)
+    if boven_plafond(u.tarief):
+        ongebruikelijk = [w.sleutel for w in s.waarschuwingen]
+        raise InvoerFout([plafond_probleem(u.tarief, u.eenheid, s.waarden, ongebruikelijk)], s.bron, s.waarschuwingen)
 
 
 def bereken(
@@ -426,6 +400,7 @@ def bereken(
     else:
         s = lees_scenario(scenario, peildatum, tariefjaar=tariefjaar, params=params, met=met, aannames=aannames)
     with np.errstate(all="ignore"):  # an overflow or 0/0 is reported by the check below, naming the lines
-        u = Uitkomst(s, bereken_regels(s.structuur, s.waarden))
-    _controleer_uitkomst(u)
+        regels = bereken_regels(s.structuur, s.waarden)
+    u = Uitkomst(s, regels)
+    _controleer_uitkomst(u, regels)
     return u

@@ -100,7 +100,7 @@ def test_een_ongeldig_scenario_laat_alleen_dat_geval_mislukken(tmp_path: Path) -
     (g,) = voer_controles_uit(pad)
     assert not g.geslaagd
     assert g.fout is not None
-    assert "product.bezettingsgraad = 1.5" in g.fout
+    assert "product.bezettingsgraad (opgegeven bij de berekening) = 1.5" in g.fout
 
 
 def test_een_ongeldig_controlebestand_noemt_geval_en_sleutel(tmp_path: Path) -> None:

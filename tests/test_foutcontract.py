@@ -31,7 +31,7 @@ def _fout(scenario: Any, **kw: Any) -> InvoerFout:
 
 def test_leeg_scenario_geeft_elk_probleem_als_json() -> None:
     d = json.loads(json.dumps(_fout({}).to_dict()))  # strict JSON: no Ellipsis, no NaN
-    assert set(d) == {"melding", "bestand", "problemen"}
+    assert set(d) == {"melding", "bestand", "problemen", "waarschuwingen"}
     assert d["bestand"] == "<dict>"
     assert len(d["problemen"]) > 5
     for p in d["problemen"]:

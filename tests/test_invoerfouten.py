@@ -215,11 +215,11 @@ def test_onbekende_extensie_en_ontbrekend_bestand(tmp_path: Path) -> None:
 
 def test_met_controleert_ook(g1: dict[str, Any]) -> None:
     s = tarieven.lees_scenario(g1)
-    with pytest.raises(InvoerFout, match=r"product.bezettingsgraad = 1.5"):
+    with pytest.raises(InvoerFout, match=r"product\.bezettingsgraad \(opgegeven bij de berekening\) = 1\.5"):
         s.met(**{"product.bezettingsgraad": 1.5})
     with pytest.raises(InvoerFout, match=r"product.groepsgroote = 8: verwacht een bestaande invoer"):
         s.met(**{"product.groepsgroote": 8})
-    with pytest.raises(InvoerFout, match=r"opslagen.overhead = 1.0"):
+    with pytest.raises(InvoerFout, match=r"opslagen\.overhead \(opgegeven bij de berekening\) = 1\.0"):
         s.met(**{"opslagen.overhead": 1.0})
 
 

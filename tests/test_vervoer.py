@@ -190,8 +190,14 @@ def test_vervoer_uitleg_en_excelformule() -> None:
     ("met", "melding"),
     [
         ({"product.afstand_km": 31, "product.vorm": "groep"}, "boven 30 km is voor vervoer 42A03 geen categorie"),
-        ({"product.afstand_km": -1, "product.vorm": "groep"}, "product.afstand_km = -1"),
-        ({"product.afstand_km": 5, "product.vorm": "fiets"}, "product.vorm = 'fiets': verwacht een van 'groep'"),
+        (
+            {"product.afstand_km": -1, "product.vorm": "groep"},
+            r"product\.afstand_km \(opgegeven bij de berekening\) = -1",
+        ),
+        (
+            {"product.afstand_km": 5, "product.vorm": "fiets"},
+            r"product\.vorm \(opgegeven bij de berekening\) = 'fiets': verwacht een van 'groep'",
+        ),
         ({"product.vorm": "groep"}, "product.afstand_km ontbreekt"),
     ],
 )

@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import IO, Any, Protocol
 
 import numpy as np
@@ -23,10 +24,10 @@ from tarieven.fouten import InvoerFout, Probleem, opsomming
 from tarieven.inlezen import lees_scenario
 from tarieven.model import benodigd, regeldefinities
 from tarieven.model import bereken as bereken_regels
-from tarieven.scenario import SOM_TOLERANTIE, Scenario
-from tarieven.uitkomst import MAX_TARIEF
+from tarieven.scenario import Scenario
 from tarieven.velden import label as veldlabel
 from tarieven.velden import veld_of_none
+from tarieven.voorwaarden import MAX_TARIEF, boven_plafond, eindig_probleem, invoervoorwaarden, niet_eindig
 from tarieven.weergave import aantal, datum, euro, getal, is_geld
 
 Arr = npt.NDArray[np.float64]
@@ -42,7 +43,6 @@ allocator from chunk to chunk instead of being fresh memory every time: measured
 0.3 s and a warm one from 0.3-0.5 s to about 0.1 s, against 2,000,000."""
 
 _MIX = "product.ratio.mix."
-_UREN_VELDEN = ("uren_per_week", "weken_per_jaar", "verlofuren", "verzuim", "scholingsuren")
 
 
 class Voortgang(Protocol):
@@ -200,12 +200,11 @@ def vul_mix_aan(s: Scenario, wijzigingen: Mapping[str, Any], waar: str = "") -> 
         uit[ander] = np.subtract(1.0, uit[gevarieerd[0]])
         controleer_bereik(s, ander, np.asarray(uit[ander], dtype=float), waar)
         return uit
-    som = np.zeros(())
-    for k in mix:
-        som = som + np.asarray(uit.get(k, s.waarden[k]), dtype=float)
-    fout = np.abs(som - 1.0) > SOM_TOLERANTIE
+    (voorwaarde,) = (v for v in invoervoorwaarden(s.structuur) if v.sleutel == "product.ratio.mix")
+    fout = voorwaarde.geschonden({k: uit.get(k, s.waarden[k]) for k in mix})
     if fout.any():
-        eerste = float(som.reshape(-1)[int(np.argmax(fout.reshape(-1)))])
+        plek = tuple(int(i) for i in np.unravel_index(int(np.argmax(fout)), fout.shape))
+        eerste = sum(_op_plek(uit.get(k, s.waarden[k]), plek) for k in mix)
         raise InvoerFout(
             [
                 Probleem(
@@ -230,38 +229,31 @@ def bereken_met(s: Scenario, wijzigingen: Mapping[str, Any], nodig: Iterable[str
     overflow together): the first scenario without one is named by its varied inputs.
     """
     waarden = {**s.waarden, **wijzigingen}
-    gevarieerd = [f for f in s.structuur.functies if any(f"functies.{f}.{v}" in wijzigingen for v in _UREN_VELDEN)]
+    voorwaarden = [
+        v
+        for v in invoervoorwaarden(s.structuur)
+        if v.sleutel.startswith("functies.") and set(v.invoer) & set(wijzigingen)
+    ]  # available hours of a function whose hours vary (the wage is counted per row, see rijwaarschuwingen)
+    for v in voorwaarden:
+        if (mis := v.geschonden(waarden)).any():
+            plek = tuple(int(i) for i in np.unravel_index(int(np.argmax(mis)), mis.shape))
+            p = v.probleem(waarden, plek)
+            raise InvoerFout([replace(p, verwacht=f"{p.verwacht}, in elk scenario{_bij(wijzigingen, plek)}")], s.bron)
     definities = None
     if nodig is not None:
-        extra = [f"beschikbare_uren.{f}" for f in gevarieerd]
-        definities = benodigd(regeldefinities(s.structuur), [*nodig, *extra])
+        definities = benodigd(regeldefinities(s.structuur), list(nodig))
     with np.errstate(all="ignore"):  # an overflow or 0/0 is reported below, naming the scenario
         regels = bereken_regels(s.structuur, waarden, definities)
-    for f in gevarieerd:
-        beschikbaar = np.asarray(regels[f"beschikbare_uren.{f}"])
-        if (beschikbaar <= 0).any():
-            raise InvoerFout(
-                [
-                    Probleem(
-                        f"functies.{f}",
-                        f"{float(beschikbaar.min()):.1f} beschikbare uren",
-                        "meer dan 0 beschikbare uren per jaar in elk scenario: contracturen min verlofuren, "
-                        "verzuim × contracturen en scholingsuren",
-                    )
-                ],
-                s.bron,
-            )
-    for naam, x in regels.items():
-        a = np.asarray(x, dtype=float)
-        if not (eindig := np.isfinite(a)).all():
-            plek = tuple(int(i) for i in np.unravel_index(int(np.argmin(eindig)), a.shape))
-            rij = "; ".join(f"{k} = {_op_plek(v, plek):g}" for k, v in wijzigingen.items() if np.ndim(v))
-            verwacht = "een eindige uitkomst in elk scenario; "
-            verwacht += f"geen getal bij {rij}" if rij else "geen getal"
-            raise InvoerFout(
-                [Probleem(naam, float(a[plek]), verwacht + ": controleer de invoer op extreme waarden")], s.bron
-            )
+    if (mis := niet_eindig(regels)).any():
+        plek = tuple(int(i) for i in np.unravel_index(int(np.argmax(mis)), mis.shape))
+        raise InvoerFout([eindig_probleem(regels, plek, _bij(wijzigingen, plek).removeprefix(" bij "))], s.bron)
     return regels
+
+
+def _bij(wijzigingen: Mapping[str, Any], plek: tuple[int, ...]) -> str:
+    """`` bij k = v; ...``: the varied inputs of the scenario at a position, or empty."""
+    rij = "; ".join(f"{k} = {_op_plek(v, plek):g}" for k, v in wijzigingen.items() if np.ndim(v))
+    return f" bij {rij}" if rij else ""
 
 
 def _op_plek(waarde: Any, plek: tuple[int, ...]) -> float:
@@ -454,24 +446,20 @@ def rijwaarschuwingen(s: Scenario, kolommen: Mapping[str, Any], n: int) -> tuple
             telling[mis] += 1
             redenen[reden] = int(mis.sum())
 
-    onder_minimum: dict[str, Any] = {}  # salary key -> rows with a salary under the minimum wage
-    if s.minimumuurloon is not None:
-        bedrag = s.minimumuurloon[0]
-        for f in s.structuur.functies:
-            sleutels = [f"functies.{f}.{n_}" for n_ in ("maandsalaris", "uren_per_week", "weken_per_jaar")]
-            if all(k in s.waarden for k in sleutels) and any(k in kolommen for k in sleutels):
-                sal, uren, weken = (np.asarray(kolommen.get(k, s.waarden[k]), dtype=float) for k in sleutels)
-                onder_minimum[sleutels[0]] = sal * 12 < bedrag * uren * weken
+    onder_minimum: dict[str, tuple[str, Any]] = {}  # salary key -> (reason, rows under the minimum wage)
+    for loon in invoervoorwaarden(s.structuur, s.minimumuurloon):
+        if loon.sleutel.endswith(".maandsalaris") and any(k in kolommen for k in loon.invoer):
+            mis = loon.geschonden({k: kolommen.get(k, s.waarden[k]) for k in loon.invoer})
+            onder_minimum[loon.sleutel] = (loon.reden, mis)
     for k, x in kolommen.items():
         if k in s.waarden and (p := s.veld(k).plausibel) is not None:
             v = s.veld(k)
             buiten = (x < p[0]) | (x > p[1])
             if k in onder_minimum:  # refused for the minimum wage: one problem, as in a single calculation
-                buiten = buiten & ~onder_minimum[k]
+                buiten = buiten & ~onder_minimum[k][1]
             tel(f"{k} buiten {v.toon(p[0])} – {v.toon(p[1])} (ongebruikelijk)", buiten)
-    for k, mis in onder_minimum.items():
-        tel(f"functies.{k.split('.')[1]}: uurloon onder het wettelijk minimumloon", mis)
+    for reden, mis in onder_minimum.values():
+        tel(reden, mis)
     if "tarief_per_client" in kolommen:
-        boven = np.asarray(kolommen["tarief_per_client"]) > MAX_TARIEF
-        tel(f"tarief_per_client boven het plafond van {euro(MAX_TARIEF)}", boven)
+        tel(f"tarief_per_client boven het plafond van {euro(MAX_TARIEF)}", boven_plafond(kolommen["tarief_per_client"]))
     return telling, redenen

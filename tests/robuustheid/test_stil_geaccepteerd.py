@@ -135,7 +135,17 @@ def test_bezetting_van_een_op_een_miljard(s1: dict[str, Any]) -> None:
     bericht = fout(gewijzigd(s1, product__bezettingsgraad=1e-9))
     assert bericht.startswith("Ongeldige invoer in <dict>: tarief_per_client = '€ 72.820.0")
     assert "verwacht een tarief van hoogstens € 10.000,00 per cliënt per dagdeel" in bericht
-    assert "(product.bezettingsgraad = 1e-09; product.groepsgrootte = 10)" in bericht
+    # the input outside its plausible range is named, not every usual suspect
+    assert "niet aannemelijk (ongebruikelijk: product.bezettingsgraad = 1e-09)." in bericht
+
+
+def test_plafond_noemt_de_oorzaak_niet_de_groep(s1: dict[str, Any]) -> None:
+    """A salary of a billion a month is allowed by its field but unusual: the ceiling names it,
+    not occupancy and group size that are as usual."""
+    bericht = fout(gewijzigd(s1, functies__mbo__maandsalaris=1e9))
+    assert "verwacht een tarief van hoogstens € 10.000,00" in bericht
+    assert "(ongebruikelijk: functies.mbo.maandsalaris = 1e+09)" in bericht
+    assert "bezettingsgraad" not in bericht
 
 
 def test_bezetting_onder_de_helft_is_een_waarschuwing(
@@ -219,9 +229,16 @@ def test_eenheden_in_een_eigen_parameterbestand(tmp_path: Path, waarde: str, een
 
 def test_scenario_met_valideert_opnieuw(s1: dict[str, Any]) -> None:
     s = tarieven.lees_scenario(s1)
-    with pytest.raises(InvoerFout, match=r"product\.groepsgrootte = 8\.5: verwacht een geheel getal"):
+    # a value given with the call is named so: it is not in the scenario's file
+    gegeven = r"\(opgegeven bij de berekening\)"
+    with pytest.raises(
+        InvoerFout, match=rf"^Ongeldige invoer: product\.groepsgrootte {gegeven} = 8\.5: verwacht een geheel"
+    ):
         s.met(**{"product.groepsgrootte": 8.5})
-    with pytest.raises(InvoerFout, match=r"functies\.mbo\.maandsalaris = 20: verwacht een salaris van ten minste"):
+    with pytest.raises(
+        InvoerFout,
+        match=r"functies\.mbo\.maandsalaris \(opgegeven bij de berekening\) = 20: verwacht een salaris van ten minste",
+    ):
         s.met(functies__mbo__maandsalaris=20)
     with pytest.raises(InvoerFout, match=r"tarief_per_client = '€ 72\.820\.0"):
         tarieven.bereken(s, met={"product.bezettingsgraad": 1e-9})
