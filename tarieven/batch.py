@@ -22,8 +22,9 @@ field checks (:mod:`tarieven.invoerlezer`) and the same conditions across fields
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -77,13 +78,14 @@ class _Verslag:
         self.waarschuwingen: list[tuple[npt.NDArray[np.intp], Waarschuwing]] = []
 
     def probleem(self, positie: int, p: Probleem) -> None:
-        sleutel = p.sleutel.removesuffix(_OPGEGEVEN)  # in a table, every value is given: the row says where
-        self.problemen.setdefault(int(positie), []).append(replace(p, sleutel=sleutel))
+        if p.sleutel.endswith(_OPGEGEVEN):  # in a table, every value is given: the row says where
+            p = replace(p, sleutel=p.sleutel.removesuffix(_OPGEGEVEN))
+        self.problemen.setdefault(int(positie), []).append(p)
 
     def waarschuwing(self, posities: npt.NDArray[np.intp], w: Waarschuwing) -> None:
         if posities.size:
             self.telling[posities] += 1
-            self.waarschuwingen.append((posities, replace(w, sleutel=w.sleutel.removesuffix(_OPGEGEVEN))))
+            self.waarschuwingen.append((posities, w))
 
     def fout(self) -> Masker:
         """Rows with a problem so far."""
@@ -395,13 +397,12 @@ def _reken(g: _Groep, verslag: _Verslag) -> dict[str, Any]:
     s = g.scenario
     n = g.posities.size
     with np.errstate(all="ignore"):  # a non-finite line is reported below, naming the row
-        regels = bereken_regels(s.structuur, {**s.waarden, **g.waarden})
-    regels = {k: np.broadcast_to(np.asarray(x, dtype=float), (n,)) for k, x in regels.items()}
+        regels = bereken_regels(s.structuur, {**s.waarden, **g.waarden})  # a line the rows share stays one number
     nog_goed = ~verslag.fout()[g.posities]
-    slecht = niet_eindig(regels) & nog_goed
+    slecht = np.broadcast_to(niet_eindig(regels), (n,)) & nog_goed
     for j in np.flatnonzero(slecht):
         verslag.probleem(int(g.posities[j]), eindig_probleem(regels, (int(j),)))
-    tarief = regels["tarief_per_client"]
+    tarief = np.broadcast_to(np.asarray(regels["tarief_per_client"], dtype=float), (n,))
     for j in np.flatnonzero(boven_plafond(tarief) & nog_goed & ~slecht):
         waarden = {k: float(np.broadcast_to(w, (n,))[j]) for k, w in {**s.waarden, **g.waarden}.items()}
         raar = [k for k, m in g.ongebruikelijk.items() if m[j]]
@@ -421,42 +422,60 @@ def _uitvoer(
 
     n = len(tabel)
     labels = tabel.index
-    problemen = [replace(p, rij=labels[i]) for i in sorted(verslag.problemen) for p in verslag.problemen[i]]
-    waarschuwingen = _waarschuwingstabel(labels, verslag)
-    if bij_fout == "stop" and problemen:
+    if bij_fout == "stop" and verslag.problemen:
+        problemen = [replace(p, rij=labels[i]) for i in sorted(verslag.problemen) for p in verslag.problemen[i]]
         alle = [replace(w, rij=labels[int(i)]) for posities, w in verslag.waarschuwingen for i in posities]
         raise InvoerFout(problemen, BRON, alle)
     namen: list[str] = []
     for s in [*producten, *(g.scenario for g in groepen)]:
         namen += [d.naam for d in regeldefinities(s.structuur) if d.naam not in namen]
-    waarden = {k: np.full(n, np.nan) for k in namen}
+    plek = {k: j for j, k in enumerate(namen)}
+    heel = len(groepen) == 1 and groepen[0].posities.size == n and len(regels[0]) == len(namen)
+    # one block, a row per line (a column of the table); NaN first unless one group fills it all
+    waarden = np.empty((len(namen), n)) if heel else np.full((len(namen), n), np.nan)
     for g, r in zip(groepen, regels, strict=True):
+        rijen: slice | npt.NDArray[np.intp] = g.posities
+        if g.posities.size == n:  # every row in one group (the common case): no scatter
+            rijen = slice(None)
         for k, x in r.items():
-            waarden[k][g.posities] = x
+            waarden[plek[k], rijen] = x
     fout = verslag.fout()
     if bij_fout == "stop":
-        uit = pd.DataFrame(waarden, index=labels)
+        uit = pd.DataFrame(waarden.T, index=labels, columns=namen, copy=False)
     else:
         teksten = np.full(n, "", dtype=object)
         for i, lijst in verslag.problemen.items():
-            teksten[i] = " ".join(str(replace(p, rij=None)) for p in lijst)
+            teksten[i] = " ".join(str(p) for p in lijst)  # found without a row: the row is this one
         kop = {"geldig": ~fout, "problemen": teksten, "waarschuwingen": verslag.telling}
-        lijnen = {k: pd.arrays.FloatingArray(np.where(fout, 0.0, x), fout | np.isnan(x)) for k, x in waarden.items()}
-        uit = pd.DataFrame({**kop, **lijnen}, index=labels)
+        masker = np.isnan(waarden) | fout  # <NA>: an invalid row, or a line its structure does not have
+        lijnen = {k: pd.arrays.FloatingArray(waarden[j], masker[j]) for j, k in enumerate(namen)}
+        uit = pd.DataFrame({**kop, **lijnen}, index=labels, copy=False)
     uit.attrs["structuren"] = len(groepen)
-    uit.attrs["problemen"] = _tabel([(p.rij, p.pad, p.code, p.melding) for p in problemen])
-    uit.attrs["waarschuwingen"] = waarschuwingen
+    uit.attrs["problemen"] = _tabel(
+        labels, [(np.asarray([i]), p) for i, lijst in verslag.problemen.items() for p in lijst]
+    )
+    uit.attrs["waarschuwingen"] = _tabel(labels, verslag.waarschuwingen)
     return uit
 
 
-def _waarschuwingstabel(labels: pd.Index, verslag: _Verslag) -> pd.DataFrame:
-    rijen = []
-    for posities, w in verslag.waarschuwingen:
-        rijen += [(labels[int(i)], w.pad, w.code, str(replace(w, rij=labels[int(i)]))) for i in posities]
-    return _tabel(rijen)
-
-
-def _tabel(rijen: list[tuple[Any, ...]]) -> pd.DataFrame:
+def _tabel(labels: pd.Index, gevonden: Sequence[tuple[npt.NDArray[np.intp], Probleem | Waarschuwing]]) -> pd.DataFrame:
+    """Problems or warnings as a table (rij, pad, code, melding), in the order of the rows; the
+    message without its row, which is a column of its own. Each is described once, for all its rows."""
     import pandas as pd
 
-    return pd.DataFrame(rijen, columns=["rij", "pad", "code", "melding"])
+    posities = np.concatenate([p for p, _ in gevonden]) if gevonden else np.zeros(0, dtype=np.intp)
+    volgorde = np.argsort(posities, kind="stable")
+
+    def kolom(f: Any) -> npt.NDArray[Any]:
+        uit = np.empty(posities.size, dtype=object)
+        uit[:] = list(itertools.chain.from_iterable([f(x)] * len(p) for p, x in gevonden))
+        return uit[volgorde]
+
+    return pd.DataFrame(
+        {
+            "rij": labels.take(posities[volgorde]),
+            "pad": kolom(lambda x: x.pad),
+            "code": kolom(lambda x: x.code),
+            "melding": kolom(str),  # found without a row: the row is a column
+        }
+    )
