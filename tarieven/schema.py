@@ -28,6 +28,11 @@ __all__ = ["scenario_schema", "schrijf", "uitkomst_schema"]
 
 _ID = "https://github.com/tarieven/tarieven/docs/schema"
 
+GETAL_MET_EENHEID = r"^\s*[-+]?(\d[\d.,]*|[.,]\d+)([eE][-+]?\d+)?(\s*\S.*)?\s*$"
+"""A number written as text starts with a number (``"3250 EUR/maand"``, ``"85 %"``, ``"12"``):
+``"acht"`` is refused by the schema already; whether the unit fits the field only the reader can
+tell (:mod:`tarieven.eenheden`)."""
+
 
 def _getal(v: Veld) -> dict[str, Any]:
     getal: dict[str, Any] = {"type": "integer" if v.geheel else "number"}
@@ -36,7 +41,11 @@ def _getal(v: Veld) -> dict[str, Any]:
             getal["minimum" if v.bereik.laag_mee else "exclusiveMinimum"] = v.bereik.laag
         if math.isfinite(v.bereik.hoog):
             getal["maximum" if v.bereik.hoog_mee else "exclusiveMaximum"] = v.bereik.hoog
-    met_eenheid = {"type": "string", "description": f"een getal met eenheid, omgerekend naar {v.eenheid}"}
+    met_eenheid = {
+        "type": "string",
+        "pattern": GETAL_MET_EENHEID,
+        "description": f"een getal met eenheid, omgerekend naar {v.eenheid}",
+    }
     keuzes = [{"const": k} for k in v.keuzes]
     return {"anyOf": [getal, met_eenheid, *keuzes]}
 
@@ -104,6 +113,8 @@ def scenario_schema() -> dict[str, Any]:
             doel["properties"][blad] = _veld(v)
     wortel["properties"]["product"]["properties"]["personeel"] = _PERSONEEL
     wortel["properties"]["verwacht"] = {"type": "object", "description": "verwachte uitkomsten (wordt overgeslagen)"}
+    wortel["if"] = {"not": {"required": ["basis"]}}  # without a product to build on, the scenario is complete
+    wortel["then"] = {"anyOf": [_compleet_groep(), _compleet_vervoer()]}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{_ID}/scenario.schema.json",
@@ -111,6 +122,37 @@ def scenario_schema() -> dict[str, Any]:
         "description": "Een scenario: functies, product en opslagen, of een basisproduct met wijzigingen. "
         "Getallen kaal in de eenheid van het veld (x-eenheid) of als tekst met eenheid.",
         **wortel,
+    }
+
+
+def _verplicht(prefix: str) -> list[str]:
+    """The keys directly under ``prefix`` that a complete scenario must give (the registry's ``verplicht``)."""
+    return [k.removeprefix(prefix) for k, v in VELDEN.items() if v.verplicht and k.startswith(prefix)
+            and "." not in k.removeprefix(prefix)]  # fmt: skip
+
+
+def _compleet_groep() -> dict[str, Any]:
+    """A group product without ``basis``: functions, product and mark-ups, each with its required keys.
+    A function given by ``functie`` or by ``cao`` (scale and step) takes its numbers from the tables."""
+    functie = {"anyOf": [{"required": _verplicht("functies.*.")}, {"required": ["functie"]}, {"required": ["cao"]}]}
+    return {
+        "required": ["functies", "product", "opslagen"],
+        "properties": {
+            "functies": {"minProperties": 1, "additionalProperties": functie},
+            "product": {
+                "required": _verplicht("product."),
+                "oneOf": [{"required": ["ratio"]}, {"required": ["personeel"]}],
+            },
+            "opslagen": {"required": _verplicht("opslagen.")},
+        },
+    }
+
+
+def _compleet_vervoer() -> dict[str, Any]:
+    """Transport without ``basis``: the mode, the distance and the amount of every category."""
+    return {
+        "required": ["product"],
+        "properties": {"product": {"required": ["vorm", "afstand_km", "bedrag"]}},
     }
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from tarieven._versie import __version__
+from tarieven.bereik import INF
 from tarieven.catalogus import is_vervoer, producten
 from tarieven.eigenparameters import laad_parameters
 from tarieven.fouten import InvoerFout, Probleem
@@ -44,7 +45,6 @@ from tarieven.sjabloonlezen import (
     SJABLOON_VERSIE,
 )
 from tarieven.uitkomst import bereken
-from tarieven.velden import INF
 from tarieven.weergave import euro, is_geld
 from tarieven.werkmap import GELDFORMAAT, nieuwe_werkmap
 from tarieven.werkmap import hoogte as _hoogte

@@ -15,7 +15,6 @@ Each range is documented with its reason in :data:`VELDEN` itself (``reden``).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -23,6 +22,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from tarieven.bereik import FRACTIE, FRACTIE_ONDER_1, FRACTIE_POSITIEF, NIET_NEGATIEF, POSITIEF, Bereik
 from tarieven.fouten import OnbekendeNaam, opsomming
 from tarieven.weergave import invoer, is_geld, met_eenheid, procent
 
@@ -41,8 +41,6 @@ __all__ = [
     "veld",
     "velden",
 ]
-
-INF = math.inf
 
 EENHEDEN: tuple[str, ...] = ("dagdeel", "sessie", "uur", "dag")
 """Billing units (eenheid) a product may have."""
@@ -64,51 +62,6 @@ class _Leeg:
 LEEG = _Leeg()
 """A table given explicitly empty: a product without extra time says so, it is not forgotten."""
 
-
-@dataclass(frozen=True)
-class Bereik:
-    """A closed, open or half-open interval of allowed values."""
-
-    laag: float
-    hoog: float = INF
-    laag_mee: bool = True
-    hoog_mee: bool = True
-
-    def past(self, x: Any) -> Any:
-        """Whether ``x`` lies in the interval (and is finite); elementwise for an array."""
-        if isinstance(x, (int, float)):  # one number (the common case when validating): no numpy
-            y = float(x)
-            return (
-                math.isfinite(y)
-                and (y >= self.laag if self.laag_mee else y > self.laag)
-                and (y <= self.hoog if self.hoog_mee else y < self.hoog)
-            )
-        a = np.asarray(x, dtype=float)
-        with np.errstate(invalid="ignore"):
-            ok = np.isfinite(a) & (a >= self.laag if self.laag_mee else a > self.laag)
-            ok &= a <= self.hoog if self.hoog_mee else a < self.hoog
-        return bool(ok) if ok.ndim == 0 else ok
-
-    def tekst(self, fractie: bool) -> str:
-        if fractie and (self.laag, self.hoog) == (0.0, 1.0):
-            if not self.laag_mee:
-                tot = "hoogstens 1" if self.hoog_mee else "kleiner dan 1"
-                return f"een fractie groter dan 0 en {tot} (0.85 voor 85 %)"
-            tot = "tot en met 1" if self.hoog_mee else "tot 1, 1 niet inbegrepen"
-            return f"een fractie van 0 {tot} (0.08 voor 8 %)"
-        if self.hoog == INF:
-            return f"een getal {'van' if self.laag_mee else 'groter dan'} {self.laag:g}{' of meer' * self.laag_mee}"
-        laag, hoog = f"{self.laag:g}", f"{self.hoog:g}"
-        if self.laag_mee:
-            return f"een getal van {laag} tot en met {hoog}" if self.hoog_mee else f"een getal van {laag} tot {hoog}"
-        return f"een getal groter dan {laag} en {'hoogstens' if self.hoog_mee else 'kleiner dan'} {hoog}"
-
-
-POSITIEF = Bereik(0.0, laag_mee=False)
-NIET_NEGATIEF = Bereik(0.0)
-FRACTIE = Bereik(0.0, 1.0)
-FRACTIE_ONDER_1 = Bereik(0.0, 1.0, hoog_mee=False)
-FRACTIE_POSITIEF = Bereik(0.0, 1.0, laag_mee=False)
 
 Soort = Literal["getal", "tekst", "datum", "jaar", "lijst"]
 

@@ -189,3 +189,14 @@ def test_blok_vervangt_het_blok_van_het_product() -> None:
     assert uit.attrs["problemen"]["pad"].tolist() == [("product", "ratio", "mix")]
     verwacht = tarieven.bereken("41A22", PEIL, met={"product.ratio.mix.mbo": 0.6, "product.ratio.mix.hbo": 0.4})
     assert uit["tarief_per_client"].iloc[1] == pytest.approx(verwacht.tarief, rel=1e-12)
+
+
+def test_het_voorbeeld_uit_de_documentatie() -> None:
+    """The table example of docs/api.md runs as written (its asserts are the check)."""
+    import re
+    from pathlib import Path
+
+    tekst = (Path(__file__).parents[1] / "docs" / "api.md").read_text(encoding="utf-8")
+    (code,) = [b for b in re.findall(r"```python\n(.*?)```", tekst, re.DOTALL) if "bereken_tabel" in b]
+    assert "assert uit[" in code
+    exec(compile(code, "docs/api.md", "exec"), {})

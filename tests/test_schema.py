@@ -81,3 +81,67 @@ def test_elk_veld_staat_in_docs_scenario() -> None:
     tekst = (Path(__file__).parents[1] / "docs" / "scenario.md").read_text(encoding="utf-8")
     ontbreekt = [k for k in VELDEN if f"| `{k}` |" not in tekst]
     assert not ontbreekt, f"zonder rij in docs/scenario.md: {ontbreekt}"
+
+
+# -- the schema says what a schema can; the validator refuses at least that ---------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "wijzig",
+    [
+        lambda d: d.clear(),  # {}: nothing to build on and nothing given
+        lambda d: d["opslagen"].pop("overhead_grondslag"),
+        lambda d: d["product"].update(groepsgrootte="acht"),
+        lambda d: d["product"].pop("ratio"),  # neither ratio nor personeel
+        lambda d: d["functies"]["mbo"].pop("maandsalaris"),  # no salary, no functie or cao to find one
+    ],
+    ids=["leeg", "geen-grondslag", "acht", "geen-personeel", "geen-salaris"],
+)
+def test_schema_weigert_een_onvolledig_scenario(g1: dict[str, Any], wijzig: Any) -> None:
+    wijzig(g1)
+    assert not jsonschema.Draft202012Validator(scenario_schema()).is_valid(g1)
+    with pytest.raises(tarieven.InvoerFout):
+        tarieven.bereken(g1)
+
+
+def test_met_basis_hoeft_niets() -> None:
+    assert jsonschema.Draft202012Validator(scenario_schema()).is_valid({"basis": "41A22"})
+
+
+_SLEUTELS = [
+    ("product", "groepsgrootte"), ("product", "bezettingsgraad"), ("product", "eenheid"), ("product", "ratio"),
+    ("opslagen", "overhead"), ("opslagen", "overhead_grondslag"), ("functies", "mbo"), ("functies",),
+    ("product",), ("opslagen",),
+]  # fmt: skip
+_WAARDEN = ["acht", "12", "85 %", "3250 EUR/maand", -1, 0, 1.5, 8.5, 1e308, None, [], {}, True, "", "dagdeel"]
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_SLEUTELS), st.one_of(st.just("weg"), st.sampled_from(_WAARDEN))),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_de_lezer_weigert_alles_wat_het_schema_weigert(wijzigingen: list[tuple[tuple[str, ...], Any]]) -> None:
+    """Random changes to a complete scenario: whenever the schema refuses it, so does the reader (the
+    reader checks more; never less)."""
+    d = lees_golden("g1-dagbesteding-licht.json")
+    d.pop("verwacht")
+    for pad, waarde in wijzigingen:
+        doel = d
+        for deel in pad[:-1]:
+            doel = doel.setdefault(deel, {}) if isinstance(doel, dict) else {}
+        if not isinstance(doel, dict):
+            continue
+        if waarde == "weg":
+            doel.pop(pad[-1], None)
+        else:
+            doel[pad[-1]] = waarde
+    if jsonschema.Draft202012Validator(scenario_schema()).is_valid(d):
+        return
+    with pytest.raises(tarieven.InvoerFout):
+        tarieven.bereken(d)
