@@ -32,6 +32,7 @@ from tarieven.velden import (
     AFRONDINGEN_RATIO,
     COMPONENTEN,
     FUNCTIE_GETALLEN,
+    VELDEN,
     VORMEN,
     Veld,
     is_tabel,
@@ -254,14 +255,19 @@ def _uren_per_functie(lz: Lezer, functies: tuple[str, ...], direct: list[str]) -
     return uit
 
 
+_VERVOER_GETALLEN = ("product.afstand_km",)
+_GROEPSPRODUCT_GETALLEN = tuple(
+    v for k, v in VELDEN.items()
+    if k.startswith("product.") and k.count(".") == 1 and v.soort == "getal" and k not in _VERVOER_GETALLEN
+)  # fmt: skip
+"""The numbers of a group product itself (not its staff): the registry's, each required as it says."""
+
+
 def _product(lz: Lezer, functies: tuple[str, ...]) -> dict[str, Any]:
     """The group product's inputs; returns the parts of the structure they fix."""
     eenheid = lz.tekst("product.eenheid", verplicht=True, standaard="eenheid")
-    for naam in ("groepsgrootte", "bezettingsgraad", "duur_uur", "huisvesting_jaar", "eenheden_per_jaar",
-                 "materieel_per_client"):  # fmt: skip
-        lz.getal(f"product.{naam}", verplicht=True)
-    for naam in ("sessies_per_traject", "eenheden_per_week", "weken_per_jaar"):
-        lz.getal(f"product.{naam}")
+    for v in _GROEPSPRODUCT_GETALLEN:  # the registry says which a complete group product must give
+        lz.getal(v.sleutel, verplicht=v.verplicht)
     per_week = "product.eenheden_per_week" in lz.invoer
     if per_week != ("product.weken_per_jaar" in lz.invoer):
         lz.fout(
@@ -335,7 +341,8 @@ def _opslagen(lz: Lezer) -> bool:
 def _vervoer(lz: Lezer) -> Structuur:
     vorm = lz.tekst("product.vorm", verplicht=True, standaard=VORMEN[0])
     eenheid = lz.tekst("product.eenheid", verplicht=True, standaard="dag")
-    lz.getal("product.afstand_km", verplicht=True)
+    for k in _VERVOER_GETALLEN:
+        lz.getal(k, verplicht=True)
     for c in _CATEGORIEEN:
         lz.getal(f"product.bedrag.{c}", verplicht=True)
     for k in lz.invoer:

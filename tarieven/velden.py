@@ -355,8 +355,8 @@ VELDEN: dict[str, Veld] = {
            omschrijving="overhead als opslag op de kostprijs", label="overhead", verplicht=True,
            standaard="normen: overhead"),
         _v("opslagen.overhead_grondslag", soort="tekst", keuzes=GRONDSLAGEN, verplicht=True,
-           omschrijving="grondslag van de overhead: aandeel van de integrale kostprijs (kostprijs / (1 − o)) of "
-           "opslag op de kostprijs (kostprijs × (1 + o)); er is bewust geen standaard",
+           omschrijving="grondslag van de overhead: aandeel van de integrale kostprijs of opslag op de kostprijs "
+           "(de formule: met_overhead, stap 4 van de methode); er is bewust geen standaard",
            label="grondslag van de overhead", standaard="normen: overhead_grondslag"),
         _v("opslagen.risico_opslag", bereik=FRACTIE_ONDER_1, plausibel=(0.0, 0.1), omschrijving="risico-opslag",
            label="risico-opslag", verplicht=True, standaard="normen: risico_opslag"),
