@@ -40,13 +40,7 @@ from tarieven.model import regeldefinities
 from tarieven.parameters import ParameterSet
 from tarieven.scenario import Scenario
 from tarieven.velden import Veld
-from tarieven.voorwaarden import (
-    boven_plafond,
-    eindig_probleem,
-    invoervoorwaarden,
-    niet_eindig,
-    plafond_probleem,
-)
+from tarieven.voorwaarden import invoervoorwaarden, uitkomstproblemen
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -395,18 +389,12 @@ def _voorwaarden(g: _Groep, verslag: _Verslag) -> None:
 def _reken(g: _Groep, verslag: _Verslag) -> dict[str, Any]:
     """The lines of a group's rows, and the conditions on them (finite, under the ceiling)."""
     s = g.scenario
-    n = g.posities.size
     with np.errstate(all="ignore"):  # a non-finite line is reported below, naming the row
         regels = bereken_regels(s.structuur, {**s.waarden, **g.waarden})  # a line the rows share stays one number
     nog_goed = ~verslag.fout()[g.posities]
-    slecht = np.broadcast_to(niet_eindig(regels), (n,)) & nog_goed
-    for j in np.flatnonzero(slecht):
-        verslag.probleem(int(g.posities[j]), eindig_probleem(regels, (int(j),)))
-    tarief = np.broadcast_to(np.asarray(regels["tarief_per_client"], dtype=float), (n,))
-    for j in np.flatnonzero(boven_plafond(tarief) & nog_goed & ~slecht):
-        waarden = {k: float(np.broadcast_to(w, (n,))[j]) for k, w in {**s.waarden, **g.waarden}.items()}
-        raar = [k for k, m in g.ongebruikelijk.items() if m[j]]
-        verslag.probleem(int(g.posities[j]), plafond_probleem(float(tarief[j]), s.structuur.eenheid, waarden, raar))
+    invoer = {**s.waarden, **g.waarden}
+    for j, p in uitkomstproblemen(regels, s.structuur.eenheid, invoer, g.ongebruikelijk, nog_goed).items():
+        verslag.probleem(int(g.posities[j]), p)
     return regels
 
 

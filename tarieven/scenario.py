@@ -355,7 +355,7 @@ def _voorwaarden(lz: Lezer, structuur: Structuur, minimumuurloon: tuple[float, d
     """The conditions across fields (:mod:`tarieven.voorwaarden`), on the numbers read; a
     condition over an input that is itself invalid is not judged (one problem per value)."""
     for v in invoervoorwaarden(structuur, minimumuurloon):
-        if v.sleutel == "product.ratio.mix" and len(lz.onder("product.ratio.mix.")) != len(structuur.direct):
+        if v.soort == "mix" and len(lz.onder("product.ratio.mix.")) != len(structuur.direct):
             continue  # a share of a function that does not exist is the problem already named
         if all(k in lz.waarden for k in v.invoer) and v.geschonden(lz.waarden):
             p = v.probleem(lz.waarden, sleutel=lz.fout_naam(v.sleutel))

@@ -28,7 +28,7 @@ from tarieven.model import bereken as bereken_regels
 from tarieven.parameters import Herkomst, ParameterSet
 from tarieven.scenario import Scenario
 from tarieven.uitleg import invoer_tekst, uitleg
-from tarieven.voorwaarden import MAX_TARIEF, boven_plafond, eindig_probleem, niet_eindig, plafond_probleem
+from tarieven.voorwaarden import MAX_TARIEF, uitkomstproblemen
 from tarieven.weergave import euro, is_geld, met_eenheid, telling
 
 if TYPE_CHECKING:
@@ -326,15 +326,14 @@ class Uitkomst:
         )
 
 
-def _controleer_uitkomst(u: Uitkomst, waarden: Mapping[str, Any]) -> None:
+def _controleer_uitkomst(u: Uitkomst, regels: Mapping[str, Any]) -> None:
     """No NaN, infinity or absurd tariff reaches a user: each is an error naming the lines and the
     inputs (the conditions of :mod:`tarieven.voorwaarden`, for one scenario)."""
     s = u.scenario
-    if niet_eindig(waarden):
-        raise InvoerFout([eindig_probleem(waarden)], s.bron, s.waarschuwingen)
-    if boven_plafond(u.tarief):
-        ongebruikelijk = [w.sleutel for w in s.waarschuwingen]
-        raise InvoerFout([plafond_probleem(u.tarief, u.eenheid, s.waarden, ongebruikelijk)], s.bron, s.waarschuwingen)
+    ongebruikelijk = {w.sleutel: True for w in s.waarschuwingen}
+    problemen = uitkomstproblemen(regels, u.eenheid, s.waarden, ongebruikelijk, np.ones(1, dtype=bool))
+    if problemen:
+        raise InvoerFout(list(problemen.values()), s.bron, s.waarschuwingen)
 
 
 def bereken(

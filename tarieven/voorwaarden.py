@@ -21,7 +21,7 @@ import datetime as dt
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -39,7 +39,9 @@ __all__ = [
     "eindig_probleem",
     "invoervoorwaarden",
     "niet_eindig",
+    "op_plek",
     "plafond_probleem",
+    "uitkomstproblemen",
 ]
 
 Masker = npt.NDArray[np.bool_]
@@ -73,6 +75,9 @@ class Voorwaarde:
     reden
         A short Dutch reason, for a count of scenarios in a run over many
         (:func:`tarieven.analyse._gemeen.rijwaarschuwingen`).
+    soort
+        What it is about: ``uren`` (available hours of a function), ``minimumloon``, ``mix``
+        or ``personeel``; a run over many scenarios treats the kinds differently.
     """
 
     sleutel: str
@@ -80,6 +85,7 @@ class Voorwaarde:
     schendt: Callable[..., Any]
     uitleg: Callable[..., tuple[Any, str]]
     reden: str
+    soort: Literal["uren", "minimumloon", "mix", "personeel"]
     code: str = "combinatie"
 
     def geschonden(self, waarden: Mapping[str, Any]) -> Masker:
@@ -91,12 +97,12 @@ class Voorwaarde:
         """The problem at one position of the broadcast arrays (``()`` for one scenario).
 
         ``kwargs`` go to :class:`~tarieven.fouten.Probleem` (``rij``, or ``sleutel`` as the user wrote it)."""
-        getallen = [_op_plek(waarden[k], plek) for k in self.invoer]
+        getallen = [op_plek(waarden[k], plek) for k in self.invoer]
         waarde, verwacht = self.uitleg(*getallen)
         return Probleem(kwargs.pop("sleutel", self.sleutel), waarde, verwacht, self.code, **kwargs)
 
 
-def _op_plek(waarde: Any, plek: tuple[int, ...]) -> float:
+def op_plek(waarde: Any, plek: tuple[int, ...]) -> float:
     """The element of a broadcast input at a position of the (broadcast) result."""
     w = np.asarray(waarde, dtype=float)
     n = max(w.ndim, len(plek))
@@ -134,7 +140,7 @@ def _beschikbaar(f: str) -> Voorwaarde:
         )
 
     invoer = tuple(f"functies.{f}.{n}" for n in _UREN)
-    return Voorwaarde(f"functies.{f}", invoer, schendt, uitleg, f"functies.{f}: 0 of minder beschikbare uren")
+    return Voorwaarde(f"functies.{f}", invoer, schendt, uitleg, f"functies.{f}: 0 of minder beschikbare uren", "uren")
 
 
 def _minimumloon(f: str, bedrag: float, vanaf: dt.date) -> Voorwaarde:
@@ -151,7 +157,7 @@ def _minimumloon(f: str, bedrag: float, vanaf: dt.date) -> Voorwaarde:
 
     sleutels = tuple(f"functies.{f}.{n}" for n in _LOON)
     reden = f"functies.{f}: uurloon onder het wettelijk minimumloon"
-    return Voorwaarde(sleutels[0], sleutels, schendt, uitleg, reden)
+    return Voorwaarde(sleutels[0], sleutels, schendt, uitleg, reden, "minimumloon")
 
 
 def _som(*aandelen: Any) -> Any:
@@ -172,7 +178,7 @@ def _mix(direct: Sequence[str]) -> Voorwaarde:
         )
 
     invoer = tuple(f"product.ratio.mix.{f}" for f in direct)
-    return Voorwaarde("product.ratio.mix", invoer, schendt, uitleg, "product.ratio.mix: aandelen niet samen 1")
+    return Voorwaarde("product.ratio.mix", invoer, schendt, uitleg, "product.ratio.mix: aandelen niet samen 1", "mix")
 
 
 def _personeel(direct: Sequence[str]) -> Voorwaarde:
@@ -183,7 +189,9 @@ def _personeel(direct: Sequence[str]) -> Voorwaarde:
         return "samen 0", "ten minste één medewerker op de groep (een tarief zonder personeel)"
 
     invoer = tuple(f"product.personeel.{f}" for f in direct)
-    return Voorwaarde("product.personeel", invoer, schendt, uitleg, "product.personeel: samen 0 medewerkers")
+    return Voorwaarde(
+        "product.personeel", invoer, schendt, uitleg, "product.personeel: samen 0 medewerkers", "personeel"
+    )
 
 
 # -- conditions on the computed lines ---------------------------------------------------------
@@ -202,12 +210,12 @@ def eindig_probleem(regels: Mapping[str, Any], plek: tuple[int, ...] = (), bij: 
     """The problem of a scenario without a finite line: the first such line, how many there are.
 
     ``bij``: what identifies the scenario in a run over many (``product.bezettingsgraad = 1e-300``)."""
-    slecht = [k for k, x in regels.items() if not math.isfinite(_op_plek(x, plek))]
+    slecht = [k for k, x in regels.items() if not math.isfinite(op_plek(x, plek))]
     namen = ", ".join(slecht[:5]) + (", ..." if len(slecht) > 5 else "")
     verwacht = f"een eindige uitkomst; de invoer geeft geen getal in {len(slecht)} regel(s) ({namen})"
     verwacht += f" bij {bij}" if bij else ""
     verwacht += ": controleer de invoer op extreme waarden"
-    return Probleem(slecht[0], _op_plek(regels[slecht[0]], plek), verwacht, "combinatie", **kwargs)
+    return Probleem(slecht[0], op_plek(regels[slecht[0]], plek), verwacht, "combinatie", **kwargs)
 
 
 def boven_plafond(tarief: Any) -> Masker:
@@ -236,3 +244,29 @@ def plafond_probleem(
         "combinatie",
         **kwargs,
     )
+
+
+def uitkomstproblemen(
+    regels: Mapping[str, Any],
+    eenheid: str,
+    invoer: Mapping[str, Any],
+    ongebruikelijk: Mapping[str, Any],
+    te_beoordelen: Masker,
+) -> dict[int, Probleem]:
+    """The conditions on the computed lines, per scenario: the first line that is not a finite
+    number, else a tariff above the ceiling. One scenario is the case of length 1.
+
+    ``regels`` and ``invoer`` hold numbers or arrays that broadcast to the length of
+    ``te_beoordelen`` (the scenarios to judge: those still without a problem); ``ongebruikelijk``
+    per input key where it is outside its plausible range (named by the ceiling's message).
+    Returns the problem per position."""
+    n = te_beoordelen.size
+    slecht = np.broadcast_to(niet_eindig(regels), (n,)) & te_beoordelen
+    uit = {int(j): eindig_probleem(regels, (int(j),)) for j in np.flatnonzero(slecht)}
+    tarief = np.broadcast_to(np.asarray(regels["tarief_per_client"], dtype=float), (n,))
+    for j in np.flatnonzero(boven_plafond(tarief) & te_beoordelen & ~slecht):
+        plek = (int(j),)
+        waarden = {k: op_plek(w, plek) for k, w in invoer.items()}
+        raar = [k for k, m in ongebruikelijk.items() if op_plek(m, plek)]
+        uit[int(j)] = plafond_probleem(float(tarief[j]), eenheid, waarden, raar)
+    return uit

@@ -27,7 +27,14 @@ from tarieven.model import bereken as bereken_regels
 from tarieven.scenario import Scenario
 from tarieven.velden import label as veldlabel
 from tarieven.velden import veld_of_none
-from tarieven.voorwaarden import MAX_TARIEF, boven_plafond, eindig_probleem, invoervoorwaarden, niet_eindig
+from tarieven.voorwaarden import (
+    MAX_TARIEF,
+    boven_plafond,
+    eindig_probleem,
+    invoervoorwaarden,
+    niet_eindig,
+    op_plek,
+)
 from tarieven.weergave import aantal, datum, euro, getal, is_geld
 
 Arr = npt.NDArray[np.float64]
@@ -200,11 +207,11 @@ def vul_mix_aan(s: Scenario, wijzigingen: Mapping[str, Any], waar: str = "") -> 
         uit[ander] = np.subtract(1.0, uit[gevarieerd[0]])
         controleer_bereik(s, ander, np.asarray(uit[ander], dtype=float), waar)
         return uit
-    (voorwaarde,) = (v for v in invoervoorwaarden(s.structuur) if v.sleutel == "product.ratio.mix")
+    (voorwaarde,) = (v for v in invoervoorwaarden(s.structuur) if v.soort == "mix")
     fout = voorwaarde.geschonden({k: uit.get(k, s.waarden[k]) for k in mix})
     if fout.any():
         plek = tuple(int(i) for i in np.unravel_index(int(np.argmax(fout)), fout.shape))
-        eerste = sum(_op_plek(uit.get(k, s.waarden[k]), plek) for k in mix)
+        eerste = sum(op_plek(uit.get(k, s.waarden[k]), plek) for k in mix)
         raise InvoerFout(
             [
                 Probleem(
@@ -230,9 +237,7 @@ def bereken_met(s: Scenario, wijzigingen: Mapping[str, Any], nodig: Iterable[str
     """
     waarden = {**s.waarden, **wijzigingen}
     voorwaarden = [
-        v
-        for v in invoervoorwaarden(s.structuur)
-        if v.sleutel.startswith("functies.") and set(v.invoer) & set(wijzigingen)
+        v for v in invoervoorwaarden(s.structuur) if v.soort == "uren" and set(v.invoer) & set(wijzigingen)
     ]  # available hours of a function whose hours vary (the wage is counted per row, see rijwaarschuwingen)
     for v in voorwaarden:
         if (mis := v.geschonden(waarden)).any():
@@ -252,16 +257,8 @@ def bereken_met(s: Scenario, wijzigingen: Mapping[str, Any], nodig: Iterable[str
 
 def _bij(wijzigingen: Mapping[str, Any], plek: tuple[int, ...]) -> str:
     """`` bij k = v; ...``: the varied inputs of the scenario at a position, or empty."""
-    rij = "; ".join(f"{k} = {_op_plek(v, plek):g}" for k, v in wijzigingen.items() if np.ndim(v))
+    rij = "; ".join(f"{k} = {op_plek(v, plek):g}" for k, v in wijzigingen.items() if np.ndim(v))
     return f" bij {rij}" if rij else ""
-
-
-def _op_plek(waarde: Any, plek: tuple[int, ...]) -> float:
-    """The element of a broadcast input at a position of a (broadcast) result."""
-    w = np.asarray(waarde, dtype=float)
-    n = max(w.ndim, len(plek))
-    volledig = (0,) * (n - len(plek)) + plek
-    return float(w[tuple(i if d > 1 else 0 for i, d in zip(volledig[n - w.ndim :], w.shape, strict=True))])
 
 
 # -- labels and units -------------------------------------------------------------------
@@ -448,7 +445,7 @@ def rijwaarschuwingen(s: Scenario, kolommen: Mapping[str, Any], n: int) -> tuple
 
     onder_minimum: dict[str, tuple[str, Any]] = {}  # salary key -> (reason, rows under the minimum wage)
     for loon in invoervoorwaarden(s.structuur, s.minimumuurloon):
-        if loon.sleutel.endswith(".maandsalaris") and any(k in kolommen for k in loon.invoer):
+        if loon.soort == "minimumloon" and any(k in kolommen for k in loon.invoer):
             mis = loon.geschonden({k: kolommen.get(k, s.waarden[k]) for k in loon.invoer})
             onder_minimum[loon.sleutel] = (loon.reden, mis)
     for k, x in kolommen.items():
