@@ -196,9 +196,11 @@ class _Lezen:
     ) -> None:
         import pandas as pd
 
-        self.tabel, self.peildatum, self.tariefjaar, self.params, self.aannames = (
-            tabel, peildatum, tariefjaar, params, aannames
-        )  # fmt: skip
+        self.tabel = tabel
+        self.peildatum = peildatum
+        self.tariefjaar = tariefjaar
+        self.params = params
+        self.aannames = aannames
         self.kolommen = [k for k in tabel.columns if k != "basis"]
         self.producten: list[Scenario] = []  # each product read: its lines are columns, even with no valid row
         self.gegeven = {k: ~pd.isna(tabel[k]).to_numpy(dtype=bool) for k in self.kolommen}
