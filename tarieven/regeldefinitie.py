@@ -5,7 +5,8 @@ function that is its one definition (``personeel.jaarloon``) and the inputs and 
 lines it is called with. Its value is that function on numbers or arrays
 (:meth:`RegelDefinitie.reken`); its formula in words, its formula over the names of a
 scenario, the names it reads and a spreadsheet formula are the same function traced with
-symbols (:mod:`tarieven.formule`). The lines themselves are listed in :mod:`tarieven.model`.
+symbols (:mod:`tarieven.formule`). The lines themselves are listed in :mod:`tarieven.regels_functie`
+and :mod:`tarieven.regels_groep`, put in order by :mod:`tarieven.model`.
 """
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ import numpy as np
 from tarieven.formule import EXCEL, EXPRESSIE, FORMULE, Getal, Naam, Uitdrukking, excel_naam, namen, volg
 
 __all__ = [
+    "ELEMENTEN",
     "KOPPEN",
     "METHODE",
     "STAPPEN",
     "Argument",
+    "Element",
     "Lijst",
     "RegelDefinitie",
     "Structuur",
@@ -33,6 +36,7 @@ __all__ = [
     "anker",
     "regel",
     "verwijzing",
+    "woordnaam",
 ]
 
 METHODE = "docs/methode.md"
@@ -56,6 +60,43 @@ is derived from it."""
 
 STAPPEN: dict[str, str] = {k: kop.split(": ", 1)[1] for k, kop in KOPPEN.items() if k.isdigit()}
 """The steps of the method (``docs/methode.md``), by number, with their Dutch titles."""
+
+
+@dataclass(frozen=True)
+class Element:
+    """A cost element the law names (or, for the risk surcharge, this method's own choice).
+
+    Attributes
+    ----------
+    omschrijving
+        The element in the words of the law, in Dutch.
+    artikel
+        Where the law names it: article, paragraph and letter.
+    """
+
+    omschrijving: str
+    artikel: str
+
+    def __str__(self) -> str:
+        return f"{self.omschrijving} ({self.artikel})"
+
+
+_JW, _WMO = "Besluit Jeugdwet art. 2.3 lid 1 onder", "Uitvoeringsbesluit Wmo 2015 art. 5.4 lid 3 onder"
+
+ELEMENTEN: dict[str, Element] = {
+    "beroepskracht": Element("kosten van de beroepskracht", f"{_JW} a; {_WMO} a"),
+    "clientgebonden_tijd": Element("cliëntgebonden tijd van beroepskrachten", f"{_JW} a"),
+    "niet_clientgebonden_tijd": Element("niet-cliëntgebonden tijd van beroepskrachten", f"{_JW} a"),
+    "niet_productieve_uren": Element("niet-productieve uren: verlof, ziekte, scholing, werkoverleg", f"{_WMO} c"),
+    "reis_en_opleiding": Element("reis- en opleidingskosten", f"{_WMO} d"),
+    "clientgebonden_kosten": Element("cliëntgebonden kosten anders dan van beroepskrachten", f"{_JW} b"),
+    "overhead": Element("overheadkosten", f"{_JW} c; {_WMO} b en f"),
+    "risico": Element("risico-opslag", "geen wettelijk kostprijselement; een aanname van deze methode"),
+}
+"""The cost elements of Besluit Jeugdwet art. 2.3 lid 1 and Uitvoeringsbesluit Wmo 2015 art. 5.4
+lid 3 that the lines price, by key; every line names the elements it rests on
+(:attr:`RegelDefinitie.elementen`), and the method's table of cost elements is checked against
+them. Indexation (Jeugdwet 2.3 d) is no line: it is step 7, :func:`tarieven.indexeer`."""
 
 
 def anker(kop: str) -> str:
@@ -170,7 +211,10 @@ class RegelDefinitie:
     label
         A short Dutch label for tables, the command line and plots.
     stap
-        The step of the method (:data:`STAPPEN`).
+        The step of the method (:data:`STAPPEN`); :attr:`sectie` is where it is described.
+    elementen
+        The cost elements the line prices (keys of :data:`ELEMENTEN`); :attr:`grondslag` names
+        them with their article.
     functie
         The core function: the one definition of the line.
     argumenten
@@ -182,8 +226,19 @@ class RegelDefinitie:
     omschrijving: str
     label: str
     stap: str
+    elementen: tuple[str, ...]
     functie: Callable[..., Any] = field(repr=False)
     argumenten: tuple[tuple[str, Argument], ...]
+
+    @property
+    def sectie(self) -> str:
+        """Where the method describes this line, as :func:`verwijzing` gives it for the step."""
+        return verwijzing(self.stap)
+
+    @property
+    def grondslag(self) -> str:
+        """The cost elements of the line with their articles, in Dutch, joined by ``; ``."""
+        return "; ".join(str(ELEMENTEN[e]) for e in self.elementen)
 
     def reken(self, waarden: Mapping[str, Any]) -> Any:
         """The line's value from the values of its inputs and earlier lines."""
@@ -225,16 +280,20 @@ class RegelDefinitie:
 
     @cached_property
     def formule(self) -> str:
-        """The formula in words, over the function's parameter names (``Σ_f`` for a sum
-        over functions)."""
+        """The formula in words, over the names of the lines and inputs it uses without their
+        function (:func:`woordnaam`; ``Σ_f`` for a sum over functions)."""
+        eigen = self.naam.partition(".")[2]
         args: dict[str, Any] = {}
         for k, a in self.argumenten:
             if isinstance(a, Vast):
                 args[k] = a.waarde
             elif isinstance(a, Lijst):
                 args[k] = [Naam(n.rsplit(".", 1)[-1]) for n in a.namen]
+            elif isinstance(a, tuple):
+                woorden = {woordnaam(x, per_functie=True) for x in a if isinstance(x, str)}
+                args[k] = [Naam(woorden.pop() if len(woorden) == 1 else k)]
             else:
-                args[k] = [Naam(k)] if isinstance(a, tuple) else Naam(k)
+                args[k] = Naam(woordnaam(a, functie=eigen) if isinstance(a, str) else k)
         tekst = volg(self.functie, args).tekst(FORMULE)
         return f"Σ_f {tekst}" if any(isinstance(a, tuple) for _, a in self.argumenten) else tekst
 
@@ -257,14 +316,64 @@ class RegelDefinitie:
         return self.boom.tekst(FORMULE, lambda n: toon(n, waarden[n]))
 
 
+_INVOER = ("functies", "product", "opslagen", "werkgeverslasten")
+"""The sections of a scenario's inputs; any other name is a line."""
+
+
+def woordnaam(naam: str, *, functie: str = "", per_functie: bool = False) -> str:
+    """How the formula in words names an input or an earlier line: a line by its name without
+    the function (``jaarloon.mbo`` -> ``jaarloon``), an input by its key in its section
+    without the function (``functies.mbo.verzuim`` -> ``verzuim``, ``product.ratio.mix.mbo``
+    -> ``ratio.mix``, ``werkgeverslasten.pensioen.premie`` -> ``pensioen.premie``).
+
+    ``functie`` is the function of the line being described (its last part is dropped when it
+    is that function); ``per_functie`` drops the last part of a product key always (an element
+    of a sum over functions).
+    """
+    deel, _, rest = naam.partition(".")
+    if deel not in _INVOER:
+        return deel
+    if deel == "functies":
+        return rest.partition(".")[2]
+    kop, _, staart = rest.rpartition(".")
+    if deel == "product" and kop and (per_functie or (functie and staart == functie)):
+        return kop
+    return rest
+
+
 def regel(
-    naam: str, eenheid: str, omschrijving: str, label: str, stap: str, functie: Callable[..., Any], **args: Argument
+    naam: str,
+    *,
+    eenheid: str,
+    omschrijving: str,
+    label: str,
+    stap: str,
+    elementen: tuple[str, ...],
+    functie: Callable[..., Any],
+    argumenten: Mapping[str, Argument],
 ) -> RegelDefinitie:
+    """Define one line; the checks here catch a mistake in a definition when the package loads.
+
+    Parameters
+    ----------
+    naam, eenheid, omschrijving, label, stap, elementen, functie
+        As the attributes of :class:`RegelDefinitie`; ``stap`` must be a step of the method
+        and every element a key of :data:`ELEMENTEN`.
+    argumenten
+        The function's arguments by parameter name (see :data:`Argument`); every parameter
+        without a default must be given, and no other.
+    """
     parameters = inspect.signature(functie).parameters
-    onbekend = set(args) - set(parameters)
+    onbekend = set(argumenten) - set(parameters)
     if onbekend:  # a typo in a definition is a programming error, caught when the line is defined
         raise TypeError(f"{functie.__name__} heeft geen parameter(s) {sorted(onbekend)}")
-    ontbrekend = [k for k, p in parameters.items() if p.default is inspect.Parameter.empty and k not in args]
+    ontbrekend = [k for k, p in parameters.items() if p.default is inspect.Parameter.empty and k not in argumenten]
     if ontbrekend:
         raise TypeError(f"{functie.__name__} mist argument(en) {ontbrekend}")
-    return RegelDefinitie(naam, eenheid, omschrijving, label, stap, functie, tuple(args.items()))
+    if stap not in STAPPEN:
+        raise TypeError(f"regel {naam}: stap {stap!r} is geen stap van de methode ({', '.join(STAPPEN)})")
+    if not elementen or set(elementen) - set(ELEMENTEN):
+        raise TypeError(f"regel {naam}: kostprijselementen {elementen!r}; verwacht een of meer uit {sorted(ELEMENTEN)}")
+    return RegelDefinitie(
+        naam, eenheid, omschrijving, label, stap, tuple(elementen), functie, tuple(argumenten.items())
+    )

@@ -273,7 +273,8 @@ class Uitkomst:
         """The breakdown as a DataFrame, one row per line (index: line name).
 
         Columns: ``waarde`` (float, full precision), ``eenheid``, ``afgerond`` (Decimal,
-        cents, for money lines), ``omschrijving``, ``formule``, ``expressie``, ``stap``.
+        cents, for money lines), ``omschrijving``, ``formule``, ``expressie``, ``stap``,
+        ``grondslag`` (the cost elements with their articles).
         """
         import pandas as pd
 
@@ -287,6 +288,7 @@ class Uitkomst:
                 "formule": r.definitie.formule,
                 "expressie": r.definitie.expressie,
                 "stap": r.definitie.stap,
+                "grondslag": r.definitie.grondslag,
             }
             for r in self
         ]

@@ -149,7 +149,8 @@ def _onzeker(u: Uitkomst) -> list[str]:
 
 
 def _stappen(u: Uitkomst) -> list[str]:
-    """Each step of the method with its lines: value, formula in words, over names, with values; the inputs."""
+    """Each step of the method with its lines: value, cost element, formula in words, over names, with
+    values; the inputs."""
     s = u.scenario
     regels: list[str] = []
     stap = None
@@ -161,6 +162,7 @@ def _stappen(u: Uitkomst) -> list[str]:
             stap = d.stap
             regels += ["", f"{stap}. {STAPPEN[stap]} (zie {verwijzing(stap)})"]
         regels.append(f"  {d.naam:<32} {r.toon():>24}   {d.omschrijving}")
+        regels.append(f"      kostprijselement: {d.grondslag}")
         for vorm in dict.fromkeys((d.formule, d.expressie, d.met_waarden(waarden, lambda n, x: _toon_waarde(u, n, x)))):
             regels.append(f"      = {vorm}")
         for naam in d.invoer:

@@ -20,7 +20,7 @@ import tarieven
 from tarieven.catalogus import producten
 from tarieven.model import ALLE_STRUCTUREN, regeldefinities
 from tarieven.parameterbestanden import standaard_parameters
-from tarieven.regeldefinitie import KOPPEN, METHODE, STAPPEN, anker, verwijzing
+from tarieven.regeldefinitie import ELEMENTEN, KOPPEN, METHODE, STAPPEN, anker, verwijzing
 from tarieven.velden import veld
 
 ROOT = Path(__file__).parents[1]
@@ -133,6 +133,29 @@ def test_indexatiefuncties_staan_in_stap_7() -> None:
         for naam in ("indexcijfer", "nacalculatie", "indexatie", "indexatie_vng", "indexeer", "indexeer_jaren"):
             if naam in module.__all__:
                 assert f"`{module.__name__}.{naam}`" in sectie
+
+
+def test_tabel_van_kostprijselementen_volgt_de_regels() -> None:
+    """The method's table of cost elements and the element each line names say the same: every
+    element has a row, and every line a row lists carries that row's element."""
+    regels: dict[str, set[str]] = {}
+    for s in ALLE_STRUCTUREN:
+        for d in regeldefinities(s):
+            regels.setdefault(d.naam.removesuffix(".f"), set()).update(d.elementen)
+    rijen = re.findall(r"^\| ([^|]+?) \| [^|]+ \| ([^|]+) \|$", _sectie("Wettelijk kader"), flags=re.MULTILINE)
+    gezien = set()
+    for element, namen in rijen:
+        sleutel = next((k for k, e in ELEMENTEN.items() if element.startswith(e.omschrijving + " (")), None)
+        if sleutel is None:
+            assert element.startswith(("kostprijselement", "indexering", "---")), element  # header; step 7
+            continue
+        gezien.add(sleutel)
+        genoemd = [n for n in re.findall(r"`([a-z_.]+)`", namen) if n in regels]
+        assert genoemd, element
+        for naam in genoemd:
+            assert sleutel in regels[naam], f"{naam} staat bij '{element}' maar noemt {sorted(regels[naam])}"
+    assert gezien == set(ELEMENTEN) - {"risico"}
+    assert "risico-opslag (stap 4) staat in geen van beide lijsten" in _sectie("Wettelijk kader")
 
 
 # -- the worked example ---------------------------------------------------------------------

@@ -66,7 +66,16 @@ def test_een_tikfout_in_een_definitie_is_direct_een_fout() -> None:
     from tarieven.regeldefinitie import regel
 
     with pytest.raises(TypeError, match="geen parameter"):
-        regel("x", "EUR", "x", "x", "1", personeel.jaarloon, bruto="a")
+        regel(
+            "x",
+            eenheid="EUR",
+            omschrijving="x",
+            label="x",
+            stap="1",
+            elementen=("beroepskracht",),
+            functie=personeel.jaarloon,
+            argumenten={"bruto": "a"},
+        )
 
 
 def test_regels_volgen_de_structuur() -> None:

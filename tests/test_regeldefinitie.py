@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from tarieven import groep, opslagen, personeel
-from tarieven.regeldefinitie import STAPPEN, Lijst, RegelDefinitie, Vast, regel
+from tarieven.regeldefinitie import ELEMENTEN, STAPPEN, Lijst, RegelDefinitie, Vast, regel, verwijzing, woordnaam
 
 REL = 1e-12
 
@@ -16,14 +16,17 @@ REL = 1e-12
 def _jaarloon() -> RegelDefinitie:
     return regel(
         "jaarloon.mbo",
-        "EUR/jaar",
-        "jaarloon inclusief toeslagen",
-        "jaarloon mbo",
-        "1",
-        personeel.jaarloon,
-        bruto_jaarsalaris="bruto_jaarsalaris.mbo",
-        vakantietoeslag="functies.mbo.vakantietoeslag",
-        eindejaarsuitkering="functies.mbo.eindejaarsuitkering",
+        eenheid="EUR/jaar",
+        omschrijving="jaarloon inclusief toeslagen",
+        label="jaarloon mbo",
+        stap="1",
+        elementen=("beroepskracht",),
+        functie=personeel.jaarloon,
+        argumenten={
+            "bruto_jaarsalaris": "bruto_jaarsalaris.mbo",
+            "vakantietoeslag": "functies.mbo.vakantietoeslag",
+            "eindejaarsuitkering": "functies.mbo.eindejaarsuitkering",
+        },
     )
 
 
@@ -38,29 +41,35 @@ def _personeel_direct() -> RegelDefinitie:
     """Two functions; hbo has no extra time (the constant 0)."""
     return regel(
         "personeel_direct",
-        "EUR",
-        "direct personeel",
-        "direct personeel",
-        "3",
-        groep.personeel_direct,
-        aantal=("aantal.mbo", "aantal.hbo"),
-        duur_uur="product.duur_uur",
-        extra_uur=("product.extra_uur.mbo", 0.0),
-        uurkosten=("uurkosten.mbo", "uurkosten.hbo"),
+        eenheid="EUR",
+        omschrijving="direct personeel",
+        label="direct personeel",
+        stap="3",
+        elementen=("beroepskracht",),
+        functie=groep.personeel_direct,
+        argumenten={
+            "aantal": ("aantal.mbo", "aantal.hbo"),
+            "duur_uur": "product.duur_uur",
+            "extra_uur": ("product.extra_uur.mbo", 0.0),
+            "uurkosten": ("uurkosten.mbo", "uurkosten.hbo"),
+        },
     )
 
 
 def _met_overhead(aandeel: bool) -> RegelDefinitie:
     return regel(
         "met_overhead",
-        "EUR",
-        "kostprijs met overhead",
-        "met overhead",
-        "4",
-        opslagen.met_overhead,
-        kostprijs="kostprijs_per_client",
-        overhead="opslagen.overhead",
-        aandeel_integrale_kostprijs=Vast(aandeel),
+        eenheid="EUR",
+        omschrijving="kostprijs met overhead",
+        label="met overhead",
+        stap="4",
+        elementen=("beroepskracht",),
+        functie=opslagen.met_overhead,
+        argumenten={
+            "kostprijs": "kostprijs_per_client",
+            "overhead": "opslagen.overhead",
+            "aandeel_integrale_kostprijs": Vast(aandeel),
+        },
     )
 
 
@@ -68,20 +77,23 @@ def _werkgeverslasten() -> RegelDefinitie:
     p = "werkgeverslasten.pensioen."
     return regel(
         "werkgeverslasten_bedrag.mbo",
-        "EUR/jaar",
-        "werkgeverslasten",
-        "werkgeverslasten mbo",
-        "1",
-        personeel.werkgeverslasten_bedrag,
-        jaarloon="jaarloon.mbo",
-        premies=Lijst(("werkgeverslasten.premies.awf", "werkgeverslasten.premies.zvw")),
-        maximum_premieloon="werkgeverslasten.maximum_premieloon",
-        pensioenpremie=p + "premie",
-        premie_ap=p + "premie_ap",
-        franchise=p + "franchise",
-        franchise_ap=p + "franchise_ap",
-        maximum_pensioengevend_salaris=p + "maximum_pensioengevend_salaris",
-        werkgeversdeel=p + "werkgeversdeel",
+        eenheid="EUR/jaar",
+        omschrijving="werkgeverslasten",
+        label="werkgeverslasten mbo",
+        stap="1",
+        elementen=("beroepskracht",),
+        functie=personeel.werkgeverslasten_bedrag,
+        argumenten={
+            "jaarloon": "jaarloon.mbo",
+            "premies": Lijst(("werkgeverslasten.premies.awf", "werkgeverslasten.premies.zvw")),
+            "maximum_premieloon": "werkgeverslasten.maximum_premieloon",
+            "pensioenpremie": p + "premie",
+            "premie_ap": p + "premie_ap",
+            "franchise": p + "franchise",
+            "franchise_ap": p + "franchise_ap",
+            "maximum_pensioengevend_salaris": p + "maximum_pensioengevend_salaris",
+            "werkgeversdeel": p + "werkgeversdeel",
+        },
     )
 
 
@@ -102,7 +114,48 @@ def test_regel_bewaart_naam_eenheid_en_argumenten() -> None:
 
 def test_regel_weigert_een_onbekende_parameter() -> None:
     with pytest.raises(TypeError, match=r"jaarloon heeft geen parameter\(s\) \['vakantietoesla'\]"):
-        regel("x", "1", "x", "x", "1", personeel.jaarloon, bruto_jaarsalaris="a", vakantietoesla="b")
+        regel(
+            "x",
+            eenheid="1",
+            omschrijving="x",
+            label="x",
+            stap="1",
+            elementen=("beroepskracht",),
+            functie=personeel.jaarloon,
+            argumenten={"bruto_jaarsalaris": "a", "vakantietoesla": "b"},
+        )
+
+
+@pytest.mark.parametrize(
+    ("wijziging", "melding"),
+    [
+        ({"stap": "9"}, r"stap '9' is geen stap van de methode"),
+        ({"elementen": ("kosten",)}, r"kostprijselementen \('kosten',\)"),
+        ({"elementen": ()}, r"kostprijselementen \(\); verwacht een of meer"),
+    ],
+)
+def test_regel_weigert_een_onbekende_stap_of_een_element(wijziging: dict[str, Any], melding: str) -> None:
+    velden: dict[str, Any] = {
+        "eenheid": "EUR/jaar",
+        "omschrijving": "x",
+        "label": "x",
+        "stap": "1",
+        "elementen": ("beroepskracht",),
+        "functie": personeel.bruto_jaarsalaris,
+        "argumenten": {"maandsalaris": "functies.mbo.maandsalaris"},
+    }
+    with pytest.raises(TypeError, match=melding):
+        regel("x", **{**velden, **wijziging})
+
+
+def test_verwijzing_per_regel_sectie_en_wettelijk_element() -> None:
+    d = _jaarloon()
+    assert d.sectie == verwijzing("1") == "docs/methode.md#stap-1-personeelskosten-per-fte-per-jaar"
+    assert d.grondslag == (
+        "kosten van de beroepskracht (Besluit Jeugdwet art. 2.3 lid 1 onder a; "
+        "Uitvoeringsbesluit Wmo 2015 art. 5.4 lid 3 onder a)"
+    )
+    assert set(ELEMENTEN) >= {"beroepskracht", "clientgebonden_kosten", "overhead"}
 
 
 # -- reken ---------------------------------------------------------------------------------------------
@@ -165,8 +218,41 @@ def test_reken_mist_een_waarde() -> None:
 # -- the formulas ---------------------------------------------------------------------------------------
 
 
-def test_formule_in_woorden_over_de_parameternamen() -> None:
+def test_formule_in_woorden_noemt_de_regels_en_invoer_zonder_functie() -> None:
     assert _jaarloon().formule == "bruto_jaarsalaris × (1 + vakantietoeslag + eindejaarsuitkering)"
+
+
+def test_formule_in_woorden_noemt_de_regel_niet_de_parameter() -> None:
+    """opslagen.opslag(met, zonder): the words name the lines it is called with."""
+    d = regel(
+        "opbouw.overhead",
+        eenheid="EUR",
+        omschrijving="overhead per cliënt",
+        label="overhead",
+        stap="4",
+        elementen=("overhead",),
+        functie=opslagen.opslag,
+        argumenten={"met": "met_overhead", "zonder": "kostprijs_per_client"},
+    )
+    assert d.formule == "met_overhead − kostprijs_per_client"
+
+
+@pytest.mark.parametrize(
+    ("naam", "functie", "per_functie", "woord"),
+    [
+        ("jaarloon.mbo", "mbo", False, "jaarloon"),
+        ("medewerkers_totaal", "", False, "medewerkers_totaal"),
+        ("functies.mbo.verzuim", "mbo", False, "verzuim"),
+        ("product.groepsgrootte", "", False, "groepsgrootte"),
+        ("product.ratio.mix.hbo", "hbo", False, "ratio.mix"),
+        ("product.ratio.kinderen_per_medewerker", "", False, "ratio.kinderen_per_medewerker"),
+        ("product.personeel.mbo", "", True, "personeel"),
+        ("opslagen.overhead", "", False, "overhead"),
+        ("werkgeverslasten.pensioen.premie", "mbo", False, "pensioen.premie"),
+    ],
+)
+def test_woordnaam(naam: str, functie: str, per_functie: bool, woord: str) -> None:
+    assert woordnaam(naam, functie=functie, per_functie=per_functie) == woord
 
 
 def test_per_functie_geeft_een_som_over_de_functies() -> None:
@@ -174,15 +260,17 @@ def test_per_functie_geeft_een_som_over_de_functies() -> None:
 
 
 def test_formule_volgt_de_vaste_keuze() -> None:
-    assert _met_overhead(True).formule == "kostprijs / (1 − overhead)"
-    assert _met_overhead(False).formule == "kostprijs × (1 + overhead)"
+    assert _met_overhead(True).formule == "kostprijs_per_client / (1 − overhead)"
+    assert _met_overhead(False).formule == "kostprijs_per_client × (1 + overhead)"
     assert _met_overhead(True).expressie == "kostprijs_per_client / (1 - opslagen.overhead)"
     assert _met_overhead(False).expressie == "kostprijs_per_client * (1 + opslagen.overhead)"
 
 
 def test_lijst_noemt_elk_element_bij_het_laatste_deel_van_zijn_naam() -> None:
     formule = _werkgeverslasten().formule
-    assert formule.startswith("(awf + zvw) × min(jaarloon; maximum_premieloon) + werkgeversdeel × pensioenpremie × ")
+    assert formule.startswith(
+        "(awf + zvw) × min(jaarloon; maximum_premieloon) + pensioen.werkgeversdeel × pensioen.premie × "
+    )
     assert "Σ_f" not in formule  # a Lijst is no sum over functions
     assert _werkgeverslasten().expressie.startswith(
         "(werkgeverslasten.premies.awf + werkgeverslasten.premies.zvw) * min(jaarloon.mbo, "
@@ -194,19 +282,22 @@ def test_ratio_formule_met_de_afrondingswacht() -> None:
     def ratio(naar_boven: bool) -> RegelDefinitie:
         return regel(
             "medewerkers_totaal",
-            "1",
-            "medewerkers",
-            "medewerkers",
-            "3",
-            groep.medewerkers_uit_ratio,
-            groepsgrootte="product.groepsgrootte",
-            kinderen_per_medewerker="product.ratio.kinderen_per_medewerker",
-            naar_boven=Vast(naar_boven),
+            eenheid="1",
+            omschrijving="medewerkers",
+            label="medewerkers",
+            stap="3",
+            elementen=("beroepskracht",),
+            functie=groep.medewerkers_uit_ratio,
+            argumenten={
+                "groepsgrootte": "product.groepsgrootte",
+                "kinderen_per_medewerker": "product.ratio.kinderen_per_medewerker",
+                "naar_boven": Vast(naar_boven),
+            },
         )
 
-    assert ratio(True).formule == "⌈afgerond(groepsgrootte / kinderen_per_medewerker; 9)⌉"
+    assert ratio(True).formule == "⌈afgerond(groepsgrootte / ratio.kinderen_per_medewerker; 9)⌉"
     assert ratio(True).excel() == "=CEILING(ROUND(product_groepsgrootte/product_ratio_kinderen_per_medewerker,9),1)"
-    assert ratio(False).formule == "groepsgrootte / kinderen_per_medewerker"
+    assert ratio(False).formule == "groepsgrootte / ratio.kinderen_per_medewerker"
     assert ratio(True).reken({"product.groepsgrootte": 21.0, "product.ratio.kinderen_per_medewerker": 0.7}) == 30
 
 
@@ -289,14 +380,13 @@ def test_met_waarden() -> None:
 def test_een_constante_als_argument() -> None:
     d = regel(
         "materieel",
-        "EUR",
-        "materieel",
-        "materieel",
-        "3",
-        groep.materieel,
-        materieel_per_client=2.5,
-        groepsgrootte="product.groepsgrootte",
-        bezettingsgraad=1.0,
+        eenheid="EUR",
+        omschrijving="materieel",
+        label="materieel",
+        stap="3",
+        elementen=("beroepskracht",),
+        functie=groep.materieel,
+        argumenten={"materieel_per_client": 2.5, "groepsgrootte": "product.groepsgrootte", "bezettingsgraad": 1.0},
     )
     assert d.expressie == "2.5 * product.groepsgrootte"  # × 1 is left out
     assert d.invoer == ("product.groepsgrootte",)
@@ -305,7 +395,14 @@ def test_een_constante_als_argument() -> None:
 
 def test_geen_functies_geeft_nul() -> None:
     d = regel(
-        "clientkosten", "EUR", "cliëntkosten", "cliëntkosten", "3", groep.clientkosten, client_uur=(), uurkosten=()
+        "clientkosten",
+        eenheid="EUR",
+        omschrijving="cliëntkosten",
+        label="cliëntkosten",
+        stap="3",
+        elementen=("beroepskracht",),
+        functie=groep.clientkosten,
+        argumenten={"client_uur": (), "uurkosten": ()},
     )
     assert d.reken({}) == 0
     assert d.expressie == "0"

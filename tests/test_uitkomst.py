@@ -21,7 +21,9 @@ def test_uitleg_toont_waarde_formule_en_herkomst(g1: dict[str, Any]) -> None:
     tekst = tarieven.bereken(GOLDEN / "g1-dagbesteding-licht.json").uitleg()
     assert "Tarief per cliënt per dagdeel: € 90,48 (per uur € 22,62)" in tekst
     # the formula in words, over this scenario's names, and with the values filled in (g1: 1:5, 10 places)
-    assert "= Σ_f aantal × (duur_uur + extra_uur) × uurkosten" in tekst
+    assert "= Σ_f medewerkers × (duur_uur + extra_uur) × uurkosten" in tekst  # the lines it sums, by name
+    element = "cliëntgebonden tijd van beroepskrachten (Besluit Jeugdwet art. 2.3 lid 1 onder a)"
+    assert f"kostprijselement: {element}" in tekst
     assert (
         "= huisvesting_jaar / eenheden_per_jaar\n      = product.huisvesting_jaar / product.eenheden_per_jaar" in tekst
     )

@@ -180,7 +180,7 @@ def test_vervoer_uitleg_en_excelformule() -> None:
     assert "= opzoeken(afstand_km; [0; 5; 10; 20]; [1; 2; 3; 4])\n" in tekst
     assert "\n      = opzoeken(product.afstand_km, [0, 5, 10, 20], [1, 2, 3, 4])\n" in tekst
     assert "= opzoeken(12; [0; 5; 10; 20]; [1; 2; 3; 4])" in tekst
-    assert "= kies(categorie; categorie_1; categorie_2; categorie_3; categorie_4; categorie_5)" in tekst
+    assert "= kies(vervoerscategorie; categorie_1; categorie_2; categorie_3; categorie_4; categorie_5)" in tekst
     assert "product.afstand_km = 12 km  [opgegeven bij de berekening]" in tekst
     assert u.regel("vervoerscategorie").definitie.excel() == "=LOOKUP(product_afstand_km,{0,5,10,20},{1,2,3,4})"
     assert u.regel("tarief_per_client").definitie.excel().startswith("=CHOOSE(vervoerscategorie,product_bedrag_")
