@@ -169,13 +169,14 @@ def _blad_regels(
     ws.write(0, 0, kop[0], op.titel)
     ws.write(1, 0, kop[1], op.klein)
     ws.write(2, 0, _UITLEG_REGELS, op.klein)
-    for k, tekst in enumerate(("Regel", "Omschrijving", "Waarde", "Eenheid", "Formule in woorden", "Naam")):
+    koppen = ("Regel", "Omschrijving", "Waarde", "Eenheid", "Formule in woorden", "Naam", "Kostprijselement")
+    for k, tekst in enumerate(koppen):
         ws.write(_EERSTE_RIJ - 1, k, tekst, op.kop)
     stap = None
     for rij, d in _regelrijen(definities):
         if d.stap != stap:
             stap = d.stap
-            ws.merge_range(rij - 1, 0, rij - 1, 5, f"{stap}. {STAPPEN[stap]} (methode, stap {stap})", op.stap)
+            ws.merge_range(rij - 1, 0, rij - 1, 6, f"{stap}. {STAPPEN[stap]} (methode, stap {stap})", op.stap)
         formaat = op.tarief if d.naam == "tarief_per_client" else op.geld if is_geld(d.eenheid) else op.getal
         waarde = waarden[d.naam] if schildwacht is None else schildwacht
         ws.write_string(rij, 0, d.naam, op.tekst)
@@ -184,14 +185,16 @@ def _blad_regels(
         ws.write_string(rij, 3, "" if d.eenheid == "1" else d.eenheid, op.eenheid)
         ws.write_string(rij, 4, d.formule, op.omloop)
         ws.write_string(rij, 5, excel_naam(d.naam), op.tekst)
-        ws.set_row(rij, hoogte((d.omschrijving, _BREEDTES_REGELS[1]), (d.formule, _BREEDTES_REGELS[4])))
+        ws.write_string(rij, 6, d.grondslag, op.omloop)
+        teksten = ((d.omschrijving, _BREEDTES_REGELS[1]), (d.formule, _BREEDTES_REGELS[4]))
+        ws.set_row(rij, hoogte(*teksten, (d.grondslag, _BREEDTES_REGELS[6])))
     for k, breedte in enumerate(_BREEDTES_REGELS):
         ws.set_column(k, k, breedte)
     ws.freeze_panes(_EERSTE_RIJ, 1)
     _afdruk(ws)
 
 
-_BREEDTES_REGELS = (28, 46, 16, 10, 70, 26)
+_BREEDTES_REGELS = (28, 46, 16, 10, 70, 26, 60)
 _BREEDTES_INVOER = (40, 36, 16, 11, 44, 24, 48, 11, 100)
 
 
