@@ -7,7 +7,8 @@ product each row starts from, and what a row leaves empty comes from that produc
 
 Every row is checked exactly as :func:`tarieven.bereken` checks one scenario, with the same
 field checks (:mod:`tarieven.invoerlezer`) and the same conditions across fields
-(:mod:`tarieven.voorwaarden`), on arrays:
+(:mod:`tarieven.voorwaarden`), on arrays; what it finds per row, and the table it returns, are
+:mod:`tarieven.tabeluitvoer`:
 
 - a row that only changes numbers of its product (the common case) is read column by
   column: a numeric column is checked against its field as one array, a column of texts
@@ -22,23 +23,21 @@ field checks (:mod:`tarieven.invoerlezer`) and the same conditions across fields
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import os
-from collections.abc import Hashable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Hashable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import numpy.typing as npt
 
-from tarieven.fouten import InvoerFout, Probleem, TypeFout, Waarschuwing
-from tarieven.herkomst import OPGEGEVEN
+from tarieven.fouten import InvoerFout, Probleem, TypeFout
 from tarieven.inlezen import lees_scenario
 from tarieven.invoerlezer import Lezer
 from tarieven.model import bereken as bereken_regels
-from tarieven.model import regeldefinities
 from tarieven.parameters import ParameterSet
 from tarieven.scenario import Scenario
+from tarieven.tabeluitvoer import Verslag, uitvoer
 from tarieven.velden import Veld
 from tarieven.voorwaarden import invoervoorwaarden, uitkomstproblemen
 
@@ -51,41 +50,9 @@ BIJ_FOUT = ("stop", "markeer")
 """What :func:`bereken_tabel` does with an invalid row: ``stop`` raises one
 :class:`~tarieven.fouten.InvoerFout` naming every bad row; ``markeer`` returns every row with
 ``geldig``, ``problemen`` and ``waarschuwingen``."""
-BRON = "<tabel>"
-"""The source named in a message about a row of the table."""
-_OPGEGEVEN = f" ({OPGEGEVEN})"
 
 Arr = npt.NDArray[np.float64]
 Masker = npt.NDArray[np.bool_]
-
-
-# -- what is found, per row --------------------------------------------------------------------
-
-
-class _Verslag:
-    """Every problem and warning of a table, per row position."""
-
-    def __init__(self, n: int) -> None:
-        self.n = n
-        self.problemen: dict[int, list[Probleem]] = {}
-        self.telling = np.zeros(n, dtype=np.int32)
-        self.waarschuwingen: list[tuple[npt.NDArray[np.intp], Waarschuwing]] = []
-
-    def probleem(self, positie: int, p: Probleem) -> None:
-        if p.sleutel.endswith(_OPGEGEVEN):  # in a table, every value is given: the row says where
-            p = replace(p, sleutel=p.sleutel.removesuffix(_OPGEGEVEN))
-        self.problemen.setdefault(int(positie), []).append(p)
-
-    def waarschuwing(self, posities: npt.NDArray[np.intp], w: Waarschuwing) -> None:
-        if posities.size:
-            self.telling[posities] += 1
-            self.waarschuwingen.append((posities, w))
-
-    def fout(self) -> Masker:
-        """Rows with a problem so far."""
-        uit = np.zeros(self.n, dtype=bool)
-        uit[list(self.problemen)] = True
-        return uit
 
 
 @dataclass
@@ -169,10 +136,9 @@ def bereken_tabel(
     if params is not None and not isinstance(params, ParameterSet):
         params = laad_parameters(params)
     lees = _Lezen(tabel, peildatum, tariefjaar, params, aannames)
-    verslag = _Verslag(len(tabel))
-    groepen = lees.groepen(basis, verslag)
-    regels = [_reken(g, verslag) for g in groepen]
-    return _uitvoer(tabel, groepen, regels, verslag, bij_fout, lees.producten)
+    verslag = Verslag(len(tabel))
+    berekend = [(g.scenario, g.posities, _reken(g, verslag)) for g in lees.groepen(basis, verslag)]
+    return uitvoer(tabel.index, berekend, verslag, bij_fout, lees.producten)
 
 
 # -- reading the rows --------------------------------------------------------------------------
@@ -211,7 +177,7 @@ class _Lezen:
             data, self.peildatum, tariefjaar=self.tariefjaar, params=self.params, met=met, aannames=self.aannames
         )
 
-    def groepen(self, basis: str | None, verslag: _Verslag) -> list[_Groep]:
+    def groepen(self, basis: str | None, verslag: Verslag) -> list[_Groep]:
         """Every row in a group of rows computed together; a row that cannot be read is in none."""
         uit: list[_Groep] = []
         traag: list[tuple[int, str | None]] = []
@@ -236,7 +202,7 @@ class _Lezen:
                 uit.append(self._per_kolom(s, posities[~anders], snel, verslag))
         return uit + self._per_rij(sorted(traag, key=lambda x: x[0]), verslag)
 
-    def _codes(self, basis: str | None, verslag: _Verslag) -> dict[str | None, npt.NDArray[np.intp]]:
+    def _codes(self, basis: str | None, verslag: Verslag) -> dict[str | None, npt.NDArray[np.intp]]:
         """The rows per product code: the ``basis`` cell, else the ``basis`` argument."""
         import pandas as pd
 
@@ -253,7 +219,7 @@ class _Lezen:
                 verslag.probleem(i, Probleem("basis", c, "een productcode als tekst, zoals '41A22'", "type"))
         return {c: np.asarray(p, dtype=np.intp) for c, p in per_code.items()}
 
-    def _per_kolom(self, s: Scenario, posities: npt.NDArray[np.intp], snel: list[str], verslag: _Verslag) -> _Groep:
+    def _per_kolom(self, s: Scenario, posities: npt.NDArray[np.intp], snel: list[str], verslag: Verslag) -> _Groep:
         """Rows that only change numbers of their product ``s``: each column checked as an array."""
         g = _Groep(s, posities)
         for k in snel:
@@ -269,7 +235,7 @@ class _Lezen:
         _voorwaarden(g, verslag)
         return g
 
-    def _per_rij(self, rijen: list[tuple[int, str | None]], verslag: _Verslag) -> list[_Groep]:
+    def _per_rij(self, rijen: list[tuple[int, str | None]], verslag: Verslag) -> list[_Groep]:
         """Rows that change the structure: each read as a scenario of its own, then grouped."""
         per_structuur: dict[Hashable, list[tuple[int, Scenario]]] = {}
         for i, code in rijen:
@@ -310,7 +276,7 @@ def _kolom(
     sleutel: str,
     basiswaarde: float,
     posities: npt.NDArray[np.intp],
-    verslag: _Verslag,
+    verslag: Verslag,
 ) -> tuple[Arr, Masker, Masker]:
     """One column of numbers for one field, checked as the validator checks one value.
 
@@ -357,7 +323,7 @@ def _kolom(
 
 
 def _een_waarde(
-    waarde: Any, sleutel: str, v: Veld, posities: npt.NDArray[np.intp], verslag: _Verslag
+    waarde: Any, sleutel: str, v: Veld, posities: npt.NDArray[np.intp], verslag: Verslag
 ) -> tuple[float | None, bool]:
     """One value read by the field reader: its problem or warnings for every row that has it."""
     lz = Lezer({sleutel: waarde}, {})
@@ -370,7 +336,7 @@ def _een_waarde(
     return getal, getal is not None and not v.is_plausibel(getal)
 
 
-def _voorwaarden(g: _Groep, verslag: _Verslag) -> None:
+def _voorwaarden(g: _Groep, verslag: Verslag) -> None:
     """The conditions across fields, on the rows' arrays; not judged where an input is invalid."""
     s = g.scenario
     for v in invoervoorwaarden(s.structuur, s.minimumuurloon):
@@ -388,7 +354,7 @@ def _voorwaarden(g: _Groep, verslag: _Verslag) -> None:
 # -- computing and putting together -------------------------------------------------------------
 
 
-def _reken(g: _Groep, verslag: _Verslag) -> dict[str, Any]:
+def _reken(g: _Groep, verslag: Verslag) -> dict[str, Any]:
     """The lines of a group's rows, and the conditions on them (finite, under the ceiling)."""
     s = g.scenario
     with np.errstate(all="ignore"):  # a non-finite line is reported below, naming the row
@@ -398,74 +364,3 @@ def _reken(g: _Groep, verslag: _Verslag) -> dict[str, Any]:
     for j, p in uitkomstproblemen(regels, s.structuur.eenheid, invoer, g.ongebruikelijk, nog_goed).items():
         verslag.probleem(int(g.posities[j]), p)
     return regels
-
-
-def _uitvoer(
-    tabel: pd.DataFrame,
-    groepen: list[_Groep],
-    regels: list[dict[str, Any]],
-    verslag: _Verslag,
-    bij_fout: str,
-    producten: list[Scenario],
-) -> pd.DataFrame:
-    import pandas as pd
-
-    n = len(tabel)
-    labels = tabel.index
-    if bij_fout == "stop" and verslag.problemen:
-        problemen = [replace(p, rij=labels[i]) for i in sorted(verslag.problemen) for p in verslag.problemen[i]]
-        alle = [replace(w, rij=labels[int(i)]) for posities, w in verslag.waarschuwingen for i in posities]
-        raise InvoerFout(problemen, BRON, alle)
-    namen: list[str] = []
-    for s in [*producten, *(g.scenario for g in groepen)]:
-        namen += [d.naam for d in regeldefinities(s.structuur) if d.naam not in namen]
-    plek = {k: j for j, k in enumerate(namen)}
-    heel = len(groepen) == 1 and groepen[0].posities.size == n and len(regels[0]) == len(namen)
-    # one block, a row per line (a column of the table); NaN first unless one group fills it all
-    waarden = np.empty((len(namen), n)) if heel else np.full((len(namen), n), np.nan)
-    for g, r in zip(groepen, regels, strict=True):
-        rijen: slice | npt.NDArray[np.intp] = g.posities
-        if g.posities.size == n:  # every row in one group (the common case): no scatter
-            rijen = slice(None)
-        for k, x in r.items():
-            waarden[plek[k], rijen] = x
-    fout = verslag.fout()
-    if bij_fout == "stop":
-        uit = pd.DataFrame(waarden.T, index=labels, columns=namen, copy=False)
-    else:
-        teksten = np.full(n, "", dtype=object)
-        for i, lijst in verslag.problemen.items():
-            teksten[i] = " ".join(str(p) for p in lijst)  # found without a row: the row is this one
-        kop = {"geldig": ~fout, "problemen": teksten, "waarschuwingen": verslag.telling}
-        masker = np.isnan(waarden) | fout  # <NA>: an invalid row, or a line its structure does not have
-        lijnen = {k: pd.arrays.FloatingArray(waarden[j], masker[j]) for j, k in enumerate(namen)}
-        uit = pd.DataFrame({**kop, **lijnen}, index=labels, copy=False)
-    uit.attrs["structuren"] = len(groepen)
-    uit.attrs["problemen"] = _tabel(
-        labels, [(np.asarray([i]), p) for i, lijst in verslag.problemen.items() for p in lijst]
-    )
-    uit.attrs["waarschuwingen"] = _tabel(labels, verslag.waarschuwingen)
-    return uit
-
-
-def _tabel(labels: pd.Index, gevonden: Sequence[tuple[npt.NDArray[np.intp], Probleem | Waarschuwing]]) -> pd.DataFrame:
-    """Problems or warnings as a table (rij, pad, code, melding), in the order of the rows; the
-    message without its row, which is a column of its own. Each is described once, for all its rows."""
-    import pandas as pd
-
-    posities = np.concatenate([p for p, _ in gevonden]) if gevonden else np.zeros(0, dtype=np.intp)
-    volgorde = np.argsort(posities, kind="stable")
-
-    def kolom(f: Any) -> npt.NDArray[Any]:
-        uit = np.empty(posities.size, dtype=object)
-        uit[:] = list(itertools.chain.from_iterable([f(x)] * len(p) for p, x in gevonden))
-        return uit[volgorde]
-
-    return pd.DataFrame(
-        {
-            "rij": labels.take(posities[volgorde]),
-            "pad": kolom(lambda x: x.pad),
-            "code": kolom(lambda x: x.code),
-            "melding": kolom(str),  # found without a row: the row is a column
-        }
-    )

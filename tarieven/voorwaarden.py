@@ -202,7 +202,11 @@ def niet_eindig(regels: Mapping[str, Any]) -> Masker:
     vorm = np.broadcast_shapes(*(np.shape(x) for x in regels.values())) if regels else ()
     uit = np.zeros(vorm, dtype=bool)
     for x in regels.values():
-        uit |= ~np.isfinite(np.asarray(x, dtype=float))
+        a = np.asarray(x, dtype=float)
+        with np.errstate(all="ignore"):  # a NaN or an infinity makes the sum one: only then look per element
+            if a.ndim and np.isfinite(np.add.reduce(a, axis=None)):
+                continue
+        uit |= ~np.isfinite(a)
     return uit
 
 

@@ -200,3 +200,23 @@ def test_het_voorbeeld_uit_de_documentatie() -> None:
     (code,) = [b for b in re.findall(r"```python\n(.*?)```", tekst, re.DOTALL) if "bereken_tabel" in b]
     assert "assert uit[" in code
     exec(compile(code, "docs/api.md", "exec"), {})
+
+
+def test_kolommen_van_markeer_delen_geen_geheugen() -> None:
+    """The lines are returned without copying the kernel's arrays, and the shared lines as rows of
+    one block: changing one cell (or making it <NA>) changes that cell only, in no other column
+    and in no second call."""
+    tabel = pd.DataFrame({"product.groepsgrootte": [8.0, 10.0, 12.0]}, index=["a", "b", "c"])
+    uit = tarieven.bereken_tabel(tabel, basis="41A22", peildatum="2025-06-01", bij_fout="markeer")
+    nogmaals = tarieven.bereken_tabel(tabel, basis="41A22", peildatum="2025-06-01", bij_fout="markeer")
+    lijnen = [k for k in uit.columns if k not in ("geldig", "problemen", "waarschuwingen")]
+    voor = uit[lijnen].copy()
+    gedeeld = "bruto_jaarsalaris.mbo"  # the same in every row: one row of the shared block
+    assert uit[gedeeld].nunique() == 1
+    uit.loc["a", "tarief_per_client"] = -1.0
+    uit.loc["b", gedeeld] = pd.NA
+    veranderd = uit[lijnen].fillna(-9.0).to_numpy(dtype=float) != voor.to_numpy(dtype=float)
+    assert veranderd.sum() == 2
+    assert uit.loc["a", "tarief_per_client"] == -1.0
+    assert pd.isna(uit.loc["b", gedeeld])
+    pd.testing.assert_frame_equal(nogmaals[lijnen], voor)
