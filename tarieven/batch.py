@@ -33,7 +33,7 @@ import numpy.typing as npt
 
 from tarieven.fouten import InvoerFout, Probleem, TypeFout
 from tarieven.inlezen import lees_scenario
-from tarieven.invoerlezer import Lezer
+from tarieven.kolomlezer import lees_kolom
 from tarieven.model import bereken as bereken_regels
 from tarieven.parameters import ParameterSet
 from tarieven.scenario import Scenario
@@ -278,62 +278,20 @@ def _kolom(
     posities: npt.NDArray[np.intp],
     verslag: Verslag,
 ) -> tuple[Arr, Masker, Masker]:
-    """One column of numbers for one field, checked as the validator checks one value.
-
-    Returns the numbers (the product's own where the cell is empty or invalid), where they
-    are unusual and where they are invalid. A numeric column is checked as one array; a value found invalid or unusual
-    is described once, by the field reader itself (:class:`~tarieven.invoerlezer.Lezer`), for
-    every row that has it. A column of texts or mixed values is read once per distinct value.
-    """
+    """One column for one field, read by :func:`~tarieven.kolomlezer.lees_kolom`: the numbers (the
+    product's own where the cell is empty or invalid), where they are unusual and where invalid.
+    What it finds goes to ``verslag`` for every row that has it."""
     import pandas as pd
 
-    x = np.full(posities.size, basiswaarde)
-    ongebruikelijk = np.zeros(posities.size, dtype=bool)
     getallen = pd.api.types.is_numeric_dtype(reeks.dtype) and not pd.api.types.is_bool_dtype(reeks.dtype)
-    if getallen:
-        ruw = reeks.to_numpy(dtype=float, na_value=np.nan)
-        goed = gegeven & np.asarray(v.past(ruw), dtype=bool)
-        x[goed] = ruw[goed]
-        twijfel = gegeven & ~goed
-        if v.plausibel is not None:
-            with np.errstate(invalid="ignore"):
-                twijfel |= goed & ((ruw < v.plausibel[0]) | (ruw > v.plausibel[1]))
-        waarden, terug = np.unique(ruw[twijfel], return_inverse=True)
-        rijen = np.flatnonzero(twijfel)
-        for j, waarde in enumerate(waarden):  # each distinct invalid or unusual value, once
-            bij = rijen[terug == j]
-            ongebruikelijk[bij] = _een_waarde(float(waarde), sleutel, v, posities[bij], verslag)[1]
-        return x, ongebruikelijk, gegeven & ~goed
-    cellen = reeks.to_numpy(dtype=object)
-    ongeldig = np.zeros(posities.size, dtype=bool)
-    per_waarde: dict[tuple[type, Any], list[int]] = {}
-    los: list[list[int]] = []
-    for i in np.flatnonzero(gegeven):
-        try:
-            per_waarde.setdefault((type(cellen[i]), cellen[i]), []).append(int(i))
-        except TypeError:  # a list or a dict in a cell: read on its own
-            los.append([int(i)])
-    for rijen_ in [*per_waarde.values(), *los]:  # each distinct value read once, for all its rows
-        getal, raar = _een_waarde(cellen[rijen_[0]], sleutel, v, posities[rijen_], verslag)
-        if getal is not None:
-            x[rijen_] = getal
-        ongebruikelijk[rijen_] = raar
-        ongeldig[rijen_] = getal is None
-    return x, ongebruikelijk, ongeldig
-
-
-def _een_waarde(
-    waarde: Any, sleutel: str, v: Veld, posities: npt.NDArray[np.intp], verslag: Verslag
-) -> tuple[float | None, bool]:
-    """One value read by the field reader: its problem or warnings for every row that has it."""
-    lz = Lezer({sleutel: waarde}, {})
-    getal = lz.getal(sleutel, v)
-    for p in lz.p:
-        for i in posities:
+    cellen = reeks.to_numpy(dtype=float, na_value=np.nan) if getallen else reeks.to_numpy(dtype=object)
+    k = lees_kolom(cellen, v, sleutel, basiswaarde=basiswaarde, gegeven=gegeven)
+    for rijen, p in k.problemen:
+        for i in posities[rijen]:
             verslag.probleem(int(i), p)
-    for w in lz.waarschuwingen:
-        verslag.waarschuwing(posities, w)
-    return getal, getal is not None and not v.is_plausibel(getal)
+    for rijen, w in k.waarschuwingen:
+        verslag.waarschuwing(posities[rijen], w)
+    return k.getallen, k.ongebruikelijk, k.ongeldig
 
 
 def _voorwaarden(g: _Groep, verslag: Verslag) -> None:

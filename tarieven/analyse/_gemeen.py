@@ -21,7 +21,9 @@ import numpy.typing as npt
 
 from tarieven.eenheden import EenheidFout, naar_eenheid
 from tarieven.fouten import InvoerFout, Probleem, opsomming
+from tarieven.herkomst import OPGEGEVEN
 from tarieven.inlezen import lees_scenario
+from tarieven.kolomlezer import lees_kolom
 from tarieven.model import benodigd, regeldefinities
 from tarieven.model import bereken as bereken_regels
 from tarieven.scenario import Scenario
@@ -99,14 +101,14 @@ def als_lijst(s: Scenario, naam: str, waarde: Any, wat: str) -> list[Any]:
     """An argument that is a list (``regels``, ``sleutels``, ``percentielen``): one text alone is
     refused, not split into one-letter names."""
     if isinstance(waarde, (str, bytes, Mapping)) or not isinstance(waarde, Iterable):
-        raise InvoerFout([Probleem(naam, waarde, f"een lijst van {wat}")], s.bron)
+        raise InvoerFout([Probleem(naam, waarde, f"een lijst van {wat}")])
     return list(waarde)
 
 
 def als_tabel(s: Scenario, naam: str, waarde: Any, wat: str) -> Mapping[str, Any]:
     """An argument that is a dict (``variaties``, ``verdelingen``, ``bereiken``)."""
     if not isinstance(waarde, Mapping):
-        raise InvoerFout([Probleem(naam, waarde, f"een dict van {wat}")], s.bron)
+        raise InvoerFout([Probleem(naam, waarde, f"een dict van {wat}")])
     return waarde
 
 
@@ -115,13 +117,13 @@ def als_getal(s: Scenario, naam: str, waarde: Any, verwacht: str) -> float:
     try:
         return naar_eenheid(waarde, "1")
     except EenheidFout as e:
-        raise InvoerFout([Probleem(naam, waarde, f"{verwacht}; {e}")], s.bron) from None
+        raise InvoerFout([Probleem(naam, waarde, f"{verwacht}; {e}")], None) from None
 
 
 def als_paar(s: Scenario, naam: str, waarde: Any, verwacht: str) -> tuple[float, float]:
     """A (low, high) argument: two numbers."""
     if isinstance(waarde, (str, bytes, Mapping)) or not isinstance(waarde, Iterable) or len(w := list(waarde)) != 2:
-        raise InvoerFout([Probleem(naam, waarde, verwacht)], s.bron)
+        raise InvoerFout([Probleem(naam, waarde, verwacht)])
     return als_getal(s, naam, w[0], verwacht), als_getal(s, naam, w[1], verwacht)
 
 
@@ -130,7 +132,7 @@ def controleer_sleutels(s: Scenario, sleutels: Iterable[str], waar: str = "") ->
     onbekend = [k for k in sleutels if k not in s.waarden]
     if onbekend:
         verwacht = f"een bestaande invoer van dit scenario ({opsomming(sorted(s.waarden))})"
-        raise InvoerFout([Probleem(f"{waar}{k}" if waar else k, ..., verwacht) for k in onbekend], s.bron)
+        raise InvoerFout([Probleem(f"{waar}{k}" if waar else k, ..., verwacht) for k in onbekend])
 
 
 def controleer_regels(s: Scenario, regels: Iterable[str]) -> None:
@@ -139,40 +141,56 @@ def controleer_regels(s: Scenario, regels: Iterable[str]) -> None:
     onbekend = [r for r in regels if r not in bekend]
     if onbekend:
         raise InvoerFout(
-            [Probleem("regels", r, f"een regel van de opbouw ({opsomming(bekend, 60)})") for r in onbekend], s.bron
+            [Probleem("regels", r, f"een regel van de opbouw ({opsomming(bekend, 60)})") for r in onbekend]
         )
 
 
 def als_getallen(s: Scenario, sleutel: str, waarden: Any, waar: str = "") -> Arr:
-    """A value list for an input key as a 1-d float array, units converted, range checked.
+    """A value list for an input key as a 1-d float array, read as a column of a table is read
+    (:func:`~tarieven.kolomlezer.lees_kolom`): units converted, each value checked as
+    :func:`tarieven.bereken` checks it, and every invalid value named at once.
 
     Numbers are in the documented unit of the field; strings with a unit
-    (``"3250 EUR/maand"``) are converted like in a scenario file. The first value
-    outside the field's range is reported.
+    (``"3250 EUR/maand"``) are converted like in a scenario file. A problem names the key as
+    given with the call (``waar`` before it, such as ``"groottes: "``), not the scenario's file.
     """
-    x = naar_getallen(s, sleutel, waarden, waar)
-    controleer_bereik(s, sleutel, x, waar)
+    cellen = _cellen(s, sleutel, waarden, waar)
+    naam = f"{waar}{sleutel}" if waar else f"{sleutel} ({OPGEGEVEN})"
+    k = lees_kolom(cellen, s.veld(sleutel), sleutel, naam=naam)
+    if k.problemen:
+        raise InvoerFout([p for _, p in k.problemen])
+    return k.getallen
+
+
+def _cellen(s: Scenario, sleutel: str, waarden: Any, waar: str) -> npt.NDArray[Any]:
+    """A value list as a 1-d array: numbers as they are, anything else as objects, one per value."""
+    if isinstance(waarden, np.ndarray) and waarden.dtype.kind in "iuf":
+        x: npt.NDArray[Any] = waarden.reshape(-1)
+    else:
+        lijst = [waarden] if isinstance(waarden, (str, int, float)) else list(waarden)
+        x = np.empty(len(lijst), dtype=object)
+        x[:] = [w.item() if isinstance(w, np.generic) else w for w in lijst]
+    if x.size == 0:
+        naam = f"{waar}{sleutel}" if waar else sleutel
+        raise InvoerFout([Probleem(naam, [], f"ten minste één waarde: {s.veld(sleutel).verwacht()}")])
     return x
 
 
 def naar_getallen(s: Scenario, sleutel: str, waarden: Any, waar: str = "") -> Arr:
-    """Like :func:`als_getallen` without the range check (for a range that depends on the structure)."""
+    """Like :func:`als_getallen` without the range check (for a range that depends on the
+    structure, checked per structure by the caller): units converted only."""
     veld = s.veld(sleutel)
-    naam = f"{waar}{sleutel}" if waar else sleutel
-    if isinstance(waarden, np.ndarray) and waarden.dtype.kind in "iuf":
-        x = np.asarray(waarden, dtype=float).reshape(-1)
-    else:
-        lijst = [waarden] if isinstance(waarden, (str, int, float)) else list(waarden)
-        getallen = []
-        for w in lijst:
-            try:
-                getallen.append(naar_eenheid(w.item() if isinstance(w, np.generic) else w, veld.eenheid))
-            except EenheidFout as e:
-                raise InvoerFout([Probleem(naam, w, f"{veld.verwacht()}; {e}")], s.bron) from None
-        x = np.asarray(getallen, dtype=float)
-    if x.size == 0:
-        raise InvoerFout([Probleem(naam, [], f"ten minste één waarde: {veld.verwacht()}")], s.bron)
-    return x
+    naam = f"{waar}{sleutel}" if waar else f"{sleutel} ({OPGEGEVEN})"
+    cellen = _cellen(s, sleutel, waarden, waar)
+    if cellen.dtype != object:
+        return np.asarray(cellen, dtype=float)
+    getallen = []
+    for w in cellen:
+        try:
+            getallen.append(naar_eenheid(w, veld.eenheid))
+        except EenheidFout as e:
+            raise InvoerFout([Probleem(naam, w, f"{veld.verwacht()}; {e}", e.code)]) from None
+    return np.asarray(getallen, dtype=float)
 
 
 def controleer_bereik(s: Scenario, sleutel: str, x: Arr, waar: str = "", toelichting: str = "") -> None:
@@ -182,7 +200,7 @@ def controleer_bereik(s: Scenario, sleutel: str, x: Arr, waar: str = "", toelich
     if not ok.all():
         eerste = float(np.asarray(x).reshape(-1)[int(np.argmin(ok.reshape(-1)))])
         naam = f"{waar}{sleutel}" if waar else sleutel
-        raise InvoerFout([Probleem(naam, eerste, veld.verwacht() + toelichting)], s.bron)
+        raise InvoerFout([Probleem(naam, eerste, veld.verwacht() + toelichting)])
 
 
 def mixsleutels(s: Scenario) -> tuple[str, ...]:
@@ -220,8 +238,7 @@ def vul_mix_aan(s: Scenario, wijzigingen: Mapping[str, Any], waar: str = "") -> 
                     "aandelen die in elk scenario samen 1 zijn; bij een mix van twee functies varieer je één "
                     "aandeel en krijgt de andere functie de rest",
                 )
-            ],
-            s.bron,
+            ]
         )
     return uit
 
@@ -243,7 +260,7 @@ def bereken_met(s: Scenario, wijzigingen: Mapping[str, Any], nodig: Iterable[str
         if (mis := v.geschonden(waarden)).any():
             plek = tuple(int(i) for i in np.unravel_index(int(np.argmax(mis)), mis.shape))
             p = v.probleem(waarden, plek)
-            raise InvoerFout([replace(p, verwacht=f"{p.verwacht}, in elk scenario{_bij(wijzigingen, plek)}")], s.bron)
+            raise InvoerFout([replace(p, verwacht=f"{p.verwacht}, in elk scenario{_bij(wijzigingen, plek)}")])
     definities = None
     if nodig is not None:
         definities = benodigd(regeldefinities(s.structuur), list(nodig))
@@ -251,7 +268,7 @@ def bereken_met(s: Scenario, wijzigingen: Mapping[str, Any], nodig: Iterable[str
         regels = bereken_regels(s.structuur, waarden, definities)
     if (mis := niet_eindig(regels)).any():
         plek = tuple(int(i) for i in np.unravel_index(int(np.argmax(mis)), mis.shape))
-        raise InvoerFout([eindig_probleem(regels, plek, _bij(wijzigingen, plek).removeprefix(" bij "))], s.bron)
+        raise InvoerFout([eindig_probleem(regels, plek, _bij(wijzigingen, plek).removeprefix(" bij "))])
     return regels
 
 
@@ -378,7 +395,7 @@ def controleer_omvang(
         if isinstance(grens, bool) or not isinstance(grens, soort) or not (0 < grens < math.inf):
             problemen.append(Probleem(naam, grens, "een getal groter dan 0"))
     if problemen:
-        raise InvoerFout(problemen, s.bron)
+        raise InvoerFout(problemen)
     if n > max_scenarios:
         raise InvoerFout(
             [
@@ -388,8 +405,7 @@ def controleer_omvang(
                     f"hoogstens {aantal(max_scenarios)} scenario's (max_scenarios); "
                     + _VERHOGEN.format(naam="max_scenarios"),
                 )
-            ],
-            s.bron,
+            ]
         )
     geschat = n * (kolommen * 8 * kopieen + 4) / 1024**3
     if geschat > max_geheugen_gb:
@@ -401,8 +417,7 @@ def controleer_omvang(
                     f"een uitkomst van hoogstens {max_geheugen_gb:g} GiB geheugen (max_geheugen_gb); "
                     + _VERHOGEN.format(naam="max_geheugen_gb"),
                 )
-            ],
-            s.bron,
+            ]
         )
 
 
@@ -418,8 +433,7 @@ def reserveer(s: Scenario, wat: str, vorm: tuple[int, ...]) -> Arr:
                     f"{aantal(int(np.prod(vorm)))} getallen",
                     "een uitkomst die in het vrije geheugen past; verklein de vraag (minder waarden of regels)",
                 )
-            ],
-            s.bron,
+            ]
         ) from None
 
 

@@ -76,15 +76,14 @@ def lees_keuzes(s: Scenario, sleutel: str, waarden: Any, waar: str = "") -> tupl
                     "deze keuze alleen bij een scenario met personeel uit een ratio (product.ratio); dit scenario "
                     "geeft het personeel als aantallen per functie (product.personeel), daar valt niets af te ronden",
                 )
-            ],
-            s.bron,
+            ]
         )
     lijst = [waarden] if isinstance(waarden, str) else list(waarden)
     if not lijst:
-        raise InvoerFout([Probleem(naam, [], f"ten minste één waarde: {_toegestaan(sleutel)}")], s.bron)
+        raise InvoerFout([Probleem(naam, [], f"ten minste één waarde: {_toegestaan(sleutel)}")])
     for w in lijst:
         if not isinstance(w, str) or w not in KEUZES[sleutel]:
-            raise InvoerFout([Probleem(naam, w, _toegestaan(sleutel))], s.bron)
+            raise InvoerFout([Probleem(naam, w, _toegestaan(sleutel))])
     return tuple(lijst)
 
 

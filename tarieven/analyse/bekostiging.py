@@ -169,7 +169,7 @@ def bekostiging(scenario: ScenarioInvoer, *, risico_opslag: float | None = None)
         verwacht = veld.verwacht().replace("(risico-opslag)", "(risico-opslag bij capaciteitsbekostiging)")
         r = als_getal(s, "risico_opslag", risico_opslag, verwacht)
         if not veld.past(r):
-            raise InvoerFout([Probleem("risico_opslag", risico_opslag, verwacht)], s.bron)
+            raise InvoerFout([Probleem("risico_opslag", risico_opslag, verwacht)])
     b0 = float(s.waarden[_B])
     e = float(s.waarden["product.eenheden_per_jaar"])
     g = float(s.waarden["product.groepsgrootte"])

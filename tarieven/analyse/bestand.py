@@ -1,7 +1,7 @@
 """An analysis file: a grid, sensitivity, Monte Carlo ... over one scenario, described in TOML.
 
-:func:`lees_analyse` reads and checks the file, :func:`voer_uit` runs every analysis it asks
-for and returns the tables; ``tarieven scenario BESTAND`` (:mod:`tarieven.cli.scenario`)
+:func:`lees_analyse` reads and checks the file; :func:`tarieven.analyse.uitvoeren.voer_uit`
+runs every analysis it asks for and returns the tables; ``tarieven scenario BESTAND`` (:mod:`tarieven.cli.scenario`)
 writes them as CSV and plots.
 
 Het analysebestand (TOML)
@@ -83,8 +83,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -92,12 +91,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from tarieven import weergave
-from tarieven.analyse._gemeen import Voortgang
-from tarieven.analyse.bekostiging import Bekostiging, bekostiging
-from tarieven.analyse.doelzoeken import doelzoek
-from tarieven.analyse.gevoeligheid import gevoeligheid
-from tarieven.analyse.montecarlo import MonteCarlo, Verdeling, monte_carlo, verdeling_uit_dict
-from tarieven.analyse.rooster import rooster
+from tarieven.analyse.montecarlo import Verdeling, verdeling_uit_dict
 from tarieven.catalogus import AANNAMES_VERWACHT, producten
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.inlezen import lees_scenario
@@ -107,9 +101,9 @@ from tarieven.scenario import Scenario
 from tarieven.velden import kinderen
 
 if TYPE_CHECKING:
-    import pandas as pd
+    pass
 
-__all__ = ["Analyseplan", "Analyseresultaten", "SECTIES", "lees_analyse", "voer_uit"]
+__all__ = ["Analyseplan", "SECTIES", "lees_analyse"]
 
 SECTIES = ("rooster", "gevoeligheid", "montecarlo", "doelzoeken", "bekostiging")
 TOP = {"scenario", "peildatum", "aannames", "uitvoer", "regels", "max_scenarios", "max_geheugen_gb", *SECTIES}
@@ -416,84 +410,3 @@ def lees_analyse(
     if p:
         raise InvoerFout(p, bron)
     return plan
-
-
-@dataclass
-class Analyseresultaten:
-    """The tables an analysis file asked for (None where it did not ask)."""
-
-    rooster: pd.DataFrame | None = None
-    gevoeligheid: pd.DataFrame | None = None
-    montecarlo: MonteCarlo | None = None
-    doelzoeken: pd.DataFrame | None = None
-    bekostiging: Bekostiging | None = None
-    bekostiging_tabel: pd.DataFrame | None = None
-
-
-def _doelen(plan: Analyseplan) -> pd.DataFrame:
-    """One row per target; a target that cannot be met gets its reason (``melding``) and the run goes on."""
-    import pandas as pd
-
-    rijen = []
-    for i, d in enumerate(plan.doelzoeken):
-        regel = d.get("regel", "tarief_per_client")
-        bereik = (float(d["bereik"][0]), float(d["bereik"][1])) if "bereik" in d else None
-        rij: dict[str, Any] = {"sleutel": d["sleutel"], "regel": regel, "doel": float(d["doel"])}
-        try:
-            with _in_sectie(plan, f"doelzoeken[{i}]"):
-                x = doelzoek(
-                    plan.scenario, d["sleutel"], float(d["doel"]), regel=regel, bereik=bereik, geheel=d.get("geheel"),
-                    kies=d.get("kies", "kleinste"), voorwaarde=d.get("voorwaarde", "hoogstens"),
-                )  # fmt: skip
-            rij |= {"waarde": x, "melding": ""}
-        except InvoerFout as e:
-            if not all(p.sleutel == f"doelzoeken[{i}].doel" for p in e.problemen):
-                raise  # a wrong key, line or range in the file: an error, not a result
-            rij |= {"waarde": None, "melding": "niet te halen: verwacht " + e.problemen[0].verwacht}
-        rijen.append(rij)
-    df = pd.DataFrame(rijen)
-    df["waarde"] = df["waarde"].astype("Float64")  # an unreachable target: <NA> (an empty CSV cell), never NaN
-    return df
-
-
-@contextmanager
-def _in_sectie(plan: Analyseplan, sectie: str) -> Iterator[None]:
-    """An error in an analysis names the analysis file and the key in it (``rooster.product.groepsgrootte``)."""
-    try:
-        yield
-    except InvoerFout as e:
-        problemen = [Probleem(f"{sectie}.{p.sleutel}", p.waarde, p.verwacht) for p in e.problemen]
-        raise InvoerFout(problemen, str(plan.bestand)) from None
-
-
-def voer_uit(plan: Analyseplan, voortgang: Callable[[str], Voortgang | None] | None = None) -> Analyseresultaten:
-    """Run every analysis of the plan and return the tables.
-
-    ``voortgang(label)`` may give a progress callback for each long run (grid, Monte
-    Carlo). An error names the analysis file and the section's key; an unreachable goal
-    seek target is reported in its row (``melding``) and the other analyses run on.
-    """
-    s = plan.scenario
-    vg = voortgang or (lambda _label: None)
-    uit = Analyseresultaten()
-    if plan.rooster is not None:
-        with _in_sectie(plan, "rooster"):
-            uit.rooster = rooster(s, plan.rooster, regels=plan.regels, voortgang=vg("rooster"), **plan.grenzen)
-    if (g := plan.gevoeligheid) is not None:
-        with _in_sectie(plan, "gevoeligheid"):
-            uit.gevoeligheid = gevoeligheid(
-                s, g.get("sleutels"), procent=float(g.get("procent", 10.0)), bereiken=g["bereiken"]
-            )
-    if (m := plan.montecarlo) is not None:
-        with _in_sectie(plan, "montecarlo"):
-            uit.montecarlo = monte_carlo(
-                s, plan.verdelingen, m.get("n", 10_000), seed=m.get("seed", 2027), regels=plan.regels,
-                percentielen=m.get("percentielen", (5, 50, 95)), voortgang=vg("Monte Carlo"), **plan.grenzen,
-            )  # fmt: skip
-    if plan.doelzoeken:
-        uit.doelzoeken = _doelen(plan)
-    if plan.bekostiging is not None:
-        with _in_sectie(plan, "bekostiging"):
-            uit.bekostiging = bekostiging(s, risico_opslag=plan.bekostiging.get("risico_opslag"))
-        uit.bekostiging_tabel = uit.bekostiging.naar_bezetting(np.round(np.linspace(0.5, 1.0, 51), 12))
-    return uit

@@ -77,7 +77,7 @@ def break_even_bezetting(
     namen = list(doel)
     bedragen = np.array([doel[k] for k in namen], dtype=float)
     if not namen or not np.all(np.isfinite(bedragen) & (bedragen > 0)):
-        raise InvoerFout([Probleem("doelen", doel, "ten minste één tarief groter dan 0")], s.bron)
+        raise InvoerFout([Probleem("doelen", doel, "ten minste één tarief groter dan 0")])
     vol = float(bereken_met(s, {_B: np.array(1.0)}, ["tarief_per_client"])["tarief_per_client"])
     haalbaar = bedragen >= vol
     b = np.full(bedragen.shape, np.nan)

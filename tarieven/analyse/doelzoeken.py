@@ -77,7 +77,7 @@ class _Meldingen:
         rijen = np.flatnonzero(mis.reshape(-1))
         if self.teksten is None:
             i = int(rijen[0])
-            raise InvoerFout([Probleem("doel", float(doel.reshape(-1)[i]), tekst(i))], self.s.bron)
+            raise InvoerFout([Probleem("doel", float(doel.reshape(-1)[i]), tekst(i))])
         plat = self.teksten.reshape(-1)
         for j in rijen.tolist():
             if not plat[j]:
@@ -190,9 +190,7 @@ def _zoek_geheel(
     """Whole values: try them all at once and take the smallest (or largest) that meets the target."""
     lo, hi = math.ceil(bereik[0]), math.floor(bereik[1])
     if hi < lo or hi - lo + 1 > _MAX_GEHELE_WAARDEN:
-        raise InvoerFout(
-            [Probleem("bereik", bereik, f"een bereik met 1 tot {_MAX_GEHELE_WAARDEN} gehele waarden")], s.bron
-        )
+        raise InvoerFout([Probleem("bereik", bereik, f"een bereik met 1 tot {_MAX_GEHELE_WAARDEN} gehele waarden")])
     kandidaten = np.arange(lo, hi + 1, dtype=float)
     andere_x = {k: np.expand_dims(np.asarray(v, dtype=float), -1) for k, v in andere.items()}
     wijz = vul_mix_aan(s, {**andere_x, sleutel: kandidaten})
@@ -230,14 +228,14 @@ def _voorbereid(
     if voorwaarde not in ("hoogstens", "minstens"):
         problemen.append(Probleem("voorwaarde", voorwaarde, "'hoogstens' of 'minstens'"))
     if problemen:
-        raise InvoerFout(problemen, s.bron)
+        raise InvoerFout(problemen)
     if geheel is None:
         geheel = sleutel in _GEHEEL_STANDAARD
     if bereik is None:
         bereik = (1.0, max(100.0, math.ceil(10 * s.waarden[sleutel]))) if geheel else standaard_bereik(s, sleutel)
     a, b = als_paar(s, "bereik", bereik, "(laag, hoog) met laag kleiner dan hoog, eindig")
     if not a < b:
-        raise InvoerFout([Probleem("bereik", bereik, "(laag, hoog) met laag kleiner dan hoog, eindig")], s.bron)
+        raise InvoerFout([Probleem("bereik", bereik, "(laag, hoog) met laag kleiner dan hoog, eindig")])
     controleer_bereik(s, sleutel, np.array([a, b]), "bereik van ")
     return (a, b), geheel
 
@@ -246,7 +244,7 @@ def _doel_array(s: Scenario, doel: npt.ArrayLike) -> Arr:
     d = np.asarray(doel, dtype=float)
     if not np.isfinite(d).all():
         raise InvoerFout(
-            [Probleem("doel", float(d.reshape(-1)[np.argmin(np.isfinite(d).reshape(-1))]), "een eindig getal")], s.bron
+            [Probleem("doel", float(d.reshape(-1)[np.argmin(np.isfinite(d).reshape(-1))]), "een eindig getal")]
         )
     return d
 
@@ -374,7 +372,7 @@ def doelzoek_rooster(
     variaties = als_tabel(s, "variaties", variaties, voorbeeld)
     controleer_sleutels(s, variaties)
     if sleutel in variaties:
-        raise InvoerFout([Probleem(f"variaties.{sleutel}", ..., "niet de invoer waarnaar gezocht wordt")], s.bron)
+        raise InvoerFout([Probleem(f"variaties.{sleutel}", ..., "niet de invoer waarnaar gezocht wordt")])
     assen = {k: als_getallen(s, k, v) for k, v in variaties.items()}
     vorm = tuple(v.size for v in assen.values())
     gevormd = {
@@ -382,7 +380,7 @@ def doelzoek_rooster(
     }
     d = _doel_array(s, doel)
     if d.ndim != 0:
-        raise InvoerFout([Probleem("doel", doel, "één getal (voor meer doelen: doelzoek met een array)")], s.bron)
+        raise InvoerFout([Probleem("doel", doel, "één getal (voor meer doelen: doelzoek met een array)")])
     x, meldingen = _zoek(s, sleutel, d, gevormd, regel, (a, b), geheel, kies, voorwaarde, tolerantie, per_rij=True)
     x = np.broadcast_to(x, vorm)
     assert meldingen is not None

@@ -61,8 +61,7 @@ def _sleutels(s: Scenario, sleutels: Sequence[str] | None, bereiken: Mapping[str
                     "geen mixaandeel bij een mix van één functie of van meer dan twee functies (de mix "
                     "moet samen 1 blijven); varieer de aandelen samen in een rooster",
                 )
-            ],
-            s.bron,
+            ]
         )
     return gekozen
 
@@ -149,7 +148,7 @@ def gevoeligheid(
     verwacht = "een percentage groter dan 0 en kleiner dan 100"
     procent = als_getal(s, "procent", procent, verwacht)
     if not 0 < procent < 100:
-        raise InvoerFout([Probleem("procent", procent, verwacht)], s.bron)
+        raise InvoerFout([Probleem("procent", procent, verwacht)])
     if sleutels is not None:
         sleutels = als_lijst(s, "sleutels", sleutels, "invoersleutels, zoals ['product.bezettingsgraad']")
     sleutels = _sleutels(s, sleutels, bereiken)

@@ -193,12 +193,7 @@ def _hoofdfunctie(s: Scenario, hoofdfunctie: str | None) -> str:
     if hoofdfunctie is not None:
         if hoofdfunctie not in direct:
             raise InvoerFout(
-                [
-                    Probleem(
-                        "hoofdfunctie", hoofdfunctie, f"een functie van het directe personeel ({', '.join(direct)})"
-                    )
-                ],
-                s.bron,
+                [Probleem("hoofdfunctie", hoofdfunctie, f"een functie van het directe personeel ({', '.join(direct)})")]
             )
         return hoofdfunctie
     kosten = bereken_met(s, {}, [f"uurkosten.{f}" for f in direct])
@@ -248,8 +243,7 @@ def groep_of_individueel(
     if s.structuur.uit_ratio:
         raise InvoerFout(
             [Probleem("product.ratio", "een ratio", "personeel als aantallen per functie (product.personeel), "
-                      "zoals bij GGZ groep: individueel is één behandelaar met één cliënt")],
-            s.bron,
+                      "zoals bij GGZ groep: individueel is één behandelaar met één cliënt")]
         )  # fmt: skip
     hoofd = _hoofdfunctie(s, hoofdfunctie)
     g = _groottes(s, groottes, np.arange(1.0, 2 * float(s.waarden[_G]) + 1))
@@ -319,13 +313,13 @@ def indirect_per_week(
     s = als_scenario(scenario)
     if functie not in s.structuur.functies:
         raise InvoerFout(
-            [Probleem("functie", functie, f"een functie van dit scenario ({', '.join(s.structuur.functies)})")], s.bron
+            [Probleem("functie", functie, f"een functie van dit scenario ({', '.join(s.structuur.functies)})")]
         )
     sleutel = f"product.indirect_uur.{functie}"
     e = float(s.waarden["product.eenheden_per_jaar"])
     per_week = np.asarray(uren_per_week, dtype=float).reshape(-1)
     if not (np.isfinite(weken_per_jaar) and 0 < weken_per_jaar <= 53):
-        raise InvoerFout([Probleem("weken_per_jaar", weken_per_jaar, "een aantal weken van meer dan 0 tot 53")], s.bron)
+        raise InvoerFout([Probleem("weken_per_jaar", weken_per_jaar, "een aantal weken van meer dan 0 tot 53")])
     per_eenheid = als_getallen(s, sleutel, per_week * weken_per_jaar / e, "uren_per_week: ")
     if sleutel in s.waarden:
         r = bereken_met(s, {sleutel: per_eenheid}, ["tarief_per_client", "opbouw.personeel_indirect"])

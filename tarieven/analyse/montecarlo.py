@@ -341,7 +341,7 @@ def _controleer(
         elif not is_keuze(k) and isinstance(v, Keuze) and not all(_eindig(x) for x in v.waarden):
             problemen.append(Probleem(k, v, "een keuze uit getallen"))
     if problemen:
-        raise InvoerFout(problemen, s.bron)
+        raise InvoerFout(problemen)
 
 
 def _controleer_koppeling(
@@ -360,7 +360,7 @@ def _controleer_koppeling(
                 )
             gezien.add(k)
     if problemen:
-        raise InvoerFout(problemen, s.bron)
+        raise InvoerFout(problemen)
     controleer_sleutels(s, gezien, "gekoppeld.")
     return {k: tuple(v) for k, v in gekoppeld.items()}
 

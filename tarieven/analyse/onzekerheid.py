@@ -234,10 +234,10 @@ def onzekerheidsbanden(
     for naam, m in marges.items():
         if naam not in _ONZEKER or not 0 < m < 1:
             raise InvoerFout([Probleem(f"marges.{naam}", m, "een marge groter dan 0 en kleiner dan 1 per "
-                                       "status 'indicatief' of 'aanname'")], s.bron)  # fmt: skip
+                                       "status 'indicatief' of 'aanname'")])  # fmt: skip
     onbekend = [k for k in vast if k not in s.waarden]
     if onbekend:
-        raise InvoerFout([Probleem(f"vast.{k}", ..., "een invoer van dit scenario") for k in onbekend], s.bron)
+        raise InvoerFout([Probleem(f"vast.{k}", ..., "een invoer van dit scenario") for k in onbekend])
     rijen = []
     eerste_per_bron: dict[tuple[str, float], str] = {}
     mix = mixsleutels(s)
@@ -313,8 +313,7 @@ def onzekerheid(
     eigen = banden[banden["gekoppeld_aan"] == ""]
     if eigen.empty:
         raise InvoerFout(
-            [Probleem("scenario", s.bron, "ten minste één invoer met status 'indicatief' of 'aanname' om te variëren")],
-            s.bron,
+            [Probleem("scenario", s.bron, "ten minste één invoer met status 'indicatief' of 'aanname' om te variëren")]
         )
     verdelingen = {str(k): Driehoek(r["laag"], r["basis"], r["hoog"]) for k, r in eigen.iterrows()}
     gekoppeld: dict[str, list[str]] = {}

@@ -18,8 +18,9 @@ from typing import IO, TYPE_CHECKING, Any
 from tarieven import weergave
 from tarieven.analyse._gemeen import VoortgangRegel
 from tarieven.analyse._keuzes import is_keuze
-from tarieven.analyse.bestand import Analyseplan, Analyseresultaten, lees_analyse
-from tarieven.analyse.bestand import voer_uit as _voer_uit
+from tarieven.analyse.bestand import Analyseplan, lees_analyse
+from tarieven.analyse.uitvoeren import Analyseresultaten
+from tarieven.analyse.uitvoeren import voer_uit as _voer_uit
 from tarieven.csvformaat import schrijf_dataframe
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.model import regeldefinities

@@ -102,16 +102,26 @@ def test_rooster_attrs_en_zonder_variatie() -> None:
     assert str(op_centen(een["tarief_per_client"].iloc[0])) == "90.48"
 
 
-def test_rooster_fouten_noemen_sleutel_en_eerste_foute_waarde() -> None:
-    with pytest.raises(
-        tarieven.InvoerFout, match=r"product\.bezettingsgraad = 1\.2: verwacht een fractie groter dan 0"
-    ):
-        analyse.rooster(G1, {B: [0.8, 1.2, 1.5]})
+def test_rooster_fouten_noemen_sleutel_en_elke_foute_waarde() -> None:
+    with pytest.raises(tarieven.InvoerFout) as fout:
+        analyse.rooster(G1, {B: [0.8, 1.2, 1.5, 1.2]})
+    # each invalid value once, as bereken names it; given with the call, not in the scenario's file
+    assert [(p.pad, p.waarde, p.code) for p in fout.value.problemen] == [
+        (("product", "bezettingsgraad"), 1.2, "buiten_bereik"),
+        (("product", "bezettingsgraad"), 1.5, "buiten_bereik"),
+    ]
+    assert fout.value.bestand is None
+    enkel = tarieven.lees_scenario(G1)
+    with pytest.raises(tarieven.InvoerFout) as een:
+        tarieven.bereken(enkel, met={B: 1.2})
+    assert str(fout.value.problemen[0]) == str(een.value.problemen[0])
     with pytest.raises(tarieven.InvoerFout, match=r"product\.groepgrootte ontbreekt: verwacht een bestaande invoer"):
         analyse.rooster(G1, {"product.groepgrootte": [8]})
     with pytest.raises(tarieven.InvoerFout, match=r"regels = 'tarief': verwacht een regel van de opbouw"):
         analyse.rooster(G1, {B: [0.8]}, regels=["tarief"])
-    with pytest.raises(tarieven.InvoerFout, match=r"functies\.mbo\.maandsalaris = '20 EUR/uur'"):
+    with pytest.raises(
+        tarieven.InvoerFout, match=r"functies\.mbo\.maandsalaris \(opgegeven bij de berekening\) = '20 EUR/uur'"
+    ):
         analyse.rooster(G1, {MBO: ["20 EUR/uur"]})
     with pytest.raises(tarieven.InvoerFout, match=r"ten minste één waarde"):
         analyse.rooster(G1, {B: []})

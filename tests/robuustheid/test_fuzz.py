@@ -24,7 +24,8 @@ from hypothesis import strategies as st
 
 import tarieven
 from tarieven import InvoerFout, Uitkomst
-from tarieven.analyse.bestand import lees_analyse, voer_uit
+from tarieven.analyse.bestand import lees_analyse
+from tarieven.analyse.uitvoeren import voer_uit
 from tarieven.velden import VELDEN
 
 from ._hulp import G1, als_json, als_toml

@@ -150,7 +150,7 @@ def test_rooster_van_een_miljard(grenzen: dict[str, Any]) -> None:
     g = grenzen["rooster"]
     assert g["tijd"] < SNEL
     assert g["melding"] == (
-        'Ongeldige invoer in params/producten/41A22.toml: rooster = "1.000.000.000 scenario\'s": verwacht hoogstens '
+        'Ongeldige invoer: rooster = "1.000.000.000 scenario\'s": verwacht hoogstens '
         "10.000.000 scenario's (max_scenarios); verklein de vraag (minder waarden, minder regels met regels=[...]) "
         + VERHOGEN.format("max_scenarios")
         + "."

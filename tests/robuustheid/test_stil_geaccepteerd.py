@@ -122,7 +122,9 @@ def test_groep_van_8_5_kinderen(s1: dict[str, Any], g1: dict[str, Any]) -> None:
     assert "product.groepsgrootte = 8.5: verwacht een geheel getal groter dan 0 en hoogstens 10000" in fout(
         gewijzigd(s1, product__groepsgrootte=8.5)
     )
-    with pytest.raises(InvoerFout, match=r"product\.groepsgrootte = 8\.5: verwacht een geheel getal"):
+    with pytest.raises(
+        InvoerFout, match=r"product\.groepsgrootte \(opgegeven bij de berekening\) = 8\.5: verwacht een"
+    ):
         analyse.rooster(g1, {"product.groepsgrootte": [8, 8.5]})
     # Monte Carlo draws whole groups from a continuous distribution
     mc = analyse.monte_carlo(g1, {"product.groepsgrootte": analyse.Uniform(6, 12)}, 200, seed=3)

@@ -321,7 +321,8 @@ def test_verkeerde_typen_in_de_analyse_api(g1: dict[str, Any], doe: Any, melding
     s = tarieven.lees_scenario(g1)
     with pytest.raises(InvoerFout) as e:
         doe(s)
-    assert str(e.value).startswith("Ongeldige invoer in <dict>: " + melding)
+    assert str(e.value).startswith("Ongeldige invoer: " + melding)  # an argument, not a value in the scenario
+    assert e.value.bestand is None
 
 
 @pytest.mark.parametrize(
