@@ -8,7 +8,6 @@ together: one error naming every bad row (``bij_fout="stop"``), or every row mar
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -180,11 +179,13 @@ def _tabel(labels: pd.Index, gevonden: _Gevonden, beschreven: _Beschreven) -> pd
 
     posities = np.concatenate([p for p, _ in gevonden]) if gevonden else np.zeros(0, dtype=np.intp)
     volgorde = np.argsort(posities, kind="stable")
+    welke = np.repeat(np.arange(len(gevonden)), [len(p) for p, _ in gevonden])[volgorde]  # per row: its finding
 
     def kolom(deel: int) -> npt.NDArray[Any]:
-        uit = np.empty(posities.size, dtype=object)
-        uit[:] = list(itertools.chain.from_iterable([beschreven[id(x)][deel]] * len(p) for p, x in gevonden))
-        return uit[volgorde]
+        per_bevinding = np.empty(len(gevonden), dtype=object)
+        for j, (_, x) in enumerate(gevonden):  # one by one: a path (a tuple) must not become a dimension
+            per_bevinding[j] = beschreven[id(x)][deel]
+        return per_bevinding[welke]
 
     return pd.DataFrame(
         {"rij": labels.take(posities[volgorde]), "pad": kolom(0), "code": kolom(1), "melding": kolom(2)}
