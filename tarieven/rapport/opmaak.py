@@ -43,23 +43,23 @@ h3 { font-size: 8.8pt; margin: 2mm 0 0.6mm 0; break-after: avoid; }
 p { margin: 0.7mm 0; }
 ul { margin: 0.7mm 0; padding-left: 4.5mm; }
 table { border-collapse: collapse; width: 100%; margin: 0.6mm 0; table-layout: fixed; }
-th, td { padding: 0.3mm 1mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+th, td { padding: 0.1mm 1mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 thead th { border-bottom: 0.6pt solid #444; font-weight: bold; background: #eef1f6; }
 tbody tr { break-inside: avoid; }
 tbody tr:nth-child(even) td { background: #f6f7f9; }
-tr.kop td { font-weight: bold; background: #e3e8f0 !important; padding-top: 0.6mm; }
-tr.kop td .methode { font-weight: normal; color: #444; font-size: 6.6pt; }
+tr.kop td { font-weight: bold; background: #e3e8f0 !important; padding-top: 0.4mm; }
+tr.kop td .methode { font-weight: normal; color: #444; font-size: 7pt; }
 tr.totaal td { font-weight: bold; border-top: 0.6pt solid #444; }
 .getal { text-align: right; white-space: nowrap; overflow-wrap: normal; }
 .getal .tekst { white-space: normal; overflow-wrap: anywhere; }
 .klein, .klein td, .klein th { font-family: "Liberation Sans Narrow", "Arial Narrow", "DejaVu Sans Condensed",
-  "Liberation Sans", sans-serif; font-size: 7.2pt; line-height: 1.2; }
+  "Liberation Sans", sans-serif; font-size: 7.2pt; line-height: 1.12; }
 .sleutel { color: #3d4f6e; }
-.hash { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 6.8pt; }
+.hash { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 7pt; }
 .grijs { color: #555; }
 .waarschuwing { color: #8c1c13; }
 .deel { break-before: page; }
-.bronnen p { margin: 0 0 0.3mm 0; font-size: 6.6pt; line-height: 1.15; break-inside: avoid; }
+.bronnen p { margin: 0 0 0.3mm 0; font-size: 7pt; line-height: 1.15; break-inside: avoid; }
 table.paren td:nth-child(5), table.paren th:nth-child(5) { border-left: 0.6pt solid #bbb; }
 .samen { break-inside: avoid; }
 figure { margin: 0.8mm 0; break-inside: avoid; }
