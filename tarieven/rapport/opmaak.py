@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["CSS", "document", "e", "figuur", "legenda_onder", "link", "nieuwe_figuur", "tabel", "tekenen"]
+__all__ = ["CSS", "document", "e", "figuur", "legenda_onder", "link", "nieuwe_figuur", "sleutel", "tabel", "tekenen"]
 
 BREEDTE_MM = 184.0
 """The width of the text on an A4 page between the margins (210 − 2 × 13 mm)."""
@@ -54,7 +54,7 @@ tr.totaal td { font-weight: bold; border-top: 0.6pt solid #444; }
 .getal .tekst { white-space: normal; overflow-wrap: anywhere; }
 .klein, .klein td, .klein th { font-family: "Liberation Sans Narrow", "Arial Narrow", "DejaVu Sans Condensed",
   "Liberation Sans", sans-serif; font-size: 7.2pt; line-height: 1.12; }
-.sleutel { color: #3d4f6e; }
+.sleutel { color: #3d4f6e; overflow-wrap: normal; }
 .hash { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 7pt; }
 .grijs { color: #555; }
 .waarschuwing { color: #8c1c13; }
@@ -84,6 +84,17 @@ a { color: inherit; text-decoration: none; }
 def e(tekst: object) -> str:
     """Any text as HTML text: ``<``, ``>``, ``&`` and both quotes escaped (safe inside attributes too)."""
     return html.escape(str(tekst), quote=True)
+
+
+_BREEKT = re.compile(r"[._]")
+
+
+def sleutel(naam: str, staart: str = "") -> str:
+    """A key (``werkgeverslasten.pensioen.maximum_pensioengevend_salaris``) in the colour of keys, breakable
+    after each ``.`` and ``_`` (``<wbr>``), and only there, so that a narrow column wraps it between its words,
+    not inside one; ``staart``: HTML that follows the key inside its colour."""
+    tekst = _BREEKT.sub(lambda m: m.group() + "<wbr>", e(naam))
+    return f"<span class='sleutel'>{tekst}{staart}</span>"
 
 
 def link(adres: str) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from tarieven.herkomst import OPGEGEVEN, Herkomst
 from tarieven.model import STAPPEN
 from tarieven.rapport.methode import sectie
-from tarieven.rapport.opmaak import e, link, tabel
+from tarieven.rapport.opmaak import e, link, sleutel, tabel
 from tarieven.uitkomst import Regel, Uitkomst
 
 __all__ = ["Bronnen", "bron_delen", "invoer_sectie", "opbouw_sectie", "status_tekst"]
@@ -128,7 +128,7 @@ def _tekstinvoer(u: Uitkomst, sleutels: Sequence[str]) -> str:
     they have no status and no source, so they share one paragraph."""
     if not sleutels:
         return ""
-    delen = " · ".join(f"<span class='sleutel'>{e(k)}</span> = {e(u.scenario.toon(k))}" for k in sleutels)
+    delen = " · ".join(f"{sleutel(k)} = {e(u.scenario.toon(k))}" for k in sleutels)
     return f"<p class='klein'><b>Namen en keuzes</b> (zonder status of bron): {delen}</p>"
 
 
@@ -173,7 +173,7 @@ def invoer_sectie(u: Uitkomst, bronnen: Bronnen) -> str:
             else:
                 status = "; ".join(f"{e(f)}: {e(t)}" for f, t in statussen.items())
             waarden = [_waarde(u, per[f]) if f in per else "—" for f in functies]
-            rijen.append([f"<span class='sleutel'>{e(veld_)}</span>", *waarden, status,
+            rijen.append([sleutel(veld_), *waarden, status,
                           _bron_cel(u, [*per.values()], bronnen)])  # fmt: skip
         n = len(functies)
         kolom = min(14, 42 // max(n, 1))
@@ -182,10 +182,7 @@ def invoer_sectie(u: Uitkomst, bronnen: Bronnen) -> str:
             + tabel(["veld", *functies, "status (lezing)", "bron"], rijen, getallen=range(1, n + 1), klasse="klein",
                     breedtes=["18%", *[f"{kolom}%"] * n, "24%", f"{58 - n * kolom}%"])
         )  # fmt: skip
-    cellen = [
-        [f"<span class='sleutel'>{e(k)}</span>", _waarde(u, k), e(status_tekst(u, k)), _bron_cel(u, [k], bronnen)]
-        for k in anders
-    ]
+    cellen = [[sleutel(k), _waarde(u, k), e(status_tekst(u, k)), _bron_cel(u, [k], bronnen)] for k in anders]
     helft = (len(cellen) + 1) // 2  # two inputs a row, read down the left half first
     rijen = [[*cellen[i], *(cellen[i + helft] if i + helft < len(cellen) else ["", "", "", ""])] for i in range(helft)]
     delen.append(
@@ -206,7 +203,7 @@ def _matrix(regels: Sequence[Regel], functies: Sequence[str]) -> list[list[str]]
     for (familie, formule), per in rijen.items():
         f0, eerste = next(iter(per.items()))
         label = " ".join(w for w in eerste.definitie.label.split(" ") if w != f0)
-        cel = f"{e(label)}<br><span class='sleutel'>{e(familie)}.<i>functie</i></span>"
+        cel = f"{e(label)}<br>" + sleutel(f"{familie}.", "<i>functie</i>")
         uit.append([cel, *(e(per[f].toon()) if f in per else "—" for f in functies), e(formule)])
     return uit
 
@@ -233,7 +230,7 @@ def opbouw_sectie(u: Uitkomst) -> str:
         if functies and all(r.naam.rpartition(".")[2] in functies for r in regels):
             matrix += [[kop], *_matrix(regels, functies)]
         else:
-            gewoon += [[kop], *([e(r.definitie.label), f"<span class='sleutel'>{e(r.naam)}</span>", e(r.toon()),
+            gewoon += [[kop], *([e(r.definitie.label), sleutel(r.naam), e(r.toon()),
                                  e(r.definitie.formule)] for r in regels)]  # fmt: skip
     delen = []
     if matrix:

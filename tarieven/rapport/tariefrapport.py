@@ -29,7 +29,7 @@ from tarieven.afronding import op_centen
 from tarieven.fouten import TarievenFout
 from tarieven.gepubliceerd import jaarindex
 from tarieven.rapport import methode
-from tarieven.rapport.opmaak import document, e, figuur, legenda_onder, nieuwe_figuur, tabel
+from tarieven.rapport.opmaak import document, e, figuur, legenda_onder, nieuwe_figuur, sleutel, tabel
 from tarieven.rapport.tabellen import Bronnen, invoer_sectie, opbouw_sectie
 from tarieven.uitkomst import ANDERE_EENHEDEN, OPBOUW, Uitkomst
 from tarieven.weergave import LEZING, band_tekst, datum, euro, procent, telling
@@ -226,9 +226,9 @@ def _vergelijking(v: Vergelijking) -> str:
         ax.set_xticks(ax.get_xticks(), [basis_label, *labels[1:-1], "dit\nscenario"])
         svg = figuur(fig, 2)
     rijen = [[e(d.label), e(euro(d.centen)), e(procent(d.aandeel, 1)) if d.aandeel is not None else "",
-              "<span class='sleutel'>" + e(", ".join(d.invoer)) + "</span>"] for d in v.delen]  # fmt: skip
+              sleutel(", ".join(d.invoer))] for d in v.delen]  # fmt: skip
     rijen.append(["<totaal>totaal (eigen − basis)", e(verschil), "", ""])
-    invoer = [[f"<span class='sleutel'>{e(iv.sleutel)}</span>", e(_toon(iv.sleutel, iv.tegen, t)),
+    invoer = [[sleutel(iv.sleutel), e(_toon(iv.sleutel, iv.tegen, t)),
                e(_toon(iv.sleutel, iv.eigen, eigen))] for iv in v.invoer]  # fmt: skip
     basis = t.scenario.product_code or t.scenario.bron
     return (
