@@ -203,8 +203,8 @@ def _matrix(regels: Sequence[Regel], functies: Sequence[str]) -> list[list[str]]
     for (familie, formule), per in rijen.items():
         f0, eerste = next(iter(per.items()))
         label = " ".join(w for w in eerste.definitie.label.split(" ") if w != f0)
-        cel = f"{e(label)}<br>" + sleutel(f"{familie}.", "<i>functie</i>")
-        uit.append([cel, *(e(per[f].toon()) if f in per else "—" for f in functies), e(formule)])
+        naam = sleutel(f"{familie}.", "<i>functie</i>")
+        uit.append([e(label), naam, *(e(per[f].toon()) if f in per else "—" for f in functies), e(formule)])
     return uit
 
 
@@ -212,7 +212,7 @@ def _methode(stap: str) -> str:
     """The section of the method that describes a step: its address and the cost element it covers."""
     sec = sectie(stap)
     element = f" · kostprijselement: {e(sec.kostprijselement)}" if sec.kostprijselement else ""
-    return f"<br><span class='methode'>{e(sec.adres)}{element}</span>"
+    return f" <span class='methode'>· {e(sec.adres)}{element}</span>"  # on the heading's line: a line less
 
 
 def opbouw_sectie(u: Uitkomst) -> str:
@@ -235,10 +235,11 @@ def opbouw_sectie(u: Uitkomst) -> str:
     delen = []
     if matrix:
         n = len(functies)
-        kolom = min(14, 45 // max(n, 1))
-        delen.append(tabel(["regel", *functies, "formule in woorden"], matrix, getallen=range(1, n + 1),
-                           klasse="klein", breedtes=["20%", *[f"{kolom}%"] * n, f"{80 - n * kolom}%"]))  # fmt: skip
+        kolom = min(13, 31.5 / max(n, 1))  # line and name as wide as in the table below
+        breedtes = ["16%", "16%", *[f"{kolom:g}%"] * n, f"{68 - n * kolom:g}%"]
+        delen.append(tabel(["regel", "naam", *functies, "formule in woorden"], matrix, getallen=range(2, n + 2),
+                           klasse="klein", breedtes=breedtes))  # fmt: skip
     if gewoon:
         delen.append(tabel(["regel", "naam", "waarde", "formule in woorden"], gewoon, getallen=[2], klasse="klein",
-                           breedtes=["23%", "22%", "13%", "42%"]))  # fmt: skip
+                           breedtes=["16%", "16%", "12%", "56%"]))  # fmt: skip
     return "".join(delen)
