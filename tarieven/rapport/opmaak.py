@@ -59,7 +59,8 @@ tr.totaal td { font-weight: bold; border-top: 0.6pt solid #444; }
 .grijs { color: #555; }
 .waarschuwing { color: #8c1c13; }
 .deel { break-before: page; }
-.bronnen p { margin: 0 0 0.3mm 0; font-size: 7pt; line-height: 1.15; break-inside: avoid; }
+.bronnen { columns: 2; column-gap: 5mm; }
+.bronnen p { margin: 0 0 0.2mm 0; font-size: 7pt; line-height: 1.15; break-inside: avoid; }
 table.paren td:nth-child(5), table.paren th:nth-child(5) { border-left: 0.6pt solid #bbb; }
 .samen { break-inside: avoid; }
 figure { margin: 0.8mm 0; break-inside: avoid; }

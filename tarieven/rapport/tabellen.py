@@ -4,8 +4,8 @@ Per-function lines and inputs (``jaarloon.mbo``, ``functies.hbo.verzuim``) stand
 one column per function, so a reader compares the functions at a glance and one product fits
 on three pages. Every input of the result (:func:`tarieven.invoerjson.invoer_json`, what
 ``tarieven bereken --formaat json`` gives) has its row with value and unit, status (and the
-reading of an assumption), and its sources by number; the list of sources gives each title
-with its address once.
+reading of an assumption), and its sources by number; the list of sources gives each document
+once, with its address and what is cited from it (the head of the titles they share said once).
 """
 
 from __future__ import annotations
@@ -66,9 +66,23 @@ class Bronnen:
         regels = []
         for n, titels in self.titels.items():
             adres = self.adressen[n]
-            tekst = " · ".join(e(t) for t in titels)
+            tekst = _titels(titels)
             regels.append(f"<p><b>[{n}]</b> {tekst}" + (f" · {link(adres)}" if adres else "") + "</p>")
         return f"<div class='bronnen klein'>{''.join(regels)}</div>"
+
+
+_SCHEIDING = (", ", ": ")
+
+
+def _titels(titels: Sequence[str]) -> str:
+    """The titles cited from one address: the head they share (up to a ``, `` or ``: `` where each goes on)
+    once, then what each cites of it: ``CAO Jeugdzorg 2024-2025, art. 7.3 lid 1 · art. 7.3 lid 3``."""
+    gedeeld = next((i for i, tekens in enumerate(zip(*titels, strict=False)) if len(set(tekens)) > 1),
+                   min(map(len, titels), default=0)) if len(titels) > 1 else 0  # fmt: skip
+    grens = max((i for i in range(gedeeld + 1) if all(t[i : i + 2] in _SCHEIDING for t in titels)), default=0)
+    if grens < 8:  # nothing worth saying once
+        return " · ".join(e(t) for t in titels)
+    return e(titels[0][: grens + 2]) + " · ".join(e(t[grens + 2 :]) for t in titels)
 
 
 def _verwijzing(nummers: Sequence[int]) -> str:
