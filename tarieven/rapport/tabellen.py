@@ -123,6 +123,17 @@ def _bron_cel(u: Uitkomst, sleutels: Sequence[str], bronnen: Bronnen) -> str:
     return _verwijzing(nummers)
 
 
+def _status_cel(u: Uitkomst, per: dict[str, str]) -> str:
+    """The status of one field of the functions (``per``: function -> key), said once for the functions
+    that share it: ``indicatief``, or ``mbo: eigen invoer; hbo, wo: indicatief (centraal)``."""
+    functies: dict[str, list[str]] = {}
+    for f, k in per.items():
+        functies.setdefault(status_tekst(u, k), []).append(f)
+    if len(functies) == 1:
+        return e(next(iter(functies)))
+    return "; ".join(f"{e(', '.join(fs))}: {e(t)}" for t, fs in functies.items())
+
+
 def _waarde(u: Uitkomst, sleutel: str) -> str:
     """An input's value as the explanation shows it; a text (a name, a description) may wrap."""
     tekst = e(u.scenario.toon(sleutel))
@@ -181,20 +192,14 @@ def invoer_sectie(u: Uitkomst, bronnen: Bronnen) -> str:
     if velden:
         rijen = []
         for veld_, per in velden.items():
-            statussen = {f: status_tekst(u, k) for f, k in per.items()}
-            if len(set(statussen.values())) == 1:
-                status = e(next(iter(statussen.values())))
-            else:
-                status = "; ".join(f"{e(f)}: {e(t)}" for f, t in statussen.items())
             waarden = [_waarde(u, per[f]) if f in per else "—" for f in functies]
-            rijen.append([sleutel(veld_), *waarden, status,
-                          _bron_cel(u, [*per.values()], bronnen)])  # fmt: skip
+            rijen.append([sleutel(veld_), *waarden, _status_cel(u, per), _bron_cel(u, [*per.values()], bronnen)])
         n = len(functies)
         kolom = min(14, 42 // max(n, 1))
         delen.append(
             "<h3>Per functie: functies.<i>functie</i>.<i>veld</i></h3>"
             + tabel(["veld", *functies, "status (lezing)", "bron"], rijen, getallen=range(1, n + 1), klasse="klein",
-                    breedtes=["18%", *[f"{kolom}%"] * n, "24%", f"{58 - n * kolom}%"])
+                    breedtes=["18%", *[f"{kolom}%"] * n, "30%", f"{52 - n * kolom}%"])
         )  # fmt: skip
     cellen = [[sleutel(k), _waarde(u, k), e(status_tekst(u, k)), _bron_cel(u, [k], bronnen)] for k in anders]
     helft = (len(cellen) + 1) // 2  # two inputs a row, read down the left half first
