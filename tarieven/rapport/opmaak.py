@@ -46,6 +46,8 @@ table { border-collapse: collapse; width: 100%; margin: 0.6mm 0; table-layout: f
 th, td { padding: 0.1mm 1mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 thead th { border-bottom: 0.6pt solid #444; font-weight: bold; background: #eef1f6; }
 tbody tr { break-inside: avoid; }
+tr.kop, tr.kop + tr { break-after: avoid; }
+tbody tr:nth-last-child(-n+2) { break-before: avoid; }
 tbody tr:nth-child(even) td { background: #f6f7f9; }
 tr.kop td { font-weight: bold; background: #e3e8f0 !important; padding-top: 0.4mm; }
 tr.kop td .methode { font-weight: normal; color: #444; font-size: 7pt; }
@@ -79,7 +81,9 @@ a { color: inherit; text-decoration: none; }
   html { zoom: 1.2; }
 }
 """
-"""The one stylesheet of every report: A4, page breaks between the parts, numbers right-aligned."""
+"""The one stylesheet of every report: A4, page breaks between the parts, numbers right-aligned, no text
+under 7pt; tables dense and broken between pages where a reader can follow: a step's heading with at least
+two rows under it, never a table's last row or two alone on a page."""
 
 
 def e(tekst: object) -> str:
