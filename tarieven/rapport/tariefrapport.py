@@ -9,7 +9,7 @@ product: the comparison with that product comes second):
    parts per client; the warnings; the published comparable level of the product, with the
    level check of ``tarieven niveau`` (:func:`tarieven.analyse.niveaucheck`).
 2. **Vergelijking** (a scenario on a product only): the comparison with that product, the bridge
-   and its parts in euros (:func:`tarieven.vergelijk`), and the inputs that differ.
+   and its parts in euros (:func:`tarieven.vergelijk`), each with the inputs that differ.
 3. **Opbouw**: every line of the build-up with its formula in words, each step with the section
    of the method that describes it.
 4. **Invoer en bronnen**: every input with value and unit, status and sources; the list of
@@ -218,31 +218,45 @@ def _vergelijking(v: Vergelijking) -> str:
     verschil = euro(op_centen(eigen.tarief) - op_centen(t.tarief))
     relatief = f" ({procent(v.verschil / t.tarief, 1)})" if t.tarief else ""
     with tekenen():
-        fig, ax = nieuwe_figuur(72)
+        fig, ax = nieuwe_figuur(50)
         brug(v, ax=ax)
         ax.set_title(f"Van {euro(t.tarief)} naar {euro(eigen.tarief)}: wat het verschil verklaart", fontsize=10)
+        ax.set_ylabel(f"per cliënt per {eigen.eenheid}")
         labels = [x.get_text() for x in ax.get_xticklabels()]
         basis_label = f"tarief\n{t.scenario.product_code or 'tegen'}"
         ax.set_xticks(ax.get_xticks(), [basis_label, *labels[1:-1], "dit\nscenario"])
         svg = figuur(fig, 2)
-    rijen = [[e(d.label), e(euro(d.centen)), e(procent(d.aandeel, 1)) if d.aandeel is not None else "",
-              sleutel(", ".join(d.invoer))] for d in v.delen]  # fmt: skip
-    rijen.append(["<totaal>totaal (eigen − basis)", e(verschil), "", ""])
-    invoer = [[sleutel(iv.sleutel), e(_toon(iv.sleutel, iv.tegen, t)),
-               e(_toon(iv.sleutel, iv.eigen, eigen))] for iv in v.invoer]  # fmt: skip
     basis = t.scenario.product_code or t.scenario.bron
     return (
         f"<h2>Vergelijking met {e(basis)}</h2>"
         f"<p>Tarief van {e(basis)}: <b>{e(euro(t.tarief))}</b> · dit scenario: <b>{e(euro(eigen.tarief))}</b> · "
         f"verschil {e(verschil)}{e(relatief)}, verdeeld over groepen invoer (Shapley-decompositie: het gemiddelde "
-        "effect van elke groep over alle volgorden; de delen tellen op tot het verschil).</p>"
+        "effect van elke groep over alle volgorden; de delen tellen op tot het verschil), met per groep de invoer "
+        "die verschilt.</p>"
         + svg
-        + tabel(["groep invoer", "deel", "aandeel", "invoer die verschilt"], rijen, getallen=[1, 2], klasse="klein",
-                breedtes=["30%", "12%", "10%", "48%"])
-        + "<h3>Invoer die verschilt</h3>"
-        + tabel(["invoer", f"{basis}", "dit scenario"], invoer, getallen=[1, 2], klasse="klein",
-                breedtes=["50%", "25%", "25%"])
+        + tabel(["groep invoer", "deel", "aandeel", "invoer die verschilt", f"{basis}", "dit scenario"],
+                _delen_rijen(v, verschil), getallen=[1, 2, 4, 5], klasse="klein",
+                breedtes=["17%", "9%", "8%", "30%", "18%", "18%"])
     )  # fmt: skip
+
+
+def _delen_rijen(v: Vergelijking, verschil: str) -> list[list[str]]:
+    """One row per input that differs, under the part of its group (the group's cells on its first row);
+    the inputs of no group last, then the total."""
+    waarden = {iv.sleutel: (e(_toon(iv.sleutel, iv.tegen, v.tegen)), e(_toon(iv.sleutel, iv.eigen, v.eigen)))
+               for iv in v.invoer}  # fmt: skip
+    rijen: list[list[str]] = []
+    gedaan: set[str] = set()
+    for d in v.delen:
+        groep = [e(d.label), e(euro(d.centen)), e(procent(d.aandeel, 1)) if d.aandeel is not None else ""]
+        for i, k in enumerate(d.invoer or ("",)):
+            naam = sleutel(k) if k else ""
+            rijen.append([*(groep if i == 0 else ["", "", ""]), naam, *waarden.get(k, ("", ""))])
+            gedaan.add(k)
+    for i, k in enumerate(k for k in waarden if k not in gedaan):
+        rijen.append([*(["geen groep", "—", ""] if i == 0 else ["", "", ""]), sleutel(k), *waarden[k]])
+    rijen.append(["<totaal>totaal (eigen − basis)", e(verschil), "", "", "", ""])
+    return rijen
 
 
 def _toon(sleutel: str, x: Any, u: Uitkomst) -> str:
