@@ -76,14 +76,15 @@ a { color: inherit; text-decoration: none; }
 .voet { position: running(voet); font-size: 7pt; color: #555; }
 @media screen {
   body { max-width: 184mm; margin: 8mm auto; padding: 0 6mm; }
-  .deel { border-top: 1pt dashed #999; margin-top: 8mm; padding-top: 2mm; }
+  .deel, .vervolg { border-top: 1pt dashed #999; margin-top: 8mm; padding-top: 2mm; }
   .voet { display: none; }
   html { zoom: 1.2; }
 }
 """
-"""The one stylesheet of every report: A4, page breaks between the parts, numbers right-aligned, no text
-under 7pt; tables dense and broken between pages where a reader can follow: a step's heading with at least
-two rows under it, never a table's last row or two alone on a page."""
+"""The one stylesheet of every report: A4, page breaks between the parts (a ``deel``; a ``vervolg`` follows on
+on the same page), numbers right-aligned, no text under 7pt; tables dense (a provider's report fits three pages)
+and broken between pages where a reader can follow: a step's heading with at least two rows under it, never a
+table's last row or two alone on a page."""
 
 
 def e(tekst: object) -> str:

@@ -1,7 +1,8 @@
 """The report of one tariff for the negotiating table: the tariff, what it rests on, where each number comes from.
 
-Three parts, each starting on a new page when printed (four for a scenario with inputs of its own on a
-product: the comparison with that product comes second):
+Three parts, each starting on a new page when printed, on three pages of A4 (four parts for a scenario
+with inputs of its own on a product: the comparison with that product comes second, and the build-up and
+the inputs follow it on the same pages, so that this report too takes three pages):
 
 1. **Samenvatting**: what was computed (product, scenario or provider, peildatum, assumption
    set, version, parameter-set and input hashes, date made); the tariff as ``tarieven
@@ -290,11 +291,17 @@ def tariefrapport(u: Uitkomst, *, gemaakt: dt.datetime, vergelijking: Vergelijki
     samenvatting = _kop(u, gemaakt) + _tarief(u, band) + _waterval(u, referentie) + _waarschuwingen(u)
     samenvatting += _niveaus(u, check, reden)
     opbouw = "<h2>Opbouw regel voor regel</h2>" + _methode(u) + opbouw_sectie(u)
-    invoer = "<h2>Invoer</h2>" + invoer_sectie(u, bronnen) + "<h2>Bronnen</h2>" + bronnen.lijst()
-    delen = [samenvatting, *([_vergelijking(vergelijking)] if vergelijking is not None else []), opbouw, invoer]
+    invoer = "<h2>Invoer en bronnen</h2>" + invoer_sectie(u, bronnen) + "<h3>Bronnen</h3>" + bronnen.lijst()
+    delen = [("", samenvatting)] + ([("deel", _vergelijking(vergelijking))] if vergelijking is not None else [])
+    # each part on a page of its own, except that after a comparison the build-up and the inputs follow on
+    # (a provider's report on 3 pages, not 4)
+    volgt = "vervolg" if vergelijking is not None else "deel"
+    delen += [(volgt, opbouw), (volgt, invoer)]
     hash_ = s.parameters.hash[:12] if s.parameters is not None else "—"
     voet = f"Tariefberekening {s.product_code or s.bron} · tarieven {u.versie} · parameters {hash_} · " + (
         f"gemaakt {gemaakt_tekst(gemaakt)}"
     )
-    inhoud = "".join(f"<section{' class=deel' if i else ''}>{deel}</section>" for i, deel in enumerate(delen))
+    inhoud = "".join(
+        f"<section class='{k}'>{deel}</section>" if k else f"<section>{deel}</section>" for k, deel in delen
+    )
     return document(f"Tariefberekening: {s.kop}", voet, inhoud, gemaakt=gemaakt.astimezone(dt.UTC).isoformat())
