@@ -298,9 +298,11 @@ def tariefrapport(u: Uitkomst, *, gemaakt: dt.datetime, vergelijking: Vergelijki
     volgt = "vervolg" if vergelijking is not None else "deel"
     delen += [(volgt, opbouw), (volgt, invoer)]
     hash_ = s.parameters.hash[:12] if s.parameters is not None else "—"
-    voet = f"Tariefberekening {s.product_code or s.bron} · tarieven {u.versie} · parameters {hash_} · " + (
-        f"gemaakt {gemaakt_tekst(gemaakt)}"
-    )
+    aanbieder = s.invoer.get("aanbieder.code") or s.invoer.get("aanbieder.naam")
+    voet = (
+        f"Tariefberekening {s.product_code or s.bron}" + (f" · aanbieder {aanbieder}" if aanbieder else "")
+        + f" · tarieven {u.versie} · parameters {hash_} · gemaakt {gemaakt_tekst(gemaakt)}"
+    )  # fmt: skip
     inhoud = "".join(
         f"<section class='{k}'>{deel}</section>" if k else f"<section>{deel}</section>" for k, deel in delen
     )
