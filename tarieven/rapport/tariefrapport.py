@@ -2,7 +2,8 @@
 
 Three parts, each starting on a new page when printed, on three pages of A4 (four parts for a scenario
 with inputs of its own on a product: the comparison with that product comes second, and the build-up and
-the inputs follow it on the same pages, so that this report too takes three pages):
+the inputs follow it on the same pages, so that this report too takes three pages; a build-up of a few
+lines, a transport product's, shares its page too):
 
 1. **Samenvatting**: what was computed (product, scenario or provider, peildatum, assumption
    set, version, parameter-set and input hashes, date made); the tariff as ``tarieven
@@ -41,6 +42,10 @@ if TYPE_CHECKING:
     from tarieven.vergelijkingsuitvoer import Vergelijking
 
 __all__ = ["gemaakt_tekst", "tariefrapport"]
+
+
+KORT = 10
+"""A build-up of at most this many lines (a transport product's two) shares its page with what comes before."""
 
 
 def gemaakt_tekst(moment: dt.datetime) -> str:
@@ -277,6 +282,15 @@ def _methode(u: Uitkomst) -> str:
     )
 
 
+def _na(u: Uitkomst, vergelijking: Vergelijking | None) -> str:
+    """How the build-up and the inputs follow: each part on a page of its own (``deel``), except after a
+    comparison, where they follow on (a provider's report on 3 pages, not 4), and where the build-up has a few
+    lines only (a transport product's: one page in all), each then kept whole."""
+    if len(u) <= KORT:
+        return "vervolg samen"
+    return "vervolg" if vergelijking is not None else "deel"
+
+
 def tariefrapport(u: Uitkomst, *, gemaakt: dt.datetime, vergelijking: Vergelijking | None = None) -> str:
     """The report of ``u`` as one self-contained HTML document (see the module docstring).
 
@@ -293,10 +307,7 @@ def tariefrapport(u: Uitkomst, *, gemaakt: dt.datetime, vergelijking: Vergelijki
     opbouw = "<h2>Opbouw regel voor regel</h2>" + _methode(u) + opbouw_sectie(u)
     invoer = "<h2>Invoer en bronnen</h2>" + invoer_sectie(u, bronnen) + "<h3>Bronnen</h3>" + bronnen.lijst()
     delen = [("", samenvatting)] + ([("deel", _vergelijking(vergelijking))] if vergelijking is not None else [])
-    # each part on a page of its own, except that after a comparison the build-up and the inputs follow on
-    # (a provider's report on 3 pages, not 4)
-    volgt = "vervolg" if vergelijking is not None else "deel"
-    delen += [(volgt, opbouw), (volgt, invoer)]
+    delen += [(_na(u, vergelijking), opbouw), (_na(u, vergelijking), invoer)]
     hash_ = s.parameters.hash[:12] if s.parameters is not None else "—"
     aanbieder = s.invoer.get("aanbieder.code") or s.invoer.get("aanbieder.naam")
     voet = (
