@@ -16,7 +16,7 @@ from tarieven.overzicht import productoverzicht, vervoersbedragen
 from tarieven.parameterbestanden import laad_map
 from tarieven.parameters import CENTRAAL, LEZINGEN, STATUSSEN, Parameter, Waarde
 from tarieven.uitvoerbestand import atomair, schrijf_bytes
-from tarieven.weergave import LEZING, band_tekst, euro, getal, ingekort, invoer, procent
+from tarieven.weergave import LEZING, band_tekst, euro, getal, ingekort, invoer, procent, telling
 
 __all__ = ["indexeer", "parameters", "producten", "test"]
 
@@ -300,7 +300,8 @@ def normeer(args: argparse.Namespace) -> int:
         from tarieven.rapport import schrijf_normeringsrapport
 
         pad, paginas = schrijf_normeringsrapport(uitkomst, args.rapport, overschrijven=False, optie="--rapport")
-        print(f"geschreven: {pad}" + (f" ({paginas} pagina's A4)" if paginas else ""), file=sys.stderr)
+        omvang = "" if not paginas else " (" + telling(paginas, "pagina", "pagina's") + " A4)"  # 1 pagina, 3 pagina's
+        print(f"geschreven: {pad}{omvang}", file=sys.stderr)
     if args.formaat == "json":
         import json
 

@@ -8,6 +8,7 @@ import sys
 from tarieven.catalogus import is_vervoer
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.velden import VORMEN
+from tarieven.weergave import telling
 
 __all__ = ["rapport"]
 
@@ -25,5 +26,6 @@ def rapport(args: argparse.Namespace) -> int:
     u = bereken_uitkomst(args)
     assert u is not None  # only transport without a distance and form gives none, refused above
     pad, paginas = schrijf_rapport(u, args.uitvoer, overschrijven=args.overschrijf, optie="-o")
-    print(f"geschreven: {pad}" + (f" ({paginas} pagina's A4)" if paginas is not None else ""), file=sys.stderr)
+    omvang = "" if paginas is None else " (" + telling(paginas, "pagina", "pagina's") + " A4)"  # 1 pagina, 3 pagina's
+    print(f"geschreven: {pad}{omvang}", file=sys.stderr)
     return 0

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tarieven._versie import __version__
-from tarieven.rapport.opmaak import document, e, figuur, legenda_onder, nieuwe_figuur, tabel, tekenen
+from tarieven.rapport.opmaak import document, e, figuur, legenda_onder, nieuwe_figuur, sleutel, tabel, tekenen
 from tarieven.rapport.tariefrapport import gemaakt_tekst
 from tarieven.weergave import datum, euro, invoer, telling
 
@@ -61,7 +61,7 @@ def _basis(n: Normering) -> str:
     woorden = {"vervang": "vervangt de waarde", "maximum": "ten hoogste", "minimum": "ten minste"}
     rijen = [
         [
-            f"<span class='sleutel'>{e(m.sleutel)}</span>",
+            sleutel(m.sleutel),
             e(invoer(m.waarde)),
             e(woorden.get(m.toepassing, m.toepassing)),
         ]

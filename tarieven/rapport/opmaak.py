@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["CSS", "document", "e", "figuur", "legenda_onder", "link", "nieuwe_figuur", "tabel", "tekenen"]
+__all__ = ["CSS", "document", "e", "figuur", "legenda_onder", "link", "nieuwe_figuur", "sleutel", "tabel", "tekenen"]
 
 BREEDTE_MM = 184.0
 """The width of the text on an A4 page between the margins (210 − 2 × 13 mm)."""
@@ -43,23 +43,26 @@ h3 { font-size: 8.8pt; margin: 2mm 0 0.6mm 0; break-after: avoid; }
 p { margin: 0.7mm 0; }
 ul { margin: 0.7mm 0; padding-left: 4.5mm; }
 table { border-collapse: collapse; width: 100%; margin: 0.6mm 0; table-layout: fixed; }
-th, td { padding: 0.3mm 1mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+th, td { padding: 0.1mm 1mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 thead th { border-bottom: 0.6pt solid #444; font-weight: bold; background: #eef1f6; }
 tbody tr { break-inside: avoid; }
+tr.kop, tr.kop + tr { break-after: avoid; }
+tbody tr:nth-last-child(-n+2) { break-before: avoid; }
 tbody tr:nth-child(even) td { background: #f6f7f9; }
-tr.kop td { font-weight: bold; background: #e3e8f0 !important; padding-top: 0.6mm; }
-tr.kop td .methode { font-weight: normal; color: #444; font-size: 6.6pt; }
+tr.kop td { font-weight: bold; background: #e3e8f0 !important; padding-top: 0.4mm; }
+tr.kop td .methode { font-weight: normal; color: #444; font-size: 7pt; }
 tr.totaal td { font-weight: bold; border-top: 0.6pt solid #444; }
 .getal { text-align: right; white-space: nowrap; overflow-wrap: normal; }
 .getal .tekst { white-space: normal; overflow-wrap: anywhere; }
 .klein, .klein td, .klein th { font-family: "Liberation Sans Narrow", "Arial Narrow", "DejaVu Sans Condensed",
-  "Liberation Sans", sans-serif; font-size: 7.2pt; line-height: 1.2; }
-.sleutel { color: #3d4f6e; }
-.hash { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 6.8pt; }
+  "Liberation Sans", sans-serif; font-size: 7.2pt; line-height: 1.12; }
+.sleutel { color: #3d4f6e; overflow-wrap: normal; }
+.hash { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 7pt; }
 .grijs { color: #555; }
 .waarschuwing { color: #8c1c13; }
 .deel { break-before: page; }
-.bronnen p { margin: 0 0 0.3mm 0; font-size: 6.6pt; line-height: 1.15; break-inside: avoid; }
+.bronnen { columns: 2; column-gap: 5mm; }
+.bronnen p { margin: 0 0 0.2mm 0; font-size: 7pt; line-height: 1.15; break-inside: avoid; }
 table.paren td:nth-child(5), table.paren th:nth-child(5) { border-left: 0.6pt solid #bbb; }
 .samen { break-inside: avoid; }
 figure { margin: 0.8mm 0; break-inside: avoid; }
@@ -73,17 +76,31 @@ a { color: inherit; text-decoration: none; }
 .voet { position: running(voet); font-size: 7pt; color: #555; }
 @media screen {
   body { max-width: 184mm; margin: 8mm auto; padding: 0 6mm; }
-  .deel { border-top: 1pt dashed #999; margin-top: 8mm; padding-top: 2mm; }
+  .deel, .vervolg { border-top: 1pt dashed #999; margin-top: 8mm; padding-top: 2mm; }
   .voet { display: none; }
   html { zoom: 1.2; }
 }
 """
-"""The one stylesheet of every report: A4, page breaks between the parts, numbers right-aligned."""
+"""The one stylesheet of every report: A4, page breaks between the parts (a ``deel``; a ``vervolg`` follows on
+on the same page), numbers right-aligned, no text under 7pt; tables dense (a provider's report fits three pages)
+and broken between pages where a reader can follow: a step's heading with at least two rows under it, never a
+table's last row or two alone on a page."""
 
 
 def e(tekst: object) -> str:
     """Any text as HTML text: ``<``, ``>``, ``&`` and both quotes escaped (safe inside attributes too)."""
     return html.escape(str(tekst), quote=True)
+
+
+_BREEKT = re.compile(r"[._]")
+
+
+def sleutel(naam: str, staart: str = "") -> str:
+    """A key (``werkgeverslasten.pensioen.maximum_pensioengevend_salaris``) in the colour of keys, breakable
+    after each ``.`` and ``_`` (``<wbr>``), and only there, so that a narrow column wraps it between its words,
+    not inside one; ``staart``: HTML that follows the key inside its colour."""
+    tekst = _BREEKT.sub(lambda m: m.group() + "<wbr>", e(naam))
+    return f"<span class='sleutel'>{tekst}{staart}</span>"
 
 
 def link(adres: str) -> str:

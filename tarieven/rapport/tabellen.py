@@ -4,8 +4,8 @@ Per-function lines and inputs (``jaarloon.mbo``, ``functies.hbo.verzuim``) stand
 one column per function, so a reader compares the functions at a glance and one product fits
 on three pages. Every input of the result (:func:`tarieven.invoerjson.invoer_json`, what
 ``tarieven bereken --formaat json`` gives) has its row with value and unit, status (and the
-reading of an assumption), and its sources by number; the list of sources gives each title
-with its address once.
+reading of an assumption), and its sources by number; the list of sources gives each document
+once, with its address and what is cited from it (the head of the titles they share said once).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from tarieven.herkomst import OPGEGEVEN, Herkomst
 from tarieven.model import STAPPEN
 from tarieven.rapport.methode import sectie
-from tarieven.rapport.opmaak import e, link, tabel
+from tarieven.rapport.opmaak import e, link, sleutel, tabel
 from tarieven.uitkomst import Regel, Uitkomst
 
 __all__ = ["Bronnen", "bron_delen", "invoer_sectie", "opbouw_sectie", "status_tekst"]
@@ -66,9 +66,23 @@ class Bronnen:
         regels = []
         for n, titels in self.titels.items():
             adres = self.adressen[n]
-            tekst = " · ".join(e(t) for t in titels)
+            tekst = _titels(titels)
             regels.append(f"<p><b>[{n}]</b> {tekst}" + (f" · {link(adres)}" if adres else "") + "</p>")
         return f"<div class='bronnen klein'>{''.join(regels)}</div>"
+
+
+_SCHEIDING = (", ", ": ")
+
+
+def _titels(titels: Sequence[str]) -> str:
+    """The titles cited from one address: the head they share (up to a ``, `` or ``: `` where each goes on)
+    once, then what each cites of it: ``CAO Jeugdzorg 2024-2025, art. 7.3 lid 1 · art. 7.3 lid 3``."""
+    gedeeld = next((i for i, tekens in enumerate(zip(*titels, strict=False)) if len(set(tekens)) > 1),
+                   min(map(len, titels), default=0)) if len(titels) > 1 else 0  # fmt: skip
+    grens = max((i for i in range(gedeeld + 1) if all(t[i : i + 2] in _SCHEIDING for t in titels)), default=0)
+    if grens < 8:  # nothing worth saying once
+        return " · ".join(e(t) for t in titels)
+    return e(titels[0][: grens + 2]) + " · ".join(e(t[grens + 2 :]) for t in titels)
 
 
 def _verwijzing(nummers: Sequence[int]) -> str:
@@ -109,6 +123,17 @@ def _bron_cel(u: Uitkomst, sleutels: Sequence[str], bronnen: Bronnen) -> str:
     return _verwijzing(nummers)
 
 
+def _status_cel(u: Uitkomst, per: dict[str, str]) -> str:
+    """The status of one field of the functions (``per``: function -> key), said once for the functions
+    that share it: ``indicatief``, or ``mbo: eigen invoer; hbo, wo: indicatief (centraal)``."""
+    functies: dict[str, list[str]] = {}
+    for f, k in per.items():
+        functies.setdefault(status_tekst(u, k), []).append(f)
+    if len(functies) == 1:
+        return e(next(iter(functies)))
+    return "; ".join(f"{e(', '.join(fs))}: {e(t)}" for t, fs in functies.items())
+
+
 def _waarde(u: Uitkomst, sleutel: str) -> str:
     """An input's value as the explanation shows it; a text (a name, a description) may wrap."""
     tekst = e(u.scenario.toon(sleutel))
@@ -128,7 +153,7 @@ def _tekstinvoer(u: Uitkomst, sleutels: Sequence[str]) -> str:
     they have no status and no source, so they share one paragraph."""
     if not sleutels:
         return ""
-    delen = " · ".join(f"<span class='sleutel'>{e(k)}</span> = {e(u.scenario.toon(k))}" for k in sleutels)
+    delen = " · ".join(f"{sleutel(k)} = {e(u.scenario.toon(k))}" for k in sleutels)
     return f"<p class='klein'><b>Namen en keuzes</b> (zonder status of bron): {delen}</p>"
 
 
@@ -167,25 +192,16 @@ def invoer_sectie(u: Uitkomst, bronnen: Bronnen) -> str:
     if velden:
         rijen = []
         for veld_, per in velden.items():
-            statussen = {f: status_tekst(u, k) for f, k in per.items()}
-            if len(set(statussen.values())) == 1:
-                status = e(next(iter(statussen.values())))
-            else:
-                status = "; ".join(f"{e(f)}: {e(t)}" for f, t in statussen.items())
             waarden = [_waarde(u, per[f]) if f in per else "—" for f in functies]
-            rijen.append([f"<span class='sleutel'>{e(veld_)}</span>", *waarden, status,
-                          _bron_cel(u, [*per.values()], bronnen)])  # fmt: skip
+            rijen.append([sleutel(veld_), *waarden, _status_cel(u, per), _bron_cel(u, [*per.values()], bronnen)])
         n = len(functies)
         kolom = min(14, 42 // max(n, 1))
         delen.append(
             "<h3>Per functie: functies.<i>functie</i>.<i>veld</i></h3>"
             + tabel(["veld", *functies, "status (lezing)", "bron"], rijen, getallen=range(1, n + 1), klasse="klein",
-                    breedtes=["18%", *[f"{kolom}%"] * n, "24%", f"{58 - n * kolom}%"])
+                    breedtes=["18%", *[f"{kolom}%"] * n, "30%", f"{52 - n * kolom}%"])
         )  # fmt: skip
-    cellen = [
-        [f"<span class='sleutel'>{e(k)}</span>", _waarde(u, k), e(status_tekst(u, k)), _bron_cel(u, [k], bronnen)]
-        for k in anders
-    ]
+    cellen = [[sleutel(k), _waarde(u, k), e(status_tekst(u, k)), _bron_cel(u, [k], bronnen)] for k in anders]
     helft = (len(cellen) + 1) // 2  # two inputs a row, read down the left half first
     rijen = [[*cellen[i], *(cellen[i + helft] if i + helft < len(cellen) else ["", "", "", ""])] for i in range(helft)]
     delen.append(
@@ -206,8 +222,8 @@ def _matrix(regels: Sequence[Regel], functies: Sequence[str]) -> list[list[str]]
     for (familie, formule), per in rijen.items():
         f0, eerste = next(iter(per.items()))
         label = " ".join(w for w in eerste.definitie.label.split(" ") if w != f0)
-        cel = f"{e(label)}<br><span class='sleutel'>{e(familie)}.<i>functie</i></span>"
-        uit.append([cel, *(e(per[f].toon()) if f in per else "—" for f in functies), e(formule)])
+        naam = sleutel(f"{familie}.", "<i>functie</i>")
+        uit.append([e(label), naam, *(e(per[f].toon()) if f in per else "—" for f in functies), e(formule)])
     return uit
 
 
@@ -215,7 +231,7 @@ def _methode(stap: str) -> str:
     """The section of the method that describes a step: its address and the cost element it covers."""
     sec = sectie(stap)
     element = f" · kostprijselement: {e(sec.kostprijselement)}" if sec.kostprijselement else ""
-    return f"<br><span class='methode'>{e(sec.adres)}{element}</span>"
+    return f" <span class='methode'>· {e(sec.adres)}{element}</span>"  # on the heading's line: a line less
 
 
 def opbouw_sectie(u: Uitkomst) -> str:
@@ -233,15 +249,16 @@ def opbouw_sectie(u: Uitkomst) -> str:
         if functies and all(r.naam.rpartition(".")[2] in functies for r in regels):
             matrix += [[kop], *_matrix(regels, functies)]
         else:
-            gewoon += [[kop], *([e(r.definitie.label), f"<span class='sleutel'>{e(r.naam)}</span>", e(r.toon()),
+            gewoon += [[kop], *([e(r.definitie.label), sleutel(r.naam), e(r.toon()),
                                  e(r.definitie.formule)] for r in regels)]  # fmt: skip
     delen = []
     if matrix:
         n = len(functies)
-        kolom = min(14, 45 // max(n, 1))
-        delen.append(tabel(["regel", *functies, "formule in woorden"], matrix, getallen=range(1, n + 1),
-                           klasse="klein", breedtes=["20%", *[f"{kolom}%"] * n, f"{80 - n * kolom}%"]))  # fmt: skip
+        kolom = min(13, 31.5 / max(n, 1))  # line and name as wide as in the table below
+        breedtes = ["16%", "16%", *[f"{kolom:g}%"] * n, f"{68 - n * kolom:g}%"]
+        delen.append(tabel(["regel", "naam", *functies, "formule in woorden"], matrix, getallen=range(2, n + 2),
+                           klasse="klein", breedtes=breedtes))  # fmt: skip
     if gewoon:
         delen.append(tabel(["regel", "naam", "waarde", "formule in woorden"], gewoon, getallen=[2], klasse="klein",
-                           breedtes=["23%", "22%", "13%", "42%"]))  # fmt: skip
+                           breedtes=["16%", "16%", "12%", "56%"]))  # fmt: skip
     return "".join(delen)

@@ -1,7 +1,9 @@
 """The report of one tariff for the negotiating table: the tariff, what it rests on, where each number comes from.
 
-Three parts, each starting on a new page when printed (four for a scenario with inputs of its own on a
-product: the comparison with that product comes second):
+Three parts, each starting on a new page when printed, on three pages of A4 (four parts for a scenario
+with inputs of its own on a product: the comparison with that product comes second, and the build-up and
+the inputs follow it on the same pages, so that this report too takes three pages; a build-up of a few
+lines, a transport product's, shares its page too):
 
 1. **Samenvatting**: what was computed (product, scenario or provider, peildatum, assumption
    set, version, parameter-set and input hashes, date made); the tariff as ``tarieven
@@ -9,7 +11,7 @@ product: the comparison with that product comes second):
    parts per client; the warnings; the published comparable level of the product, with the
    level check of ``tarieven niveau`` (:func:`tarieven.analyse.niveaucheck`).
 2. **Vergelijking** (a scenario on a product only): the comparison with that product, the bridge
-   and its parts in euros (:func:`tarieven.vergelijk`), and the inputs that differ.
+   and its parts in euros (:func:`tarieven.vergelijk`), each with the inputs that differ.
 3. **Opbouw**: every line of the build-up with its formula in words, each step with the section
    of the method that describes it.
 4. **Invoer en bronnen**: every input with value and unit, status and sources; the list of
@@ -29,7 +31,7 @@ from tarieven.afronding import op_centen
 from tarieven.fouten import TarievenFout
 from tarieven.gepubliceerd import jaarindex
 from tarieven.rapport import methode
-from tarieven.rapport.opmaak import document, e, figuur, legenda_onder, nieuwe_figuur, tabel
+from tarieven.rapport.opmaak import document, e, figuur, legenda_onder, nieuwe_figuur, sleutel, tabel
 from tarieven.rapport.tabellen import Bronnen, invoer_sectie, opbouw_sectie
 from tarieven.uitkomst import ANDERE_EENHEDEN, OPBOUW, Uitkomst
 from tarieven.weergave import LEZING, band_tekst, datum, euro, procent, telling
@@ -40,6 +42,10 @@ if TYPE_CHECKING:
     from tarieven.vergelijkingsuitvoer import Vergelijking
 
 __all__ = ["gemaakt_tekst", "tariefrapport"]
+
+
+KORT = 10
+"""A build-up of at most this many lines (a transport product's two) shares its page with what comes before."""
 
 
 def gemaakt_tekst(moment: dt.datetime) -> str:
@@ -218,31 +224,45 @@ def _vergelijking(v: Vergelijking) -> str:
     verschil = euro(op_centen(eigen.tarief) - op_centen(t.tarief))
     relatief = f" ({procent(v.verschil / t.tarief, 1)})" if t.tarief else ""
     with tekenen():
-        fig, ax = nieuwe_figuur(72)
+        fig, ax = nieuwe_figuur(50)
         brug(v, ax=ax)
         ax.set_title(f"Van {euro(t.tarief)} naar {euro(eigen.tarief)}: wat het verschil verklaart", fontsize=10)
+        ax.set_ylabel(f"per cliënt per {eigen.eenheid}")
         labels = [x.get_text() for x in ax.get_xticklabels()]
         basis_label = f"tarief\n{t.scenario.product_code or 'tegen'}"
         ax.set_xticks(ax.get_xticks(), [basis_label, *labels[1:-1], "dit\nscenario"])
         svg = figuur(fig, 2)
-    rijen = [[e(d.label), e(euro(d.centen)), e(procent(d.aandeel, 1)) if d.aandeel is not None else "",
-              "<span class='sleutel'>" + e(", ".join(d.invoer)) + "</span>"] for d in v.delen]  # fmt: skip
-    rijen.append(["<totaal>totaal (eigen − basis)", e(verschil), "", ""])
-    invoer = [[f"<span class='sleutel'>{e(iv.sleutel)}</span>", e(_toon(iv.sleutel, iv.tegen, t)),
-               e(_toon(iv.sleutel, iv.eigen, eigen))] for iv in v.invoer]  # fmt: skip
     basis = t.scenario.product_code or t.scenario.bron
     return (
         f"<h2>Vergelijking met {e(basis)}</h2>"
         f"<p>Tarief van {e(basis)}: <b>{e(euro(t.tarief))}</b> · dit scenario: <b>{e(euro(eigen.tarief))}</b> · "
         f"verschil {e(verschil)}{e(relatief)}, verdeeld over groepen invoer (Shapley-decompositie: het gemiddelde "
-        "effect van elke groep over alle volgorden; de delen tellen op tot het verschil).</p>"
+        "effect van elke groep over alle volgorden; de delen tellen op tot het verschil), met per groep de invoer "
+        "die verschilt.</p>"
         + svg
-        + tabel(["groep invoer", "deel", "aandeel", "invoer die verschilt"], rijen, getallen=[1, 2], klasse="klein",
-                breedtes=["30%", "12%", "10%", "48%"])
-        + "<h3>Invoer die verschilt</h3>"
-        + tabel(["invoer", f"{basis}", "dit scenario"], invoer, getallen=[1, 2], klasse="klein",
-                breedtes=["50%", "25%", "25%"])
+        + tabel(["groep invoer", "deel", "aandeel", "invoer die verschilt", f"{basis}", "dit scenario"],
+                _delen_rijen(v, verschil), getallen=[1, 2, 4, 5], klasse="klein",
+                breedtes=["17%", "9%", "8%", "30%", "18%", "18%"])
     )  # fmt: skip
+
+
+def _delen_rijen(v: Vergelijking, verschil: str) -> list[list[str]]:
+    """One row per input that differs, under the part of its group (the group's cells on its first row);
+    the inputs of no group last, then the total."""
+    waarden = {iv.sleutel: (e(_toon(iv.sleutel, iv.tegen, v.tegen)), e(_toon(iv.sleutel, iv.eigen, v.eigen)))
+               for iv in v.invoer}  # fmt: skip
+    rijen: list[list[str]] = []
+    gedaan: set[str] = set()
+    for d in v.delen:
+        groep = [e(d.label), e(euro(d.centen)), e(procent(d.aandeel, 1)) if d.aandeel is not None else ""]
+        for i, k in enumerate(d.invoer or ("",)):
+            naam = sleutel(k) if k else ""
+            rijen.append([*(groep if i == 0 else ["", "", ""]), naam, *waarden.get(k, ("", ""))])
+            gedaan.add(k)
+    for i, k in enumerate(k for k in waarden if k not in gedaan):
+        rijen.append([*(["geen groep", "—", ""] if i == 0 else ["", "", ""]), sleutel(k), *waarden[k]])
+    rijen.append(["<totaal>totaal (eigen − basis)", e(verschil), "", "", "", ""])
+    return rijen
 
 
 def _toon(sleutel: str, x: Any, u: Uitkomst) -> str:
@@ -262,6 +282,15 @@ def _methode(u: Uitkomst) -> str:
     )
 
 
+def _na(u: Uitkomst, vergelijking: Vergelijking | None) -> str:
+    """How the build-up and the inputs follow: each part on a page of its own (``deel``), except after a
+    comparison, where they follow on (a provider's report on 3 pages, not 4), and where the build-up has a few
+    lines only (a transport product's: one page in all), each then kept whole."""
+    if len(u) <= KORT:
+        return "vervolg samen"
+    return "vervolg" if vergelijking is not None else "deel"
+
+
 def tariefrapport(u: Uitkomst, *, gemaakt: dt.datetime, vergelijking: Vergelijking | None = None) -> str:
     """The report of ``u`` as one self-contained HTML document (see the module docstring).
 
@@ -276,11 +305,16 @@ def tariefrapport(u: Uitkomst, *, gemaakt: dt.datetime, vergelijking: Vergelijki
     samenvatting = _kop(u, gemaakt) + _tarief(u, band) + _waterval(u, referentie) + _waarschuwingen(u)
     samenvatting += _niveaus(u, check, reden)
     opbouw = "<h2>Opbouw regel voor regel</h2>" + _methode(u) + opbouw_sectie(u)
-    invoer = "<h2>Invoer</h2>" + invoer_sectie(u, bronnen) + "<h2>Bronnen</h2>" + bronnen.lijst()
-    delen = [samenvatting, *([_vergelijking(vergelijking)] if vergelijking is not None else []), opbouw, invoer]
+    invoer = "<h2>Invoer en bronnen</h2>" + invoer_sectie(u, bronnen) + "<h3>Bronnen</h3>" + bronnen.lijst()
+    delen = [("", samenvatting)] + ([("deel", _vergelijking(vergelijking))] if vergelijking is not None else [])
+    delen += [(_na(u, vergelijking), opbouw), (_na(u, vergelijking), invoer)]
     hash_ = s.parameters.hash[:12] if s.parameters is not None else "—"
-    voet = f"Tariefberekening {s.product_code or s.bron} · tarieven {u.versie} · parameters {hash_} · " + (
-        f"gemaakt {gemaakt_tekst(gemaakt)}"
+    aanbieder = s.invoer.get("aanbieder.code") or s.invoer.get("aanbieder.naam")
+    voet = (
+        f"Tariefberekening {s.product_code or s.bron}" + (f" · aanbieder {aanbieder}" if aanbieder else "")
+        + f" · tarieven {u.versie} · parameters {hash_} · gemaakt {gemaakt_tekst(gemaakt)}"
+    )  # fmt: skip
+    inhoud = "".join(
+        f"<section class='{k}'>{deel}</section>" if k else f"<section>{deel}</section>" for k, deel in delen
     )
-    inhoud = "".join(f"<section{' class=deel' if i else ''}>{deel}</section>" for i, deel in enumerate(delen))
     return document(f"Tariefberekening: {s.kop}", voet, inhoud, gemaakt=gemaakt.astimezone(dt.UTC).isoformat())
