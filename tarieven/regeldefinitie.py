@@ -281,7 +281,9 @@ class RegelDefinitie:
     @cached_property
     def formule(self) -> str:
         """The formula in words, over the names of the lines and inputs it uses without their
-        function (:func:`woordnaam`; ``Σ_f`` for a sum over functions)."""
+        function (:func:`woordnaam`; ``Σ_f`` for a sum over functions). A sum whose terms come
+        from different places (client time given per session for one function, derived from
+        the trajectory for another) is named by the quantity it sums, the parameter's name."""
         eigen = self.naam.partition(".")[2]
         args: dict[str, Any] = {}
         for k, a in self.argumenten:

@@ -408,3 +408,27 @@ def test_geen_functies_geeft_nul() -> None:
     assert d.expressie == "0"
     assert d.invoer == ()
     assert d.formule == "Σ_f client_uur × uurkosten"
+
+
+def test_de_woorden_van_elke_regel_zijn_eenduidig() -> None:
+    """In every line the model defines, two different inputs or lines never get the same word in
+    the formula in words, and the formula names each of them; only a sum over functions whose
+    terms come from different places (client time given per session for one function, derived
+    from the trajectory for another) names the quantity, the function's parameter."""
+    from tarieven.model import ALLE_STRUCTUREN, regeldefinities
+
+    for s in ALLE_STRUCTUREN:
+        for d in regeldefinities(s):
+            eigen = d.naam.partition(".")[2]
+            woorden: dict[str, set[str]] = {}
+            for k, a in d.argumenten:
+                if isinstance(a, str):
+                    woorden.setdefault(woordnaam(a, functie=eigen), set()).add(a)
+                elif isinstance(a, tuple):
+                    per_term = {woordnaam(x, per_functie=True) for x in a if isinstance(x, str)}
+                    woord = per_term.pop() if len(per_term) == 1 else k
+                    woorden.setdefault(woord, set()).add(k)
+            dubbel = {w: n for w, n in woorden.items() if len(n) > 1}
+            assert not dubbel, (d.naam, dubbel)
+            for w in woorden:
+                assert w in d.formule, (d.naam, w, d.formule)
