@@ -237,7 +237,7 @@ class RegelDefinitie:
 
     @property
     def grondslag(self) -> str:
-        """The cost elements of the line with their articles, in Dutch, joined by ``; ``."""
+        """The cost elements of the line with their articles, in Dutch, separated by semicolons."""
         return "; ".join(str(ELEMENTEN[e]) for e in self.elementen)
 
     def reken(self, waarden: Mapping[str, Any]) -> Any:
