@@ -15,6 +15,7 @@ The scenario reader (:mod:`tarieven.scenario`) validates the result like any oth
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -228,6 +229,14 @@ def _is_cao(params: ParameterSet, naam: Any) -> bool:
     return isinstance(naam, str) and naam in params.bestanden and "uren_per_week" in params.bestand(naam).parameters
 
 
+def _geheel(x: Any) -> Any:
+    """A whole number of any kind (``numpy.int64(3)`` from a table's cell) as a Python int; anything
+    else as it is (a text, or a value the lookup refuses)."""
+    if isinstance(x, bool) or not isinstance(x, numbers.Integral):
+        return x
+    return int(x)
+
+
 def _functie(z: Zoeker, rol: str, invoer: dict[str, Any], herkomst: dict[str, Herkomst], bron: str) -> str | None:
     """Fill a function's inputs from its catalogue definition and CAO; returns its CAO when
     its employer charges are to be built from components."""
@@ -236,7 +245,7 @@ def _functie(z: Zoeker, rol: str, invoer: dict[str, Any], herkomst: dict[str, He
     definitie = _functiedefinitie(z, rol, ref, bron) if ref is not None else {}
     if "naam" in definitie:
         invoer.setdefault(p + "naam", definitie["naam"])
-    instelling = {k: invoer.get(p + k, definitie.get(k)) for k in ("cao", "schaal", "trede")}
+    instelling = {k: _geheel(invoer.get(p + k, definitie.get(k))) for k in ("cao", "schaal", "trede")}
     cao = instelling["cao"]
     if cao is None:
         return None

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import numbers
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -23,7 +24,7 @@ from typing import Any
 
 from tarieven import weergave
 from tarieven._typing import Bevroren
-from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, Waarschuwing, opsomming, veilig
+from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, Waarschuwing, opsomming, toon, veilig
 from tarieven.herkomst import OPGEGEVEN
 from tarieven.invoerlezer import Lezer
 from tarieven.model import Structuur
@@ -160,16 +161,34 @@ class Scenario:
                 bestaand = opsomming(sorted(self.waarden))
                 problemen.append(Probleem(sleutel, waarde, f"een bestaande invoer van dit scenario ({bestaand})"))
                 continue
+            if _opgezocht(sleutel) and waarde != invoer.get(sleutel):
+                problemen.append(Probleem(f"{sleutel} ({OPGEGEVEN})", waarde, _OPZOEKEN_BIJ_LEZEN, "combinatie"))
+                continue
             invoer[sleutel] = waarde
             herkomst[sleutel] = Herkomst(OPGEGEVEN)
         if problemen:
-            raise InvoerFout(problemen, self.bron)
+            raise InvoerFout(problemen)
         s = valideer(
             invoer, bron=self.bron, herkomst=herkomst, peildatum=self.peildatum, tariefjaar=self.tariefjaar,
             minimumuurloon=self.minimumuurloon,
         )  # fmt: skip
         eigen = {**self.eigen, **{k.replace("__", "."): v for k, v in wijzigingen.items()}}
         return replace(s, eigen=eigen, parameters=self.parameters, aannames=self.aannames)
+
+
+_OPGEZOCHT = ("functie", "cao", "schaal", "trede")
+_OPZOEKEN_BIJ_LEZEN = (
+    "geen functie, cao, schaal of trede in een scenario dat al gelezen is: die kiezen het salaris uit de "
+    "cao-tabel, en dat opzoeken gebeurt bij het lezen; geef haar aan lees_scenario(bron, met={...}) of "
+    "bereken(bron, met={...}) met de productcode of het bestand als bron"
+)
+
+
+def _opgezocht(sleutel: str) -> bool:
+    """A key whose value the catalogue turns into other inputs when the scenario is read (a step
+    chooses the salary): changing it afterwards would change its label, not the salary."""
+    delen = sleutel.split(".")
+    return len(delen) == 3 and delen[0] == "functies" and delen[2] in _OPGEZOCHT
 
 
 # -- 4. validate ----------------------------------------------------------------------------
@@ -190,7 +209,7 @@ def _functies(lz: Lezer) -> tuple[tuple[str, ...], list[str], list[str]]:
         if p + "vakantietoeslag_minimum" in lz.invoer and lz.getal(p + "vakantietoeslag_minimum") is not None:
             minimum.append(f)
         for naam in ("naam", "functie", "cao", "schaal", "trede"):
-            if p + naam in lz.invoer and not isinstance(lz.invoer[p + naam], str | int):
+            if p + naam in lz.invoer and not isinstance(lz.invoer[p + naam], str | numbers.Integral):
                 lz.fout(p + naam, lz.invoer[p + naam], veld(p + naam).verwacht())
     return functies, componenten, minimum
 
@@ -351,9 +370,14 @@ def _vervoer(lz: Lezer) -> Structuur:
     return Structuur(eenheid=str(eenheid), vervoersvorm=vorm, categorieen=_CATEGORIEEN)
 
 
-def _voorwaarden(lz: Lezer, structuur: Structuur, minimumuurloon: tuple[float, dt.date] | None) -> None:
+def _voorwaarden(lz: Lezer, structuur: Structuur, minimumuurloon: tuple[float, dt.date] | None) -> list[Probleem]:
     """The conditions across fields (:mod:`tarieven.voorwaarden`), on the numbers read; a
-    condition over an input that is itself invalid is not judged (one problem per value)."""
+    condition over an input that is itself invalid is not judged (one problem per value).
+
+    Returns the problems that a value given with the call takes part in (a working week of 80
+    hours given with ``met=`` puts the product's salary under the minimum wage): the message
+    names that value, and the file is not to blame for it."""
+    door_de_berekening: list[Probleem] = []
     for v in invoervoorwaarden(structuur, minimumuurloon):
         if v.soort == "mix" and len(lz.onder("product.ratio.mix.")) != len(structuur.direct):
             continue  # a share of a function that does not exist is the problem already named
@@ -363,7 +387,14 @@ def _voorwaarden(lz: Lezer, structuur: Structuur, minimumuurloon: tuple[float, d
                 p = replace(p, waarde=lz.invoer[v.sleutel])
             elif isinstance(p.waarde, dict):  # shares of a mix, each as written
                 p = replace(p, waarde={f: lz.invoer[f"{v.sleutel}.{f}"] for f in p.waarde})
+            gegeven = [k for k in v.invoer if k in lz.fout_namen and k != v.sleutel]
+            if gegeven:
+                bij = "; ".join(f"{lz.fout_namen[k]} = {toon(lz.invoer[k])}" for k in gegeven)
+                p = replace(p, verwacht=f"{p.verwacht}, bij {bij}")
+            if gegeven or v.sleutel in lz.fout_namen:
+                door_de_berekening.append(p)
             lz.p.append(p)
+    return door_de_berekening
 
 
 def valideer(
@@ -402,6 +433,7 @@ def valideer(
     for k in invoer:
         if veld_of_none(k) is None and not is_tabel(k):
             lz.fout(k, invoer[k], f"een bekende sleutel ({opsomming(kinderen(k.rpartition('.')[0]), 30)})", "onbekend")
+    door_de_berekening: list[Probleem] = []
     if any(k.startswith(("product.vorm", "product.afstand_km", "product.bedrag.")) for k in invoer):
         structuur = _vervoer(lz)
     else:
@@ -415,14 +447,14 @@ def valideer(
             functies=functies, overhead_aandeel=aandeel, componenten=tuple(componenten), premies=premies,
             vakantietoeslag_minimum=tuple(minimum), **onderdelen,
         )  # fmt: skip
-        _voorwaarden(lz, structuur, minimumuurloon)
+        door_de_berekening = _voorwaarden(lz, structuur, minimumuurloon)
     for sleutel in ("beschrijving", "aanbieder.naam", "aanbieder.code"):  # free texts
         if not isinstance(invoer.get(sleutel, ""), str):
             lz.fout(sleutel, invoer[sleutel], "tekst")
     lz.getal("aanbieder.volume")
     beschrijving = invoer.get("beschrijving", "")
     if lz.p:
-        alleen_gegeven = all(p.sleutel in bij_de_berekening.values() for p in lz.p)
+        alleen_gegeven = all(p.sleutel in bij_de_berekening.values() or p in door_de_berekening for p in lz.p)
         raise InvoerFout(lz.p, None if alleen_gegeven else bron, lz.waarschuwingen)
     eigen = Herkomst("scenario (dict)" if bron == "<dict>" else f"scenario {Path(bron).name}")
     schoon = {k: lz.waarden.get(k, v) for k, v in invoer.items()}

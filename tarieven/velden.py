@@ -301,9 +301,10 @@ VELDEN: dict[str, Veld] = {
         _v("product.code", soort="tekst", omschrijving="productcode"),
         _v("product.naam", soort="tekst", omschrijving="productnaam"),
         _v("product.eenheid", soort="tekst", keuzes=EENHEDEN, omschrijving="declaratie-eenheid", verplicht=True),
-        _v("product.groepsgrootte", bereik=Bereik(0.0, 10000.0, laag_mee=False), plausibel=(1.0, 30.0), geheel=True,
+        _v("product.groepsgrootte", bereik=Bereik(0.0, 10000.0, laag_mee=False), plausibel=(2.0, 30.0), geheel=True,
            omschrijving="aantal plaatsen in de groep, G", label="groepsgrootte (plaatsen)", verplicht=True,
-           reden="Een groep heeft een heel aantal plaatsen; groepsproducten jeugd hebben zelden meer dan 30."),
+           reden="Een groep heeft een heel aantal plaatsen; één plaats is geen groep, en groepsproducten "
+                 "jeugd hebben zelden meer dan 30."),
         _v("product.bezettingsgraad", bereik=FRACTIE_POSITIEF, plausibel=(0.5, 1.0),
            omschrijving="gemiddeld gedeclareerde cliënten per plaats, b", label="bezettingsgraad", verplicht=True,
            reden="Boven 1 kan niet (meer cliënten dan plaatsen); onder 50 % bezetting is een groep zelden rendabel."),

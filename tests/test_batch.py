@@ -118,9 +118,10 @@ def test_de_bevindingen_van_het_issue() -> None:
     assert p.rij == "A0003"
     assert p.code == "combinatie"
     assert p.pad == ("tarief_per_client",)
-    assert "ongebruikelijk: product.bezettingsgraad = 1e-07" in p.verwacht
+    # both inputs are unusual (a group of one place is no group): the ceiling names both
+    assert "ongebruikelijk: product.bezettingsgraad = 1e-07; product.groepsgrootte = 1" in p.verwacht
     assert str(e.value).startswith("Ongeldige invoer in <tabel>: rij A0003: tarief_per_client = ")
-    assert [w.rij for w in e.value.waarschuwingen] == ["A0003"]
+    assert [w.rij for w in e.value.waarschuwingen] == ["A0003", "A0003"]
 
 
 def test_stop_noemt_elke_foute_rij() -> None:
