@@ -133,6 +133,9 @@ def bereken_tabel(
         raise InvoerFout(
             [Probleem("tabel.index", dubbel, "unieke rijlabels: een probleem noemt zijn rij", "combinatie")]
         )
+    if not tabel.columns.is_unique:
+        dubbel = [str(x) for x in tabel.columns[tabel.columns.duplicated()].unique()[:5]]
+        raise InvoerFout([Probleem("tabel.columns", dubbel, "unieke kolomnamen: één kolom per invoer", "combinatie")])
     if params is not None and not isinstance(params, ParameterSet):
         params = laad_parameters(params)
     lees = _Lezen(tabel, peildatum, tariefjaar, params, aannames)
@@ -160,7 +163,6 @@ class _Lezen:
         params: ParameterSet | None,
         aannames: str | None,
     ) -> None:
-        import pandas as pd
 
         self.tabel = tabel
         self.peildatum = peildatum
@@ -169,7 +171,7 @@ class _Lezen:
         self.aannames = aannames
         self.kolommen = [k for k in tabel.columns if k != "basis"]
         self.producten: list[Scenario] = []  # each product read: its lines are columns, even with no valid row
-        self.gegeven = {k: ~pd.isna(tabel[k]).to_numpy(dtype=bool) for k in self.kolommen}
+        self.gegeven = {k: ~_leeg(tabel[k]) for k in self.kolommen}
 
     def scenario(self, code: str | None, met: dict[str, Any] | None = None) -> Scenario:
         data = {"basis": code} if code is not None else {}
@@ -186,31 +188,36 @@ class _Lezen:
                 s = self.scenario(code) if code is not None else None
                 self.producten += [s] if s is not None else []
             except InvoerFout as e:
+                if all(p.code == "ontbreekt" for p in e.problemen):  # a product the rows complete (transport)
+                    traag += [(int(i), code) for i in posities]
+                    continue
                 if code == basis:
                     raise  # an argument for every row: one error, not one per row
                 for i in posities:
                     for p in e.problemen:
                         verslag.probleem(int(i), p)
                 continue
-            snel = [] if s is None else [k for k in self.kolommen if _is_getal_van(k, s)]
+            if s is None:  # no product: each row is a scenario of its own, and an empty one says what it lacks
+                traag += [(int(i), code) for i in posities]
+                continue
+            snel = [k for k in self.kolommen if _is_getal_van(k, s)]
             anders = np.zeros(posities.size, dtype=bool)
             for k in self.kolommen:
                 if k not in snel:
                     anders |= self.gegeven[k][posities]
             traag += [(int(i), code) for i in posities[anders]]
-            if s is not None and (~anders).any():
+            if (~anders).any():
                 uit.append(self._per_kolom(s, posities[~anders], snel, verslag))
         return uit + self._per_rij(sorted(traag, key=lambda x: x[0]), verslag)
 
     def _codes(self, basis: str | None, verslag: Verslag) -> dict[str | None, npt.NDArray[np.intp]]:
         """The rows per product code: the ``basis`` cell, else the ``basis`` argument."""
-        import pandas as pd
 
         n = len(self.tabel)
         if "basis" not in self.tabel.columns:
             return {basis: np.arange(n, dtype=np.intp)}
         kolom = self.tabel["basis"].to_numpy(dtype=object)
-        leeg = pd.isna(self.tabel["basis"]).to_numpy(dtype=bool)
+        leeg = _leeg(self.tabel["basis"])
         per_code: dict[str | None, list[int]] = {}
         for i, (c, weg) in enumerate(zip(kolom, leeg, strict=True)):
             if weg or isinstance(c, str):
@@ -239,7 +246,7 @@ class _Lezen:
         """Rows that change the structure: each read as a scenario of its own, then grouped."""
         per_structuur: dict[Hashable, list[tuple[int, Scenario]]] = {}
         for i, code in rijen:
-            met = {str(k): self.tabel[k].iat[i] for k in self.kolommen if self.gegeven[k][i]}
+            met = {str(k): _cel(self.tabel[k].iat[i]) for k in self.kolommen if self.gegeven[k][i]}
             een = np.asarray([i], dtype=np.intp)
             try:
                 r = self.scenario(code, met)
@@ -264,6 +271,29 @@ class _Lezen:
         return uit
 
 
+def _leeg(reeks: pd.Series) -> Masker:
+    """The empty cells of a column (NaN, None, <NA>): "as in the basis product". A cell that cannot
+    say whether it is empty (``Decimal("sNaN")``) counts as given, so the field reader refuses it."""
+    import pandas as pd
+
+    try:
+        return np.asarray(pd.isna(reeks), dtype=bool)
+    except (TypeError, ValueError, ArithmeticError):
+        uit = np.zeros(len(reeks), dtype=bool)
+        for i, x in enumerate(reeks.to_numpy(dtype=object)):
+            try:
+                uit[i] = bool(pd.isna(x))
+            except (TypeError, ValueError, ArithmeticError):
+                uit[i] = False
+        return uit
+
+
+def _cel(x: Any) -> Any:
+    """A cell as the user's value: a numpy scalar as the Python value it holds (a step ``3``, not
+    ``np.int64(3)``), anything else as it is."""
+    return x.item() if isinstance(x, np.generic) else x
+
+
 def _is_getal_van(k: Any, s: Scenario) -> bool:
     """A column that only changes a number of product ``s``: read as an array over its rows."""
     return isinstance(k, str) and k in s.waarden and not k.startswith(_BLOKKEN)
@@ -283,8 +313,13 @@ def _kolom(
     What it finds goes to ``verslag`` for every row that has it."""
     import pandas as pd
 
-    getallen = pd.api.types.is_numeric_dtype(reeks.dtype) and not pd.api.types.is_bool_dtype(reeks.dtype)
-    cellen = reeks.to_numpy(dtype=float, na_value=np.nan) if getallen else reeks.to_numpy(dtype=object)
+    soort = reeks.dtype
+    getallen = pd.api.types.is_numeric_dtype(soort) and not (
+        pd.api.types.is_bool_dtype(soort) or pd.api.types.is_complex_dtype(soort)
+    )  # a truth value or a complex number is no number of a field: read per value, and refused
+    cellen = reeks.to_numpy(dtype=object) if not getallen else reeks.to_numpy()
+    if getallen and not (soort.kind in "iu" and cellen.dtype.kind in "iu"):  # whole numbers stay as written
+        cellen = reeks.to_numpy(dtype=float, na_value=np.nan)
     k = lees_kolom(cellen, v, sleutel, basiswaarde=basiswaarde, gegeven=gegeven)
     for rijen, p in k.problemen:
         for i in posities[rijen]:

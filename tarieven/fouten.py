@@ -74,6 +74,7 @@ def json_veilig(waarde: Any) -> Any:
     non-finite number as its text), lists and tables element by element, anything else as text."""
     if waarde is ... or waarde is ZONDER_WAARDE or waarde is None:
         return None
+    waarde = _gewoon(waarde)
     if isinstance(waarde, bool | str):
         return waarde
     if isinstance(waarde, int):
@@ -228,7 +229,18 @@ class Probleem:
 
 def _rij(rij: Any) -> str:
     """``rij A0003: ``, the start of a message about one row of a table; empty for one scenario."""
-    return "" if rij is None else f"rij {veilig(str(rij))[:40]}: "
+    if rij is None:
+        return ""
+    label = tuple(_gewoon(x) for x in rij) if isinstance(rij, tuple) else _gewoon(rij)
+    return f"rij {veilig(str(label))[:40]}: "
+
+
+def _gewoon(waarde: Any) -> Any:
+    """A numpy scalar (a row label, a cell) as the Python value it holds: ``2``, not ``np.int64(2)``."""
+    item = getattr(waarde, "item", None)
+    if item is not None and type(waarde).__module__ == "numpy" and getattr(waarde, "ndim", None) == 0:
+        return item()
+    return waarde
 
 
 def _als_dict(p: Probleem | Waarschuwing) -> dict[str, Any]:

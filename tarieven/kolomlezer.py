@@ -71,7 +71,7 @@ def lees_kolom(
     n = cellen.shape[0]
     gegeven = np.ones(n, dtype=bool) if gegeven is None else gegeven
     if cellen.dtype.kind in "iuf":
-        return _getallen(cellen.astype(float, copy=False), v, sleutel, basiswaarde, gegeven, naam)
+        return _getallen(cellen, v, sleutel, basiswaarde, gegeven, naam)
     return _per_waarde(cellen, v, sleutel, basiswaarde, gegeven, naam)
 
 
@@ -91,8 +91,12 @@ class _Bevindingen:
         return getal
 
 
-def _getallen(ruw: Arr, v: Veld, sleutel: str, basiswaarde: float, gegeven: Masker, naam: str | None) -> Kolom:
-    """A column of numbers: checked as one array; each distinct invalid or unusual value read once."""
+def _getallen(
+    cellen: npt.NDArray[Any], v: Veld, sleutel: str, basiswaarde: float, gegeven: Masker, naam: str | None
+) -> Kolom:
+    """A column of numbers: checked as one array; each distinct invalid or unusual value read once,
+    as the user wrote it (an integer as an integer: ``-1``, not ``-1.0``)."""
+    ruw = cellen.astype(float, copy=False)
     x = np.full(ruw.shape[0], basiswaarde)
     goed = gegeven & np.asarray(v.past(ruw), dtype=bool)
     x[goed] = ruw[goed]
@@ -102,11 +106,11 @@ def _getallen(ruw: Arr, v: Veld, sleutel: str, basiswaarde: float, gegeven: Mask
             twijfel |= goed & ((ruw < v.plausibel[0]) | (ruw > v.plausibel[1]))
     ongebruikelijk = np.zeros(ruw.shape[0], dtype=bool)
     b = _Bevindingen()
-    waarden, terug = np.unique(ruw[twijfel], return_inverse=True)  # every NaN is one value
+    waarden, terug = np.unique(cellen[twijfel], return_inverse=True)  # every NaN is one value
     rijen = np.flatnonzero(twijfel)
     for j, waarde in enumerate(waarden):
         bij = rijen[terug.reshape(-1) == j]
-        getal = b.een_waarde(float(waarde), v, sleutel, naam, bij)
+        getal = b.een_waarde(waarde.item(), v, sleutel, naam, bij)
         ongebruikelijk[bij] = getal is not None and not v.is_plausibel(getal)
     return Kolom(x, gegeven & ~goed, ongebruikelijk, tuple(b.problemen), tuple(b.waarschuwingen))
 
@@ -128,7 +132,9 @@ def _per_waarde(
             los.append([int(i)])
     b = _Bevindingen()
     for rijen in [*per_waarde.values(), *los]:
-        getal = b.een_waarde(cellen[rijen[0]], v, sleutel, naam, np.asarray(rijen, dtype=np.intp))
+        cel = cellen[rijen[0]]
+        cel = cel.item() if isinstance(cel, np.generic) else cel  # as the user's value: 3, not np.int64(3)
+        getal = b.een_waarde(cel, v, sleutel, naam, np.asarray(rijen, dtype=np.intp))
         if getal is not None:
             x[rijen] = getal
         ongebruikelijk[rijen] = getal is not None and not v.is_plausibel(getal)
