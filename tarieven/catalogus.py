@@ -56,8 +56,13 @@ PENSIOEN = {"cao-jeugdzorg": "pensioen-pfzw"}
 """The pension fund of each CAO (CAO Jeugdzorg: PFZW)."""
 
 PREMIES: dict[str, str | None] = {
-    "awf": None, "aof": None, "ufo": "ufo", "whk": "whk", "zvw": "zvw", "kinderopvang": "kinderopvangtoeslag",
-}  # fmt: skip
+    "awf": None,
+    "aof": None,
+    "ufo": "ufo",
+    "whk": "whk",
+    "zvw": "zvw",
+    "kinderopvang": "kinderopvangtoeslag",
+}
 """Which published premium applies, by the key of the scenario. Where there is a choice (AWf
 laag or hoog, Aof laag or hoog) it is an assumption of the norms, with its readings
 (``premiekeuze.awf`` in ``normen-haaglanden.toml``: the name of the premium that applies); the
@@ -284,14 +289,21 @@ def _functie(z: Zoeker, rol: str, invoer: dict[str, Any], herkomst: dict[str, He
 
 
 PENSIOENVELDEN = {
-    "premie": "premie_op", "premie_ap": "premie_ap", "franchise": "franchise", "franchise_ap": "franchise_ap",
-    "maximum_pensioengevend_salaris": "maximum_pensioengevend_salaris", "werkgeversdeel": "werkgeversdeel",
-}  # fmt: skip
+    "premie": "premie_op",
+    "premie_ap": "premie_ap",
+    "franchise": "franchise",
+    "franchise_ap": "franchise_ap",
+    "maximum_pensioengevend_salaris": "maximum_pensioengevend_salaris",
+    "werkgeversdeel": "werkgeversdeel",
+}
 """The pension inputs of the employer charges, and the parameter of the fund each comes from."""
 WERKGEVERSLASTEN_SLEUTELS = frozenset(
-    {*(f"werkgeverslasten.premies.{p}" for p in PREMIES), "werkgeverslasten.maximum_premieloon",
-     *(f"werkgeverslasten.pensioen.{v}" for v in PENSIOENVELDEN)}
-)  # fmt: skip
+    {
+        *(f"werkgeverslasten.premies.{p}" for p in PREMIES),
+        "werkgeverslasten.maximum_premieloon",
+        *(f"werkgeverslasten.pensioen.{v}" for v in PENSIOENVELDEN),
+    }
+)
 """Every input the bundled employer charges fill; a user who gives some of them gets the rest."""
 
 
@@ -426,8 +438,15 @@ def vul_aan(
                 _weglaten(invoer, herkomst, basis_prefix)
         direct = {k.split(".")[-1] for k in eigen if k.startswith(("product.personeel.", "product.ratio.mix."))}
         if direct:  # the basis's extra time of a function no longer on the group goes with it (n_f = 0)
-            _weglaten(invoer, herkomst, [k for k in invoer if k.startswith("product.extra_uur.")
-                                         and k.split(".")[2] not in direct and k not in eigen])  # fmt: skip
+            _weglaten(
+                invoer,
+                herkomst,
+                [
+                    k
+                    for k in invoer
+                    if k.startswith("product.extra_uur.") and k.split(".")[2] not in direct and k not in eigen
+                ],
+            )
     for k, v in eigen.items():
         invoer[k] = v
         herkomst[k] = herkomst_eigen(k)

@@ -169,10 +169,15 @@ def _geval(i: int, g: Any, map_: Path, p: list[Probleem]) -> Geval | None:
     if len(p) > start:
         return None
     return Geval(
-        str(naam), scen, {k: float(v) for k, v in getallen.items() if v is not None}, peildatum,
-        g.get("tariefjaar"), _plat(met) if met else None, None if tolerantie is None else float(tolerantie),
+        str(naam),
+        scen,
+        {k: float(v) for k, v in getallen.items() if v is not None},
+        peildatum,
+        g.get("tariefjaar"),
+        _plat(met) if met else None,
+        None if tolerantie is None else float(tolerantie),
         aannames,
-    )  # fmt: skip
+    )
 
 
 def lees_controles(pad: str | os.PathLike[str]) -> list[Geval]:

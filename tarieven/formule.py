@@ -215,10 +215,17 @@ FUNCTIES: Mapping[str, NumpyFunctie] = {
         NumpyFunctie("max", np.maximum, "max({})", "max({})", "MAX({})"),
         NumpyFunctie("min", np.minimum, "min({})", "min({})", "MIN({})"),
         NumpyFunctie("ceil", np.ceil, "ceil({})", "⌈{}⌉", "CEILING({},1)"),
-        NumpyFunctie("round", np.round, "round({})", "afgerond({})", "ROUND({})",
-                     reken=lambda x, d=0: np.round(x, int(d)), trefwoorden=("decimals",)),
+        NumpyFunctie(
+            "round",
+            np.round,
+            "round({})",
+            "afgerond({})",
+            "ROUND({})",
+            reken=lambda x, d=0: np.round(x, int(d)),
+            trefwoorden=("decimals",),
+        ),
     )
-}  # fmt: skip
+}
 """Every numpy function a core function may use, by its name in the tree."""
 _PER_NUMPY = {f.numpy: f for f in FUNCTIES.values()} | {np.around: FUNCTIES["round"]}
 

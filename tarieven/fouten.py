@@ -245,9 +245,13 @@ def _gewoon(waarde: Any) -> Any:
 
 def _als_dict(p: Probleem | Waarschuwing) -> dict[str, Any]:
     return {
-        "pad": list(p.pad), "code": p.code, "waarde": json_veilig(p.waarde), "verwacht": p.verwacht,
-        "melding": p.melding, "rij": json_veilig(p.rij),
-    }  # fmt: skip
+        "pad": list(p.pad),
+        "code": p.code,
+        "waarde": json_veilig(p.waarde),
+        "verwacht": p.verwacht,
+        "melding": p.melding,
+        "rij": json_veilig(p.rij),
+    }
 
 
 def bedoeld(naam: Any, bekend: Iterable[str]) -> str:
@@ -371,9 +375,11 @@ class InvoerFout(TarievenFout, ValueError):
         problem as :meth:`Probleem.to_dict` and each warning in the same shape (for a service that
         answers 422 with the problems)."""
         return {
-            "melding": str(self), "bestand": self.bestand, "problemen": [p.to_dict() for p in self.problemen],
+            "melding": str(self),
+            "bestand": self.bestand,
+            "problemen": [p.to_dict() for p in self.problemen],
             "waarschuwingen": [w.to_dict() for w in self.waarschuwingen],
-        }  # fmt: skip
+        }
 
     def _bericht(self) -> str:
         waar = f" in {veilig(self.bestand)}" if self.bestand else ""

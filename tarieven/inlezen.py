@@ -292,9 +292,14 @@ def lees_scenario(
             raise InvoerFout(opgegeven_datum) from None
         raise _waar_geschreven(e, naam, geschreven) from None
     s = valideer(
-        invoer, bron=naam, herkomst=herkomst, geschreven=geschreven, peildatum=datum, tariefjaar=jaar,
+        invoer,
+        bron=naam,
+        herkomst=herkomst,
+        geschreven=geschreven,
+        peildatum=datum,
+        tariefjaar=jaar,
         minimumuurloon=wml,
-    )  # fmt: skip
+    )
     return replace(s, eigen=gegeven, parameters=params, aannames=aannameset)
 
 
@@ -324,9 +329,14 @@ def _herkomst(v: Mapping[str, Any], naam: str) -> Herkomst:
     vanaf = dt.date.fromisoformat(v["vanaf"]) if v.get("vanaf") else None
     lezing = v.get("lezing") if v.get("lezing") in AANNAMESETS else None
     return Herkomst(
-        str(v.get("herkomst", naam)), v.get("status"), v.get("bron"), vanaf, None, bool(v.get("geprojecteerd")),
+        str(v.get("herkomst", naam)),
+        v.get("status"),
+        v.get("bron"),
+        vanaf,
+        None,
+        bool(v.get("geprojecteerd")),
         lezing=lezing,
-    )  # fmt: skip
+    )
 
 
 def scenario_uit_uitkomst(data: Mapping[str, Any], naam: str, params: ParameterSet | None = None) -> Scenario:

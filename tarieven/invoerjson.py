@@ -30,8 +30,13 @@ def _een(s: Scenario, k: str) -> dict[str, Any]:
     if k in s.waarden:
         uit["eenheid"] = s.veld(k).eenheid
     if h is not None:
-        uit |= {"herkomst": h.oorsprong, "status": h.status, "bron": h.bron,
-                "vanaf": str(h.vanaf) if h.vanaf else None, "geprojecteerd": h.geprojecteerd}  # fmt: skip
+        uit |= {
+            "herkomst": h.oorsprong,
+            "status": h.status,
+            "bron": h.bron,
+            "vanaf": str(h.vanaf) if h.vanaf else None,
+            "geprojecteerd": h.geprojecteerd,
+        }
         if h.lezing is not None:
             uit["lezing"] = h.lezing
     return uit

@@ -87,9 +87,13 @@ class _Basis:
         if s is not None and all(self._eenvoudig(s, k, eigen[k]) for k in sleutels):
             herkomst = {**s.herkomst, **dict.fromkeys(sleutels, Herkomst(f"inzending {Path(bron).name}"))}
             u = valideer(
-                {**s.invoer, **{k: eigen[k] for k in sleutels}}, bron=bron, herkomst=herkomst,
-                peildatum=s.peildatum, tariefjaar=s.tariefjaar, minimumuurloon=s.minimumuurloon,
-            )  # fmt: skip
+                {**s.invoer, **{k: eigen[k] for k in sleutels}},
+                bron=bron,
+                herkomst=herkomst,
+                peildatum=s.peildatum,
+                tariefjaar=s.tariefjaar,
+                minimumuurloon=s.minimumuurloon,
+            )
             gegeven = {k: str(v) if isinstance(v, dt.date) else v for k, v in eigen.items()}
             return replace(u, eigen=gegeven, parameters=s.parameters, aannames=s.aannames)
         return lees_scenario(dict(data), self.peildatum, params=self.params, naam=bron, aannames=self.aannames)
@@ -212,8 +216,15 @@ def lees_inzendingen(
         koppeling = uit_map and pad.is_symlink()  # never followed: it could put any file in the report
         try:
             if koppeling:
-                raise InvoerFout([Probleem("bestand", "symbolische koppeling", "een gewoon bestand in de map; tarieven "
-                                           "volgt geen koppelingen in een map met inzendingen")])  # fmt: skip
+                raise InvoerFout(
+                    [
+                        Probleem(
+                            "bestand",
+                            "symbolische koppeling",
+                            "een gewoon bestand in de map; tarieven volgt geen koppelingen in een map met inzendingen",
+                        )
+                    ]
+                )
             s, data = _lees(pad, basis, peildatum, params)
             r["code"], r["naam"], _ = _kop(data)
             r["scenario"], r["product"] = s, s.eigen.get("basis")
@@ -256,8 +267,10 @@ def _met_codes(gelezen: list[dict[str, Any]]) -> tuple[list[Inzending], dict[str
         if len(groep) > 1:
             for r in groep:
                 anderen = ", ".join(f"#{q['nummer']}" for q in groep if q is not r)
-                dubbel = f"dubbele code {code} voor {product or 'hetzelfde product'} (ook inzending {anderen}): " \
-                    "geen van deze inzendingen telt mee"  # fmt: skip
+                dubbel = (
+                    f"dubbele code {code} voor {product or 'hetzelfde product'} (ook inzending {anderen}): "
+                    "geen van deze inzendingen telt mee"
+                )
                 r["fout"] = f"{dubbel}; {r['fout']}" if r["fout"] else dubbel
                 r["scenario"] = None
     uit = []

@@ -30,9 +30,16 @@ from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem
 from tarieven.weergave import aantal
 
 __all__ = [
-    "MAX_BYTES", "MAX_CIJFERS", "MAX_DIEPTE", "bestaat", "is_uitkomst", "lees_bestand", "lees_bytes", "lees_tekst",
+    "MAX_BYTES",
+    "MAX_CIJFERS",
+    "MAX_DIEPTE",
+    "bestaat",
+    "is_uitkomst",
+    "lees_bestand",
+    "lees_bytes",
+    "lees_tekst",
     "ontleed_bestand",
-]  # fmt: skip
+]
 
 MAX_BYTES = 10_000_000
 """Largest input file read (10 MB): a scenario is a few kB."""

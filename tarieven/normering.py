@@ -190,8 +190,10 @@ class Normering:
         """The key of the study (header first): per submission its code or number, product,
         provider name and file, and whether it counted. For ``--sleutel``, never for the report."""
         kop: list[Any] = ["code", "nummer", "product", "aanbieder", "bestand", "telt_mee"]
-        rijen = [[i.code, i.nummer, i.product, i.naam, i.bestand, "ja" if i.fout is None else "nee"]
-                 for i in self.inzendingen]  # fmt: skip
+        rijen = [
+            [i.code, i.nummer, i.product, i.naam, i.bestand, "ja" if i.fout is None else "nee"]
+            for i in self.inzendingen
+        ]
         return [kop, *rijen]
 
     def naar_dict(self) -> dict[str, Any]:

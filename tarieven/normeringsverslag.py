@@ -69,9 +69,20 @@ def schrijf_normeringsverslag(n: Normering, pad: str | os.PathLike[str]) -> Path
                 for c, t, b in zip(pn.codes, pn.tarieven, pn.op_basis, strict=True)
             ]
             spreiding += [[product, r.removeprefix("opbouw."), med, iqr] for r, med, iqr in pn.spreiding()]
-        koppen = ["product", "reeks", "n", "kwartiel 1", "mediaan", "kwartiel 3", "gewogen mediaan",
-                  "gewogen over (met volume)", "band laag", "band hoog", "uitschieters",
-                  "regel van de band"]  # fmt: skip
+        koppen = [
+            "product",
+            "reeks",
+            "n",
+            "kwartiel 1",
+            "mediaan",
+            "kwartiel 3",
+            "gewogen mediaan",
+            "gewogen over (met volume)",
+            "band laag",
+            "band hoog",
+            "uitschieters",
+            "regel van de band",
+        ]
         _blad(wb, "Samenvatting", koppen, samen, {3, 4, 5, 6, 8, 9}, stijl)
         _blad(
             wb,

@@ -163,10 +163,19 @@ class Parameter:
                 toelichting += f"; {laatste.toelichting}"
             uit.append(
                 Waarde(
-                    vanaf, waarde, status, bron, tot, toelichting, laatste.eerste_trede, True,
-                    bronstatus=laatste.status, projectiefactor=factor, lezing=lezing,
+                    vanaf,
+                    waarde,
+                    status,
+                    bron,
+                    tot,
+                    toelichting,
+                    laatste.eerste_trede,
+                    True,
+                    bronstatus=laatste.status,
+                    projectiefactor=factor,
+                    lezing=lezing,
                 )
-            )  # fmt: skip
+            )
         return uit
 
     def _termijn(self) -> str:

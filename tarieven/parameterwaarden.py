@@ -30,9 +30,22 @@ SOORTEN = ("fractie", "positief", "niet_negatief", "getal", "tekst", "trede")
 """Kinds of a parameter in a general parameter file (a product file takes them from the registry)."""
 STATUS_MET_TOELICHTING = ("afgeleid", "aanname")
 _PARAMETER_SLEUTELS = {
-    "label", "eenheid", "soort", "toelichting", "waarden", "waarde", "vanaf", "tot", "status", "bron", "eerste_trede",
-    "geldig_tot", "projectie", "laag", "hoog",
-}  # fmt: skip
+    "label",
+    "eenheid",
+    "soort",
+    "toelichting",
+    "waarden",
+    "waarde",
+    "vanaf",
+    "tot",
+    "status",
+    "bron",
+    "eerste_trede",
+    "geldig_tot",
+    "projectie",
+    "laag",
+    "hoog",
+}
 _WAARDE_SLEUTELS = {
     "vanaf",
     "tot",
@@ -161,9 +174,14 @@ def _waarde_van(s: _Soort, ruw: Any, sleutel: str, eenheid: str | None, p: list[
 
 
 def _een_waarde(
-    sleutel: str, w: Mapping[str, Any], s: _Soort, erf: Mapping[str, Any], reeks: bool, obj: Mapping[str, Any],
+    sleutel: str,
+    w: Mapping[str, Any],
+    s: _Soort,
+    erf: Mapping[str, Any],
+    reeks: bool,
+    obj: Mapping[str, Any],
     p: list[Probleem],
-) -> Waarde | None:  # fmt: skip
+) -> Waarde | None:
     """One dated entry of a parameter, checked."""
     start = len(p)
     if reeks:
@@ -311,6 +329,13 @@ def lees_parameter(
         p.append(Probleem(f"{naam}.projectie.regel", projectie.regel, "ongewijzigd: een tekst verhoog je niet"))
         return None
     return Parameter(
-        naam, bestand, str(label), s.eenheid, s.soort, tuple(w for w in waarden if w is not None), uitleg,
-        geldig_tot, projectie,
-    )  # fmt: skip
+        naam,
+        bestand,
+        str(label),
+        s.eenheid,
+        s.soort,
+        tuple(w for w in waarden if w is not None),
+        uitleg,
+        geldig_tot,
+        projectie,
+    )

@@ -169,9 +169,13 @@ class Scenario:
         if problemen:
             raise InvoerFout(problemen)
         s = valideer(
-            invoer, bron=self.bron, herkomst=herkomst, peildatum=self.peildatum, tariefjaar=self.tariefjaar,
+            invoer,
+            bron=self.bron,
+            herkomst=herkomst,
+            peildatum=self.peildatum,
+            tariefjaar=self.tariefjaar,
             minimumuurloon=self.minimumuurloon,
-        )  # fmt: skip
+        )
         eigen = {**self.eigen, **{k.replace("__", "."): v for k, v in wijzigingen.items()}}
         return replace(s, eigen=eigen, parameters=self.parameters, aannames=self.aannames)
 
@@ -276,9 +280,10 @@ def _uren_per_functie(lz: Lezer, functies: tuple[str, ...], direct: list[str]) -
 
 _VERVOER_GETALLEN = ("product.afstand_km",)
 _GROEPSPRODUCT_GETALLEN = tuple(
-    v for k, v in VELDEN.items()
+    v
+    for k, v in VELDEN.items()
     if k.startswith("product.") and k.count(".") == 1 and v.soort == "getal" and k not in _VERVOER_GETALLEN
-)  # fmt: skip
+)
 """The numbers of a group product itself (not its staff): the registry's, each required as it says."""
 
 
@@ -444,9 +449,13 @@ def valideer(
         premies = _werkgeverslasten(lz, componenten)
         aandeel = _opslagen(lz)
         structuur = Structuur(
-            functies=functies, overhead_aandeel=aandeel, componenten=tuple(componenten), premies=premies,
-            vakantietoeslag_minimum=tuple(minimum), **onderdelen,
-        )  # fmt: skip
+            functies=functies,
+            overhead_aandeel=aandeel,
+            componenten=tuple(componenten),
+            premies=premies,
+            vakantietoeslag_minimum=tuple(minimum),
+            **onderdelen,
+        )
         door_de_berekening = _voorwaarden(lz, structuur, minimumuurloon)
     for sleutel in ("beschrijving", "aanbieder.naam", "aanbieder.code"):  # free texts
         if not isinstance(invoer.get(sleutel, ""), str):
@@ -461,9 +470,12 @@ def valideer(
     # a text input keeps its origin where it matters: looked up with a status (a salary step
     # with its readings) or given with the call (so a heading names it)
     teksten = {
-        k: h for k in invoer if k not in lz.waarden and (h := gegeven.get(k)) is not None
+        k: h
+        for k in invoer
+        if k not in lz.waarden
+        and (h := gegeven.get(k)) is not None
         and (h.status is not None or h.oorsprong == OPGEGEVEN)
-    }  # fmt: skip
+    }
     return Scenario(
         structuur=structuur,
         waarden=Bevroren(lz.waarden),  # validated numbers cannot be changed afterwards

@@ -127,8 +127,11 @@ def scenario_schema() -> dict[str, Any]:
 
 def _verplicht(prefix: str) -> list[str]:
     """The keys directly under ``prefix`` that a complete scenario must give (the registry's ``verplicht``)."""
-    return [k.removeprefix(prefix) for k, v in VELDEN.items() if v.verplicht and k.startswith(prefix)
-            and "." not in k.removeprefix(prefix)]  # fmt: skip
+    return [
+        k.removeprefix(prefix)
+        for k, v in VELDEN.items()
+        if v.verplicht and k.startswith(prefix) and "." not in k.removeprefix(prefix)
+    ]
 
 
 def _compleet_groep() -> dict[str, Any]:

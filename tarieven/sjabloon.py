@@ -60,8 +60,14 @@ class _Opmaak:
         self.kop = wb.add_format({"bold": True, "bottom": 1, "bg_color": "#DDE4EE", "text_wrap": True})
         self.sectie = wb.add_format({"bold": True, "bg_color": "#EEF1F6"})
         self.vast = wb.add_format({"bold": True, "bg_color": "#EEEEEE", "border": 1, "border_color": "#B7B7B7"})
-        invoer = {"locked": False, "bg_color": "#FFFFCC", "font_color": "#1F3F9F", "border": 1,
-                  "border_color": "#B7B7B7", "valign": "top"}  # fmt: skip
+        invoer = {
+            "locked": False,
+            "bg_color": "#FFFFCC",
+            "font_color": "#1F3F9F",
+            "border": 1,
+            "border_color": "#B7B7B7",
+            "valign": "top",
+        }
         self.invoer_geld = wb.add_format({**invoer, "num_format": GELDFORMAAT})
         self.invoer_getal = wb.add_format({**invoer, "num_format": "#,##0.########"})
         self.invoer_tekst = wb.add_format(invoer)
@@ -74,8 +80,14 @@ def _validatie(s: Scenario, r: Indelingsrij) -> dict[str, Any] | None:
     titel = r.label[:32]
     if r.keuzes and r.sleutel.rsplit(".", 1)[-1] != "werkgeverslasten":
         lijst = list(r.keuzes)
-        return {"validate": "list", "source": lijst, "input_title": titel, "input_message": "kies uit de lijst"[:255],
-                "error_title": "Ongeldige keuze", "error_message": f"Kies uit: {', '.join(lijst)}"[:255]}  # fmt: skip
+        return {
+            "validate": "list",
+            "source": lijst,
+            "input_title": titel,
+            "input_message": "kies uit de lijst"[:255],
+            "error_title": "Ongeldige keuze",
+            "error_message": f"Kies uit: {', '.join(lijst)}"[:255],
+        }
     v = s.veld(r.sleutel)  # the product's own overhead basis: a share stops below 1, as the reader checks
     if v.soort != "getal" or v.bereik is None or v.keuzes:
         return None
@@ -87,20 +99,39 @@ def _validatie(s: Scenario, r: Indelingsrij) -> dict[str, Any] | None:
     else:
         regel |= {"criteria": ">=" if b.laag_mee else ">", "value": b.laag}
     verwacht = re.sub(r"(\d)\.(\d)", r"\1,\2", v.verwacht(r.sleutel))  # Excel in Dutch: 0,08, not 0.08
-    return regel | {"input_title": titel, "input_message": (r.toelichting or verwacht)[:255],
-                    "error_title": "Ongeldige waarde", "error_message": f"Verwacht {verwacht}"[:255]}  # fmt: skip
+    return regel | {
+        "input_title": titel,
+        "input_message": (r.toelichting or verwacht)[:255],
+        "error_title": "Ongeldige waarde",
+        "error_message": f"Verwacht {verwacht}"[:255],
+    }
 
 
 def _blad_invoer(wb: Any, op: _Opmaak, s: Scenario, code: str, rijen: list[Indelingsrij], kop: str) -> None:
     ws = wb.add_worksheet(BLAD_INVOER)
     ws.write(0, 1, f"Eigen kostprijs {s.product_naam or code} ({code})", op.titel)
     ws.write(1, 1, kop, op.klein)
-    ws.write(2, 1, "Vul de gele cellen in; laat staan wat voor u klopt (dat blijft de waarde van het product). "
-             "Zie het blad Instructie.", op.klein)  # fmt: skip
+    ws.write(
+        2,
+        1,
+        "Vul de gele cellen in; laat staan wat voor u klopt (dat blijft de waarde van het product). "
+        "Zie het blad Instructie.",
+        op.klein,
+    )
     ws.write(3, 1, "Product", op.sectie)
     ws.write(3, 2, code, op.vast)
-    for k, tekst in enumerate(("sleutel", "Invoer", "Waarde", "Eenheid", "Toelichting", "Waarde van het product: "
-                               "herkomst", "origineel", "verplicht")):  # fmt: skip
+    for k, tekst in enumerate(
+        (
+            "sleutel",
+            "Invoer",
+            "Waarde",
+            "Eenheid",
+            "Toelichting",
+            "Waarde van het product: herkomst",
+            "origineel",
+            "verplicht",
+        )
+    ):
         ws.write(EERSTE_RIJ - 2, k, tekst, op.kop)
     for i, r in enumerate(rijen):
         rij = EERSTE_RIJ - 1 + i
@@ -232,8 +263,14 @@ def _blad_bronnen(wb: Any, op: _Opmaak, s: Scenario) -> None:
 
 def _blad_meta(wb: Any, code: str, s: Scenario) -> None:
     ws = wb.add_worksheet(BLAD_META)
-    waarden = {"versie": SJABLOON_VERSIE, "product": code, "peildatum": str(s.peildatum or ""),
-               "tariefjaar": s.tariefjaar or "", "tarieven_versie": __version__, "aannames": s.aannames}  # fmt: skip
+    waarden = {
+        "versie": SJABLOON_VERSIE,
+        "product": code,
+        "peildatum": str(s.peildatum or ""),
+        "tariefjaar": s.tariefjaar or "",
+        "tarieven_versie": __version__,
+        "aannames": s.aannames,
+    }
     for naam, cel in META.items():
         rij = int(cel[1:]) - 1
         ws.write_string(rij, 0, naam)
@@ -281,10 +318,23 @@ def schrijf_sjabloon(
         params = laad_parameters(params)
     if is_vervoer(product, params):
         groep = [c for c in producten(params) if not is_vervoer(c, params)]
-        raise InvoerFout([Probleem("product", product, f"een groepsproduct ({', '.join(groep)}); vervoer heeft "
-                                   "bedragen per categorie en geen eigen kostprijs")])  # fmt: skip
-    s = lees_scenario(product, peildatum if peildatum or tariefjaar else dt.date.today(), tariefjaar=tariefjaar,
-                      params=params, aannames=aannames)  # fmt: skip
+        raise InvoerFout(
+            [
+                Probleem(
+                    "product",
+                    product,
+                    f"een groepsproduct ({', '.join(groep)}); vervoer heeft "
+                    "bedragen per categorie en geen eigen kostprijs",
+                )
+            ]
+        )
+    s = lees_scenario(
+        product,
+        peildatum if peildatum or tariefjaar else dt.date.today(),
+        tariefjaar=tariefjaar,
+        params=params,
+        aannames=aannames,
+    )
     rijen = indeling(s)
     tarief = bereken(s).tarief
     wanneer = f"peildatum {s.peildatum}" if s.peildatum else f"tijdgewogen over {s.tariefjaar}"

@@ -45,9 +45,20 @@ class Indelingsrij:
     nul_mag: bool = False
 
 
-_FUNCTIEVELDEN = ("maandsalaris", "vakantietoeslag", "vakantietoeslag_minimum", "eindejaarsuitkering",
-                  "werkgeverslasten", "overige_personeelskosten", "uren_per_week", "weken_per_jaar", "verlofuren",
-                  "verzuim", "scholingsuren", "productiviteit")  # fmt: skip
+_FUNCTIEVELDEN = (
+    "maandsalaris",
+    "vakantietoeslag",
+    "vakantietoeslag_minimum",
+    "eindejaarsuitkering",
+    "werkgeverslasten",
+    "overige_personeelskosten",
+    "uren_per_week",
+    "weken_per_jaar",
+    "verlofuren",
+    "verzuim",
+    "scholingsuren",
+    "productiviteit",
+)
 
 
 def _kop(tekst: str) -> Indelingsrij:
@@ -59,8 +70,16 @@ def _rij(s: Scenario, k: str, *, keuzes: tuple[str, ...] = (), toelichting: str 
     waarde = s.waarden.get(k, s.invoer.get(k))
     if not toelichting and v.plausibel is not None and v.soort == "getal":
         toelichting = f"gebruikelijk {v.toon(v.plausibel[0])} tot {v.toon(v.plausibel[1])}"
-    return Indelingsrij(k, v.label_voor(k) if v.label else v.omschrijving_voor(k), waarde, True, keuzes or v.keuzes,
-                        toelichting, str(s.herkomst.get(k, "")), v.soort == "getal" and bool(v.past(0.0)))  # fmt: skip
+    return Indelingsrij(
+        k,
+        v.label_voor(k) if v.label else v.omschrijving_voor(k),
+        waarde,
+        True,
+        keuzes or v.keuzes,
+        toelichting,
+        str(s.herkomst.get(k, "")),
+        v.soort == "getal" and bool(v.past(0.0)),
+    )
 
 
 def _functie_rijen(s: Scenario, params: ParameterSet, z: Zoeker, f: str) -> Iterator[Indelingsrij]:
@@ -70,32 +89,55 @@ def _functie_rijen(s: Scenario, params: ParameterSet, z: Zoeker, f: str) -> Iter
     yield _kop(f"Functie {f}: {s.invoer.get(p + 'naam', ref or f)}")
     if isinstance(ref, str):
         refs = tuple(sorted({k.split(".", 1)[0] for k in functies}))
-        yield Indelingsrij(p + "functie", f"functie {f} (uit de meegeleverde functies)", ref, True, refs,
-                   "bepaalt schaal, trede en productiviteitsnorm", "catalogus van het product")  # fmt: skip
+        yield Indelingsrij(
+            p + "functie",
+            f"functie {f} (uit de meegeleverde functies)",
+            ref,
+            True,
+            refs,
+            "bepaalt schaal, trede en productiviteitsnorm",
+            "catalogus van het product",
+        )
         cao = str(functies[f"{ref}.cao"])
         schalen = cao_schalen(params, cao)
         schaal = str(functies[f"{ref}.schaal"])
         w = z.op(params.bestand(cao).parameters[f"salaris.schaal_{schaal}"])
         n = len(w.waarde) if isinstance(w.waarde, tuple) else 0
         treden = ("max", "midden", *(str(w.eerste_trede + i) for i in range(n)))
-        yield Indelingsrij(p + "schaal", f"salarisschaal {f} ({cao})", schaal, True, tuple(schalen), "",
-                           "functies.toml")  # fmt: skip
+        yield Indelingsrij(
+            p + "schaal", f"salarisschaal {f} ({cao})", schaal, True, tuple(schalen), "", "functies.toml"
+        )
         trede = str(s.invoer.get(p + "trede", functies.get(f"{ref}.trede", "max")))
-        yield Indelingsrij(p + "trede", f"trede {f}", trede, True, treden, "max, midden of een tredenummer",
-                           str(s.herkomst.get(p + "trede", "functies.toml")))  # fmt: skip
+        yield Indelingsrij(
+            p + "trede",
+            f"trede {f}",
+            trede,
+            True,
+            treden,
+            "max, midden of een tredenummer",
+            str(s.herkomst.get(p + "trede", "functies.toml")),
+        )
     for naam in _FUNCTIEVELDEN:
         if p + naam in s.invoer:
             extra = "een eigen gemiddeld salaris gaat voor schaal en trede" if naam == "maandsalaris" else ""
-            yield _rij(s, p + naam, toelichting=extra,
-                       keuzes=("componenten",) if naam == "werkgeverslasten" else ())  # fmt: skip
+            yield _rij(s, p + naam, toelichting=extra, keuzes=("componenten",) if naam == "werkgeverslasten" else ())
 
 
 def _rijen(s: Scenario, params: ParameterSet, z: Zoeker) -> list[Indelingsrij]:
     rijen = [_kop("Aanbieder (voor de regio)")]
-    rijen += [Indelingsrij(k, veld(k).label, None, False, (), "optioneel")
-              for k in ("aanbieder.naam", "aanbieder.code")]  # fmt: skip
-    rijen.append(Indelingsrij("aanbieder.volume", veld("aanbieder.volume").label, None, False, (),
-                      "optioneel; weegt mee in de band die de regio uit alle aanbieders bepaalt"))  # fmt: skip
+    rijen += [
+        Indelingsrij(k, veld(k).label, None, False, (), "optioneel") for k in ("aanbieder.naam", "aanbieder.code")
+    ]
+    rijen.append(
+        Indelingsrij(
+            "aanbieder.volume",
+            veld("aanbieder.volume").label,
+            None,
+            False,
+            (),
+            "optioneel; weegt mee in de band die de regio uit alle aanbieders bepaalt",
+        )
+    )
     staf = ("product.ratio.", "product.personeel.")
     product = [k for k in s.waarden if k.startswith("product.") and not k.startswith(staf)]
     rijen += [_kop("Groep en eenheid"), *(_rij(s, k) for k in product)]
@@ -129,8 +171,9 @@ def product_van(sjabloon: Sjabloon, params: ParameterSet | None) -> tuple[str, d
     codes = producten(params)
     if sjabloon.product not in codes:
         verwacht = f"de productcode van het sjabloon, een van {', '.join(codes)}{bedoeld(sjabloon.product, codes)}"
-        raise InvoerFout([Probleem(f"{BLAD_META}!{META['product']} (product)", sjabloon.product, verwacht)],
-                         str(sjabloon.pad))  # fmt: skip
+        raise InvoerFout(
+            [Probleem(f"{BLAD_META}!{META['product']} (product)", sjabloon.product, verwacht)], str(sjabloon.pad)
+        )
     return sjabloon.product, sjabloon.peildatum, sjabloon.tariefjaar, sjabloon.aannames
 
 
@@ -156,9 +199,15 @@ def _indeling_klopt(sjabloon: Sjabloon, verwacht: Sequence[Indelingsrij]) -> lis
         sleutel = g.sleutel if g is not None and g.sleutel not in (None, "") else None
         if sleutel != (v.sleutel or None):
             wat = f"de sleutel {v.sleutel!r} ({v.label})" if v.sleutel else f"de kopregel {v.label!r} zonder sleutel"
-            return [Probleem(f"{BLAD_INVOER}!A{rij}", sleutel if sleutel is not None else ..., f"{wat} op deze rij, "
-                             "zoals het sjabloon haar schreef: een rij is verwijderd, ingevoegd of verplaatst, of de "
-                             f"verborgen sleutel is gewijzigd; {maak}")]  # fmt: skip
+            return [
+                Probleem(
+                    f"{BLAD_INVOER}!A{rij}",
+                    sleutel if sleutel is not None else ...,
+                    f"{wat} op deze rij, "
+                    "zoals het sjabloon haar schreef: een rij is verwijderd, ingevoegd of verplaatst, of de "
+                    f"verborgen sleutel is gewijzigd; {maak}",
+                )
+            ]
         if g is not None and g.verborgen:
             return [
                 Probleem(
@@ -172,9 +221,14 @@ def _indeling_klopt(sjabloon: Sjabloon, verwacht: Sequence[Indelingsrij]) -> lis
             return [Probleem(g.cel, g.waarde, f"een lege cel: deze rij is de kopregel {v.label!r}")]
     for g in sjabloon.rijen:
         if g.rij > laatste and (g.gevuld or (g.verborgen and g.sleutel)):
-            return [Probleem(f"{BLAD_INVOER}!A{g.rij}", g.sleutel if g.sleutel not in (None, "") else g.waarde,
-                             f"niets onder de laatste rij van het sjabloon (rij {laatste}): een toegevoegde rij telt "
-                             "niet; zet de waarde in de rij van haar invoer")]  # fmt: skip
+            return [
+                Probleem(
+                    f"{BLAD_INVOER}!A{g.rij}",
+                    g.sleutel if g.sleutel not in (None, "") else g.waarde,
+                    f"niets onder de laatste rij van het sjabloon (rij {laatste}): een toegevoegde rij telt "
+                    "niet; zet de waarde in de rij van haar invoer",
+                )
+            ]
     return []
 
 
@@ -208,8 +262,14 @@ def _waarde(c: _Cel, opmaak: str, problemen: list[Probleem]) -> Any:
         problemen.append(Probleem(c.cel, x, "een eindig getal"))
         return None
     if isinstance(x, (int, float)) and not isinstance(x, bool) and _toont_ander_getal(opmaak):
-        problemen.append(Probleem(c.cel, x, f"een getal met een gewone getalnotatie; de notatie van de cel "
-                                  f"({opmaak!r}) toont een ander getal dan er staat"))  # fmt: skip
+        problemen.append(
+            Probleem(
+                c.cel,
+                x,
+                f"een getal met een gewone getalnotatie; de notatie van de cel "
+                f"({opmaak!r}) toont een ander getal dan er staat",
+            )
+        )
         return None
     if isinstance(x, str):
         x = x.strip()
@@ -302,8 +362,11 @@ def lees_ingevuld(sjabloon: Sjabloon, verwacht: Sequence[Indelingsrij]) -> tuple
         raise InvoerFout(problemen, str(sjabloon.pad))
     for tabel in ("product.personeel.", "product.ratio.mix."):  # replaced whole: a changed one brings the others
         if any(k.startswith(tabel) for k in eigen):
-            eigen |= {c.sleutel: _waarde(c, "General", problemen) for c in cellen if c.sleutel.startswith(tabel)
-                      and not _leeg(c.waarde) and c.sleutel not in eigen}  # fmt: skip
+            eigen |= {
+                c.sleutel: _waarde(c, "General", problemen)
+                for c in cellen
+                if c.sleutel.startswith(tabel) and not _leeg(c.waarde) and c.sleutel not in eigen
+            }
     data: dict[str, Any] = {"basis": sjabloon.product, **_nest(eigen)}
     if sjabloon.tariefjaar is not None:
         data["tariefjaar"] = sjabloon.tariefjaar

@@ -65,16 +65,29 @@ SJABLOON_VERSIE = 1
 LEESBARE_VERSIES = (1,)
 """The template versions this version of tarieven reads; any other is refused, naming its version."""
 BLAD_INVOER, BLAD_META, BLAD_INSTRUCTIE, BLAD_BRONNEN = "Invoer", "Sjabloon", "Instructie", "Bronnen"
-KOLOMMEN = {"sleutel": 1, "omschrijving": 2, "waarde": 3, "eenheid": 4, "toelichting": 5, "herkomst": 6,
-            "origineel": 7, "verplicht": 8}  # fmt: skip
+KOLOMMEN = {
+    "sleutel": 1,
+    "omschrijving": 2,
+    "waarde": 3,
+    "eenheid": 4,
+    "toelichting": 5,
+    "herkomst": 6,
+    "origineel": 7,
+    "verplicht": 8,
+}
 """The columns of the input sheet (1 = A); ``sleutel``, ``origineel`` and ``verplicht`` are hidden."""
 PRODUCTCEL = "C4"
 """The cell of the input sheet that names the product (locked)."""
 EERSTE_RIJ = 7
 """The first row of inputs on the input sheet (1-based); row 6 is the header."""
 META = {
-    "versie": "B1", "product": "B2", "peildatum": "B3", "tariefjaar": "B4", "tarieven_versie": "B5", "aannames": "B6",
-}  # fmt: skip
+    "versie": "B1",
+    "product": "B2",
+    "peildatum": "B3",
+    "tariefjaar": "B4",
+    "tarieven_versie": "B5",
+    "aannames": "B6",
+}
 """Where the template keeps its version, product and date (sheet :data:`BLAD_META`, hidden)."""
 MAX_RIJEN = 1000
 """Most rows an input sheet may have (a template has about 100)."""
@@ -157,12 +170,22 @@ def _controleer_bestand(pad: Path) -> bytes:
     ruw = lees_bytes(pad, soort="ingevuld sjabloon (.xlsx)")
     if ruw.startswith(_OLE):
         if _versleuteld(ruw):
-            raise _fout(pad, "(bestand)", ZONDER_WAARDE, "een werkmap zonder wachtwoord; deze is versleuteld: "
-                        "sla hem in Excel op zonder wachtwoord (Bestand > Info > Werkmap beveiligen)")  # fmt: skip
+            raise _fout(
+                pad,
+                "(bestand)",
+                ZONDER_WAARDE,
+                "een werkmap zonder wachtwoord; deze is versleuteld: "
+                "sla hem in Excel op zonder wachtwoord (Bestand > Info > Werkmap beveiligen)",
+            )
         raise _fout(pad, "(bestand)", ZONDER_WAARDE, "een sjabloon als .xlsx; dit is een oud Excel-bestand (.xls)")
     if pad.suffix.lower() in (".xlsm", ".xltm"):
-        raise _fout(pad, "(bestand)", ZONDER_WAARDE, "een sjabloon als .xlsx zonder macro's; tarieven leest geen "
-                    "werkmap met macro's (.xlsm): sla het op als 'Excel-werkmap (.xlsx)'")  # fmt: skip
+        raise _fout(
+            pad,
+            "(bestand)",
+            ZONDER_WAARDE,
+            "een sjabloon als .xlsx zonder macro's; tarieven leest geen "
+            "werkmap met macro's (.xlsm): sla het op als 'Excel-werkmap (.xlsx)'",
+        )
     try:
         with zipfile.ZipFile(io.BytesIO(ruw)) as z:
             infos = z.infolist()
@@ -170,27 +193,50 @@ def _controleer_bestand(pad: Path) -> bytes:
             for info in infos:
                 _zonder_dtd(pad, z, info)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError, OSError) as e:
-        raise _fout(pad, "(bestand)", ZONDER_WAARDE, f"een Excel-werkmap (.xlsx); dit bestand is geen werkmap of is "
-                    f"beschadigd ({type(e).__name__}: {str(e)[:200]})") from None  # fmt: skip
+        raise _fout(
+            pad,
+            "(bestand)",
+            ZONDER_WAARDE,
+            f"een Excel-werkmap (.xlsx); dit bestand is geen werkmap of is "
+            f"beschadigd ({type(e).__name__}: {str(e)[:200]})",
+        ) from None
     return ruw
 
 
 def _controleer_delen(pad: Path, infos: list[zipfile.ZipInfo]) -> None:
     """Macros, the number and size of the parts and the table of texts: before anything is parsed."""
     if any(i.filename.lower().endswith("vbaproject.bin") for i in infos):
-        raise _fout(pad, "(bestand)", ZONDER_WAARDE, "een sjabloon zonder macro's; deze werkmap bevat een "
-                    "VBA-project: sla het op als 'Excel-werkmap (.xlsx)'")  # fmt: skip
+        raise _fout(
+            pad,
+            "(bestand)",
+            ZONDER_WAARDE,
+            "een sjabloon zonder macro's; deze werkmap bevat een VBA-project: sla het op als 'Excel-werkmap (.xlsx)'",
+        )
     if len(infos) > MAX_DELEN:
-        raise _fout(pad, "(bestand)", ZONDER_WAARDE, f"een sjabloon van hoogstens {MAX_DELEN} delen; deze werkmap "
-                    f"heeft er {aantal(len(infos))}")  # fmt: skip
+        raise _fout(
+            pad,
+            "(bestand)",
+            ZONDER_WAARDE,
+            f"een sjabloon van hoogstens {MAX_DELEN} delen; deze werkmap heeft er {aantal(len(infos))}",
+        )
     totaal = sum(i.file_size for i in infos)
     if totaal > MAX_UITGEPAKT:
-        raise _fout(pad, "(bestand)", ZONDER_WAARDE, f"een sjabloon van hoogstens {MAX_UITGEPAKT // 1_000_000} MB "
-                    f"uitgepakt; deze werkmap is {aantal(totaal // 1_000_000)} MB")  # fmt: skip
+        raise _fout(
+            pad,
+            "(bestand)",
+            ZONDER_WAARDE,
+            f"een sjabloon van hoogstens {MAX_UITGEPAKT // 1_000_000} MB "
+            f"uitgepakt; deze werkmap is {aantal(totaal // 1_000_000)} MB",
+        )
     for i in infos:  # a worksheet is checked on its own, naming its rows (_controleer_blad)
         if not i.filename.startswith("xl/worksheets/") and i.file_size > MAX_DEEL:
-            raise _fout(pad, "(bestand)", ZONDER_WAARDE, f"een sjabloon waarvan elk deel hoogstens "
-                        f"{MAX_DEEL // 1_000_000} MB is; {i.filename} is {aantal(i.file_size)} bytes")  # fmt: skip
+            raise _fout(
+                pad,
+                "(bestand)",
+                ZONDER_WAARDE,
+                f"een sjabloon waarvan elk deel hoogstens "
+                f"{MAX_DEEL // 1_000_000} MB is; {i.filename} is {aantal(i.file_size)} bytes",
+            )
 
 
 _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -205,14 +251,24 @@ def _zonder_dtd(pad: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
         while blok := f.read(1 << 20):
             stuk = vorige + blok
             if _DTD.search(stuk):
-                raise _fout(pad, "(bestand)", ZONDER_WAARDE, f"een werkmap zonder DTD of entiteiten; {info.filename} "
-                            "heeft een <!DOCTYPE> of <!ENTITY> (Excel schrijft die niet): sla het sjabloon opnieuw op "
-                            "in Excel")  # fmt: skip
+                raise _fout(
+                    pad,
+                    "(bestand)",
+                    ZONDER_WAARDE,
+                    f"een werkmap zonder DTD of entiteiten; {info.filename} "
+                    "heeft een <!DOCTYPE> of <!ENTITY> (Excel schrijft die niet): sla het sjabloon opnieuw op "
+                    "in Excel",
+                )
             if info.filename.lower().endswith("sharedstrings.xml"):
                 teksten += len(_TEKST.findall(stuk)) - len(_TEKST.findall(vorige))
                 if teksten > MAX_TEKSTEN:
-                    raise _fout(pad, "(bestand)", ZONDER_WAARDE, f"een sjabloon met hoogstens {aantal(MAX_TEKSTEN)} "
-                                "verschillende teksten; deze werkmap heeft er meer")  # fmt: skip
+                    raise _fout(
+                        pad,
+                        "(bestand)",
+                        ZONDER_WAARDE,
+                        f"een sjabloon met hoogstens {aantal(MAX_TEKSTEN)} "
+                        "verschillende teksten; deze werkmap heeft er meer",
+                    )
             vorige = blok[-16:]
 
 
@@ -265,20 +321,27 @@ def _ongeldige_getallen(pad: Path, xml: bytes, naam: str) -> None:
 
 def _metadata(pad: Path, wb: Any) -> dict[str, Any]:
     if BLAD_META not in wb.sheetnames or BLAD_INVOER not in wb.sheetnames:
-        verwacht = (f"een sjabloon van tarieven (met de bladen {BLAD_INVOER} en {BLAD_META}); maak er een met "
-                    "'tarieven sjabloon PRODUCT -o bestand.xlsx'")  # fmt: skip
+        verwacht = (
+            f"een sjabloon van tarieven (met de bladen {BLAD_INVOER} en {BLAD_META}); maak er een met "
+            "'tarieven sjabloon PRODUCT -o bestand.xlsx'"
+        )
         raise _fout(pad, f"{BLAD_META}!{META['versie']}", ZONDER_WAARDE, verwacht)
     ws = wb[BLAD_META]
-    kolom_b = [rij[0] if rij else None for rij in ws.iter_rows(min_row=1, max_row=6, min_col=2, max_col=2,
-                                                                values_only=True)]  # fmt: skip
+    kolom_b = [
+        rij[0] if rij else None for rij in ws.iter_rows(min_row=1, max_row=6, min_col=2, max_col=2, values_only=True)
+    ]
     kolom_b += [None] * (6 - len(kolom_b))
     meta = {k: kolom_b[int(cel[1:]) - 1] for k, cel in META.items()}
     versie = meta["versie"]
     if versie not in LEESBARE_VERSIES:
-        raise _fout(pad, f"{BLAD_META}!{META['versie']} (sjabloonversie)", versie,
-                    f"sjabloonversie {', '.join(map(str, LEESBARE_VERSIES))}: deze versie van tarieven leest "
-                    f"sjabloonversie {versie!r} niet; maak een nieuw sjabloon met 'tarieven sjabloon "
-                    f"{meta['product'] or 'PRODUCT'} -o bestand.xlsx' en neem de cijfers over")  # fmt: skip
+        raise _fout(
+            pad,
+            f"{BLAD_META}!{META['versie']} (sjabloonversie)",
+            versie,
+            f"sjabloonversie {', '.join(map(str, LEESBARE_VERSIES))}: deze versie van tarieven leest "
+            f"sjabloonversie {versie!r} niet; maak een nieuw sjabloon met 'tarieven sjabloon "
+            f"{meta['product'] or 'PRODUCT'} -o bestand.xlsx' en neem de cijfers over",
+        )
     if not isinstance(meta["product"], str) or not meta["product"]:
         raise _fout(pad, f"{BLAD_META}!{META['product']} (product)", meta["product"], "de productcode van het sjabloon")
     return meta
@@ -317,15 +380,20 @@ def _rijen(pad: Path, ruw: bytes, wb: Any, product: str) -> tuple[Rij, ...]:
             continue
         waarden = [getattr(c, "value", None) for c in cellen]
         if nummer == 4 and waarden[k["waarde"] - 1] != product:
-            raise _fout(pad, f"{BLAD_INVOER}!{PRODUCTCEL} (product)", waarden[k["waarde"] - 1],
-                        f"het product van dit sjabloon ({product}, {BLAD_META}!{META['product']})")  # fmt: skip
+            raise _fout(
+                pad,
+                f"{BLAD_INVOER}!{PRODUCTCEL} (product)",
+                waarden[k["waarde"] - 1],
+                f"het product van dit sjabloon ({product}, {BLAD_META}!{META['product']})",
+            )
         if nummer < EERSTE_RIJ:
             continue
         waarde = cellen[k["waarde"] - 1]
         opmaak = str(getattr(waarde, "number_format", "General") or "General")
         gevuld = any(w is not None and w != "" for w in waarden)
-        uit.append(Rij(nummer, waarden[k["sleutel"] - 1], waarden[k["waarde"] - 1], opmaak, nummer in verborgen,
-                       gevuld))  # fmt: skip
+        uit.append(
+            Rij(nummer, waarden[k["sleutel"] - 1], waarden[k["waarde"] - 1], opmaak, nummer in verborgen, gevuld)
+        )
     bekend = {r.rij for r in uit}
     uit += [Rij(n, None, None, "General", True, False) for n in sorted(verborgen - bekend) if n >= EERSTE_RIJ]
     return tuple(sorted(uit, key=lambda r: r.rij))
@@ -386,7 +454,12 @@ def _wanneer(pad: Path, meta: Mapping[str, Any]) -> tuple[dt.date | None, int | 
     if datum in (None, ""):
         return None, None
     try:
-        return (datum.date() if isinstance(datum, dt.datetime) else datum if isinstance(datum, dt.date)
-                else dt.date.fromisoformat(str(datum)[:10])), None  # fmt: skip
+        return (
+            datum.date()
+            if isinstance(datum, dt.datetime)
+            else datum
+            if isinstance(datum, dt.date)
+            else dt.date.fromisoformat(str(datum)[:10])
+        ), None
     except ValueError:
         raise _fout(pad, f"{BLAD_META}!{META['peildatum']} (peildatum)", datum, "een datum, zoals 2027-01-01") from None

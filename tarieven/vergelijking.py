@@ -133,9 +133,16 @@ def _tarieven_per_deelverzameling(
             s = valideer(sjabloon, bron=bron)
         except InvoerFout as e:
             raise InvoerFout(
-                [Probleem(f"vergelijking ({', '.join(sorted(uit_b)) or 'niets'} van het eigen scenario)",
-                          p.sleutel, p.verwacht) for p in e.problemen], bron,
-            ) from None  # fmt: skip
+                [
+                    Probleem(
+                        f"vergelijking ({', '.join(sorted(uit_b)) or 'niets'} van het eigen scenario)",
+                        p.sleutel,
+                        p.verwacht,
+                    )
+                    for p in e.problemen
+                ],
+                bron,
+            ) from None
         waarden: dict[str, Any] = dict(s.waarden)
         for j, i in enumerate(n_bits):
             kies_b = (combinaties >> j & 1).astype(bool)

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from tarieven.afronding import op_centen
+from tarieven.invoergroepen import GROEPEN, groep_van, groeplabel
 from tarieven.shapley import centen_die_optellen
 from tarieven.uitkomst import Uitkomst
 from tarieven.velden import label as veldlabel
@@ -24,75 +25,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["GROEPEN", "Deel", "InvoerVerschil", "RegelVerschil", "Vergelijking", "groep_van", "groeplabel"]
-
-GROEPEN: dict[str, str] = {
-    "salaris": "salaris {f}",
-    "personeel": "personeel en ratio",
-    "groepsgrootte": "groepsgrootte",
-    "bezetting": "bezettingsgraad",
-    "uren": "uren per eenheid (duur, extra, indirect, cliënttijd)",
-    "huisvesting": "huisvesting en materieel",
-    "overhead": "overhead",
-    "risico": "risico-opslag",
-    "cao": "CAO-factoren (toeslagen, werkgeverslasten, arbeidsduur, verlof, overige personeelskosten)",
-    "productiviteit": "verzuim, scholing en productiviteit",
-    "vervoer": "afstand en vervoersvorm",
-    "bedragen": "bedragen per vervoerscategorie",
-}
-"""The groups of inputs a difference is split over, with their Dutch labels (``{f}``: the
-function of a salary)."""
-
-_PRODUCT = {
-    "groepsgrootte": "groepsgrootte",
-    "bezettingsgraad": "bezetting",
-    "duur_uur": "uren",
-    "extra_uur": "uren",
-    "indirect_uur": "uren",
-    "client_uur": "uren",
-    "client_uur_per_traject": "uren",
-    "sessies_per_traject": "uren",
-    "huisvesting_jaar": "huisvesting",
-    "eenheden_per_jaar": "huisvesting",
-    "materieel_per_client": "huisvesting",
-    "personeel": "personeel",
-    "ratio": "personeel",
-    "afstand_km": "vervoer",
-    "vorm": "vervoer",
-    "bedrag": "bedragen",
-}
-_FUNCTIE = {"maandsalaris": "salaris", "verzuim": "productiviteit", "scholingsuren": "productiviteit",
-            "productiviteit": "productiviteit"}  # fmt: skip
-_FUNCTIE_CAO = frozenset(
-    {"vakantietoeslag", "vakantietoeslag_minimum", "eindejaarsuitkering", "werkgeverslasten", "uren_per_week",
-     "weken_per_jaar", "verlofuren", "overige_personeelskosten"}
-)  # fmt: skip
-
-
-def groep_van(sleutel: str) -> str | None:
-    """The group of an input key (``salaris.mbo``, ``personeel``, ...), or None for an input
-    that does not enter the tariff per client (a name, a description, the planned units per
-    week that only the tariff per week uses)."""
-    delen = sleutel.split(".")
-    if delen[0] == "functies" and len(delen) == 3:
-        if delen[2] in _FUNCTIE:
-            groep = _FUNCTIE[delen[2]]
-            return f"salaris.{delen[1]}" if groep == "salaris" else groep
-        return "cao" if delen[2] in _FUNCTIE_CAO else None
-    if delen[0] == "werkgeverslasten":
-        return "cao"
-    if delen[0] == "product" and len(delen) >= 2:
-        return _PRODUCT.get(delen[1])
-    if sleutel == "opslagen.risico_opslag":
-        return "risico"
-    if sleutel in ("opslagen.overhead", "opslagen.overhead_grondslag"):
-        return "overhead"
-    return None
-
-
-def groeplabel(groep: str) -> str:
-    """The Dutch label of a group: ``salaris.mbo`` -> ``salaris mbo``."""
-    soort, _, f = groep.partition(".")
-    return GROEPEN[soort].format(f=f)
 
 
 @dataclass(frozen=True)
@@ -259,8 +191,10 @@ class Vergelijking:
         if we == wt and we:
             regels.append(f"  parameters op {we}")
         elif we != wt:
-            regels.append(f"  parameters: eigen op {we or 'geen datum'}, tegen op {wt or 'geen datum'} (elke kant op "
-                          "haar eigen datum: een deel van het verschil komt van de datum)")  # fmt: skip
+            regels.append(
+                f"  parameters: eigen op {we or 'geen datum'}, tegen op {wt or 'geen datum'} (elke kant op "
+                "haar eigen datum: een deel van het verschil komt van de datum)"
+            )
         regels += [
             "",
             f"{'Tarief tegen:':<28}{euro(t.tarief):>14}",
@@ -300,8 +234,13 @@ class Vergelijking:
 
         def kant(u: Uitkomst) -> dict[str, Any]:
             s = u.scenario
-            return {"bron": s.bron, "beschrijving": s.beschrijving, "product": s.product_code,
-                    "tarief_per_client": str(op_centen(u.tarief)), "invoer_hash": u.invoer_hash}  # fmt: skip
+            return {
+                "bron": s.bron,
+                "beschrijving": s.beschrijving,
+                "product": s.product_code,
+                "tarief_per_client": str(op_centen(u.tarief)),
+                "invoer_hash": u.invoer_hash,
+            }
 
         return {
             "eenheid": self.eigen.eenheid,
@@ -357,8 +296,9 @@ class Vergelijking:
         """One table for CSV (header first): the parts, every line and every input that differs,
         told apart by ``soort`` (``deel``, ``regel``, ``invoer``); lines in full precision, the
         parts in balanced cents."""
-        uit: list[list[Any]] = [["soort", "naam", "omschrijving", "eenheid", "tegen", "eigen", "verschil",
-                                 "verschil_relatief"]]  # fmt: skip
+        uit: list[list[Any]] = [
+            ["soort", "naam", "omschrijving", "eenheid", "tegen", "eigen", "verschil", "verschil_relatief"]
+        ]
         for d in self.delen:
             uit.append(["deel", d.groep, d.label, "EUR", None, None, d.centen, d.aandeel])
         for r in self.regels:

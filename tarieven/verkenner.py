@@ -120,11 +120,10 @@ class Verkenner:
         self._toon()
         self.paneel = w.HBox(
             [
-                w.VBox([*self.widgets.values(), w.HBox([self.bestandsnaam, self.knop])],
-                       layout=w.Layout(width="42%")),
+                w.VBox([*self.widgets.values(), w.HBox([self.bestandsnaam, self.knop])], layout=w.Layout(width="42%")),
                 w.VBox([self.tarief, self.melding, self.waterval], layout=w.Layout(width="58%")),
             ]
-        )  # fmt: skip
+        )
 
     # -- the controls ----------------------------------------------------------------------
     def _schuif(self, sleutel: str, laag: float, hoog: float, stap: float, *, geheel: bool = False, **kw: Any) -> None:
@@ -136,9 +135,16 @@ class Verkenner:
         waarde = round(x) if geheel else x
         label = s.veld(sleutel).label_voor(sleutel)
         self.widgets[sleutel] = soort(
-            value=waarde, min=min(laag, waarde), max=max(hoog, waarde), step=stap, description=label,
-            style=_STIJL, layout=self._w.Layout(width="98%"), continuous_update=False, **kw,
-        )  # fmt: skip
+            value=waarde,
+            min=min(laag, waarde),
+            max=max(hoog, waarde),
+            step=stap,
+            description=label,
+            style=_STIJL,
+            layout=self._w.Layout(width="98%"),
+            continuous_update=False,
+            **kw,
+        )
         self._oorspronkelijk[sleutel] = waarde
 
     def _bouw_controls(self) -> None:
@@ -154,9 +160,12 @@ class Verkenner:
         if len(mix) > 1:  # the mix adds up to 1: the last share follows the others
             self._afgeleid = mix[-1]
             self.widgets[mix[-1]] = self._w.FloatText(
-                value=s.waarden[mix[-1]], disabled=True, description=s.veld(mix[-1]).label_voor(mix[-1]),
-                style=_STIJL, layout=self._w.Layout(width="98%"),
-            )  # fmt: skip
+                value=s.waarden[mix[-1]],
+                disabled=True,
+                description=s.veld(mix[-1]).label_voor(mix[-1]),
+                style=_STIJL,
+                layout=self._w.Layout(width="98%"),
+            )
             self._oorspronkelijk[mix[-1]] = s.waarden[mix[-1]]
         for k in [k for k in s.waarden if k.startswith("product.personeel.")]:
             self._schuif(k, 0.0, max(4.0, 2 * s.waarden[k]), 0.5)
@@ -165,15 +174,22 @@ class Verkenner:
             if sleutel in s.invoer and (treden := _treden(s, f)):
                 waarde = _trede(s.invoer[sleutel])
                 opties = treden if waarde in [v for _, v in treden] else [(str(waarde), waarde), *treden]
-                self.widgets[sleutel] = self._w.Dropdown(options=opties, value=waarde, description=f"trede {f}",
-                                                         style=_STIJL, layout=self._w.Layout(width="98%"))  # fmt: skip
+                self.widgets[sleutel] = self._w.Dropdown(
+                    options=opties,
+                    value=waarde,
+                    description=f"trede {f}",
+                    style=_STIJL,
+                    layout=self._w.Layout(width="98%"),
+                )
                 self._oorspronkelijk[sleutel] = waarde
         self._schuif("opslagen.overhead", 0.0, 0.5, 0.005, readout_format=".1%")
         self._schuif("opslagen.risico_opslag", 0.0, 0.1, 0.005, readout_format=".1%")
         self.widgets["aannames"] = self._w.ToggleButtons(
-            options=list(AANNAMESETS), value=s.aannames, description="aannames",
+            options=list(AANNAMESETS),
+            value=s.aannames,
+            description="aannames",
             style={**_STIJL, "button_width": "6.5em"},
-        )  # fmt: skip
+        )
         self._oorspronkelijk["aannames"] = s.aannames
 
     # -- pricing ---------------------------------------------------------------------------
@@ -187,8 +203,11 @@ class Verkenner:
         self._bezig = True
         try:
             if self._afgeleid is not None:
-                anderen = [c.value for k, c in self.widgets.items() if k.startswith("product.ratio.mix.")
-                           and k != self._afgeleid]  # fmt: skip
+                anderen = [
+                    c.value
+                    for k, c in self.widgets.items()
+                    if k.startswith("product.ratio.mix.") and k != self._afgeleid
+                ]
                 self.widgets[self._afgeleid].value = round(1.0 - sum(anderen), 12)
             self.uitkomst = self._prijs(self.met() or None, self.widgets["aannames"].value)
             self.melding.value = ""
@@ -253,8 +272,11 @@ class Verkenner:
             kop["peildatum"] = s.peildatum
         if s.aannames != "centraal":
             kop["aannames"] = s.aannames
-        return {**{k: v for k, v in uit.items() if not isinstance(v, Mapping)}, **kop,
-                **{k: v for k, v in uit.items() if isinstance(v, Mapping)}}  # fmt: skip
+        return {
+            **{k: v for k, v in uit.items() if not isinstance(v, Mapping)},
+            **kop,
+            **{k: v for k, v in uit.items() if isinstance(v, Mapping)},
+        }
 
     def bewaar(self, pad: str | os.PathLike[str], *, overschrijven: bool = False) -> Path:
         """Write :meth:`scenario` as a TOML file (``tarieven bereken`` reads it back to the same tariff)."""

@@ -83,9 +83,13 @@ class Waarde:
             return replace(self, lezing=CENTRAAL)
         toelichting = f"lezing {aannames}: {lz.toelichting}"
         return replace(
-            self, waarde=lz.waarde, bron=lz.bron or self.bron, toelichting=toelichting, lezing=aannames,
+            self,
+            waarde=lz.waarde,
+            bron=lz.bron or self.bron,
+            toelichting=toelichting,
+            lezing=aannames,
             centraal=self.waarde,
-        )  # fmt: skip
+        )
 
 
 @dataclass(frozen=True)

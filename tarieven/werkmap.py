@@ -98,10 +98,16 @@ def namen(scenario: Scenario, definities: Sequence[RegelDefinitie]) -> list[Naam
     the registry and the line names keep them apart).
     """
     uit = [
-        Naam(excel_naam(k), f'invoer["{k}"].waarde', _BLAD_INVOER, _cel(_EERSTE_RIJ + i), "invoer",
-             scenario.veld(k).eenheid)
+        Naam(
+            excel_naam(k),
+            f'invoer["{k}"].waarde',
+            _BLAD_INVOER,
+            _cel(_EERSTE_RIJ + i),
+            "invoer",
+            scenario.veld(k).eenheid,
+        )
         for i, k in enumerate(_getal_invoer(scenario))
-    ]  # fmt: skip
+    ]
     for rij, d in _regelrijen(definities):
         uit.append(Naam(excel_naam(d.naam), d.naam, _BLAD_REGELS, _cel(rij), "regel", d.eenheid))
     gezien: dict[str, str] = {}
@@ -146,8 +152,9 @@ class _Opmaak:
         self.omloop = wb.add_format({"text_wrap": True, "valign": "top"})
         self.geld = wb.add_format({"num_format": GELDFORMAAT, "valign": "top"})
         self.getal = wb.add_format({"num_format": GETALFORMAAT, "valign": "top"})
-        self.tarief = wb.add_format({"num_format": GELDFORMAAT, "bold": True, "bg_color": "#FFF2CC", "top": 1,
-                                     "bottom": 1, "valign": "top"})  # fmt: skip
+        self.tarief = wb.add_format(
+            {"num_format": GELDFORMAAT, "bold": True, "bg_color": "#FFF2CC", "top": 1, "bottom": 1, "valign": "top"}
+        )
         invoer = {
             "bg_color": "#FFFFCC",
             "font_color": "#1F3F9F",
@@ -162,9 +169,14 @@ class _Opmaak:
 
 
 def _blad_regels(
-    wb: Any, op: _Opmaak, scenario: Scenario, definities: Sequence[RegelDefinitie], waarden: Mapping[str, float],
-    schildwacht: float | None, kop: Sequence[str],
-) -> None:  # fmt: skip
+    wb: Any,
+    op: _Opmaak,
+    scenario: Scenario,
+    definities: Sequence[RegelDefinitie],
+    waarden: Mapping[str, float],
+    schildwacht: float | None,
+    kop: Sequence[str],
+) -> None:
     ws = wb.add_worksheet(_BLAD_REGELS)
     ws.write(0, 0, kop[0], op.titel)
     ws.write(1, 0, kop[1], op.klein)
@@ -209,8 +221,13 @@ def _herkomst(scenario: Scenario, k: str) -> list[Any]:
     if h is None:
         return ["", "", "", None, ""]
     toelichting = " ".join((h.toelichting or "").split())
-    return [h.oorsprong, (h.status or "eigen invoer") + (", geprojecteerd" if h.geprojecteerd else ""),
-            h.bron or "", h.vanaf, toelichting]  # fmt: skip
+    return [
+        h.oorsprong,
+        (h.status or "eigen invoer") + (", geprojecteerd" if h.geprojecteerd else ""),
+        h.bron or "",
+        h.vanaf,
+        toelichting,
+    ]
 
 
 def _blad_invoer(wb: Any, op: _Opmaak, scenario: Scenario, kop: Sequence[str]) -> None:
@@ -241,8 +258,15 @@ def _blad_invoer(wb: Any, op: _Opmaak, scenario: Scenario, kop: Sequence[str]) -
             ws.write_datetime(rij, 7, dt.datetime.combine(vanaf, dt.time()), op.datum)
         ws.write_string(rij, 8, toelichting, op.omloop)
         label = v.label_voor(k) if v.label else v.omschrijving_voor(k)
-        ws.set_row(rij, hoogte((label, _BREEDTES_INVOER[1]), (oorsprong, _BREEDTES_INVOER[4]),
-                                (bron, _BREEDTES_INVOER[6]), (toelichting, _BREEDTES_INVOER[8])))  # fmt: skip
+        ws.set_row(
+            rij,
+            hoogte(
+                (label, _BREEDTES_INVOER[1]),
+                (oorsprong, _BREEDTES_INVOER[4]),
+                (bron, _BREEDTES_INVOER[6]),
+                (toelichting, _BREEDTES_INVOER[8]),
+            ),
+        )
     for kolom, breedte in enumerate(_BREEDTES_INVOER):
         ws.set_column(kolom, kolom, breedte)
     ws.freeze_panes(_EERSTE_RIJ, 1)
@@ -325,8 +349,10 @@ def nieuwe_werkmap(pad: Path, *, overschrijven: bool = True, optie: str = "werkm
     xlsxwriter = xlsxwriter_module()
     datum = gemaakt()
     with atomair(pad, overschrijven=overschrijven, optie=optie) as tijdelijk:
-        wb = xlsxwriter.Workbook(str(tijdelijk), {"in_memory": True, "strings_to_formulas": False,
-                                                  "strings_to_numbers": False, "strings_to_urls": False})  # fmt: skip
+        wb = xlsxwriter.Workbook(
+            str(tijdelijk),
+            {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False},
+        )
         try:
             yield wb
         except BaseException:

@@ -123,9 +123,17 @@ class Zoeker:
         if isinstance(centraal, tuple):
             centraal = centraal[index] if index is not None else None
         return Herkomst(
-            oorsprong, w.status, str(w.bron), w.vanaf, w.toelichting, w.geprojecteerd,
-            bronstatus=w.bronstatus, projectiefactor=w.projectiefactor, lezing=w.lezing, centraal=centraal,
-        )  # fmt: skip
+            oorsprong,
+            w.status,
+            str(w.bron),
+            w.vanaf,
+            w.toelichting,
+            w.geprojecteerd,
+            bronstatus=w.bronstatus,
+            projectiefactor=w.projectiefactor,
+            lezing=w.lezing,
+            centraal=centraal,
+        )
 
     def vul(
         self, invoer: MutableMapping[str, Any], herkomst: MutableMapping[str, Herkomst], sleutel: str, par: Parameter

@@ -35,9 +35,17 @@ def producten(args: argparse.Namespace) -> int:
     rijen: list[dict[str, Any]] = [{"code": str(code), **df.loc[code].to_dict()} for code in df.index]
     for code, per_categorie in bedragen[aannames].items():
         for categorie, (bedrag, status) in per_categorie.items():
-            rijen.append({"code": code, "naam": f"Vervoer, {categorie.replace('_', ' ')}", "eenheid": "dag",
-                          "tarief": bedrag, "tarief_laag": bedragen["laag"][code][categorie][0],
-                          "tarief_hoog": bedragen["hoog"][code][categorie][0], "status": status})  # fmt: skip
+            rijen.append(
+                {
+                    "code": code,
+                    "naam": f"Vervoer, {categorie.replace('_', ' ')}",
+                    "eenheid": "dag",
+                    "tarief": bedrag,
+                    "tarief_laag": bedragen["laag"][code][categorie][0],
+                    "tarief_hoog": bedragen["hoog"][code][categorie][0],
+                    "status": status,
+                }
+            )
     wanneer = f"tijdgewogen over {tariefjaar}" if tariefjaar is not None else f"op peildatum {datum}"
     kop = (
         f"{'code':<10} {'product':<40} {'eenheid':<8} {'groep':>5} {'bezet':>6} {'personeel':<22} {'tarief':>12}"
@@ -151,9 +159,16 @@ def parameters(args: argparse.Namespace) -> int:
             regels += [f"{bestandsnaam}: {par.naam} = {regel}", f"    {par.label}; bron: {w.bron}"]
             for toelichting in dict.fromkeys(t for t in (par.toelichting, w.toelichting) if t):
                 regels.append(f"    {' '.join(toelichting.split())}")
-            rij = {"bestand": bestandsnaam, "parameter": par.naam, "waarde": waarde, "eenheid": par.eenheid,
-                   "status": w.status, "geprojecteerd": w.geprojecteerd, "vanaf": w.vanaf,
-                   "bron": str(w.bron)}  # fmt: skip
+            rij = {
+                "bestand": bestandsnaam,
+                "parameter": par.naam,
+                "waarde": waarde,
+                "eenheid": par.eenheid,
+                "status": w.status,
+                "geprojecteerd": w.geprojecteerd,
+                "vanaf": w.vanaf,
+                "bron": str(w.bron),
+            }
             if waarde is not None and par.heeft_lezingen:
                 for lezing in LEZINGEN:
                     rij[lezing] = _lezing(par, lezing, datum)
@@ -215,8 +230,12 @@ def indexeer(args: argparse.Namespace) -> int:
             regels.append(
                 f"  {stap.jaar:<6}{''.join(f'{d:>10}' for d in delen)}{gepubl:>10}{bedrag:>14}  geprojecteerd"
             )
-            rij |= {"index": ix.index, "nacalculatie": ix.nacalculatie, "totaal": ix.totaal,
-                    "gepubliceerd_procent": str(ix.gepubliceerd)}  # fmt: skip
+            rij |= {
+                "index": ix.index,
+                "nacalculatie": ix.nacalculatie,
+                "totaal": ix.totaal,
+                "gepubliceerd_procent": str(ix.gepubliceerd),
+            }
         rijen.append(rij)
     regels.append("Geprojecteerd: geïndexeerd met indexcijfers, niet herberekend op de CAO-tabellen van dat jaar.")
     schrijf_rijen(rijen, args.formaat, "\n".join(regels))
@@ -238,8 +257,16 @@ def test(args: argparse.Namespace) -> int:
         for r in g.regels:
             if not r.geslaagd or args.formaat != "tekst":
                 regels.append(f"    {r}")
-            rijen.append({"geval": g.naam, "regel": r.regel, "verwacht": r.verwacht, "berekend": r.berekend,
-                          "tolerantie": r.tolerantie, "geslaagd": r.geslaagd})  # fmt: skip
+            rijen.append(
+                {
+                    "geval": g.naam,
+                    "regel": r.regel,
+                    "verwacht": r.verwacht,
+                    "berekend": r.berekend,
+                    "tolerantie": r.tolerantie,
+                    "geslaagd": r.geslaagd,
+                }
+            )
     n_regels = sum(len(g.regels) for g in uitslagen)
     mislukt = [g for g in uitslagen if not g.geslaagd]
     regels.append(
@@ -281,9 +308,14 @@ def normeer(args: argparse.Namespace) -> int:
 
         controleer_pad(args.rapport, overschrijven=False, optie="--rapport")
     uitkomst = _normeer(
-        args.map, normen=args.normen, peildatum=args.peildatum, band=tuple(args.band), iqr_factor=args.iqr,
-        params=args.parameters, aannames=args.aannames,
-    )  # fmt: skip
+        args.map,
+        normen=args.normen,
+        peildatum=args.peildatum,
+        band=tuple(args.band),
+        iqr_factor=args.iqr,
+        params=args.parameters,
+        aannames=args.aannames,
+    )
     for i in uitkomst.fouten:  # for the analyst, on stderr: which file; the report names the code or number only
         print(f"tarieven: weggelaten: {i.code} ({i.bestand}): {i.fout}", file=sys.stderr)
     if args.sleutel:  # never over an existing file; readable by the user only
@@ -307,8 +339,11 @@ def normeer(args: argparse.Namespace) -> int:
 
         print(json.dumps(uitkomst.naar_dict(), ensure_ascii=False, indent=2, allow_nan=False))
     elif args.formaat in ("csv", "csv-nl"):
-        schrijf_csv(records_tekst([{str(k): v for k, v in r.items()} for r in uitkomst.tabel().to_dict("records")],
-                                  args.formaat))  # fmt: skip
+        schrijf_csv(
+            records_tekst(
+                [{str(k): v for k, v in r.items()} for r in uitkomst.tabel().to_dict("records")], args.formaat
+            )
+        )
     else:
         print(uitkomst.tekst())
     return 0

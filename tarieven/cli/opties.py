@@ -218,8 +218,14 @@ def _test(sub: Any) -> None:
     )
     n.add_argument("map", metavar="MAP", help="map met inzendingen (.toml, .json of een ingevuld sjabloon .xlsx)")
     n.add_argument("--normen", metavar="PAD", help="normenbestand voor de gemeenschappelijke basis")
-    n.add_argument("--band", nargs=2, type=float, metavar=("LAAG", "HOOG"), default=(25.0, 75.0),
-                   help="percentielen van de voorgestelde band (standaard 25 75: Q1 tot Q3)")  # fmt: skip
+    n.add_argument(
+        "--band",
+        nargs=2,
+        type=float,
+        metavar=("LAAG", "HOOG"),
+        default=(25.0, 75.0),
+        help="percentielen van de voorgestelde band (standaard 25 75: Q1 tot Q3)",
+    )
     n.add_argument("--iqr", type=float, default=1.5, help="uitschieter buiten Q1/Q3 ± zoveel IQR (standaard 1,5)")
     n.add_argument(
         "--sleutel",
@@ -232,10 +238,11 @@ def _test(sub: Any) -> None:
         "--plots", metavar="MAP", help="schrijf per product de band en de spreiding per regel als PNG in deze map"
     )
     n.add_argument(
-        "--rapport", metavar="PAD",
+        "--rapport",
+        metavar="PAD",
         help="schrijf ook het verslag als rapport: verslag.html (één bestand) of verslag.pdf (A4); per product de "
         "kengetallen, de band, de spreiding en de inzendingen, aanbieders alleen met een code",
-    )  # fmt: skip
+    )
     peildatum_argumenten(n, tariefjaar=False)
     aannames_argument(n)
     parameters_argument(n)
@@ -319,13 +326,17 @@ def _niveau(sub: Any) -> None:
         "zeg waarom een niveau buiten de band valt.",
     )
     n.add_argument(
-        "--prijsjaar", type=_jaar, metavar="JAAR",
+        "--prijsjaar",
+        type=_jaar,
+        metavar="JAAR",
         help="het tariefjaar en prijspeil (standaard: het laatste jaar met een gepubliceerde jaarindex)",
-    )  # fmt: skip
+    )
     n.add_argument(
-        "--index-aanname", type=float, metavar="FRACTIE",
+        "--index-aanname",
+        type=float,
+        metavar="FRACTIE",
         help="aangenomen jaarindex voor jaren na de laatste gepubliceerde, bijvoorbeeld 0.04 (uitdrukkelijk genoemd)",
-    )  # fmt: skip
+    )
     parameters_argument(n)
     formaat_argument(n)
 

@@ -20,9 +20,14 @@ def sjabloon(args: argparse.Namespace) -> int:
             [Probleem("-o", str(pad), "een nieuw bestand; dit bestaat al (vervang het met --overschrijf)")]
         )
     schrijf_sjabloon(
-        args.product, pad, args.peildatum, tariefjaar=args.tariefjaar, params=args.parameters,
-        aannames=args.aannames, overschrijven=args.overschrijf,
-    )  # fmt: skip
+        args.product,
+        pad,
+        args.peildatum,
+        tariefjaar=args.tariefjaar,
+        params=args.parameters,
+        aannames=args.aannames,
+        overschrijven=args.overschrijf,
+    )
     print(f"geschreven: {pad}", file=sys.stderr)
     print(f"Vul het blad Invoer in en reken uit met: tarieven vergelijk {pad}", file=sys.stderr)
     return 0

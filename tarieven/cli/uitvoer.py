@@ -122,9 +122,13 @@ def bereken_uitkomst(args: argparse.Namespace) -> Uitkomst | None:
         met = {k: v for k, v in met.items() if v is not None}
     try:
         u = _bereken(
-            args.bestand, args.peildatum, tariefjaar=args.tariefjaar, met=met, params=args.parameters,
+            args.bestand,
+            args.peildatum,
+            tariefjaar=args.tariefjaar,
+            met=met,
+            params=args.parameters,
             aannames=args.aannames,
-        )  # fmt: skip
+        )
     except InvoerFout as e:  # a value given with --met is named as such, not as the scenario file's
         gegeven = set(met or {})
         hernoemd = [

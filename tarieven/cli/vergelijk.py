@@ -16,9 +16,13 @@ __all__ = ["vergelijk"]
 def vergelijk(args: argparse.Namespace) -> int:
     """Both tariffs, what explains the difference, every line and every input that differs."""
     v = _vergelijk(
-        args.eigen, args.tegen, args.peildatum, tariefjaar=args.tariefjaar, params=args.parameters,
+        args.eigen,
+        args.tegen,
+        args.peildatum,
+        tariefjaar=args.tariefjaar,
+        params=args.parameters,
         aannames=args.aannames,
-    )  # fmt: skip
+    )
     for w in (*v.eigen.waarschuwingen, *v.tegen.waarschuwingen):
         print(f"tarieven: waarschuwing: {w}", file=sys.stderr)
     for kant, u in (("eigen", v.eigen), ("tegen", v.tegen)):  # as bereken says it, per side

@@ -115,8 +115,11 @@ def heatmap(
             )
         ax.legend(
             handles=[Patch(facecolor="none", edgecolor=KLEUR_OMLIJNING, linewidth=2, label=f"hoogstens {tekst}")],
-            fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False,
-        )  # fmt: skip
+            fontsize=8,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.12),
+            frameon=False,
+        )
     _titel(ax, f"{_label(attrs, waarde)} naar {_label(attrs, x)} en {_label(attrs, y)}", attrs.get("onderwerp"), titel)
     return ax
 
@@ -176,9 +179,13 @@ def lijn(
     for i, (deel, kolom, tekst) in enumerate(reeksen):
         marker, stijl = STIJLEN[i % len(STIJLEN)]
         ax.plot(
-            deel[x], deel[kolom], label=tekst, marker=marker if markers else "", markersize=4.5,
+            deel[x],
+            deel[kolom],
+            label=tekst,
+            marker=marker if markers else "",
+            markersize=4.5,
             linestyle=stijl if len(ys) > 1 else "-",
-        )  # fmt: skip
+        )
     refs = _teken_referenties(ax, referentie)
     eerste_x, eerste_y = reeksen[0][0][x].to_numpy(dtype=float), reeksen[0][0][reeksen[0][1]].to_numpy(dtype=float)
     for px, py, tekst in punten or ():
@@ -186,9 +193,13 @@ def lijn(
         # the text on the side of the curve that stays free: above a falling curve, below a rising one
         stijgend = eerste_x.size > 1 and np.interp(px + 1e-6, eerste_x, eerste_y) > np.interp(px, eerste_x, eerste_y)
         ax.annotate(
-            tekst, (px, py), xytext=(9, -9 if stijgend else 9), textcoords="offset points", fontsize=8.5,
+            tekst,
+            (px, py),
+            xytext=(9, -9 if stijgend else 9),
+            textcoords="offset points",
+            fontsize=8.5,
             va="top" if stijgend else "bottom",
-        )  # fmt: skip
+        )
     ax.xaxis.set_major_formatter(_opmaak(_soort(attrs, x)))
     if np.all(np.mod(df[x].to_numpy(dtype=float), 1.0) == 0):
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -324,9 +335,15 @@ def bekostiging(
     kolommen = ["capaciteit_per_plaats_jaar", "pxq_per_plaats_jaar", "kosten_per_plaats_jaar"]
     gelijk = (bk.gelijke_bezetting, bk.capaciteit_per_plaats_jaar, f"gelijk bij {procent(bk.gelijke_bezetting, 1)}")
     ax = lijn(
-        tabel, "bezettingsgraad", kolommen, ax=ax, markers=True, titel=titel, ylabel="euro per plaats per jaar (€)",
+        tabel,
+        "bezettingsgraad",
+        kolommen,
+        ax=ax,
+        markers=True,
+        titel=titel,
+        ylabel="euro per plaats per jaar (€)",
         punten=[gelijk],
-    )  # fmt: skip
+    )
     if titel is None:
         _titel(ax, "Capaciteitsbekostiging of P × Q: bedrag per plaats per jaar", tabel.attrs.get("onderwerp"), None)
     ax.set_xlabel("werkelijke bezettingsgraad (%)")

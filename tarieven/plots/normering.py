@@ -80,8 +80,14 @@ def spreiding(norm: Productnorm, *, aantal: int = 8, ax: Axes | None = None, tit
     iqr = [r[2] for r in rijen]
     ax.barh(namen, iqr, color=KLEUR_KOSTEN)
     for i, (_, med, breed) in enumerate(rijen):
-        ax.annotate(f"{euro(breed)} (mediaan {euro(med)})", (breed, i), xytext=(3, 0), textcoords="offset points",
-                    va="center", fontsize=8.5)  # fmt: skip
+        ax.annotate(
+            f"{euro(breed)} (mediaan {euro(med)})",
+            (breed, i),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8.5,
+        )
     ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
     ax.xaxis.set_major_formatter(euro_opmaak(0))
     ax.set_xlabel("interkwartielafstand over de aanbieders (€ per cliënt per eenheid)")

@@ -96,9 +96,11 @@ def waterval(
     if refs:
         _legenda(ax, onder=True)
     _titel(
-        ax, f"Opbouw van het tarief: {euro(uitkomst.tarief)} per cliënt per {uitkomst.eenheid}",
-        onderwerp(uitkomst.scenario), titel,
-    )  # fmt: skip
+        ax,
+        f"Opbouw van het tarief: {euro(uitkomst.tarief)} per cliënt per {uitkomst.eenheid}",
+        onderwerp(uitkomst.scenario),
+        titel,
+    )
     ax.grid(axis="y", alpha=0.3)
     ax.set_axisbelow(True)
     return ax
@@ -121,8 +123,15 @@ def brug(vergelijking: Vergelijking, *, ax: Axes | None = None, nul_tonen: bool 
     v = vergelijking
     delen = [d for d in v.delen if nul_tonen or d.centen != 0]
     ax.bar(0, v.tegen.tarief, color=KLEUR_TOTAAL, width=0.7)
-    ax.annotate(euro(v.tegen.tarief), (0, v.tegen.tarief), xytext=(0, 3), textcoords="offset points", ha="center",
-                fontsize=9, fontweight="bold")  # fmt: skip
+    ax.annotate(
+        euro(v.tegen.tarief),
+        (0, v.tegen.tarief),
+        xytext=(0, 3),
+        textcoords="offset points",
+        ha="center",
+        fontsize=9,
+        fontweight="bold",
+    )
     bodem = v.tegen.tarief
     for i, d in enumerate(delen, start=1):
         kleur = KLEUR_HOOG if d.bedrag > 0 else KLEUR_LAAG
@@ -130,14 +139,20 @@ def brug(vergelijking: Vergelijking, *, ax: Axes | None = None, nul_tonen: bool 
         ax.plot([i - 1.35, i - 0.35], [bodem, bodem], color="0.5", linewidth=0.8)
         top = max(bodem, bodem + d.bedrag)
         tekst = euro(d.centen).replace("€ ", "€ +") if d.centen > 0 else euro(d.centen)
-        ax.annotate(tekst, (i, top), xytext=(0, 3), textcoords="offset points", ha="center",
-                    fontsize=8.5)  # fmt: skip
+        ax.annotate(tekst, (i, top), xytext=(0, 3), textcoords="offset points", ha="center", fontsize=8.5)
         bodem += d.bedrag
     n = len(delen) + 1
     ax.bar(n, v.eigen.tarief, color=KLEUR_TOTAAL, width=0.7)
     ax.plot([n - 1.35, n - 0.35], [bodem, bodem], color="0.5", linewidth=0.8)
-    ax.annotate(euro(v.eigen.tarief), (n, v.eigen.tarief), xytext=(0, 3), textcoords="offset points", ha="center",
-                fontsize=9, fontweight="bold")  # fmt: skip
+    ax.annotate(
+        euro(v.eigen.tarief),
+        (n, v.eigen.tarief),
+        xytext=(0, 3),
+        textcoords="offset points",
+        ha="center",
+        fontsize=9,
+        fontweight="bold",
+    )
     labels = [
         "tarief\ntegen",
         *(textwrap.fill(d.label.split(" (")[0], 15, break_long_words=False) for d in delen),
@@ -149,8 +164,10 @@ def brug(vergelijking: Vergelijking, *, ax: Axes | None = None, nul_tonen: bool 
     hoogste = max(v.tegen.tarief, v.eigen.tarief, *(np.cumsum([d.bedrag for d in delen]) + v.tegen.tarief))
     ax.set_ylim(0, hoogste * 1.12)
     verschil = v.eigen.tarief - v.tegen.tarief
-    ax.set_title(f"Van {euro(v.tegen.tarief)} naar {euro(v.eigen.tarief)} per cliënt per {v.eigen.eenheid} "
-                 f"(verschil {euro(verschil)}): wat het verschil verklaart")  # fmt: skip
+    ax.set_title(
+        f"Van {euro(v.tegen.tarief)} naar {euro(v.eigen.tarief)} per cliënt per {v.eigen.eenheid} "
+        f"(verschil {euro(verschil)}): wat het verschil verklaart"
+    )
     ax.grid(axis="y", alpha=0.3)
     ax.set_axisbelow(True)
     return ax
@@ -186,9 +203,14 @@ def opbouw_vergelijking(
         for bedrag, tekst in _referenties(ref)[:1]:
             plek = kolommen.index(naam)
             ax.hlines(
-                bedrag, plek - 0.42, plek + 0.42, color=KLEUR_REFERENTIE, linestyles="--", linewidth=1.6,
+                bedrag,
+                plek - 0.42,
+                plek + 0.42,
+                color=KLEUR_REFERENTIE,
+                linestyles="--",
+                linewidth=1.6,
                 label=textwrap.fill(tekst, 48),
-            )  # fmt: skip
+            )
     namen = [textwrap.fill(str(attrs.get("weergave", {}).get(k, k)), 16) for k in kolommen]
     ax.set_xticks(x, namen, fontsize=8.5)
     ax.yaxis.set_major_formatter(euro_opmaak())
@@ -277,24 +299,47 @@ def tariefband(
     y = np.arange(len(band))
     dikte = 0.36
     handvatten = [
-        ax.barh(y, hoog - laag, left=laag, height=dikte, color=KLEUR_KOSTEN, alpha=0.25, edgecolor=KLEUR_KOSTEN,
-                label="band: alle aannames tegelijk op hun lage, en op hun hoge lezing"),
-        ax.plot(centraal, y, "o", color=KLEUR_TOTAAL, markersize=8, linestyle="none",
-                label="centraal: elke aanname op haar centrale lezing")[0],
-    ]  # fmt: skip
+        ax.barh(
+            y,
+            hoog - laag,
+            left=laag,
+            height=dikte,
+            color=KLEUR_KOSTEN,
+            alpha=0.25,
+            edgecolor=KLEUR_KOSTEN,
+            label="band: alle aannames tegelijk op hun lage, en op hun hoge lezing",
+        ),
+        ax.plot(
+            centraal,
+            y,
+            "o",
+            color=KLEUR_TOTAAL,
+            markersize=8,
+            linestyle="none",
+            label="centraal: elke aanname op haar centrale lezing",
+        )[0],
+    ]
     wit = {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"}  # legible over a line
     tekst: dict[str, Any] = {"textcoords": "offset points", "ha": "center", "fontsize": 8.5, "bbox": wit}
     for i in y:
-        ax.annotate(euro(centraal[i]), (centraal[i], i - dikte / 2), xytext=(0, 3), va="bottom", fontweight="bold",
-                    color=KLEUR_TOTAAL, **tekst)  # fmt: skip
+        ax.annotate(
+            euro(centraal[i]),
+            (centraal[i], i - dikte / 2),
+            xytext=(0, 3),
+            va="bottom",
+            fontweight="bold",
+            color=KLEUR_TOTAAL,
+            **tekst,
+        )
         if hoog[i] > laag[i]:
             for x in (laag[i], hoog[i]):
                 ax.annotate(euro(x), (x, i + dikte / 2), xytext=(0, -2), va="top", **tekst)
     rechts = [*hoog]
     if "gepubliceerd" in band.columns:
         g = band["gepubliceerd"].astype(float).to_numpy()
-        handvatten += ax.plot(g, y, "D", color=KLEUR_REFERENTIE, markersize=7, linestyle="none",
-                              label="gepubliceerd niveau")  # fmt: skip
+        handvatten += ax.plot(
+            g, y, "D", color=KLEUR_REFERENTIE, markersize=7, linestyle="none", label="gepubliceerd niveau"
+        )
         rechts += list(g)
     refs = _teken_referenties(ax, referentie, verticaal=True)
     handvatten += ax.get_lines()[-len(refs) :] if refs else []
@@ -308,6 +353,12 @@ def tariefband(
     ax.set_axisbelow(True)
     _titel(ax, "Tarief op de centrale aannames en de band van laag tot hoog", None, titel)
     onder = ax.transAxes + ScaledTranslation(0, -0.5, ax.figure.dpi_scale_trans)  # below the axis label
-    ax.legend(handles=handvatten, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=onder, frameon=False,
-              fontsize=8.5)  # fmt: skip
+    ax.legend(
+        handles=handvatten,
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0),
+        bbox_transform=onder,
+        frameon=False,
+        fontsize=8.5,
+    )
     return ax

@@ -94,9 +94,16 @@ def _kengetallen(pn: Productnorm) -> str:
     for naam, basis in _REEKSEN:
         k = pn.kengetallen(op_basis=basis)
         gewogen = euro(k["gewogen_mediaan"]) if k["gewogen_mediaan"] is not None else "—"
-        rijen.append([e(naam), str(k["n"]), *(e(euro(k[c])) for c in ("kwartiel_1", "mediaan", "kwartiel_3")),
-                      e(gewogen), e(f"{euro(k['band'][0])} – {euro(k['band'][1])}"),
-                      e(", ".join(k["uitschieters"]) or "geen")])  # fmt: skip
+        rijen.append(
+            [
+                e(naam),
+                str(k["n"]),
+                *(e(euro(k[c])) for c in ("kwartiel_1", "mediaan", "kwartiel_3")),
+                e(gewogen),
+                e(f"{euro(k['band'][0])} – {euro(k['band'][1])}"),
+                e(", ".join(k["uitschieters"]) or "geen"),
+            ]
+        )
     regel = pn.kengetallen()["bandregel"]
     return tabel(
         koppen, rijen, getallen=range(1, 7), breedtes=["23%", "4%", "10%", "10%", "10%", "11%", "17%", "15%"]
@@ -126,9 +133,14 @@ def _product(pn: Productnorm, nummer: int) -> str:
         + _plot(plots.band, pn, 2 * nummer, 72)
         + _plot(plots.spreiding, pn, 2 * nummer + 1, 62)
         + "<h3>De inzendingen</h3>"
-        + tabel(["code", "tarief zoals ingediend", "op gemeenschappelijke basis"], rijen, getallen=[1, 2],
-                klasse="klein", breedtes=["40%", "30%", "30%"])
-    )  # fmt: skip
+        + tabel(
+            ["code", "tarief zoals ingediend", "op gemeenschappelijke basis"],
+            rijen,
+            getallen=[1, 2],
+            klasse="klein",
+            breedtes=["40%", "30%", "30%"],
+        )
+    )
 
 
 def normeringsrapport(n: Normering, *, gemaakt: dt.datetime) -> str:

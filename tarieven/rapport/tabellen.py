@@ -77,8 +77,14 @@ _SCHEIDING = (", ", ": ")
 def _titels(titels: Sequence[str]) -> str:
     """The titles cited from one address: the head they share (up to a ``, `` or ``: `` where each goes on)
     once, then what each cites of it: ``CAO Jeugdzorg 2024-2025, art. 7.3 lid 1 · art. 7.3 lid 3``."""
-    gedeeld = next((i for i, tekens in enumerate(zip(*titels, strict=False)) if len(set(tekens)) > 1),
-                   min(map(len, titels), default=0)) if len(titels) > 1 else 0  # fmt: skip
+    gedeeld = (
+        next(
+            (i for i, tekens in enumerate(zip(*titels, strict=False)) if len(set(tekens)) > 1),
+            min(map(len, titels), default=0),
+        )
+        if len(titels) > 1
+        else 0
+    )
     grens = max((i for i in range(gedeeld + 1) if all(t[i : i + 2] in _SCHEIDING for t in titels)), default=0)
     if grens < 8:  # nothing worth saying once
         return " · ".join(e(t) for t in titels)
@@ -198,17 +204,27 @@ def invoer_sectie(u: Uitkomst, bronnen: Bronnen) -> str:
         kolom = min(14, 42 // max(n, 1))
         delen.append(
             "<h3>Per functie: functies.<i>functie</i>.<i>veld</i></h3>"
-            + tabel(["veld", *functies, "status (lezing)", "bron"], rijen, getallen=range(1, n + 1), klasse="klein",
-                    breedtes=["18%", *[f"{kolom}%"] * n, "30%", f"{52 - n * kolom}%"])
-        )  # fmt: skip
+            + tabel(
+                ["veld", *functies, "status (lezing)", "bron"],
+                rijen,
+                getallen=range(1, n + 1),
+                klasse="klein",
+                breedtes=["18%", *[f"{kolom}%"] * n, "30%", f"{52 - n * kolom}%"],
+            )
+        )
     cellen = [[sleutel(k), _waarde(u, k), e(status_tekst(u, k)), _bron_cel(u, [k], bronnen)] for k in anders]
     helft = (len(cellen) + 1) // 2  # two inputs a row, read down the left half first
     rijen = [[*cellen[i], *(cellen[i + helft] if i + helft < len(cellen) else ["", "", "", ""])] for i in range(helft)]
     delen.append(
         "<h3>Product, opslagen en werkgeverslasten</h3>"
-        + tabel(["invoer", "waarde", "status (lezing)", "bron"] * 2, rijen, getallen=[1, 5], klasse="klein paren",
-                breedtes=["22%", "9.5%", "12%", "6.5%"] * 2)
-    )  # fmt: skip
+        + tabel(
+            ["invoer", "waarde", "status (lezing)", "bron"] * 2,
+            rijen,
+            getallen=[1, 5],
+            klasse="klein paren",
+            breedtes=["22%", "9.5%", "12%", "6.5%"] * 2,
+        )
+    )
     return "".join(delen)
 
 
@@ -249,16 +265,32 @@ def opbouw_sectie(u: Uitkomst) -> str:
         if functies and all(r.naam.rpartition(".")[2] in functies for r in regels):
             matrix += [[kop], *_matrix(regels, functies)]
         else:
-            gewoon += [[kop], *([e(r.definitie.label), sleutel(r.naam), e(r.toon()),
-                                 e(r.definitie.formule)] for r in regels)]  # fmt: skip
+            gewoon += [
+                [kop],
+                *([e(r.definitie.label), sleutel(r.naam), e(r.toon()), e(r.definitie.formule)] for r in regels),
+            ]
     delen = []
     if matrix:
         n = len(functies)
         kolom = min(13, 31.5 / max(n, 1))  # line and name as wide as in the table below
         breedtes = ["16%", "16%", *[f"{kolom:g}%"] * n, f"{68 - n * kolom:g}%"]
-        delen.append(tabel(["regel", "naam", *functies, "formule in woorden"], matrix, getallen=range(2, n + 2),
-                           klasse="klein", breedtes=breedtes))  # fmt: skip
+        delen.append(
+            tabel(
+                ["regel", "naam", *functies, "formule in woorden"],
+                matrix,
+                getallen=range(2, n + 2),
+                klasse="klein",
+                breedtes=breedtes,
+            )
+        )
     if gewoon:
-        delen.append(tabel(["regel", "naam", "waarde", "formule in woorden"], gewoon, getallen=[2], klasse="klein",
-                           breedtes=["16%", "16%", "12%", "56%"]))  # fmt: skip
+        delen.append(
+            tabel(
+                ["regel", "naam", "waarde", "formule in woorden"],
+                gewoon,
+                getallen=[2],
+                klasse="klein",
+                breedtes=["16%", "16%", "12%", "56%"],
+            )
+        )
     return "".join(delen)

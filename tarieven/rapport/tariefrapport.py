@@ -83,8 +83,10 @@ def _kop(u: Uitkomst, gemaakt: dt.datetime) -> str:
     for i in range(0, len(paren), 2):
         cellen = "".join(f"<th>{e(k)}</th><td>{e(v)}</td>" for k, v in paren[i : i + 2])
         rijen.append(f"<tr>{cellen}</tr>")
-    for k, v in (("Parameterset-hash", s.parameters.hash if s.parameters is not None else "—"),
-                 ("Invoer-hash", u.invoer_hash)):  # fmt: skip
+    for k, v in (
+        ("Parameterset-hash", s.parameters.hash if s.parameters is not None else "—"),
+        ("Invoer-hash", u.invoer_hash),
+    ):
         rijen.append(f"<tr><th>{e(k)}</th><td colspan='3' class='hash'>{e(v)}</td></tr>")
     kolommen = "<col style='width:15%'><col style='width:38%'><col style='width:12%'><col style='width:35%'>"
     return (
@@ -143,8 +145,9 @@ def _waterval(u: Uitkomst, referentie: GepubliceerdTarief | None) -> str:
 def _waarschuwingen(u: Uitkomst) -> str:
     punten = [f"<li class='waarschuwing'>{e(w)}</li>" for w in u.waarschuwingen]
     if u.onzekere_invoer():
-        punten.append(f"<li>Dit tarief rust op {e(u.onzeker_telling())}; hun status, lezing en bron staan bij de "
-                      "invoer.</li>")  # fmt: skip
+        punten.append(
+            f"<li>Dit tarief rust op {e(u.onzeker_telling())}; hun status, lezing en bron staan bij de invoer.</li>"
+        )
     if n := len(u.geprojecteerde_invoer()):
         punten.append(
             f"<li>{e(telling(n, 'invoerwaarde is', 'invoerwaarden zijn'))} geprojecteerd na het einde van hun bron "
@@ -183,9 +186,13 @@ def _niveaus(u: Uitkomst, check: Niveaucheck | None, reden: str) -> str:
     j = check.prijsjaar
     stappen = "<br>".join(e(r.strip()) for r in ref.uitleg().splitlines()[:-1])
     kop = ["", "laag", "centraal", "hoog", "gepubliceerd", "binnen de band"]
-    cijfers = [[f"{e(code)} op de meegeleverde standaardwaarden, tijdgewogen over {j}",
-                *(e(euro(float(rij[k]))) for k in ("laag", "centraal", "hoog", "gepubliceerd")),
-                "ja" if rij["binnen_band"] else "nee"]]  # fmt: skip
+    cijfers = [
+        [
+            f"{e(code)} op de meegeleverde standaardwaarden, tijdgewogen over {j}",
+            *(e(euro(float(rij[k]))) for k in ("laag", "centraal", "hoog", "gepubliceerd")),
+            "ja" if rij["binnen_band"] else "nee",
+        ]
+    ]
     delen = check.delen[check.delen["product"] == code]
     scheidt = " · ".join(f"{e(label)} {e(euro(b))}" for label, b in zip(delen["label"], delen["bedrag"], strict=True))
     tekst = [
@@ -194,8 +201,9 @@ def _niveaus(u: Uitkomst, check: Niveaucheck | None, reden: str) -> str:
         tabel(kop, cijfers, getallen=range(1, 6), klasse="klein", breedtes=["40%", "11%", "11%", "11%", "14%", "13%"]),
     ]
     if scheidt:
-        tekst.append(f"<p class='klein'><b>Wat centraal en laag scheidt</b> (Shapley, in centen die optellen): "
-                     f"{scheidt}.</p>")  # fmt: skip
+        tekst.append(
+            f"<p class='klein'><b>Wat centraal en laag scheidt</b> (Shapley, in centen die optellen): {scheidt}.</p>"
+        )
     if not rij["binnen_band"]:
         tekst.append(
             f"<p class='klein'>Buiten de band: {e(euro(float(rij['rest_bedrag'])))}; {e(rij['rest_reden'])}.</p>"
@@ -240,17 +248,23 @@ def _vergelijking(v: Vergelijking) -> str:
         "effect van elke groep over alle volgorden; de delen tellen op tot het verschil), met per groep de invoer "
         "die verschilt.</p>"
         + svg
-        + tabel(["groep invoer", "deel", "aandeel", "invoer die verschilt", f"{basis}", "dit scenario"],
-                _delen_rijen(v, verschil), getallen=[1, 2, 4, 5], klasse="klein",
-                breedtes=["17%", "9%", "8%", "30%", "18%", "18%"])
-    )  # fmt: skip
+        + tabel(
+            ["groep invoer", "deel", "aandeel", "invoer die verschilt", f"{basis}", "dit scenario"],
+            _delen_rijen(v, verschil),
+            getallen=[1, 2, 4, 5],
+            klasse="klein",
+            breedtes=["17%", "9%", "8%", "30%", "18%", "18%"],
+        )
+    )
 
 
 def _delen_rijen(v: Vergelijking, verschil: str) -> list[list[str]]:
     """One row per input that differs, under the part of its group (the group's cells on its first row);
     the inputs of no group last, then the total."""
-    waarden = {iv.sleutel: (e(_toon(iv.sleutel, iv.tegen, v.tegen)), e(_toon(iv.sleutel, iv.eigen, v.eigen)))
-               for iv in v.invoer}  # fmt: skip
+    waarden = {
+        iv.sleutel: (e(_toon(iv.sleutel, iv.tegen, v.tegen)), e(_toon(iv.sleutel, iv.eigen, v.eigen)))
+        for iv in v.invoer
+    }
     rijen: list[list[str]] = []
     gedaan: set[str] = set()
     for d in v.delen:
@@ -311,9 +325,10 @@ def tariefrapport(u: Uitkomst, *, gemaakt: dt.datetime, vergelijking: Vergelijki
     hash_ = s.parameters.hash[:12] if s.parameters is not None else "—"
     aanbieder = s.invoer.get("aanbieder.code") or s.invoer.get("aanbieder.naam")
     voet = (
-        f"Tariefberekening {s.product_code or s.bron}" + (f" · aanbieder {aanbieder}" if aanbieder else "")
+        f"Tariefberekening {s.product_code or s.bron}"
+        + (f" · aanbieder {aanbieder}" if aanbieder else "")
         + f" · tarieven {u.versie} · parameters {hash_} · gemaakt {gemaakt_tekst(gemaakt)}"
-    )  # fmt: skip
+    )
     inhoud = "".join(
         f"<section class='{k}'>{deel}</section>" if k else f"<section>{deel}</section>" for k, deel in delen
     )
