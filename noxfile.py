@@ -62,9 +62,13 @@ def notebooks(session: nox.Session) -> None:
     shutil.rmtree(UITGEVOERD, ignore_errors=True)
     start = time.perf_counter()
     session.run(
-        "pytest", "--confcutdir=tests/notebooks", "tests/notebooks", "--durations=0", *session.posargs,
+        "pytest",
+        "--confcutdir=tests/notebooks",
+        "tests/notebooks",
+        "--durations=0",
+        *session.posargs,
         env={"MPLBACKEND": "Agg", "TARIEVEN_NOTEBOOKS_UIT": str(UITGEVOERD)},
-    )  # fmt: skip
+    )
     session.log(f"notebooks uitgevoerd in {time.perf_counter() - start:.1f} s (met de JupyterLab-test)")
 
 

@@ -104,8 +104,10 @@ def meet(n: int, s: tarieven.Scenario, volledig: bool) -> dict[str, float]:
     zelfde_oordeel = bool((np.isnan(tarieven_lus) == ~uit.loc[deel.index, "geldig"].to_numpy()).all())
     geldig = ~np.isnan(tarieven_lus)
     verschil = float(np.max(np.abs(tabel_tarief[geldig] / tarieven_lus[geldig] - 1.0)))
-    print(f"\n{nl(n)} rijen ({nl(int((~uit['geldig']).sum()))} ongeldig, "
-          f"{nl(int((uit['waarschuwingen'] > 0).sum()))} met een waarschuwing):")  # fmt: skip
+    print(
+        f"\n{nl(n)} rijen ({nl(int((~uit['geldig']).sum()))} ongeldig, "
+        f"{nl(int((uit['waarschuwingen'] > 0).sum()))} met een waarschuwing):"
+    )
     print(f"  bereken_tabel                 {nl(tijd * 1000, 1)} ms ({nl(tijd / n * 1e6, 2)} µs per rij)")
     soort = "" if len(deel) == n else f", {nl(len(deel))} rijen gemeten en geëxtrapoleerd"
     print(f"  lus van bereken               {nl(tijd_lus_alle, 2)} s{soort}")
@@ -116,9 +118,13 @@ def meet(n: int, s: tarieven.Scenario, volledig: bool) -> dict[str, float]:
     print(f"  tegen de kern met tabel       {nl(tijd / tijd_kern_tabel, 1)}x zo traag")
     print(f"  zelfde oordeel per rij        {'ja' if zelfde_oordeel else 'NEE'}")
     print(f"  grootste relatieve verschil   {verschil:.2e} (grens 1e-9)")
-    return {"versnelling": tijd_lus_alle / tijd, "kern": tijd / tijd_kern, "kern_tabel": tijd / tijd_kern_tabel,
-            "verschil": verschil,
-            "oordeel": float(zelfde_oordeel)}  # fmt: skip
+    return {
+        "versnelling": tijd_lus_alle / tijd,
+        "kern": tijd / tijd_kern,
+        "kern_tabel": tijd / tijd_kern_tabel,
+        "verschil": verschil,
+        "oordeel": float(zelfde_oordeel),
+    }
 
 
 def main() -> None:

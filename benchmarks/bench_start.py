@@ -48,8 +48,11 @@ def _wiel(n: int) -> None:
     root = Path(__file__).resolve().parents[1]
     with tempfile.TemporaryDirectory(prefix="bench-start-") as tmp:
         t = Path(tmp)
-        subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(t), str(root)],
-                       check=True, capture_output=True)  # fmt: skip
+        subprocess.run(
+            [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(t), str(root)],
+            check=True,
+            capture_output=True,
+        )
         wiel = next(t.glob("tarieven-*.whl"))
         paden = {"met tweelingen": t / "met", "zonder tweelingen": t / "zonder"}
         for map_ in paden.values():

@@ -50,10 +50,20 @@ def main(argv: list[str]) -> int:
     pijp = f"tarieven_{uuid.uuid4().hex}"
     with tempfile.TemporaryDirectory(prefix="lo-profiel-") as profiel:
         proces = subprocess.Popen(
-            ["soffice", "--headless", "--invisible", "--nologo", "--norestore", "--nodefault", "--nolockcheck",
-             f"-env:UserInstallation={Path(profiel).as_uri()}", f"--accept=pipe,name={pijp};urp;"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
+            [
+                "soffice",
+                "--headless",
+                "--invisible",
+                "--nologo",
+                "--norestore",
+                "--nodefault",
+                "--nolockcheck",
+                f"-env:UserInstallation={Path(profiel).as_uri()}",
+                f"--accept=pipe,name={pijp};urp;",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             ctx = _verbind(pijp, proces)
             smgr = ctx.ServiceManager  # type: ignore[attr-defined]

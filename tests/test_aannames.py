@@ -416,8 +416,11 @@ def test_drie_tarieven_uit_de_opdrachtregel(capsys: pytest.CaptureFixture[str]) 
     assert tarief["laag"] < tarief["centraal"] < tarief["hoog"]
     assert tarief["standaard"] == tarief["centraal"]
     assert {k: d["aannames"] for k, d in uit.items()} == {
-        "laag": "laag", "centraal": "centraal", "hoog": "hoog", "standaard": "centraal"
-    }  # fmt: skip
+        "laag": "laag",
+        "centraal": "centraal",
+        "hoog": "hoog",
+        "standaard": "centraal",
+    }
     for rol in ("mbo", "hbo", "wo"):
         k = f"functies.{rol}.maandsalaris"
         assert uit["laag"]["invoer"][k]["waarde"] < uit["centraal"]["invoer"][k]["waarde"]

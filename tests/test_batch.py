@@ -61,11 +61,22 @@ PEIL_2025 = "2025-06-01"
 _WAARDEN: dict[str, list[Any]] = {
     "product.bezettingsgraad": [0.85, 0.6, 1.0, 0.3, 1e-7, 0.0, 1.5, -0.5, np.inf, "85 %", "acht", np.nan],
     "product.groepsgrootte": [10, 8, 1, 40, 0, -3, 8.5, "12", "1e4", 20000, np.nan],
-    "functies.mbo.maandsalaris": [3400.0, 3000, 2000, 100, 1e9, -1, "3250 EUR/maand", "36000 EUR/jaar",
-                                  "3.250", "40 EUR/uur", np.nan],
+    "functies.mbo.maandsalaris": [
+        3400.0,
+        3000,
+        2000,
+        100,
+        1e9,
+        -1,
+        "3250 EUR/maand",
+        "36000 EUR/jaar",
+        "3.250",
+        "40 EUR/uur",
+        np.nan,
+    ],
     "functies.mbo.verlofuren": [200.0, 1800.0, 1900.0, np.nan],
     "opslagen.overhead_grondslag": ["opslag_op_kostprijs", "aandeel_integrale_kostprijs", "anders", np.nan],
-}  # fmt: skip
+}
 
 _rij = st.fixed_dictionaries({k: st.sampled_from(v) for k, v in _WAARDEN.items()})
 
@@ -110,8 +121,9 @@ def test_markeer_geeft_per_rij_wat_bereken_geeft(rijen: list[dict[str, Any]], al
 def test_de_bevindingen_van_het_issue() -> None:
     """Occupancy 1e-7 with a group of 1 was priced at about 4,3 billion without a word: now refused
     as bereken refuses it, named by its row, with the unusual input named."""
-    tabel = pd.DataFrame({"product.bezettingsgraad": [1e-7, 0.85], "product.groepsgrootte": [1, 10]},
-                         index=["A0003", "A0004"])  # fmt: skip
+    tabel = pd.DataFrame(
+        {"product.bezettingsgraad": [1e-7, 0.85], "product.groepsgrootte": [1, 10]}, index=["A0003", "A0004"]
+    )
     with pytest.raises(tarieven.InvoerFout) as e:
         tarieven.bereken_tabel(tabel, basis="41A22", peildatum=PEIL_2025)
     (p,) = e.value.problemen

@@ -142,13 +142,23 @@ def test_wat_als_fout(met: str, melding: str, capsys: pytest.CaptureFixture[str]
 
 NIET_BIJ_BEREKENEN = (
     # other commands and what only they need
-    "tarieven.cli.lijsten", "tarieven.cli.scenario", "tarieven.cli.vergelijk", "tarieven.cli.sjabloon",
-    "tarieven.analyse", "tarieven.herberekenen", "tarieven.overzicht", "tarieven.csvformaat", "csv",
+    "tarieven.cli.lijsten",
+    "tarieven.cli.scenario",
+    "tarieven.cli.vergelijk",
+    "tarieven.cli.sjabloon",
+    "tarieven.analyse",
+    "tarieven.herberekenen",
+    "tarieven.overzicht",
+    "tarieven.csvformaat",
+    "csv",
     # bundled parameter files come parsed with the wheel; a suggestion for a typo only on an error
-    "tomllib", "difflib",
+    "tomllib",
+    "difflib",
     # the heavy libraries
-    "pandas", "pint", "matplotlib",
-)  # fmt: skip
+    "pandas",
+    "pint",
+    "matplotlib",
+)
 
 
 def test_bereken_laadt_alleen_wat_het_nodig_heeft(tmp_path: Path, wielkopie: Path) -> None:

@@ -90,8 +90,27 @@ def test_maximale_lengte_is_ruim_voor_gewone_waarden() -> None:
     assert len("1234567.89 EUR/maand") < MAX_LENGTE
 
 
-EENHEDEN = ["1", "EUR", "EUR/maand", "EUR/jaar", "EUR/uur", "EUR/week", "uur", "minuut", "uur/week", "uur/jaar",
-            "week/jaar", "1/jaar", "%", "ct", "maand", "jaar", "week", "uur/maand", "EUR/minuut"]  # fmt: skip
+EENHEDEN = [
+    "1",
+    "EUR",
+    "EUR/maand",
+    "EUR/jaar",
+    "EUR/uur",
+    "EUR/week",
+    "uur",
+    "minuut",
+    "uur/week",
+    "uur/jaar",
+    "week/jaar",
+    "1/jaar",
+    "%",
+    "ct",
+    "maand",
+    "jaar",
+    "week",
+    "uur/maand",
+    "EUR/minuut",
+]
 
 
 @pytest.mark.parametrize("van", EENHEDEN)

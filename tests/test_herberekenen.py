@@ -58,9 +58,14 @@ def test_de_uitkomst_draagt_alles_om_haar_na_te_rekenen() -> None:
     assert salaris["status"] == "aanname"
     assert salaris["geprojecteerd"] is True
     assert invoer["product.groepsgrootte"] == {
-        "waarde": 8.0, "eenheid": "1", "herkomst": "opgegeven bij de berekening", "status": None, "bron": None,
-        "vanaf": None, "geprojecteerd": False,
-    }  # fmt: skip
+        "waarde": 8.0,
+        "eenheid": "1",
+        "herkomst": "opgegeven bij de berekening",
+        "status": None,
+        "bron": None,
+        "vanaf": None,
+        "geprojecteerd": False,
+    }
 
 
 def test_een_gewijzigde_uitkomst_wordt_gemeld(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -107,8 +107,9 @@ def test_eigen_personeel_neemt_de_extra_tijd_van_een_functie_zonder_medewerkers_
 
 
 def test_uitleg_zegt_eigen_of_overgenomen() -> None:
-    u = tarieven.bereken({"basis": "41A22", "peildatum": PEIL, "product": {"groepsgrootte": 8},
-                          "functies": {"hbo": {"trede": "midden"}}})  # fmt: skip
+    u = tarieven.bereken(
+        {"basis": "41A22", "peildatum": PEIL, "product": {"groepsgrootte": 8}, "functies": {"hbo": {"trede": "midden"}}}
+    )
     tekst = u.uitleg()
     assert "Eigen invoer (2): functies.hbo.maandsalaris, product.groepsgrootte;" in tekst
     assert "product.groepsgrootte = 8  [scenario (dict)]" in tekst

@@ -148,8 +148,9 @@ def test_gemeenschappelijke_basis_vervangt_en_begrenst(tmp_path: Path, map59: Pa
 def test_aanbieders_alleen_met_een_code(tmp_path: Path) -> None:
     """A provider with a name gets a code, the same for each of its products; the name and the
     file's name appear in no report, only in the key."""
-    for i, (naam, basis) in enumerate([("Zorg Zuid B.V.", "41A22"), ("Stichting Noord", "41A22"),
-                                       ("Zorg Zuid B.V.", "41A24")]):  # fmt: skip
+    for i, (naam, basis) in enumerate(
+        [("Zorg Zuid B.V.", "41A22"), ("Stichting Noord", "41A22"), ("Zorg Zuid B.V.", "41A24")]
+    ):
         _inzending(tmp_path, f"Zorg-{i}.toml", f'basis = "{basis}"\n[aanbieder]\nnaam = "{naam}"\n')
     n = normeer(tmp_path, peildatum=PEIL)
     assert n.sleutel == {"A001": "Zorg Zuid B.V.", "A002": "Stichting Noord"}

@@ -48,10 +48,18 @@ def test_chromium_toont_het_rapport(tmp_path: Path) -> None:
     rapport = tarieven.bereken("41A22", peildatum="2025-06-01").rapport(tmp_path / "rapport.html")
     foto = tmp_path / "scherm.png"
     subprocess.run(
-        [browser, *VLAGGEN, f"--user-data-dir={tmp_path / 'profiel'}", "--window-size=1000,1800",
-         f"--screenshot={foto}", rapport.as_uri()],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+        [
+            browser,
+            *VLAGGEN,
+            f"--user-data-dir={tmp_path / 'profiel'}",
+            "--window-size=1000,1800",
+            f"--screenshot={foto}",
+            rapport.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     beeld = np.asarray(Image.open(foto).convert("RGB"), dtype=np.int16)
     assert beeld.shape[:2] == (1800, 1000)
     donker = (beeld.sum(axis=2) < 3 * 110).mean()

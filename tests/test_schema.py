@@ -112,10 +112,17 @@ def test_met_basis_hoeft_niets() -> None:
 
 
 _SLEUTELS = [
-    ("product", "groepsgrootte"), ("product", "bezettingsgraad"), ("product", "eenheid"), ("product", "ratio"),
-    ("opslagen", "overhead"), ("opslagen", "overhead_grondslag"), ("functies", "mbo"), ("functies",),
-    ("product",), ("opslagen",),
-]  # fmt: skip
+    ("product", "groepsgrootte"),
+    ("product", "bezettingsgraad"),
+    ("product", "eenheid"),
+    ("product", "ratio"),
+    ("opslagen", "overhead"),
+    ("opslagen", "overhead_grondslag"),
+    ("functies", "mbo"),
+    ("functies",),
+    ("product",),
+    ("opslagen",),
+]
 _WAARDEN = ["acht", "12", "85 %", "3250 EUR/maand", -1, 0, 1.5, 8.5, 1e308, None, [], {}, True, "", "dagdeel"]
 
 

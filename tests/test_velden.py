@@ -150,8 +150,11 @@ def test_is_plausibel() -> None:
             "product.duur_uur",
             "een getal groter dan 0 en hoogstens 24 in uur (uren per eenheid dat de groep bijeen is, d)",
         ),
-        ("functies.hbo.werkgeverslasten", "een fractie van 0 tot en met 1 (0.08 voor 8 %) (werkgeverslasten als "
-         "deel van het jaarloon, of 'componenten')"),
+        (
+            "functies.hbo.werkgeverslasten",
+            "een fractie van 0 tot en met 1 (0.08 voor 8 %) (werkgeverslasten als "
+            "deel van het jaarloon, of 'componenten')",
+        ),
         ("product.eenheid", "een van 'dagdeel', 'sessie', 'uur', 'dag' (declaratie-eenheid)"),
         ("peildatum", "een datum zoals 2027-01-01"),
         ("tariefjaar", "een jaartal zoals 2027"),
@@ -159,7 +162,7 @@ def test_is_plausibel() -> None:
         ("weglaten", "een lijst"),
         ("product.personeel.mbo", "een getal van 0 tot en met 1000 (aantal medewerkers van deze functie op de groep)"),
     ],
-)  # fmt: skip
+)
 def test_verwacht(sleutel: str, tekst: str) -> None:
     assert veld(sleutel).verwacht(sleutel) == tekst
 
@@ -204,9 +207,20 @@ def test_bereik_tekst_open_fractie() -> None:
 
 @pytest.mark.parametrize(
     "pad",
-    ["", "functies", "functies.mbo", "product", "product.ratio", "product.ratio.mix", "product.personeel", "opslagen",
-     "werkgeverslasten", "werkgeverslasten.pensioen", "werkgeverslasten.premies"],
-)  # fmt: skip
+    [
+        "",
+        "functies",
+        "functies.mbo",
+        "product",
+        "product.ratio",
+        "product.ratio.mix",
+        "product.personeel",
+        "opslagen",
+        "werkgeverslasten",
+        "werkgeverslasten.pensioen",
+        "werkgeverslasten.premies",
+    ],
+)
 def test_is_tabel(pad: str) -> None:
     assert is_tabel(pad)
 

@@ -272,9 +272,18 @@ def test_cli_vergelijk_tekst_json_csv_en_plot(
 
 def test_cli_vergelijk_zonder_basis(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pad = tmp_path / "g1.json"
-    pad.write_text(json.dumps({k: v for k, v in json.loads(
-        (Path(__file__).parent / "golden" / "g1-dagbesteding-licht.json").read_text(encoding="utf-8")).items()
-        if k != "verwacht"}), encoding="utf-8")  # fmt: skip
+    pad.write_text(
+        json.dumps(
+            {
+                k: v
+                for k, v in json.loads(
+                    (Path(__file__).parent / "golden" / "g1-dagbesteding-licht.json").read_text(encoding="utf-8")
+                ).items()
+                if k != "verwacht"
+            }
+        ),
+        encoding="utf-8",
+    )
     assert main(["vergelijk", str(pad)]) == 2
     assert "geef TEGEN" in capsys.readouterr().err
 

@@ -28,9 +28,21 @@ def _naar_cel(wb: Any, naam: str) -> Any:
 
 def _json_regels(d: dict[str, Any], pad: str = "") -> list[str]:
     """The dotted paths of the breakdown lines in a result's JSON (nested per function)."""
-    meta = {"tarieven_versie", "invoer_hash", "bron", "eenheid", "peildatum", "tariefjaar", "aannames",
-            "onzekere_invoer", "geprojecteerde_invoer", "waarschuwingen", "parameterset_hash", "eigen_invoer",
-            "invoer"}  # fmt: skip
+    meta = {
+        "tarieven_versie",
+        "invoer_hash",
+        "bron",
+        "eenheid",
+        "peildatum",
+        "tariefjaar",
+        "aannames",
+        "onzekere_invoer",
+        "geprojecteerde_invoer",
+        "waarschuwingen",
+        "parameterset_hash",
+        "eigen_invoer",
+        "invoer",
+    }
     uit = []
     for k, v in d.items():
         if not pad and k in meta:

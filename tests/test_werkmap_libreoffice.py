@@ -57,12 +57,16 @@ def _steekproef(n: int, seed: int = 2027) -> list[tuple[str, Any]]:
     uit: list[tuple[str, Any]] = []
     for i in range(n):
         code = str(rng.choice(groep))
-        product: dict[str, Any] = {"groepsgrootte": int(rng.integers(4, 13)),
-                                   "bezettingsgraad": round(float(rng.uniform(0.6, 1.0)), 4)}  # fmt: skip
+        product: dict[str, Any] = {
+            "groepsgrootte": int(rng.integers(4, 13)),
+            "bezettingsgraad": round(float(rng.uniform(0.6, 1.0)), 4),
+        }
         data: dict[str, Any] = {"basis": code, "product": product}
         data["functies"] = {"hbo": {"maandsalaris": round(float(rng.uniform(3500, 6000)), 2)}}
-        data["opslagen"] = {"overhead": round(float(rng.uniform(0.05, 0.3)), 3),
-                            "risico_opslag": round(float(rng.uniform(0, 0.05)), 3)}  # fmt: skip
+        data["opslagen"] = {
+            "overhead": round(float(rng.uniform(0.05, 0.3)), 3),
+            "risico_opslag": round(float(rng.uniform(0, 0.05)), 3),
+        }
         if i % 3 == 0:
             data["opslagen"]["overhead_grondslag"] = "opslag_op_kostprijs"
         if i % 4 == 1 and code != "GGZ-groep":
@@ -84,8 +88,12 @@ def _gevallen() -> list[tuple[str, tarieven.Uitkomst]]:
         if code == "42A03":
             for vorm in ("groep", "groep_rolstoel", "individueel"):
                 for km in (0, 7.5, 30):
-                    gevallen.append((f"{code}-{vorm}-{km}", tarieven.bereken(
-                        code, PEIL, met={"product.afstand_km": km, "product.vorm": vorm})))  # fmt: skip
+                    gevallen.append(
+                        (
+                            f"{code}-{vorm}-{km}",
+                            tarieven.bereken(code, PEIL, met={"product.afstand_km": km, "product.vorm": vorm}),
+                        )
+                    )
         else:
             gevallen.append((code, code))
     gevallen += _steekproef(24)
@@ -124,8 +132,11 @@ def test_libreoffice_rekent_elke_werkmap_na(tmp_path: Path) -> None:
     start = time.perf_counter()
     proces = subprocess.run(
         [SYSTEEM_PYTHON, str(HULP), str(tmp_path / "uit"), *sorted(str(p) for p in (tmp_path / "in").iterdir())],
-        capture_output=True, text=True, timeout=600, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     duur = time.perf_counter() - start
     assert proces.returncode == 0, proces.stderr
     print(f"{proces.stdout.splitlines()[0]}: {len(gevallen)} werkmappen herberekend in {duur:.1f} s", file=sys.stderr)

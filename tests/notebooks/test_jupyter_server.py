@@ -48,10 +48,18 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     tmp = tmp_path_factory.mktemp("jupyter")
     poort, token = _vrije_poort(), secrets.token_hex(16)
     opdracht = [
-        sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--config={CONFIG}",
-        f"--ServerApp.root_dir={NOTEBOOKS}", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={poort}",
-        "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-    ]  # fmt: skip
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--no-browser",
+        f"--config={CONFIG}",
+        f"--ServerApp.root_dir={NOTEBOOKS}",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={poort}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+    ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         opdracht.append("--allow-root")  # CI containers run as root
     omgeving = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp / "runtime"), "JUPYTER_CONFIG_DIR": str(tmp / "config")}

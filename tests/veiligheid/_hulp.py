@@ -26,9 +26,15 @@ def draai(
     """``python -m tarieven ARGV`` in a fresh process with at most :data:`GEHEUGEN` of address space."""
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "MPLBACKEND": "Agg", **(omgeving or {})}
     return subprocess.run(
-        [sys.executable, "-m", "tarieven", *argv], cwd=cwd, env=env, capture_output=True, text=True,
-        timeout=tijd, preexec_fn=_begrens, check=False,
-    )  # fmt: skip
+        [sys.executable, "-m", "tarieven", *argv],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=tijd,
+        preexec_fn=_begrens,
+        check=False,
+    )
 
 
 def fout(r: subprocess.CompletedProcess[str]) -> str:

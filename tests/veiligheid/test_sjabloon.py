@@ -193,8 +193,9 @@ def test_ander_blad_of_ontbrekend_blad(leeg: Path, tmp_path: Path) -> None:
 def test_lege_cel_met_een_hint_die_kan(leeg: Path, tmp_path: Path) -> None:
     """'vul 0 in' only where 0 is valid; the product's value with a decimal comma, as the template shows it."""
     ws = openpyxl.load_workbook(leeg)["Invoer"]
-    groep, bezet, wo = (_rij(ws, k) for k in ("product.groepsgrootte", "product.bezettingsgraad",
-                                              "product.indirect_uur.wo"))  # fmt: skip
+    groep, bezet, wo = (
+        _rij(ws, k) for k in ("product.groepsgrootte", "product.bezettingsgraad", "product.indirect_uur.wo")
+    )
 
     def wijzig(ws: Any) -> None:
         for rij in (groep, bezet, wo):

@@ -63,8 +63,13 @@ def _ingevuld(map_: Path) -> list[dict[str, bytes]]:
     wb = openpyxl.load_workbook(pad)
     ws = wb["Invoer"]
     rijen = {c.value: c.row for c in ws["A"] if isinstance(c.value, str)}
-    for sleutel, waarde in {"aanbieder.code": "A017", "aanbieder.volume": 1200, "product.groepsgrootte": 8,
-                            "product.bezettingsgraad": 0.8, "functies.mbo.maandsalaris": 3400}.items():  # fmt: skip
+    for sleutel, waarde in {
+        "aanbieder.code": "A017",
+        "aanbieder.volume": 1200,
+        "product.groepsgrootte": 8,
+        "product.bezettingsgraad": 0.8,
+        "functies.mbo.maandsalaris": 3400,
+    }.items():
         ws.cell(rijen[sleutel], 3, waarde)
     wb.save(pad)
     return [leeg, _delen(pad)]
@@ -90,9 +95,25 @@ getallen = st.one_of(
 )
 teksten = st.one_of(
     st.text(max_size=40),
-    st.sampled_from(["=1+1", "=HYPERLINK(\"x\")", "#DIV/0!", "#N/A", "\x1b[2J", "\u202e", "41A24", "product.code",
-                     "product.bezettingsgraad", "max", "midden", "componenten", "ja", "nee"]),
-)  # fmt: skip
+    st.sampled_from(
+        [
+            "=1+1",
+            '=HYPERLINK("x")',
+            "#DIV/0!",
+            "#N/A",
+            "\x1b[2J",
+            "\u202e",
+            "41A24",
+            "product.code",
+            "product.bezettingsgraad",
+            "max",
+            "midden",
+            "componenten",
+            "ja",
+            "nee",
+        ]
+    ),
+)
 
 
 def _xml_tekst(t: str) -> str:
@@ -150,8 +171,10 @@ def _muteer_blad(xml: str, data: st.DataObject) -> str:
         return xml.replace(rij, rij + rij, 1)
     nummer = data.draw(st.integers(1, 1200), label="nummer")
     t, inhoud = data.draw(celinhoud(), label="inhoud")
-    extra = f'<row r="{nummer}"><c r="A{nummer}" t="inlineStr"><is><t>{_xml_tekst(data.draw(teksten))}</t></is></c>' \
-        f'<c r="C{nummer}"{t}>{inhoud}</c></row>'  # fmt: skip
+    extra = (
+        f'<row r="{nummer}"><c r="A{nummer}" t="inlineStr"><is><t>{_xml_tekst(data.draw(teksten))}</t></is></c>'
+        f'<c r="C{nummer}"{t}>{inhoud}</c></row>'
+    )
     return xml.replace("</sheetData>", extra + "</sheetData>", 1)
 
 
@@ -159,9 +182,11 @@ def _muteer(delen: dict[str, bytes], data: st.DataObject) -> dict[str, bytes]:
     uit = dict(delen)
     for _ in range(data.draw(st.integers(1, 3), label="aantal")):
         soort = data.draw(
-            st.sampled_from(["blad", "blad", "blad", "meta", "teksten", "notatie", "afkappen", "bytes", "dtd",
-                             "weg", "erbij"]), label="mutatie",
-        )  # fmt: skip
+            st.sampled_from(
+                ["blad", "blad", "blad", "meta", "teksten", "notatie", "afkappen", "bytes", "dtd", "weg", "erbij"]
+            ),
+            label="mutatie",
+        )
         namen = sorted(uit)
         if not namen:
             break
@@ -220,8 +245,9 @@ def _zip(delen: dict[str, bytes]) -> bytes:
 @contextmanager
 def _begrensd_geheugen() -> Iterator[None]:
     """At most :data:`GEHEUGEN` more address space than now (soft limit, restored afterwards)."""
-    nu = next(int(r.split()[1]) * 1024 for r in Path("/proc/self/status").read_text().splitlines()
-              if r.startswith("VmSize:"))  # fmt: skip
+    nu = next(
+        int(r.split()[1]) * 1024 for r in Path("/proc/self/status").read_text().splitlines() if r.startswith("VmSize:")
+    )
     zacht, hard = resource.getrlimit(resource.RLIMIT_AS)
     grens = nu + GEHEUGEN if hard == resource.RLIM_INFINITY else min(nu + GEHEUGEN, hard)
     resource.setrlimit(resource.RLIMIT_AS, (grens, hard))

@@ -91,7 +91,8 @@ def test_test_en_vergelijk_csv(tmp_path: Path, formaat: str, capsysbinary: pytes
     from tarieven.cli import main
 
     scenario = inzending(
-        tmp_path, "eigen.toml",
+        tmp_path,
+        "eigen.toml",
         f"""
         basis = "41A22"
         peildatum = {PEIL}
@@ -99,16 +100,17 @@ def test_test_en_vergelijk_csv(tmp_path: Path, formaat: str, capsysbinary: pytes
         naam = {json.dumps(FORMULES[1])}
         maandsalaris = 3400
         """,
-    )  # fmt: skip
+    )
     controle = inzending(
-        tmp_path, "controle.toml",
+        tmp_path,
+        "controle.toml",
         f"""
         [[geval]]
         naam = {json.dumps(FORMULES[3])}
         scenario = "{scenario.as_posix()}"
         verwacht = {{ tarief_per_client = 1.0 }}
         """,
-    )  # fmt: skip
+    )
     assert main(["test", str(controle), "--formaat", formaat]) == 1  # the case fails: 1.0 is not the tariff
     rijen = _cellen(capsysbinary.readouterr().out.decode("utf-8"), formaat)
     assert "'" + FORMULES[3] in [c for r in rijen for c in r]
@@ -231,8 +233,16 @@ def _werkmappen(map_: Path, bron: Path) -> dict[str, bytes]:
     map_.mkdir()
     sjabloon = tarieven.schrijf_sjabloon("41A22", map_ / "sjabloon.xlsx", PEIL)
     assert main(["bereken", "41A22", "--peildatum", PEIL, "--excel", str(map_ / "bereken.xlsx")]) == 0
-    argv = ["normeer", str(bron), "--peildatum", PEIL, "--excel", str(map_ / "normeer.xlsx"),
-            "--sleutel", str(map_ / "sleutel.csv")]  # fmt: skip
+    argv = [
+        "normeer",
+        str(bron),
+        "--peildatum",
+        PEIL,
+        "--excel",
+        str(map_ / "normeer.xlsx"),
+        "--sleutel",
+        str(map_ / "sleutel.csv"),
+    ]
     assert main(argv) == 0
     return {p.name: p.read_bytes() for p in sorted([sjabloon, *map_.iterdir()])}
 

@@ -99,9 +99,15 @@ def test_normenvoorbeeld_in_het_wiel(tarieven_exe: Path, tmp_path: Path) -> None
     map_ = Path(uit.strip())
     assert map_.is_relative_to(tarieven_exe.parents[1])  # in the installed package, not the repository
     r = _draai(
-        tarieven_exe, "normeer", str(map_ / "inzendingen"), "--normen", str(map_ / "normen.toml"),
-        "--peildatum", "2027-01-01", cwd=tmp_path,
-    )  # fmt: skip
+        tarieven_exe,
+        "normeer",
+        str(map_ / "inzendingen"),
+        "--normen",
+        str(map_ / "normen.toml"),
+        "--peildatum",
+        "2027-01-01",
+        cwd=tmp_path,
+    )
     assert r.returncode == 0, r.stderr
     assert "41A22: 4 inzendingen" in r.stdout
 
