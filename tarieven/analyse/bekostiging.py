@@ -36,14 +36,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from tarieven.analyse._gemeen import (
-    ScenarioInvoer,
-    als_getal,
-    als_getallen,
-    als_scenario,
-    bereken_met,
-    onderwerp,
-)
+from tarieven.analyse._gemeen import ScenarioInvoer, als_scenario, bereken_met, onderwerp
+from tarieven.analyse._invoer import als_getal, als_getallen
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.scenario import Scenario
 from tarieven.weergave import euro, procent

@@ -25,19 +25,21 @@ import numpy.typing as npt
 from tarieven.analyse._gemeen import (
     Arr,
     ScenarioInvoer,
-    als_getallen,
-    als_paar,
     als_scenario,
-    als_tabel,
     bereken_met,
-    controleer_bereik,
-    controleer_regels,
-    controleer_sleutels,
     eenheid,
     kolom_attrs,
     label,
     standaard_bereik,
     vul_mix_aan,
+)
+from tarieven.analyse._invoer import (
+    als_getallen,
+    als_paar,
+    als_tabel,
+    controleer_bereik,
+    controleer_regels,
+    controleer_sleutels,
 )
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.scenario import Scenario

@@ -14,19 +14,21 @@ import numpy as np
 from tarieven.analyse._gemeen import (
     Arr,
     ScenarioInvoer,
-    als_getal,
-    als_lijst,
-    als_paar,
     als_scenario,
-    als_tabel,
     bereken_met,
-    controleer_bereik,
-    controleer_regels,
-    controleer_sleutels,
     is_fractie,
     label,
     mixsleutels,
     onderwerp,
+)
+from tarieven.analyse._invoer import (
+    als_getal,
+    als_lijst,
+    als_paar,
+    als_tabel,
+    controleer_bereik,
+    controleer_regels,
+    controleer_sleutels,
 )
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.scenario import Scenario

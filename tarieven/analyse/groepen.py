@@ -34,15 +34,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from tarieven.analyse._gemeen import (
-    ScenarioInvoer,
-    als_getallen,
-    als_scenario,
-    bereken_met,
-    controleer_regels,
-    kolom_attrs,
-    label,
-)
+from tarieven.analyse._gemeen import ScenarioInvoer, als_scenario, bereken_met, kolom_attrs, label
+from tarieven.analyse._invoer import als_getallen, controleer_regels
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.overzicht import personeel_tekst
 from tarieven.scenario import Scenario

@@ -27,19 +27,21 @@ from tarieven.analyse._gemeen import (
     Arr,
     ScenarioInvoer,
     Voortgang,
-    als_getal,
-    als_lijst,
     als_scenario,
-    als_tabel,
     bereken_met,
-    controleer_bereik,
     controleer_omvang,
-    controleer_regels,
-    controleer_sleutels,
     kolom_attrs,
     reserveer,
     rijwaarschuwingen,
     vul_mix_aan,
+)
+from tarieven.analyse._invoer import (
+    als_getal,
+    als_lijst,
+    als_tabel,
+    controleer_bereik,
+    controleer_regels,
+    controleer_sleutels,
 )
 from tarieven.analyse._keuzes import (
     Structuurgroep,

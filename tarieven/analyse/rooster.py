@@ -27,19 +27,21 @@ from tarieven.analyse._gemeen import (
     MAX_SCENARIOS,
     ScenarioInvoer,
     Voortgang,
-    als_getallen,
-    als_lijst,
     als_scenario,
-    als_tabel,
     bereken_met,
     controleer_omvang,
-    controleer_regels,
-    controleer_sleutels,
     kolom_attrs,
-    naar_getallen,
     reserveer,
     rijwaarschuwingen,
     vul_mix_aan,
+)
+from tarieven.analyse._invoer import (
+    als_getallen,
+    als_lijst,
+    als_tabel,
+    controleer_regels,
+    controleer_sleutels,
+    naar_getallen,
 )
 from tarieven.analyse._keuzes import controleer_rooster, is_keuze, lees_keuzes, structuurgroepen
 from tarieven.model import regeldefinities
