@@ -11,17 +11,20 @@ the key as given with the call.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
+from numbers import Number
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from tarieven.eenheden import EenheidFout, naar_eenheid
+from tarieven.eenheden import EenheidFout, Gegeven, naar_eenheid
 from tarieven.fouten import InvoerFout, Probleem, opsomming
 from tarieven.herkomst import OPGEGEVEN
 from tarieven.kolomlezer import lees_kolom
 from tarieven.model import regeldefinities
 from tarieven.scenario import Scenario
+from tarieven.velden import Veld
 
 Arr = npt.NDArray[np.float64]
 
@@ -80,28 +83,71 @@ def als_getallen(s: Scenario, sleutel: str, waarden: Any, waar: str = "") -> Arr
     :func:`tarieven.bereken` checks it, and every invalid value named at once.
 
     Numbers are in the documented unit of the field; strings with a unit
-    (``"3250 EUR/maand"``) are converted like in a scenario file. A problem names the key as
-    given with the call (``waar`` before it, such as ``"groottes: "``), not the scenario's file.
+    (``"3250 EUR/maand"``) are converted like in a scenario file. One value alone stands for
+    a list of one (:func:`waardenlijst`). A problem names the key as given with the call
+    (``waar`` before it, such as ``"groottes: "``), not the scenario's file.
     """
-    cellen = _cellen(s, sleutel, waarden, waar)
-    naam = f"{waar}{sleutel}" if waar else f"{sleutel} ({OPGEGEVEN})"
-    k = lees_kolom(cellen, s.veld(sleutel), sleutel, naam=naam)
+    return lees_waarden(s.veld(sleutel), sleutel, _naam(sleutel, waar), waarden)
+
+
+def lees_waarden(veld: Veld, sleutel: str, naam: str, waarden: Any) -> Arr:
+    """The values of ``veld`` in a value list (:func:`waardenlijst`), read by the field reader
+    (:func:`~tarieven.kolomlezer.lees_kolom`); a problem names ``naam`` and the value as given."""
+    cellen = waardenlijst(naam, waarden, veld.verwacht(sleutel))
+    k = lees_kolom(cellen, veld, sleutel, naam=naam)
     if k.problemen:
         raise InvoerFout([p for _, p in k.problemen])
     return k.getallen
 
 
-def _cellen(s: Scenario, sleutel: str, waarden: Any, waar: str) -> npt.NDArray[Any]:
-    """A value list as a 1-d array: numbers as they are, anything else as objects, one per value."""
-    if isinstance(waarden, np.ndarray) and waarden.dtype.kind in "iuf":
-        x: npt.NDArray[Any] = waarden.reshape(-1)
+def _naam(sleutel: str, waar: str) -> str:
+    """How a problem names a key given with the call: ``waar`` before it, or ``(opgegeven bij de berekening)``."""
+    return f"{waar}{sleutel}" if waar else f"{sleutel} ({OPGEGEVEN})"
+
+
+_GEEN_LIJST = (bytes, bytearray, memoryview, Mapping, AbstractSet)
+"""Iterable, but no list of values: bytes would give their byte codes, a dict its keys, a set
+no order."""
+
+
+def _is_een_waarde(w: Any) -> bool:
+    """A single value, that stands for a list of one: a number (numpy's, a Decimal too), a text,
+    a number with its unit."""
+    if isinstance(w, (str, Number, np.generic, Gegeven)):
+        return True
+    return hasattr(w, "magnitude") and hasattr(w, "units") and np.ndim(w.magnitude) == 0  # a pint Quantity
+
+
+def waardenlijst(naam: str, waarden: Any, verwacht: str) -> npt.NDArray[Any]:
+    """A value list as a 1-d array: numbers as they are, anything else as objects, one per value.
+
+    A list, tuple, range, 1-d array or Series; one value alone stands for a list of one.
+    Bytes, a dict, a set, None, a table of more dimensions or anything else that is not a
+    list of values raises :class:`InvoerFout` naming ``naam`` and the value; a value in the list
+    is left to the field reader (``[b"8"]`` is "geen getal" there). ``verwacht`` is what each
+    value should be.
+    """
+    lijst: list[Any] | None = None
+    dims = getattr(waarden, "ndim", 1)  # a numpy array, a Series, a DataFrame: their own dimensions
+    if isinstance(waarden, np.ndarray) and dims <= 1:
+        if waarden.dtype.kind in "iuf":
+            x = waarden.reshape(-1)
+        else:
+            lijst = waarden.reshape(-1).tolist()
+    elif _is_een_waarde(waarden):
+        lijst = [waarden]
+    elif isinstance(waarden, Iterable) and not isinstance(waarden, _GEEN_LIJST) and dims <= 1:
+        lijst = list(waarden)
     else:
-        lijst = [waarden] if isinstance(waarden, (str, int, float)) else list(waarden)
+        vorm = f" in één dimensie (niet {' × '.join(str(d) for d in np.shape(waarden))})" if dims > 1 else ""
+        raise InvoerFout(
+            [Probleem(naam, waarden, f"een lijst van waarden{vorm} of één waarde, elk {verwacht}", "type")]
+        )
+    if lijst is not None:
         x = np.empty(len(lijst), dtype=object)
         x[:] = [w.item() if isinstance(w, np.generic) else w for w in lijst]
     if x.size == 0:
-        naam = f"{waar}{sleutel}" if waar else sleutel
-        raise InvoerFout([Probleem(naam, [], f"ten minste één waarde: {s.veld(sleutel).verwacht()}")])
+        raise InvoerFout([Probleem(naam, [], f"ten minste één waarde: {verwacht}")])
     return x
 
 
@@ -109,8 +155,8 @@ def naar_getallen(s: Scenario, sleutel: str, waarden: Any, waar: str = "") -> Ar
     """Like :func:`als_getallen` without the range check (for a range that depends on the
     structure, checked per structure by the caller): units converted only."""
     veld = s.veld(sleutel)
-    naam = f"{waar}{sleutel}" if waar else f"{sleutel} ({OPGEGEVEN})"
-    cellen = _cellen(s, sleutel, waarden, waar)
+    naam = _naam(sleutel, waar)
+    cellen = waardenlijst(naam, waarden, veld.verwacht())
     if cellen.dtype != object:
         return np.asarray(cellen, dtype=float)
     getallen = []

@@ -1,0 +1,99 @@
+"""The arguments of the analyses enter through the field reader: a value list of an input key, a
+target, a chunk size. Nothing odd is iterated, silently converted or passed to numpy raw: one
+value stands for a list of one, anything that is no list of values is an ``InvoerFout`` naming
+the argument and the value, and a value in a list is read as :func:`tarieven.bereken` reads it.
+
+A value given with the call is not in the scenario's file: the scenarios here are read from a
+file, and no error names it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import tarieven
+from tarieven import InvoerFout, analyse
+from tarieven.analyse.groepen import personeelstekort
+
+G = "product.groepsgrootte"
+B = "product.bezettingsgraad"
+GEGEVEN = f"{G} (opgegeven bij de berekening)"
+
+
+@pytest.fixture(scope="module")
+def s() -> tarieven.Scenario:
+    """A bundled product, read from its file (``bron`` is that file)."""
+    scenario = tarieven.lees_scenario("41A22", "2025-06-01")
+    assert scenario.bron.endswith(".toml")
+    return scenario
+
+
+def fout(doe: Any) -> InvoerFout:
+    with pytest.raises(InvoerFout) as e:
+        doe()
+    assert e.value.bestand is None  # an argument, not a value in the scenario's file
+    return e.value
+
+
+# -- defect 2: one value, and what is no list of values ------------------------------------------
+
+
+@pytest.mark.parametrize("waarde", [np.int64(8), np.float64(8.0), np.array(8), 8, 8.0, "8"])
+def test_een_waarde_staat_voor_een_lijst_van_een(s: tarieven.Scenario, waarde: Any) -> None:
+    """A numpy integer gave 'numpy.int64 object is not iterable' (a raw TypeError)."""
+    assert analyse.rooster(s, {G: waarde})[G].tolist() == [8.0]
+    assert analyse.doelzoek_rooster(s, B, 100, {G: waarde})[G].tolist() == [8.0]
+    assert personeelstekort(s, waarde)["groepsgrootte"].tolist() == [8.0]
+
+
+def test_een_decimal_leest_de_veldlezer_zoals_bereken(s: tarieven.Scenario) -> None:
+    """``Decimal("8")`` gave a raw TypeError; now it is one value, read as ``bereken`` reads it."""
+    e = fout(lambda: analyse.rooster(s, {G: Decimal("8")}))
+    with pytest.raises(InvoerFout) as enkel:
+        tarieven.bereken(s, met={G: Decimal("8")})
+    assert [str(p) for p in e.problemen] == [str(p) for p in enkel.value.problemen]
+
+
+GEEN_LIJST = [
+    b"8",  # iterated: groepsgrootte 56, the byte code of "8"
+    bytearray(b"8"),
+    memoryview(b"ab"),  # groepsgroottes 97 and 98
+    {8: "x"},  # its keys were taken
+    {8, 9},
+    None,  # a raw TypeError
+    np.array([[8, 9]]),  # silently flattened
+    pd.DataFrame({"a": [8, 9]}),  # its column names
+]
+
+
+@pytest.mark.parametrize("waarde", GEEN_LIJST, ids=lambda w: type(w).__name__)
+def test_wat_geen_lijst_van_waarden_is_wordt_geweigerd(s: tarieven.Scenario, waarde: Any) -> None:
+    pogingen = [
+        (lambda: analyse.rooster(s, {G: waarde}), GEGEVEN),
+        (lambda: analyse.doelzoek_rooster(s, B, 100, {G: waarde}), GEGEVEN),
+    ]
+    if waarde is not None:  # groottes=None: the default sizes
+        pogingen.append((lambda: personeelstekort(s, waarde), f"groottes: {G}"))
+    for doe, naam in pogingen:
+        e = fout(doe)
+        [p] = e.problemen
+        assert (p.sleutel, p.waarde is waarde, p.code) == (naam, True, "type")
+        assert p.verwacht.startswith("een lijst van waarden")
+        assert "geheel getal groter dan 0" in p.verwacht  # and what each value should be
+
+
+def test_een_tabel_noemt_haar_vorm(s: tarieven.Scenario) -> None:
+    [p] = fout(lambda: analyse.rooster(s, {G: np.array([[8, 9], [10, 11]])})).problemen
+    assert p.verwacht.startswith("een lijst van waarden in één dimensie (niet 2 × 2)")
+
+
+def test_een_waarde_in_de_lijst_leest_de_veldlezer(s: tarieven.Scenario) -> None:
+    """Bytes inside a list are one value, refused as ``bereken`` refuses them; never their byte codes."""
+    e = fout(lambda: analyse.rooster(s, {G: [8, b"8", [9]]}))
+    assert [(p.waarde, p.code) for p in e.problemen] == [(b"8", "type"), ([9], "type")]
+    assert "b'8' is geen getal" in str(e)
