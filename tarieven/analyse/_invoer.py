@@ -87,7 +87,7 @@ def als_getallen(s: Scenario, sleutel: str, waarden: Any, waar: str = "") -> Arr
     a list of one (:func:`waardenlijst`). A problem names the key as given with the call
     (``waar`` before it, such as ``"groottes: "``), not the scenario's file.
     """
-    return lees_waarden(s.veld(sleutel), sleutel, _naam(sleutel, waar), waarden)
+    return lees_waarden(s.veld(sleutel), sleutel, opgegeven_naam(sleutel, waar), waarden)
 
 
 def lees_waarden(veld: Veld, sleutel: str, naam: str, waarden: Any) -> Arr:
@@ -100,7 +100,7 @@ def lees_waarden(veld: Veld, sleutel: str, naam: str, waarden: Any) -> Arr:
     return k.getallen
 
 
-def _naam(sleutel: str, waar: str) -> str:
+def opgegeven_naam(sleutel: str, waar: str) -> str:
     """How a problem names a key given with the call: ``waar`` before it, or ``(opgegeven bij de berekening)``."""
     return f"{waar}{sleutel}" if waar else f"{sleutel} ({OPGEGEVEN})"
 
@@ -153,19 +153,24 @@ def waardenlijst(naam: str, waarden: Any, verwacht: str) -> npt.NDArray[Any]:
 
 def naar_getallen(s: Scenario, sleutel: str, waarden: Any, waar: str = "") -> Arr:
     """Like :func:`als_getallen` without the range check (for a range that depends on the
-    structure, checked per structure by the caller): units converted only."""
+    structure, checked per structure by the caller): units converted only. Every value that
+    is no number in the field's unit is named, each once."""
     veld = s.veld(sleutel)
-    naam = _naam(sleutel, waar)
+    naam = opgegeven_naam(sleutel, waar)
     cellen = waardenlijst(naam, waarden, veld.verwacht())
     if cellen.dtype != object:
         return np.asarray(cellen, dtype=float)
-    getallen = []
-    for w in cellen:
+    getallen = np.empty(cellen.size)
+    problemen: dict[str, Probleem] = {}
+    for i, w in enumerate(cellen):
         try:
-            getallen.append(naar_eenheid(w, veld.eenheid))
+            getallen[i] = naar_eenheid(w, veld.eenheid)
         except EenheidFout as e:
-            raise InvoerFout([Probleem(naam, w, f"{veld.verwacht()}; {e}", e.code)]) from None
-    return np.asarray(getallen, dtype=float)
+            p = Probleem(naam, w, f"{veld.verwacht()}; {e}", e.code)
+            problemen.setdefault(str(p), p)  # each value once, as the field reader names it
+    if problemen:
+        raise InvoerFout(list(problemen.values()))
+    return getallen
 
 
 def controleer_bereik(s: Scenario, sleutel: str, x: Arr, waar: str = "", toelichting: str = "") -> None:

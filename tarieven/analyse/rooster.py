@@ -41,9 +41,8 @@ from tarieven.analyse._invoer import (
     als_tabel,
     controleer_regels,
     controleer_sleutels,
-    naar_getallen,
 )
-from tarieven.analyse._keuzes import controleer_rooster, is_keuze, lees_keuzes, structuurgroepen
+from tarieven.analyse._keuzes import controleer_rooster, is_keuze, lees_assen, lees_keuzes, structuurgroepen
 from tarieven.model import regeldefinities
 
 if TYPE_CHECKING:
@@ -129,7 +128,7 @@ def rooster(
     volgorde = list(variaties)
     groepen = structuurgroepen(s, keuzes)
     if keuzes:  # the range of a number may depend on the structure: check per group
-        assen = {k: naar_getallen(s, k, v) for k, v in numeriek.items()}
+        assen = lees_assen(s, groepen, numeriek)
         controleer_rooster(s, groepen, keuzes, assen, volgorde)
     else:
         assen = {k: als_getallen(s, k, v) for k, v in numeriek.items()}
