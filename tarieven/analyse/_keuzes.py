@@ -26,7 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from tarieven.analyse._gemeen import Arr
-from tarieven.analyse._invoer import als_getallen, naar_getallen, opgegeven_naam
+from tarieven.analyse._invoer import als_getallen, naar_getallen, opgegeven_naam, waardenlijst
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.opslagen import AANDEEL_INTEGRALE_KOSTPRIJS, GRONDSLAGEN
 from tarieven.scenario import Scenario
@@ -65,8 +65,10 @@ def _toegestaan(sleutel: str) -> str:
 def lees_keuzes(s: Scenario, sleutel: str, waarden: Any, waar: str = "") -> tuple[str, ...]:
     """The values of a structural key as a tuple of strings, checked.
 
-    A single string counts as one value. Raises :class:`InvoerFout` naming the key, the
-    value and the allowed values, or saying that the key does not apply to this scenario.
+    A single string counts as one value; anything that is no list of values (bytes, a dict, a
+    set, None) is refused as for a numeric axis (:func:`~tarieven.analyse._invoer.waardenlijst`).
+    Raises :class:`InvoerFout` naming the key, the value and the allowed values, or saying that
+    the key does not apply to this scenario.
     """
     naam = f"{waar}{sleutel}" if waar else sleutel
     if sleutel == AFRONDING and not s.structuur.uit_ratio:
@@ -80,9 +82,7 @@ def lees_keuzes(s: Scenario, sleutel: str, waarden: Any, waar: str = "") -> tupl
                 )
             ]
         )
-    lijst = [waarden] if isinstance(waarden, str) else list(waarden)
-    if not lijst:
-        raise InvoerFout([Probleem(naam, [], f"ten minste één waarde: {_toegestaan(sleutel)}")])
+    lijst = waardenlijst(naam, waarden, _toegestaan(sleutel)).tolist()  # bytes, a dict, a set, None: refused
     for w in lijst:
         if not isinstance(w, str) or w not in KEUZES[sleutel]:
             raise InvoerFout([Probleem(naam, w, _toegestaan(sleutel))])

@@ -97,3 +97,12 @@ def test_een_waarde_in_de_lijst_leest_de_veldlezer(s: tarieven.Scenario) -> None
     e = fout(lambda: analyse.rooster(s, {G: [8, b"8", [9]]}))
     assert [(p.waarde, p.code) for p in e.problemen] == [(b"8", "type"), ([9], "type")]
     assert "b'8' is geen getal" in str(e)
+
+
+@pytest.mark.parametrize("waarde", [b"ab", None, {"opslag_op_kostprijs": 1}, {"opslag_op_kostprijs"}], ids=repr)
+def test_een_structuurkeuze_is_een_lijst_van_teksten(s: tarieven.Scenario, waarde: Any) -> None:
+    """Bytes were iterated (the choice 97), None gave a raw TypeError, a dict or set was taken for its keys."""
+    [p] = fout(lambda: analyse.rooster(s, {"opslagen.overhead_grondslag": waarde})).problemen
+    assert (p.sleutel, p.waarde is waarde, p.code) == ("opslagen.overhead_grondslag", True, "type")
+    assert p.verwacht.startswith("een lijst van waarden")
+    assert "een van 'aandeel_integrale_kostprijs', 'opslag_op_kostprijs'" in p.verwacht
