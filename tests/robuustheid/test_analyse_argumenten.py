@@ -18,7 +18,7 @@ import pytest
 
 import tarieven
 from tarieven import InvoerFout, analyse
-from tarieven.analyse.groepen import personeelstekort
+from tarieven.analyse.groepen import indirect_per_week, personeelstekort
 
 G = "product.groepsgrootte"
 B = "product.bezettingsgraad"
@@ -106,3 +106,66 @@ def test_een_structuurkeuze_is_een_lijst_van_teksten(s: tarieven.Scenario, waard
     assert (p.sleutel, p.waarde is waarde, p.code) == ("opslagen.overhead_grondslag", True, "type")
     assert p.verwacht.startswith("een lijst van waarden")
     assert "een van 'aandeel_integrale_kostprijs', 'opslag_op_kostprijs'" in p.verwacht
+
+
+# -- defect 3: the funding curve and indirect time per week read the values as given ----------------
+
+
+def test_naar_bezetting_leest_zoals_het_rooster(s: tarieven.Scenario) -> None:
+    """``"85 %"`` was a raw ValueError (the grid accepts it): the values went through numpy first."""
+    b = analyse.bekostiging(s)
+    df = b.naar_bezetting(["85 %", 0.9])
+    assert df["bezettingsgraad"].tolist() == [0.85, 0.9]
+    assert df["kosten_per_plaats_jaar"].tolist() == b.naar_bezetting([0.85, 0.9])["kosten_per_plaats_jaar"].tolist()
+
+
+@pytest.mark.parametrize(
+    "waarde",
+    [
+        {},  # a raw TypeError
+        0.8 + 1j,  # a raw TypeError
+        10**400,  # an OverflowError
+        [0.9, 1],  # ragged, with [0.8] beside it: a raw ValueError
+        True,  # silently occupancy 1.0
+        None,  # reported as "= nan"
+    ],
+    ids=lambda w: repr(w)[:20],
+)
+def test_naar_bezetting_noemt_de_gegeven_waarde(s: tarieven.Scenario, waarde: Any) -> None:
+    b = analyse.bekostiging(s)
+    e = fout(lambda: b.naar_bezetting([0.8, waarde] if isinstance(waarde, list) else [waarde]))
+    [p] = e.problemen
+    assert p.sleutel == f"bezettingsgraden: {B}"
+    assert (p.waarde, type(p.waarde)) == (waarde, type(waarde))  # the value given, not a float made of it
+    assert p.code in ("type", "buiten_bereik")
+    with pytest.raises(InvoerFout) as enkel:  # refused as bereken refuses it
+        tarieven.bereken(s, met={B: waarde})
+    assert p.verwacht == enkel.value.problemen[0].verwacht
+
+
+def test_indirect_per_week_leest_uren_per_week_met_eenheid(s: tarieven.Scenario) -> None:
+    """``"2 uur/week"`` was a raw ValueError; a per-week number has no field, its unit is uur/week."""
+    df = indirect_per_week(s, "wo", ["2 uur/week", 2])
+    assert df["uren_per_week"].tolist() == [2.0, 2.0]
+    assert df["indirect_uur"].tolist() == pytest.approx([2 * 48 / 480] * 2)
+    [p] = fout(lambda: indirect_per_week(s, "wo", ["2 uur"])).problemen  # work time, not per week
+    assert (p.sleutel, p.waarde, p.code) == ("uren_per_week", "2 uur", "eenheid")
+
+
+@pytest.mark.parametrize("waarde", [-1, {}, 1j, 10**400, True, None, "veel"], ids=lambda w: repr(w)[:20])
+def test_indirect_per_week_noemt_het_argument_en_de_gegeven_waarde(s: tarieven.Scenario, waarde: Any) -> None:
+    """It named ``product.indirect_uur.wo = -0.1``, a value derived per unit the user never gave, or
+    ended in a raw TypeError or OverflowError."""
+    e = fout(lambda: indirect_per_week(s, "wo", [1, waarde]))
+    [p] = e.problemen
+    assert (p.sleutel, p.waarde, type(p.waarde)) == ("uren_per_week", waarde, type(waarde))
+    assert p.verwacht.startswith("een getal van 0 of meer in uur/week (indirecte tijd van wo per groep per week)")
+    assert "product.indirect_uur" not in str(e)
+
+
+def test_indirect_per_week_weken_per_jaar(s: tarieven.Scenario) -> None:
+    """``weken_per_jaar="48"`` gave a raw TypeError from numpy; a number as text is read as elsewhere."""
+    assert indirect_per_week(s, "wo", [2], weken_per_jaar="48")["indirect_uur"].tolist() == [0.2]
+    for waarde in ("veel", True, 60):
+        [p] = fout(lambda: indirect_per_week(s, "wo", [2], weken_per_jaar=waarde)).problemen  # noqa: B023
+        assert (p.sleutel, p.waarde) == ("weken_per_jaar", waarde)
