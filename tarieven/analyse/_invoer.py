@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from tarieven.eenheden import EenheidFout, Gegeven, naar_eenheid
-from tarieven.fouten import InvoerFout, Probleem, opsomming
+from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, bedoeld, opsomming
 from tarieven.herkomst import OPGEGEVEN
 from tarieven.kolomlezer import lees_kolom
 from tarieven.model import regeldefinities
@@ -59,12 +59,28 @@ def als_paar(s: Scenario, naam: str, waarde: Any, verwacht: str) -> tuple[float,
     return als_getal(s, naam, w[0], verwacht), als_getal(s, naam, w[1], verwacht)
 
 
-def controleer_sleutels(s: Scenario, sleutels: Iterable[str], waar: str = "") -> None:
-    """Every key must be a numeric input of this scenario."""
+def controleer_sleutels(
+    s: Scenario, sleutels: Iterable[str] | Mapping[str, Any], waar: str = "", *, argument: str | None = None
+) -> None:
+    """Every key must be a numeric input of this scenario; an unknown one is named as given.
+
+    ``sleutels`` given as a dict (``variaties``: key to values) names each unknown key with its
+    value; as a list that is the value of ``argument`` (``sleutel``, ``sleutels``) names that
+    argument with the key as its value; otherwise the key alone. The code is ``onbekend``: the
+    key was given, nothing is missing.
+    """
     onbekend = [k for k in sleutels if k not in s.waarden]
-    if onbekend:
-        verwacht = f"een bestaande invoer van dit scenario ({opsomming(sorted(s.waarden))})"
-        raise InvoerFout([Probleem(f"{waar}{k}" if waar else k, ..., verwacht) for k in onbekend])
+    if not onbekend:
+        return
+    verwacht = f"een bekende invoer van dit scenario ({opsomming(sorted(s.waarden))})"
+
+    def probleem(k: str) -> Probleem:
+        if argument is not None:
+            return Probleem(argument, k, verwacht + bedoeld(k, s.waarden), "onbekend")
+        waarde = sleutels[k] if isinstance(sleutels, Mapping) else ZONDER_WAARDE
+        return Probleem(f"{waar}{k}", waarde, verwacht + bedoeld(k, s.waarden), "onbekend")
+
+    raise InvoerFout([probleem(k) for k in onbekend])
 
 
 def controleer_regels(s: Scenario, regels: Iterable[str]) -> None:

@@ -222,7 +222,7 @@ def _voorbereid(
     kies: str,
     voorwaarde: str,
 ) -> tuple[tuple[float, float], bool]:
-    controleer_sleutels(s, [sleutel])
+    controleer_sleutels(s, [sleutel], argument="sleutel")
     controleer_regels(s, [regel])
     problemen = []
     if kies not in ("kleinste", "grootste"):

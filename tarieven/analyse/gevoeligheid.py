@@ -50,7 +50,7 @@ def _sleutels(s: Scenario, sleutels: Sequence[str] | None, bereiken: Mapping[str
         if len(mix2) == 1 and mix2[0] not in bereiken:
             gekozen.remove(mix2[0])  # a mix of one function is 1, nothing to trade
     else:
-        controleer_sleutels(s, sleutels)
+        controleer_sleutels(s, sleutels, argument="sleutels")
         gekozen = list(dict.fromkeys([*sleutels, *(k for k in bereiken if k not in sleutels)]))
     mix = mixsleutels(s)
     if len(mix) != 2 and any(k in mix for k in gekozen):

@@ -279,7 +279,7 @@ def monte_carlo(
     """
     s = als_scenario(scenario)
     verdelingen = als_tabel(s, "verdelingen", verdelingen, "invoersleutels naar verdelingen (Uniform, Normaal, ...)")
-    controleer_sleutels(s, [k for k in verdelingen if not is_keuze(k)])
+    controleer_sleutels(s, {k: v for k, v in verdelingen.items() if not is_keuze(k)})
     gekoppeld = _controleer_koppeling(s, verdelingen, gekoppeld or {})
     namen = [d.naam for d in regeldefinities(s.structuur)]
     percentielen = [

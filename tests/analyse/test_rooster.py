@@ -115,8 +115,11 @@ def test_rooster_fouten_noemen_sleutel_en_elke_foute_waarde() -> None:
     with pytest.raises(tarieven.InvoerFout) as een:
         tarieven.bereken(enkel, met={B: 1.2})
     assert str(fout.value.problemen[0]) == str(een.value.problemen[0])
-    with pytest.raises(tarieven.InvoerFout, match=r"product\.groepgrootte ontbreekt: verwacht een bestaande invoer"):
+    with pytest.raises(tarieven.InvoerFout) as onbekend:  # given, so not missing: unknown
         analyse.rooster(G1, {"product.groepgrootte": [8]})
+    [p] = onbekend.value.problemen
+    assert (p.sleutel, p.waarde, p.code) == ("product.groepgrootte", [8], "onbekend")
+    assert str(p).startswith("product.groepgrootte = [8]: verwacht een bekende invoer van dit scenario (")
     with pytest.raises(tarieven.InvoerFout, match=r"regels = 'tarief': verwacht een regel van de opbouw"):
         analyse.rooster(G1, {B: [0.8]}, regels=["tarief"])
     with pytest.raises(

@@ -40,7 +40,7 @@ def fout(doe: Any) -> InvoerFout:
     return e.value
 
 
-# -- defect 2: one value, and what is no list of values ------------------------------------------
+# -- one value, and what is no list of values ------------------------------------------
 
 
 @pytest.mark.parametrize("waarde", [np.int64(8), np.float64(8.0), np.array(8), 8, 8.0, "8"])
@@ -108,7 +108,7 @@ def test_een_structuurkeuze_is_een_lijst_van_teksten(s: tarieven.Scenario, waard
     assert "een van 'aandeel_integrale_kostprijs', 'opslag_op_kostprijs'" in p.verwacht
 
 
-# -- defect 3: the funding curve and indirect time per week read the values as given ----------------
+# -- the funding curve and indirect time per week read the values as given ----------------
 
 
 def test_naar_bezetting_leest_zoals_het_rooster(s: tarieven.Scenario) -> None:
@@ -169,3 +169,23 @@ def test_indirect_per_week_weken_per_jaar(s: tarieven.Scenario) -> None:
     for waarde in ("veel", True, 60):
         [p] = fout(lambda: indirect_per_week(s, "wo", [2], weken_per_jaar=waarde)).problemen  # noqa: B023
         assert (p.sleutel, p.waarde) == ("weken_per_jaar", waarde)
+
+
+# -- the target, the keys of a goal seek grid, the chunk size ---------------------------
+
+
+def test_een_onbekende_sleutel_is_onbekend_niet_ontbrekend(s: tarieven.Scenario) -> None:
+    """A key that was given is not missing: code onbekend, with its value (or as the value of its argument)."""
+    verwacht = "verwacht een bekende invoer van dit scenario ("
+    for doe, naam, waarde in [
+        (lambda: analyse.rooster(s, {"product.xx": [1]}), "product.xx", [1]),
+        (lambda: analyse.doelzoek_rooster(s, B, 100, {"product.xx": [1]}), "product.xx", [1]),
+        (lambda: analyse.doelzoek(s, "product.xx", 100), "sleutel", "product.xx"),
+        (lambda: analyse.gevoeligheid(s, ["product.xx"]), "sleutels", "product.xx"),
+    ]:
+        [p] = fout(doe).problemen
+        assert (p.sleutel, p.waarde, p.code) == (naam, waarde, "onbekend")
+        assert str(p).startswith(f"{naam} = {waarde!r}: {verwacht}")
+    [p] = fout(lambda: analyse.monte_carlo(s, {"product.xx": analyse.Uniform(0, 1)}, 10)).problemen
+    assert (p.sleutel, p.code) == ("product.xx", "onbekend")
+    assert "ontbreekt" not in str(p)
