@@ -174,6 +174,27 @@ def test_indirect_per_week_weken_per_jaar(s: tarieven.Scenario) -> None:
 # -- the target, the keys of a goal seek grid, the chunk size ---------------------------
 
 
+def test_doel_met_een_eenheid(s: tarieven.Scenario) -> None:
+    """``"100 EUR"`` was a raw ValueError from numpy; the target is read in the line's unit."""
+    assert analyse.doelzoek(s, B, "100 EUR") == analyse.doelzoek(s, B, 100.0)
+    assert analyse.doelzoek(s, B, ["100 EUR", 110]).tolist() == analyse.doelzoek(s, B, [100.0, 110.0]).tolist()
+    df = analyse.doelzoek_rooster(s, B, "100 EUR", {G: [8]})
+    pd.testing.assert_frame_equal(df, analyse.doelzoek_rooster(s, B, 100.0, {G: [8]}))
+    assert df.attrs["doel"] == 100.0
+
+
+@pytest.mark.parametrize(
+    ("doel", "code"),
+    [("100 EUR/maand", "eenheid"), ("veel", "type"), (True, "type"), (b"100", "type"), (None, "type")],
+    ids=repr,
+)
+def test_doel_dat_geen_bedrag_is(s: tarieven.Scenario, doel: Any, code: str) -> None:
+    for doe in (lambda: analyse.doelzoek(s, B, doel), lambda: analyse.doelzoek_rooster(s, B, doel, {G: [8]})):
+        [p] = fout(doe).problemen
+        assert (p.sleutel, p.waarde, p.code) == ("doel", doel, code)
+        assert "een eindig getal in EUR (het doel voor tarief_per_client)" in p.verwacht
+
+
 def test_een_onbekende_sleutel_is_onbekend_niet_ontbrekend(s: tarieven.Scenario) -> None:
     """A key that was given is not missing: code onbekend, with its value (or as the value of its argument)."""
     verwacht = "verwacht een bekende invoer van dit scenario ("
