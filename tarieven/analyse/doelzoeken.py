@@ -42,6 +42,7 @@ from tarieven.analyse._invoer import (
     controleer_regels,
     controleer_sleutels,
 )
+from tarieven.analyse._keuzes import is_keuze
 from tarieven.eenheden import EenheidFout, naar_eenheid
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.scenario import Scenario
@@ -368,6 +369,13 @@ def doelzoek(
     return float(x) if x.ndim == 0 else x
 
 
+_GEEN_KEUZE = (
+    "een invoer met getallen: doelzoek_rooster varieert geen structuurkeuze (product.ratio.afronding, "
+    "opslagen.overhead_grondslag); zoek per keuze met een scenario dat haar maakt (Scenario.met), of vergelijk de "
+    "keuzes met rooster"
+)
+
+
 def doelzoek_rooster(
     scenario: ScenarioInvoer,
     sleutel: str,
@@ -384,7 +392,10 @@ def doelzoek_rooster(
     """Goal seek for every combination of other inputs (a grid), in one vectorised search.
 
     For example the break-even occupancy for each group size and MBO salary. Parameters
-    as in :func:`doelzoek`; ``variaties`` as in :func:`tarieven.analyse.rooster`.
+    as in :func:`doelzoek` (one target); ``variaties`` as in :func:`tarieven.analyse.rooster`,
+    numeric inputs only: a structural choice (``product.ratio.afronding``,
+    ``opslagen.overhead_grondslag``) is refused; search per choice with a scenario that makes
+    it (:meth:`Scenario.met <tarieven.Scenario.met>`). ``variaties`` may not hold ``sleutel``.
 
     Returns
     -------
@@ -399,9 +410,14 @@ def doelzoek_rooster(
     (a, b), geheel = _voorbereid(s, sleutel, regel, bereik, geheel, kies, voorwaarde)
     voorbeeld = "invoersleutels naar waarden, zoals {'product.groepsgrootte': [8, 10]}"
     variaties = als_tabel(s, "variaties", variaties, voorbeeld)
+    if keuzes := [k for k in variaties if is_keuze(k)]:
+        raise InvoerFout([Probleem(k, variaties[k], _GEEN_KEUZE, "combinatie") for k in keuzes])
     controleer_sleutels(s, variaties)
     if sleutel in variaties:
-        raise InvoerFout([Probleem(f"variaties.{sleutel}", ..., "niet de invoer waarnaar gezocht wordt")])
+        gezocht = (
+            f"een andere invoer dan {sleutel}, de invoer waarnaar gezocht wordt (sleutel): zijn waarde volgt per rij"
+        )
+        raise InvoerFout([Probleem(f"variaties.{sleutel}", variaties[sleutel], gezocht, "combinatie")])
     assen = {k: als_getallen(s, k, v) for k, v in variaties.items()}
     vorm = tuple(v.size for v in assen.values())
     gevormd = {

@@ -195,6 +195,17 @@ def test_doel_dat_geen_bedrag_is(s: tarieven.Scenario, doel: Any, code: str) -> 
         assert "een eindig getal in EUR (het doel voor tarief_per_client)" in p.verwacht
 
 
+def test_doelzoek_rooster_weigert_een_structuurkeuze(s: tarieven.Scenario) -> None:
+    """It said 'opslagen.overhead_grondslag ontbreekt: verwacht een bestaande invoer', while the
+    docstring promised variaties 'as in rooster'."""
+    keuze = {"opslagen.overhead_grondslag": ["opslag_op_kostprijs"]}
+    [p] = fout(lambda: analyse.doelzoek_rooster(s, B, 100, {**keuze, G: [8]})).problemen
+    assert (p.sleutel, p.waarde, p.code) == ("opslagen.overhead_grondslag", ["opslag_op_kostprijs"], "combinatie")
+    assert "doelzoek_rooster varieert geen structuurkeuze" in p.verwacht
+    doc = " ".join((analyse.doelzoek_rooster.__doc__ or "").split())
+    assert "numeric inputs only: a structural choice (``product.ratio.afronding``," in doc  # the docs say so too
+
+
 def test_een_onbekende_sleutel_is_onbekend_niet_ontbrekend(s: tarieven.Scenario) -> None:
     """A key that was given is not missing: code onbekend, with its value (or as the value of its argument)."""
     verwacht = "verwacht een bekende invoer van dit scenario ("
@@ -210,3 +221,11 @@ def test_een_onbekende_sleutel_is_onbekend_niet_ontbrekend(s: tarieven.Scenario)
     [p] = fout(lambda: analyse.monte_carlo(s, {"product.xx": analyse.Uniform(0, 1)}, 10)).problemen
     assert (p.sleutel, p.code) == ("product.xx", "onbekend")
     assert "ontbreekt" not in str(p)
+
+
+def test_de_gezochte_invoer_varieren(s: tarieven.Scenario) -> None:
+    """It said 'variaties.product.bezettingsgraad ontbreekt: verwacht niet de invoer waarnaar gezocht wordt'."""
+    [p] = fout(lambda: analyse.doelzoek_rooster(s, B, 100, {B: [0.8]})).problemen
+    assert (p.sleutel, p.waarde, p.code) == (f"variaties.{B}", [0.8], "combinatie")
+    assert "ontbreekt" not in str(p)
+    assert p.verwacht.startswith(f"een andere invoer dan {B}, de invoer waarnaar gezocht wordt (sleutel)")
