@@ -189,6 +189,15 @@ def naar_getallen(s: Scenario, sleutel: str, waarden: Any, waar: str = "") -> Ar
     return getallen
 
 
+def als_blokgrootte(waarde: Any) -> int:
+    """``blokgrootte``: a whole number of scenarios per chunk, 1 or more."""
+    geheel = isinstance(waarde, (int, np.integer)) and not isinstance(waarde, (bool, np.bool_))
+    if not geheel or waarde < 1:
+        verwacht = "een geheel aantal scenario's per blok van 1 of meer, zoals 100000"
+        raise InvoerFout([Probleem("blokgrootte", waarde, verwacht, "buiten_bereik" if geheel else "type")])
+    return int(waarde)
+
+
 def controleer_bereik(s: Scenario, sleutel: str, x: Arr, waar: str = "", toelichting: str = "") -> None:
     """Raise for the first value of ``x`` outside the field's range."""
     veld = s.veld(sleutel)

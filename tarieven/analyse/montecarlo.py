@@ -36,6 +36,7 @@ from tarieven.analyse._gemeen import (
     vul_mix_aan,
 )
 from tarieven.analyse._invoer import (
+    als_blokgrootte,
     als_getal,
     als_lijst,
     als_tabel,
@@ -279,6 +280,7 @@ def monte_carlo(
     """
     s = als_scenario(scenario)
     verdelingen = als_tabel(s, "verdelingen", verdelingen, "invoersleutels naar verdelingen (Uniform, Normaal, ...)")
+    blokgrootte = als_blokgrootte(blokgrootte)
     controleer_sleutels(s, {k: v for k, v in verdelingen.items() if not is_keuze(k)})
     gekoppeld = _controleer_koppeling(s, verdelingen, gekoppeld or {})
     namen = [d.naam for d in regeldefinities(s.structuur)]
@@ -301,8 +303,8 @@ def monte_carlo(
     kolommen = [k for k in invoer if k not in keuzes] + namen
     uit = reserveer(s, "n", (len(kolommen), int(n)))
     nodig = namen if regels is not None else None
-    for a in range(0, int(n), max(1, blokgrootte)):
-        b = min(a + max(1, blokgrootte), int(n))
+    for a in range(0, int(n), blokgrootte):
+        b = min(a + blokgrootte, int(n))
         blok = {k: v[a:b] for k, v in getrokken.items()}
         if groep_per_trekking is None:
             berekend = bereken_met(s, blok, nodig)

@@ -36,6 +36,7 @@ from tarieven.analyse._gemeen import (
     vul_mix_aan,
 )
 from tarieven.analyse._invoer import (
+    als_blokgrootte,
     als_getallen,
     als_lijst,
     als_tabel,
@@ -115,6 +116,7 @@ def rooster(
     ...                                "product.bezettingsgraad": np.arange(0.7, 0.96, 0.05)})
     """
     s = als_scenario(scenario)
+    blokgrootte = als_blokgrootte(blokgrootte)
     voorbeeld = "invoersleutels naar waarden, zoals {'product.groepsgrootte': [8, 10]}"
     variaties = als_tabel(s, "variaties", variaties, voorbeeld)
     keuzes = {k: lees_keuzes(s, k, v) for k, v in variaties.items() if is_keuze(k)}

@@ -229,3 +229,18 @@ def test_de_gezochte_invoer_varieren(s: tarieven.Scenario) -> None:
     assert (p.sleutel, p.waarde, p.code) == (f"variaties.{B}", [0.8], "combinatie")
     assert "ontbreekt" not in str(p)
     assert p.verwacht.startswith(f"een andere invoer dan {B}, de invoer waarnaar gezocht wordt (sleutel)")
+
+
+@pytest.mark.parametrize(
+    ("waarde", "code"), [("2", "type"), (2.5, "type"), (True, "type"), (0, "buiten_bereik"), (-1, "buiten_bereik")]
+)
+def test_blokgrootte(s: tarieven.Scenario, waarde: Any, code: str) -> None:
+    """``"2"`` gave a raw TypeError; 0 and -1 were accepted silently."""
+    for doe in (
+        lambda: analyse.rooster(s, {G: [8, 9]}, blokgrootte=waarde),
+        lambda: analyse.monte_carlo(s, {B: analyse.Uniform(0.7, 0.9)}, 10, blokgrootte=waarde),
+    ):
+        [p] = fout(doe).problemen
+        assert (p.sleutel, p.waarde, p.code) == ("blokgrootte", waarde, code)
+        assert p.verwacht.startswith("een geheel aantal scenario's per blok van 1 of meer")
+    assert len(analyse.rooster(s, {G: [8, 9]}, blokgrootte=np.int64(1))) == 2
