@@ -71,8 +71,9 @@ def rooster(
         input not varied keeps its value.
     variaties
         Dotted input key (``product.groepsgrootte``, ``functies.mbo.maandsalaris``) to
-        its values: a list, a range or a numpy array, in the documented unit of the field,
-        or strings with a unit (``"3400 EUR/maand"``). With a mix of two functions,
+        its values: a list, a range or a 1-d numpy array (one value alone is a list of
+        one; bytes, a dict, a set or a table are refused), in the documented unit of the
+        field, or strings with a unit (``"3400 EUR/maand"``). With a mix of two functions,
         varying one share sets the other to the rest (``hbo = 1 − mbo``). The structural
         choices take strings: ``"product.ratio.afronding": ["naar_boven", "exact"]`` (only
         with staff from a ratio) and ``"opslagen.overhead_grondslag":
@@ -80,8 +81,9 @@ def rooster(
     regels
         Breakdown lines to keep (default: all of them). Fewer lines, less memory.
     blokgrootte
-        Scenarios per chunk (the grid is split along its first axis); bounds the memory
-        of the intermediate arrays. The result is the same for any chunk size.
+        Scenarios per chunk (a whole number of 1 or more; the grid is split along its
+        first axis); bounds the memory of the intermediate arrays. The result is the same
+        for any chunk size.
     voortgang
         Called after each chunk with (scenarios done, total), e.g. a
         :class:`~tarieven.analyse.VoortgangRegel`.
