@@ -10,7 +10,7 @@ the key as given with the call.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sized
 from collections.abc import Set as AbstractSet
 from numbers import Number
 from typing import Any
@@ -124,6 +124,13 @@ def opgegeven_naam(sleutel: str, waar: str) -> str:
 _GEEN_LIJST = (bytes, bytearray, memoryview, Mapping, AbstractSet)
 """Iterable, but no list of values: bytes would give their byte codes, a dict its keys, a set
 no order."""
+
+
+def is_lijst(w: Any) -> bool:
+    """Whether ``w`` is a list of values as an argument may hold one (a list, a tuple, a range, a
+    1-d array or Series): of known length, in one dimension, no text, bytes, dict or set."""
+    geen = isinstance(w, (str, *_GEEN_LIJST))
+    return isinstance(w, Sized) and isinstance(w, Iterable) and not geen and getattr(w, "ndim", 1) == 1
 
 
 def _is_een_waarde(w: Any) -> bool:

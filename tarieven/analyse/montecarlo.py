@@ -43,6 +43,7 @@ from tarieven.analyse._invoer import (
     controleer_bereik,
     controleer_regels,
     controleer_sleutels,
+    is_lijst,
 )
 from tarieven.analyse._keuzes import (
     Structuurgroep,
@@ -143,9 +144,10 @@ class Normaal:
 
 
 def _eindig(x: Any) -> bool:
+    """A finite number: no text, no True or False, nothing too large for a float."""
     try:
-        return not isinstance(x, str) and math.isfinite(float(x))
-    except (TypeError, ValueError):
+        return not isinstance(x, (str, bool, np.bool_)) and math.isfinite(float(x))
+    except (TypeError, ValueError, OverflowError):
         return False
 
 
@@ -161,10 +163,14 @@ class Keuze:
     kansen: Sequence[float] | None = None
 
     def controleer(self) -> str | None:
+        if not is_lijst(self.waarden):  # a text would be its letters, bytes their codes, a dict its keys
+            return "een Keuze met een lijst van waarden, zoals Keuze([0.8, 0.9]) of Keuze(['naar_boven', 'exact'])"
         tekst = len(self.waarden) > 0 and all(isinstance(x, str) for x in self.waarden)
         if not tekst and (len(self.waarden) == 0 or not all(_eindig(x) for x in self.waarden)):
             return "een keuze uit ten minste één eindige waarde (of, bij een structuurkeuze, uit teksten)"
         if self.kansen is not None:
+            if not is_lijst(self.kansen) or not all(_eindig(x) for x in self.kansen):
+                return "kansen, één per waarde, niet negatief, samen 1"
             k = [float(x) for x in self.kansen]
             if len(k) != len(self.waarden) or any(not x >= 0 for x in k) or not math.isclose(sum(k), 1.0):
                 return "kansen, één per waarde, niet negatief, samen 1"

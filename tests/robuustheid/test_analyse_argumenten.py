@@ -244,3 +244,23 @@ def test_blokgrootte(s: tarieven.Scenario, waarde: Any, code: str) -> None:
         assert (p.sleutel, p.waarde, p.code) == ("blokgrootte", waarde, code)
         assert p.verwacht.startswith("een geheel aantal scenario's per blok van 1 of meer")
     assert len(analyse.rooster(s, {G: [8, 9]}, blokgrootte=np.int64(1))) == 2
+
+
+@pytest.mark.parametrize(
+    ("sleutel", "keuze"),
+    [
+        ("product.ratio.afronding", analyse.Keuze("exact")),  # its letters: an IndexError
+        (B, analyse.Keuze(b"ab")),  # its byte codes, then a raw ValueError
+        (B, analyse.Keuze({0.8: 1})),  # a raw TypeError
+        (B, analyse.Keuze({0.8, 0.9})),  # a raw TypeError
+        (B, analyse.Keuze(x for x in [0.8])),  # no len(): a raw TypeError
+        (B, analyse.Keuze([True])),  # silently occupancy 1.0
+        (B, analyse.Keuze([10**400])),  # an OverflowError
+        (B, analyse.Keuze([0.8], "a")),  # kansen as letters: a raw ValueError
+    ],
+    ids=lambda w: repr(w)[:30],
+)
+def test_een_keuze_is_een_lijst_van_waarden(s: tarieven.Scenario, sleutel: str, keuze: Any) -> None:
+    [p] = fout(lambda: analyse.monte_carlo(s, {sleutel: keuze}, 10)).problemen
+    assert (p.sleutel, p.waarde) == (sleutel, keuze)
+    assert p.verwacht.startswith(("een Keuze met een lijst van waarden", "een keuze uit ten minste één", "kansen"))
