@@ -26,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from tarieven.analyse._gemeen import Arr
+from tarieven.analyse._invoer import als_getallen, naar_getallen, opgegeven_naam, waardenlijst
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.opslagen import AANDEEL_INTEGRALE_KOSTPRIJS, GRONDSLAGEN
 from tarieven.scenario import Scenario
@@ -40,6 +41,7 @@ __all__ = [
     "controleer_rooster",
     "controleer_trekkingen",
     "is_keuze",
+    "lees_assen",
     "lees_keuzes",
     "met_keuzes",
     "structuurgroepen",
@@ -63,8 +65,10 @@ def _toegestaan(sleutel: str) -> str:
 def lees_keuzes(s: Scenario, sleutel: str, waarden: Any, waar: str = "") -> tuple[str, ...]:
     """The values of a structural key as a tuple of strings, checked.
 
-    A single string counts as one value. Raises :class:`InvoerFout` naming the key, the
-    value and the allowed values, or saying that the key does not apply to this scenario.
+    A single string counts as one value; anything that is no list of values (bytes, a dict, a
+    set, None) is refused as for a numeric axis (:func:`~tarieven.analyse._invoer.waardenlijst`).
+    Raises :class:`InvoerFout` naming the key, the value and the allowed values, or saying that
+    the key does not apply to this scenario.
     """
     naam = f"{waar}{sleutel}" if waar else sleutel
     if sleutel == AFRONDING and not s.structuur.uit_ratio:
@@ -78,9 +82,7 @@ def lees_keuzes(s: Scenario, sleutel: str, waarden: Any, waar: str = "") -> tupl
                 )
             ]
         )
-    lijst = [waarden] if isinstance(waarden, str) else list(waarden)
-    if not lijst:
-        raise InvoerFout([Probleem(naam, [], f"ten minste één waarde: {_toegestaan(sleutel)}")])
+    lijst = waardenlijst(naam, waarden, _toegestaan(sleutel)).tolist()  # bytes, a dict, a set, None: refused
     for w in lijst:
         if not isinstance(w, str) or w not in KEUZES[sleutel]:
             raise InvoerFout([Probleem(naam, w, _toegestaan(sleutel))])
@@ -142,14 +144,36 @@ def _toon(x: Any) -> str:
 
 
 def _fout(
-    g: Structuurgroep, basis: Scenario, sleutel: str, waarde: float, waar: str, rij: str, combinatie: str
+    g: Structuurgroep, sleutel: str, waarde: float, naam: str, rij: str, combinatie: str, code: str
 ) -> InvoerFout:
+    """The first value outside its range under a structure of the analysis. The structural choice
+    is an argument of the analysis, not the scenario's file: no file is named."""
     keuzes = ", ".join(f"{k} = {v!r}" for k, v in g.keuzes.items())
     verwacht = g.scenario.veld(sleutel).verwacht()
-    naam = f"{waar}{sleutel}" if waar else sleutel
-    return InvoerFout(
-        [Probleem(naam, waarde, f"{verwacht} bij {keuzes}; eerste ongeldige {rij} ({combinatie})")], basis.bron
-    )
+    return InvoerFout([Probleem(naam, waarde, f"{verwacht} bij {keuzes}; eerste ongeldige {rij} ({combinatie})", code)])
+
+
+def _vast(sleutel: str, waar: str) -> tuple[str, str]:
+    """Name and code of an input that does not vary: the scenario's own value, allowed under its own
+    structure but not under a structure of the analysis (values that may each, but not together)."""
+    return (f"{waar}{sleutel}" if waar else sleutel), "combinatie"
+
+
+def lees_assen(
+    s: Scenario, groepen: Sequence[Structuurgroep], numeriek: Mapping[str, Any], waar: str = ""
+) -> dict[str, Arr]:
+    """The numeric axes of a grid with structural keys, as given with the call.
+
+    An axis whose field is the same under every structure of the grid is read by the field
+    reader (:func:`~tarieven.analyse._invoer.als_getallen`: every invalid value named); one whose
+    range depends on the structure (the overhead) only has its units converted here, every value
+    that is no number named, and its range is checked per group by :func:`controleer_rooster`.
+    """
+    assen = {}
+    for k, v in numeriek.items():
+        zelfde = all(g.scenario.veld(k) == s.veld(k) for g in groepen)
+        assen[k] = als_getallen(s, k, v, waar) if zelfde else naar_getallen(s, k, v, waar)
+    return assen
 
 
 def controleer_rooster(
@@ -194,7 +218,8 @@ def controleer_rooster(
     combinatie = ", ".join(
         f"{v} = {_toon(keuzes[v][i] if v in keuzes else assen[v][i])}" for v, i in zip(volgorde, indices, strict=True)
     )
-    raise _fout(g, s, k, waarde, waar, f"rij van het rooster: index {rij}", combinatie)
+    naam, code = (opgegeven_naam(k, waar), "") if k in assen else _vast(k, waar)
+    raise _fout(g, k, waarde, naam, f"rij van het rooster: index {rij}", combinatie, code)
 
 
 def controleer_trekkingen(
@@ -231,6 +256,7 @@ def controleer_trekkingen(
         return
     i, g, k, waarde = eerste
     combinatie = ", ".join(f"{v} = {_toon(x)}" for v, x in g.keuzes.items())
+    naam, code = (f"{waar}{k}" if waar else k, "") if k in getrokken else _vast(k, waar)  # a draw: not given as is
     if k in getrokken:
         combinatie += f", {k} = {_toon(waarde)}"
-    raise _fout(g, s, k, waarde, waar, f"trekking: nummer {i} (vanaf 0)", combinatie)
+    raise _fout(g, k, waarde, naam, f"trekking: nummer {i} (vanaf 0)", combinatie, code)

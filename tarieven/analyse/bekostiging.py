@@ -36,14 +36,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from tarieven.analyse._gemeen import (
-    ScenarioInvoer,
-    als_getal,
-    als_getallen,
-    als_scenario,
-    bereken_met,
-    onderwerp,
-)
+from tarieven.analyse._gemeen import ScenarioInvoer, als_scenario, bereken_met, onderwerp
+from tarieven.analyse._invoer import als_getal, als_getallen
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.scenario import Scenario
 from tarieven.weergave import euro, procent
@@ -93,6 +87,10 @@ class Bekostiging:
     def naar_bezetting(self, bezettingsgraden: npt.ArrayLike) -> pd.DataFrame:
         """Both funding forms, and the cost, per place per year for actual occupancies.
 
+        ``bezettingsgraden`` is read as a value list of :func:`~tarieven.analyse.rooster`:
+        fractions (``0.85``) or texts with a unit (``"85 %"``), each checked as
+        :func:`tarieven.bereken` checks ``product.bezettingsgraad``.
+
         Returns
         -------
         pandas.DataFrame
@@ -100,7 +98,7 @@ class Bekostiging:
             ``pxq_per_plaats_jaar``, ``kosten_per_plaats_jaar`` [EUR/jaar].
         """
         s = self.scenario
-        b = als_getallen(s, _B, np.asarray(bezettingsgraden, dtype=float), "bezettingsgraden: ")
+        b = als_getallen(s, _B, bezettingsgraden, "bezettingsgraden: ")  # as given: "85 %" too, each value checked
         e = self.eenheden_per_jaar
         kosten = np.broadcast_to(bereken_met(s, {_B: b}, ["tarief_per_client"])["tarief_per_client"], b.shape) * e * b
         import pandas as pd

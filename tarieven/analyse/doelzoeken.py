@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 import numpy as np
@@ -25,20 +26,24 @@ import numpy.typing as npt
 from tarieven.analyse._gemeen import (
     Arr,
     ScenarioInvoer,
-    als_getallen,
-    als_paar,
     als_scenario,
-    als_tabel,
     bereken_met,
-    controleer_bereik,
-    controleer_regels,
-    controleer_sleutels,
     eenheid,
     kolom_attrs,
     label,
     standaard_bereik,
     vul_mix_aan,
 )
+from tarieven.analyse._invoer import (
+    als_getallen,
+    als_paar,
+    als_tabel,
+    controleer_bereik,
+    controleer_regels,
+    controleer_sleutels,
+)
+from tarieven.analyse._keuzes import is_keuze
+from tarieven.eenheden import EenheidFout, naar_eenheid
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.scenario import Scenario
 from tarieven.weergave import euro, getal, invoer, is_geld
@@ -220,7 +225,7 @@ def _voorbereid(
     kies: str,
     voorwaarde: str,
 ) -> tuple[tuple[float, float], bool]:
-    controleer_sleutels(s, [sleutel])
+    controleer_sleutels(s, [sleutel], argument="sleutel")
     controleer_regels(s, [regel])
     problemen = []
     if kies not in ("kleinste", "grootste"):
@@ -240,13 +245,37 @@ def _voorbereid(
     return (a, b), geheel
 
 
-def _doel_array(s: Scenario, doel: npt.ArrayLike) -> Arr:
-    d = np.asarray(doel, dtype=float)
-    if not np.isfinite(d).all():
-        raise InvoerFout(
-            [Probleem("doel", float(d.reshape(-1)[np.argmin(np.isfinite(d).reshape(-1))]), "een eindig getal")]
-        )
-    return d
+_GEEN_DOEL = (bytes, bytearray, memoryview, Mapping, AbstractSet)
+
+
+def _doel_array(s: Scenario, regel: str, doel: Any) -> Arr:
+    """The target(s) in the unit of ``regel``: a number, an array of numbers (any shape) or texts
+    with the unit (``"100 EUR"``), each read as a value of a field is read; every invalid one named."""
+    e = eenheid(s, regel)
+    verwacht = f"een eindig getal{'' if e in ('', '1') else f' in {e}'} (het doel voor {regel})"
+    if doel is None or isinstance(doel, _GEEN_DOEL):
+        raise InvoerFout([Probleem("doel", doel, f"een getal of een array van getallen: {verwacht}", "type")])
+    try:
+        d = np.asarray(doel)
+    except (ValueError, TypeError):  # ragged lists: each element is one value (and no number)
+        d = np.asarray(doel, dtype=object)
+    if d.dtype.kind in "iuf":
+        d = d.astype(float)
+        if not np.isfinite(d).all():
+            raise InvoerFout([Probleem("doel", float(d.reshape(-1)[np.argmin(np.isfinite(d).reshape(-1))]), verwacht)])
+        return d
+    uit = np.empty(d.shape)
+    problemen: dict[str, Probleem] = {}
+    for plek, w in np.ndenumerate(d.astype(object)):
+        w = w.item() if isinstance(w, np.generic) else w
+        try:
+            uit[plek] = naar_eenheid(w, e)
+        except EenheidFout as fout:
+            p = Probleem("doel", w, f"{verwacht}; {fout}", fout.code)
+            problemen.setdefault(str(p), p)  # each value once
+    if problemen:
+        raise InvoerFout(list(problemen.values()))
+    return uit
 
 
 @overload
@@ -303,7 +332,8 @@ def doelzoek(
         ``product.groepsgrootte``.
     doel
         The target value of ``regel`` (EUR for the tariff); a number or an array of
-        targets, solved all at once.
+        targets, solved all at once. A text with the line's unit (``"100 EUR"``) is read
+        too; a wrong unit or no number is an error naming ``doel``.
     regel
         The breakdown line to match (default the tariff per client per unit).
     bereik
@@ -334,9 +364,16 @@ def doelzoek(
     """
     s = als_scenario(scenario)
     (a, b), geheel = _voorbereid(s, sleutel, regel, bereik, geheel, kies, voorwaarde)
-    d = _doel_array(s, doel)
+    d = _doel_array(s, regel, doel)
     x, _ = _zoek(s, sleutel, d, {}, regel, (a, b), geheel, kies, voorwaarde, tolerantie)
     return float(x) if x.ndim == 0 else x
+
+
+_GEEN_KEUZE = (
+    "een invoer met getallen: doelzoek_rooster varieert geen structuurkeuze (product.ratio.afronding, "
+    "opslagen.overhead_grondslag); zoek per keuze met een scenario dat haar maakt (Scenario.met), of vergelijk de "
+    "keuzes met rooster"
+)
 
 
 def doelzoek_rooster(
@@ -355,7 +392,10 @@ def doelzoek_rooster(
     """Goal seek for every combination of other inputs (a grid), in one vectorised search.
 
     For example the break-even occupancy for each group size and MBO salary. Parameters
-    as in :func:`doelzoek`; ``variaties`` as in :func:`tarieven.analyse.rooster`.
+    as in :func:`doelzoek` (one target); ``variaties`` as in :func:`tarieven.analyse.rooster`,
+    numeric inputs only: a structural choice (``product.ratio.afronding``,
+    ``opslagen.overhead_grondslag``) is refused; search per choice with a scenario that makes
+    it (:meth:`Scenario.met <tarieven.Scenario.met>`). ``variaties`` may not hold ``sleutel``.
 
     Returns
     -------
@@ -370,15 +410,20 @@ def doelzoek_rooster(
     (a, b), geheel = _voorbereid(s, sleutel, regel, bereik, geheel, kies, voorwaarde)
     voorbeeld = "invoersleutels naar waarden, zoals {'product.groepsgrootte': [8, 10]}"
     variaties = als_tabel(s, "variaties", variaties, voorbeeld)
+    if keuzes := [k for k in variaties if is_keuze(k)]:
+        raise InvoerFout([Probleem(k, variaties[k], _GEEN_KEUZE, "combinatie") for k in keuzes])
     controleer_sleutels(s, variaties)
     if sleutel in variaties:
-        raise InvoerFout([Probleem(f"variaties.{sleutel}", ..., "niet de invoer waarnaar gezocht wordt")])
+        gezocht = (
+            f"een andere invoer dan {sleutel}, de invoer waarnaar gezocht wordt (sleutel): zijn waarde volgt per rij"
+        )
+        raise InvoerFout([Probleem(f"variaties.{sleutel}", variaties[sleutel], gezocht, "combinatie")])
     assen = {k: als_getallen(s, k, v) for k, v in variaties.items()}
     vorm = tuple(v.size for v in assen.values())
     gevormd = {
         k: v.reshape([v.size if j == i else 1 for j in range(len(vorm))]) for i, (k, v) in enumerate(assen.items())
     }
-    d = _doel_array(s, doel)
+    d = _doel_array(s, regel, doel)
     if d.ndim != 0:
         raise InvoerFout([Probleem("doel", doel, "één getal (voor meer doelen: doelzoek met een array)")])
     x, meldingen = _zoek(s, sleutel, d, gevormd, regel, (a, b), geheel, kies, voorwaarde, tolerantie, per_rij=True)

@@ -14,19 +14,21 @@ import numpy as np
 from tarieven.analyse._gemeen import (
     Arr,
     ScenarioInvoer,
-    als_getal,
-    als_lijst,
-    als_paar,
     als_scenario,
-    als_tabel,
     bereken_met,
-    controleer_bereik,
-    controleer_regels,
-    controleer_sleutels,
     is_fractie,
     label,
     mixsleutels,
     onderwerp,
+)
+from tarieven.analyse._invoer import (
+    als_getal,
+    als_lijst,
+    als_paar,
+    als_tabel,
+    controleer_bereik,
+    controleer_regels,
+    controleer_sleutels,
 )
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.scenario import Scenario
@@ -48,7 +50,7 @@ def _sleutels(s: Scenario, sleutels: Sequence[str] | None, bereiken: Mapping[str
         if len(mix2) == 1 and mix2[0] not in bereiken:
             gekozen.remove(mix2[0])  # a mix of one function is 1, nothing to trade
     else:
-        controleer_sleutels(s, sleutels)
+        controleer_sleutels(s, sleutels, argument="sleutels")
         gekozen = list(dict.fromkeys([*sleutels, *(k for k in bereiken if k not in sleutels)]))
     mix = mixsleutels(s)
     if len(mix) != 2 and any(k in mix for k in gekozen):

@@ -28,25 +28,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
-from tarieven.analyse._gemeen import (
-    ScenarioInvoer,
-    als_getallen,
-    als_scenario,
-    bereken_met,
-    controleer_regels,
-    kolom_attrs,
-    label,
-)
+from tarieven.analyse._gemeen import ScenarioInvoer, als_scenario, bereken_met, kolom_attrs, label
+from tarieven.analyse._invoer import als_getal, als_getallen, controleer_regels, lees_waarden
 from tarieven.fouten import InvoerFout, Probleem
 from tarieven.overzicht import personeel_tekst
 from tarieven.scenario import Scenario
 from tarieven.uitkomst import Uitkomst, bereken
+from tarieven.velden import Veld
 from tarieven.weergave import getal
 
 if TYPE_CHECKING:
@@ -284,6 +278,22 @@ def groep_of_individueel(
     return GroepOfIndividueel(bereken(s), individueel, hoofd, df, kleinste)
 
 
+def _per_week(veld: Veld, functie: str, factor: float) -> Veld:
+    """The field of indirect time in hours per group per week, which has no field of its own: the
+    per-unit field (``product.indirect_uur.*``) with its ranges times ``factor`` (units per year
+    / weeks per year), so a value given per week is read and refused as given."""
+    b, p = veld.bereik, veld.plausibel
+    return replace(
+        veld,
+        sleutel="uren_per_week",
+        eenheid="uur/week",
+        bereik=None if b is None else replace(b, laag=b.laag * factor, hoog=b.hoog * factor),
+        plausibel=None if p is None else (p[0] * factor, p[1] * factor),
+        omschrijving=f"indirecte tijd van {functie} per groep per week",
+        label="",
+    )
+
+
 def indirect_per_week(
     scenario: ScenarioInvoer,
     functie: str,
@@ -300,7 +310,8 @@ def indirect_per_week(
     functie
         The function giving indirect time (``wo``: the behavioural scientist at a distance).
     uren_per_week
-        Hours per group per week [uur/week].
+        Hours per group per week [uur/week], or texts with their unit (``"2 uur/week"``); read
+        and refused as given (``uren_per_week = -1``), then counted per unit.
     weken_per_jaar
         Weeks the group runs per year (default 48, the most the product descriptions allow).
 
@@ -317,10 +328,18 @@ def indirect_per_week(
         )
     sleutel = f"product.indirect_uur.{functie}"
     e = float(s.waarden["product.eenheden_per_jaar"])
-    per_week = np.asarray(uren_per_week, dtype=float).reshape(-1)
-    if not (np.isfinite(weken_per_jaar) and 0 < weken_per_jaar <= 53):
+    weken = als_getal(s, "weken_per_jaar", weken_per_jaar, "een aantal weken van meer dan 0 tot 53")
+    if not 0 < weken <= 53:
         raise InvoerFout([Probleem("weken_per_jaar", weken_per_jaar, "een aantal weken van meer dan 0 tot 53")])
-    per_eenheid = als_getallen(s, sleutel, per_week * weken_per_jaar / e, "uren_per_week: ")
+    per_week = lees_waarden(
+        _per_week(s.veld(sleutel), functie, e / weken), "uren_per_week", "uren_per_week", uren_per_week
+    )
+    with np.errstate(over="ignore"):
+        per_eenheid = per_week * weken / e
+    if not np.isfinite(per_eenheid).all():  # a finite number of hours per week too large to count per unit
+        te_groot = float(per_week[np.argmin(np.isfinite(per_eenheid))])
+        verwacht = f"een aantal uren dat omgerekend (× {weken:g} weken / {e:g} eenheden per jaar) eindig blijft"
+        raise InvoerFout([Probleem("uren_per_week", te_groot, verwacht, "buiten_bereik")])
     if sleutel in s.waarden:
         r = bereken_met(s, {sleutel: per_eenheid}, ["tarief_per_client", "opbouw.personeel_indirect"])
     else:  # a function without indirect time yet: the structure gains it
@@ -342,7 +361,7 @@ def indirect_per_week(
     attrs["labels"]["indirect_uur"] = label(s, sleutel)
     attrs.update(
         titel=f"Indirecte tijd per groep per week: {naam[:1].lower() + naam[1:]}",
-        basis_per_week=float(s.waarden.get(sleutel, 0.0)) * e / weken_per_jaar,
+        basis_per_week=float(s.waarden.get(sleutel, 0.0)) * e / weken,
     )
     df.attrs.update(attrs)
     return df

@@ -27,19 +27,23 @@ from tarieven.analyse._gemeen import (
     Arr,
     ScenarioInvoer,
     Voortgang,
-    als_getal,
-    als_lijst,
     als_scenario,
-    als_tabel,
     bereken_met,
-    controleer_bereik,
     controleer_omvang,
-    controleer_regels,
-    controleer_sleutels,
     kolom_attrs,
     reserveer,
     rijwaarschuwingen,
     vul_mix_aan,
+)
+from tarieven.analyse._invoer import (
+    als_blokgrootte,
+    als_getal,
+    als_lijst,
+    als_tabel,
+    controleer_bereik,
+    controleer_regels,
+    controleer_sleutels,
+    is_lijst,
 )
 from tarieven.analyse._keuzes import (
     Structuurgroep,
@@ -140,9 +144,10 @@ class Normaal:
 
 
 def _eindig(x: Any) -> bool:
+    """A finite number: no text, no True or False, nothing too large for a float."""
     try:
-        return not isinstance(x, str) and math.isfinite(float(x))
-    except (TypeError, ValueError):
+        return not isinstance(x, (str, bool, np.bool_)) and math.isfinite(float(x))
+    except (TypeError, ValueError, OverflowError):
         return False
 
 
@@ -158,10 +163,14 @@ class Keuze:
     kansen: Sequence[float] | None = None
 
     def controleer(self) -> str | None:
+        if not is_lijst(self.waarden):  # a text would be its letters, bytes their codes, a dict its keys
+            return "een Keuze met een lijst van waarden, zoals Keuze([0.8, 0.9]) of Keuze(['naar_boven', 'exact'])"
         tekst = len(self.waarden) > 0 and all(isinstance(x, str) for x in self.waarden)
         if not tekst and (len(self.waarden) == 0 or not all(_eindig(x) for x in self.waarden)):
             return "een keuze uit ten minste één eindige waarde (of, bij een structuurkeuze, uit teksten)"
         if self.kansen is not None:
+            if not is_lijst(self.kansen) or not all(_eindig(x) for x in self.kansen):
+                return "kansen, één per waarde, niet negatief, samen 1"
             k = [float(x) for x in self.kansen]
             if len(k) != len(self.waarden) or any(not x >= 0 for x in k) or not math.isclose(sum(k), 1.0):
                 return "kansen, één per waarde, niet negatief, samen 1"
@@ -277,7 +286,8 @@ def monte_carlo(
     """
     s = als_scenario(scenario)
     verdelingen = als_tabel(s, "verdelingen", verdelingen, "invoersleutels naar verdelingen (Uniform, Normaal, ...)")
-    controleer_sleutels(s, [k for k in verdelingen if not is_keuze(k)])
+    blokgrootte = als_blokgrootte(blokgrootte)
+    controleer_sleutels(s, {k: v for k, v in verdelingen.items() if not is_keuze(k)})
     gekoppeld = _controleer_koppeling(s, verdelingen, gekoppeld or {})
     namen = [d.naam for d in regeldefinities(s.structuur)]
     percentielen = [
@@ -299,8 +309,8 @@ def monte_carlo(
     kolommen = [k for k in invoer if k not in keuzes] + namen
     uit = reserveer(s, "n", (len(kolommen), int(n)))
     nodig = namen if regels is not None else None
-    for a in range(0, int(n), max(1, blokgrootte)):
-        b = min(a + max(1, blokgrootte), int(n))
+    for a in range(0, int(n), blokgrootte):
+        b = min(a + blokgrootte, int(n))
         blok = {k: v[a:b] for k, v in getrokken.items()}
         if groep_per_trekking is None:
             berekend = bereken_met(s, blok, nodig)

@@ -27,21 +27,23 @@ from tarieven.analyse._gemeen import (
     MAX_SCENARIOS,
     ScenarioInvoer,
     Voortgang,
-    als_getallen,
-    als_lijst,
     als_scenario,
-    als_tabel,
     bereken_met,
     controleer_omvang,
-    controleer_regels,
-    controleer_sleutels,
     kolom_attrs,
-    naar_getallen,
     reserveer,
     rijwaarschuwingen,
     vul_mix_aan,
 )
-from tarieven.analyse._keuzes import controleer_rooster, is_keuze, lees_keuzes, structuurgroepen
+from tarieven.analyse._invoer import (
+    als_blokgrootte,
+    als_getallen,
+    als_lijst,
+    als_tabel,
+    controleer_regels,
+    controleer_sleutels,
+)
+from tarieven.analyse._keuzes import controleer_rooster, is_keuze, lees_assen, lees_keuzes, structuurgroepen
 from tarieven.model import regeldefinities
 
 if TYPE_CHECKING:
@@ -69,8 +71,9 @@ def rooster(
         input not varied keeps its value.
     variaties
         Dotted input key (``product.groepsgrootte``, ``functies.mbo.maandsalaris``) to
-        its values: a list, a range or a numpy array, in the documented unit of the field,
-        or strings with a unit (``"3400 EUR/maand"``). With a mix of two functions,
+        its values: a list, a range or a 1-d numpy array (one value alone is a list of
+        one; bytes, a dict, a set or a table are refused), in the documented unit of the
+        field, or strings with a unit (``"3400 EUR/maand"``). With a mix of two functions,
         varying one share sets the other to the rest (``hbo = 1 − mbo``). The structural
         choices take strings: ``"product.ratio.afronding": ["naar_boven", "exact"]`` (only
         with staff from a ratio) and ``"opslagen.overhead_grondslag":
@@ -78,8 +81,9 @@ def rooster(
     regels
         Breakdown lines to keep (default: all of them). Fewer lines, less memory.
     blokgrootte
-        Scenarios per chunk (the grid is split along its first axis); bounds the memory
-        of the intermediate arrays. The result is the same for any chunk size.
+        Scenarios per chunk (a whole number of 1 or more; the grid is split along its
+        first axis); bounds the memory of the intermediate arrays. The result is the same
+        for any chunk size.
     voortgang
         Called after each chunk with (scenarios done, total), e.g. a
         :class:`~tarieven.analyse.VoortgangRegel`.
@@ -114,6 +118,7 @@ def rooster(
     ...                                "product.bezettingsgraad": np.arange(0.7, 0.96, 0.05)})
     """
     s = als_scenario(scenario)
+    blokgrootte = als_blokgrootte(blokgrootte)
     voorbeeld = "invoersleutels naar waarden, zoals {'product.groepsgrootte': [8, 10]}"
     variaties = als_tabel(s, "variaties", variaties, voorbeeld)
     keuzes = {k: lees_keuzes(s, k, v) for k, v in variaties.items() if is_keuze(k)}
@@ -127,7 +132,7 @@ def rooster(
     volgorde = list(variaties)
     groepen = structuurgroepen(s, keuzes)
     if keuzes:  # the range of a number may depend on the structure: check per group
-        assen = {k: naar_getallen(s, k, v) for k, v in numeriek.items()}
+        assen = lees_assen(s, groepen, numeriek)
         controleer_rooster(s, groepen, keuzes, assen, volgorde)
     else:
         assen = {k: als_getallen(s, k, v) for k, v in numeriek.items()}

@@ -115,8 +115,11 @@ def test_rooster_fouten_noemen_sleutel_en_elke_foute_waarde() -> None:
     with pytest.raises(tarieven.InvoerFout) as een:
         tarieven.bereken(enkel, met={B: 1.2})
     assert str(fout.value.problemen[0]) == str(een.value.problemen[0])
-    with pytest.raises(tarieven.InvoerFout, match=r"product\.groepgrootte ontbreekt: verwacht een bestaande invoer"):
+    with pytest.raises(tarieven.InvoerFout) as onbekend:  # given, so not missing: unknown
         analyse.rooster(G1, {"product.groepgrootte": [8]})
+    [p] = onbekend.value.problemen
+    assert (p.sleutel, p.waarde, p.code) == ("product.groepgrootte", [8], "onbekend")
+    assert str(p).startswith("product.groepgrootte = [8]: verwacht een bekende invoer van dit scenario (")
     with pytest.raises(tarieven.InvoerFout, match=r"regels = 'tarief': verwacht een regel van de opbouw"):
         analyse.rooster(G1, {B: [0.8]}, regels=["tarief"])
     with pytest.raises(
@@ -216,7 +219,7 @@ def test_rooster_andere_overheadgrondslag_valideert_opnieuw(g1: dict[str, Any]) 
     with pytest.raises(tarieven.InvoerFout) as fout:
         analyse.rooster(g1, {"opslagen.overhead": [0.5, 1.2], GRS: [OPSLAG, AANDEEL]})
     tekst = str(fout.value)
-    assert "opslagen.overhead = 1.2: verwacht " + verwacht in tekst
+    assert "opslagen.overhead (opgegeven bij de berekening) = 1.2: verwacht " + verwacht in tekst
     assert f"bij {GRS} = '{AANDEEL}'; eerste ongeldige rij van het rooster: index 3" in tekst
     # as a mark-up only, 1.2 is valid and the row is the single scenario's
     df = analyse.rooster(g1, {"opslagen.overhead": [1.2], GRS: [OPSLAG]})
@@ -228,3 +231,60 @@ def test_rooster_andere_overheadgrondslag_valideert_opnieuw(g1: dict[str, Any]) 
         tarieven.InvoerFout, match=r"opslagen\.overhead = 1\.5: .*eerste ongeldige rij van het rooster: index 1 \("
     ):
         analyse.rooster(basis, {G: [8, 10], GRS: [OPSLAG, AANDEEL]})
+
+
+# -- a structural axis: the arguments are the call's, not the scenario file's ------------------
+
+
+@pytest.fixture(scope="module")
+def uit_bestand() -> tarieven.Scenario:
+    """A bundled product read from its file: an error about an argument must not name that file."""
+    s = tarieven.lees_scenario("41A22", "2025-06-01")
+    assert s.bron.endswith("41A22.toml")
+    return s
+
+
+def test_rooster_met_structuuras_noemt_het_scenariobestand_niet(uit_bestand: tarieven.Scenario) -> None:
+    """It said 'Ongeldige invoer in .../41A22.toml' for a group size given with the call."""
+    with pytest.raises(tarieven.InvoerFout) as fout:
+        analyse.rooster(uit_bestand, {GRS: [OPSLAG], G: [8.5]})
+    with pytest.raises(tarieven.InvoerFout) as enkel:
+        tarieven.bereken(uit_bestand, met={G: 8.5})
+    assert fout.value.bestand is None
+    # named as given with the call, and as bereken names it
+    assert [str(p) for p in fout.value.problemen] == [str(p) for p in enkel.value.problemen]
+    assert fout.value.problemen[0].sleutel == f"{G} (opgegeven bij de berekening)"
+    # a value whose range depends on the structure: named per group, still no file
+    with pytest.raises(tarieven.InvoerFout) as per_groep:
+        analyse.rooster(uit_bestand, {"opslagen.overhead": [0.5, 1.2], GRS: [OPSLAG, AANDEEL]})
+    [p] = per_groep.value.problemen
+    assert (p.sleutel, p.waarde, p.code) == ("opslagen.overhead (opgegeven bij de berekening)", 1.2, "buiten_bereik")
+    assert per_groep.value.bestand is None
+    assert not str(per_groep.value).startswith("Ongeldige invoer in")
+
+
+def test_vaste_invoer_die_niet_past_bij_een_structuurkeuze(uit_bestand: tarieven.Scenario) -> None:
+    """The scenario's own mark-up of 1.5 is allowed, but not as a share: each may, together not
+    (code combinatie); the choice is the call's, so no file is named."""
+    basis = uit_bestand.met(**{GRS: OPSLAG, "opslagen.overhead": 1.5})
+    with pytest.raises(tarieven.InvoerFout) as fout:
+        analyse.rooster(basis, {GRS: [AANDEEL]})
+    [p] = fout.value.problemen
+    assert (p.sleutel, p.waarde, p.code) == ("opslagen.overhead", 1.5, "combinatie")
+    assert fout.value.bestand is None
+    with pytest.raises(tarieven.InvoerFout) as trekking:
+        analyse.monte_carlo(basis, {GRS: analyse.Keuze([AANDEEL]), B: analyse.Uniform(0.7, 0.9)}, 10)
+    [p] = trekking.value.problemen
+    assert (p.sleutel, p.code) == ("opslagen.overhead", "combinatie")
+    assert trekking.value.bestand is None
+
+
+def test_structuuras_noemt_elke_waarde_die_geen_getal_is(uit_bestand: tarieven.Scenario) -> None:
+    """The reader of a structural grid stopped at the first value it could not convert."""
+    with pytest.raises(tarieven.InvoerFout) as fout:
+        analyse.rooster(uit_bestand, {"opslagen.overhead": [b"x", "y", 0.5, b"x"], GRS: [OPSLAG, AANDEEL]})
+    assert [(p.waarde, p.code) for p in fout.value.problemen] == [(b"x", "type"), ("y", "type")]
+    # a field that is the same under every structure: read by the field reader, every invalid value named
+    with pytest.raises(tarieven.InvoerFout) as beide:
+        analyse.rooster(uit_bestand, {GRS: [OPSLAG], G: [-1, b"8"]})
+    assert [(p.waarde, p.code) for p in beide.value.problemen] == [(-1, "buiten_bereik"), (b"8", "type")]

@@ -42,7 +42,7 @@ def fout(invoer: Any, *args: Any, **kwargs: Any) -> str:
     [
         ('[rooster]\n"product.bezettingsgraad" = [0.5, 1.5]\n', "rooster.product.bezettingsgraad = 1.5: verwacht een "
          "fractie groter dan 0 en hoogstens 1"),
-        ('[rooster]\n"product.groepsgroote" = [8]\n', "rooster.product.groepsgroote ontbreekt: verwacht een bestaande "
+        ('[rooster]\n"product.groepsgroote" = [8]\n', "rooster.product.groepsgroote = [8]: verwacht een bekende "
          "invoer van dit scenario"),
         ('[rooster]\nproduct.groepsgrootte = { van = 1, tot = 10, stap = 0 }\n', "rooster.product.groepsgrootte = "
          "{'van': 1, 'tot': 10, 'stap': 0}: verwacht { van = ..., tot = ..., stap = ... }"),
@@ -52,8 +52,8 @@ def fout(invoer: Any, *args: Any, **kwargs: Any) -> str:
         ("[montecarlo.verdelingen]\n"
          '"product.bezettingsgraad" = { verdeling = "uniform", laag = 0.5, hoog = 1.5 }\n',
          "montecarlo.product.bezettingsgraad = "),
-        ('[[doelzoeken]]\nsleutel = "product.groepsgroote"\ndoel = 95.0\n', "doelzoeken[0].product.groepsgroote "
-         "ontbreekt: verwacht een bestaande invoer"),
+        ('[[doelzoeken]]\nsleutel = "product.groepsgroote"\ndoel = 95.0\n', "doelzoeken[0].sleutel = "
+         "'product.groepsgroote': verwacht een bekende invoer"),
         ("[bekostiging]\nrisico_opslag = 1.5\n",
          "bekostiging.risico_opslag = 1.5: verwacht een fractie van 0 tot 1, 1 niet "
          "inbegrepen (0.08 voor 8 %) (risico-opslag bij capaciteitsbekostiging)"),
