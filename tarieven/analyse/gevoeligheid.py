@@ -197,7 +197,11 @@ def gevoeligheid(
     df["bereik"] = drie.max(axis=1) - drie.min(axis=1)
     df = df.sort_values("bereik", ascending=False, kind="stable")
     df.attrs.update(
-        regel=regel, regel_label=label(s, regel), procent=procent, eenheid=s.structuur.eenheid, bron=s.bron,
+        regel=regel,
+        regel_label=label(s, regel),
+        procent=procent,
+        eenheid=s.structuur.eenheid,
+        bron=s.bron,
         onderwerp=onderwerp(s),
-    )  # fmt: skip
+    )
     return df

@@ -202,8 +202,11 @@ def individueel_scenario(s: Scenario, hoofdfunctie: str) -> Scenario:
     for k in s.waarden:
         soort, _, functie = k.rpartition(".")
         if functie != hoofdfunctie and soort in (
-            "product.indirect_uur", "product.client_uur", "product.client_uur_per_traject", "product.extra_uur"
-        ):  # fmt: skip
+            "product.indirect_uur",
+            "product.client_uur",
+            "product.client_uur_per_traject",
+            "product.extra_uur",
+        ):
             wijz[k] = 0.0
     return s.met(**wijz)
 
@@ -236,9 +239,15 @@ def groep_of_individueel(
     s = als_scenario(scenario)
     if s.structuur.uit_ratio:
         raise InvoerFout(
-            [Probleem("product.ratio", "een ratio", "personeel als aantallen per functie (product.personeel), "
-                      "zoals bij GGZ groep: individueel is één behandelaar met één cliënt")]
-        )  # fmt: skip
+            [
+                Probleem(
+                    "product.ratio",
+                    "een ratio",
+                    "personeel als aantallen per functie (product.personeel), "
+                    "zoals bij GGZ groep: individueel is één behandelaar met één cliënt",
+                )
+            ]
+        )
     hoofd = _hoofdfunctie(s, hoofdfunctie)
     g = _groottes(s, groottes, np.arange(1.0, 2 * float(s.waarden[_G]) + 1))
     individueel = bereken(individueel_scenario(s, hoofd))

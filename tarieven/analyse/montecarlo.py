@@ -302,7 +302,7 @@ def monte_carlo(
     aantal_kolommen = len(verdelingen) + sum(len(v) for v in gekoppeld.values()) + len(namen) + 2
     controleer_omvang(
         s, "n", int(n), aantal_kolommen, max_scenarios=max_scenarios, max_geheugen_gb=max_geheugen_gb, kopieen=2
-    )  # fmt: skip
+    )
     keuzes = {k: lees_keuzes(s, k, v.waarden) for k, v in verdelingen.items() if isinstance(v, Keuze) and is_keuze(k)}
     getrokken, posities, groepen, groep_per_trekking = _trek(s, verdelingen, keuzes, int(n), int(seed), gekoppeld)
     invoer = [*verdelingen, *(k for k in getrokken if k not in verdelingen)]

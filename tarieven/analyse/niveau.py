@@ -53,9 +53,14 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
-    "AANNAMEGROEPEN", "DEN_HAAG_DAGBESTEDING", "SLUITERS", "VERGELIJKINGEN", "Niveaucheck", "aannamegroep",
+    "AANNAMEGROEPEN",
+    "DEN_HAAG_DAGBESTEDING",
+    "SLUITERS",
+    "VERGELIJKINGEN",
+    "Niveaucheck",
+    "aannamegroep",
     "niveaucheck",
-]  # fmt: skip
+]
 
 DEN_HAAG_DAGBESTEDING: Mapping[str, str] = {
     "41A22": "den_haag_2020.pgb.dagbesteding_categorie_1",
@@ -107,11 +112,18 @@ AANNAMEGROEPEN: Mapping[str, str] = {
 """The groups of assumptions the gap between the central and the low tariff is split over,
 with their Dutch labels."""
 _UIT_VERGELIJKING = {
-    "salaris": "salaristrede_en_schaal", "personeel": "personeel", "groepsgrootte": "groepsgrootte",
-    "bezetting": "bezettingsgraad", "uren": "uren_en_voorbereiding", "productiviteit": "productieve_uren",
-    "cao": "verlof_en_personeelskosten", "huisvesting": "huisvesting_en_materieel", "overhead": "overhead",
-    "risico": "risico", "bedragen": "bedragen_vervoer",
-}  # fmt: skip
+    "salaris": "salaristrede_en_schaal",
+    "personeel": "personeel",
+    "groepsgrootte": "groepsgrootte",
+    "bezetting": "bezettingsgraad",
+    "uren": "uren_en_voorbereiding",
+    "productiviteit": "productieve_uren",
+    "cao": "verlof_en_personeelskosten",
+    "huisvesting": "huisvesting_en_materieel",
+    "overhead": "overhead",
+    "risico": "risico",
+    "bedragen": "bedragen_vervoer",
+}
 
 
 def aannamegroep(sleutel: str) -> str | None:
@@ -227,9 +239,21 @@ def _referentie(naam: str, prijsjaar: int, index_aanname: float | None, params: 
     bedrag = g.bedrag * factor
     aanname = f"aanname: jaarindex {invoer(100 * index_aanname)} % voor {', '.join(map(str, ontbrekend))}"
     nieuw = GepubliceerdTarief(
-        g.naam, g.label, g.eenheid, g.jaar, g.gepubliceerd, g.pgb, g.pgb_aandeel, g.natura, prijsjaar, indexen,
-        g.indexfactor * factor, bedrag, "aanname", (*g.bronnen, aanname),
-    )  # fmt: skip
+        g.naam,
+        g.label,
+        g.eenheid,
+        g.jaar,
+        g.gepubliceerd,
+        g.pgb,
+        g.pgb_aandeel,
+        g.natura,
+        prijsjaar,
+        indexen,
+        g.indexfactor * factor,
+        bedrag,
+        "aanname",
+        (*g.bronnen, aanname),
+    )
     return nieuw, "aanname"
 
 
@@ -326,9 +350,14 @@ def _band(
     binnen, rest, reden = _rest(t["laag"], t["hoog"], ref.bedrag, ref.naam)
     bron = f"{ref.kort()}; {ref.bronnen[0]}"
     rij = {
-        "product": code, **t, "gepubliceerd": ref.bedrag, "gepubliceerd_bron": bron, "binnen_band": binnen,
-        "rest_bedrag": rest, "rest_reden": reden,
-    }  # fmt: skip
+        "product": code,
+        **t,
+        "gepubliceerd": ref.bedrag,
+        "gepubliceerd_bron": bron,
+        "binnen_band": binnen,
+        "rest_bedrag": rest,
+        "rest_reden": reden,
+    }
     return rij, [{"product": code, "groep": g, "label": AANNAMEGROEPEN[g], "bedrag": b} for g, b in delen]
 
 
@@ -383,9 +412,17 @@ def niveaucheck(
         banden.append(rij)
         delen += d
         tarief = rij["centraal"]
-        niveaus.append({"product": code, "tarief": tarief, "gepubliceerd": ref.bedrag, "verschil": tarief - ref.bedrag,
-                        "verschil_relatief": tarief / ref.bedrag - 1.0, "status": status,
-                        "referentie": naam})  # fmt: skip
+        niveaus.append(
+            {
+                "product": code,
+                "tarief": tarief,
+                "gepubliceerd": ref.bedrag,
+                "verschil": tarief - ref.bedrag,
+                "verschil_relatief": tarief / ref.bedrag - 1.0,
+                "status": status,
+                "referentie": naam,
+            }
+        )
         if not is_vervoer(code, params):
             rijen += _sluiters(lees_scenario(code, tariefjaar=prijsjaar, params=params), code, ref, sluiters)
     sl = pd.DataFrame(rijen, columns=["product", "invoer", "huidig", "nodig", "melding"])
@@ -393,6 +430,11 @@ def niveaucheck(
     band = pd.DataFrame(banden).set_index("product")
     band["rest_bedrag"] = band["rest_bedrag"].astype("Float64")
     return Niveaucheck(
-        prijsjaar, band, pd.DataFrame(delen, columns=["product", "groep", "label", "bedrag"]),
-        pd.DataFrame(niveaus).set_index("product"), sl, refs, index_aanname,
-    )  # fmt: skip
+        prijsjaar,
+        band,
+        pd.DataFrame(delen, columns=["product", "groep", "label", "bedrag"]),
+        pd.DataFrame(niveaus).set_index("product"),
+        sl,
+        refs,
+        index_aanname,
+    )

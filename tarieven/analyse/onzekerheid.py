@@ -233,8 +233,15 @@ def onzekerheidsbanden(
     s = als_scenario(scenario)
     for naam, m in marges.items():
         if naam not in _ONZEKER or not 0 < m < 1:
-            raise InvoerFout([Probleem(f"marges.{naam}", m, "een marge groter dan 0 en kleiner dan 1 per "
-                                       "status 'indicatief' of 'aanname'")])  # fmt: skip
+            raise InvoerFout(
+                [
+                    Probleem(
+                        f"marges.{naam}",
+                        m,
+                        "een marge groter dan 0 en kleiner dan 1 per status 'indicatief' of 'aanname'",
+                    )
+                ]
+            )
     onbekend = [k for k in vast if k not in s.waarden]
     if onbekend:
         raise InvoerFout([Probleem(f"vast.{k}", ..., "een invoer van dit scenario") for k in onbekend])
@@ -319,9 +326,7 @@ def onzekerheid(
     gekoppeld: dict[str, list[str]] = {}
     for k, r in banden[banden["gekoppeld_aan"] != ""].iterrows():
         gekoppeld.setdefault(str(r["gekoppeld_aan"]), []).append(str(k))
-    mc = monte_carlo(
-        s, verdelingen, n, seed=seed, regels=regels, percentielen=percentielen, gekoppeld=gekoppeld
-    )  # fmt: skip
+    mc = monte_carlo(s, verdelingen, n, seed=seed, regels=regels, percentielen=percentielen, gekoppeld=gekoppeld)
     for df in (mc.trekkingen, mc.percentielen):
         df.attrs["banden"] = banden
     return mc

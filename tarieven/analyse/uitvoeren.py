@@ -53,9 +53,15 @@ def _doelen(plan: Analyseplan) -> pd.DataFrame:
         try:
             with _in_sectie(plan, f"doelzoeken[{i}]"):
                 x = doelzoek(
-                    plan.scenario, d["sleutel"], float(d["doel"]), regel=regel, bereik=bereik, geheel=d.get("geheel"),
-                    kies=d.get("kies", "kleinste"), voorwaarde=d.get("voorwaarde", "hoogstens"),
-                )  # fmt: skip
+                    plan.scenario,
+                    d["sleutel"],
+                    float(d["doel"]),
+                    regel=regel,
+                    bereik=bereik,
+                    geheel=d.get("geheel"),
+                    kies=d.get("kies", "kleinste"),
+                    voorwaarde=d.get("voorwaarde", "hoogstens"),
+                )
             rij |= {"waarde": x, "melding": ""}
         except InvoerFout as e:
             if not all(p.sleutel == f"doelzoeken[{i}].doel" for p in e.problemen):
@@ -99,9 +105,15 @@ def voer_uit(plan: Analyseplan, voortgang: Callable[[str], Voortgang | None] | N
     if (m := plan.montecarlo) is not None:
         with _in_sectie(plan, "montecarlo"):
             uit.montecarlo = monte_carlo(
-                s, plan.verdelingen, m.get("n", 10_000), seed=m.get("seed", 2027), regels=plan.regels,
-                percentielen=m.get("percentielen", (5, 50, 95)), voortgang=vg("Monte Carlo"), **plan.grenzen,
-            )  # fmt: skip
+                s,
+                plan.verdelingen,
+                m.get("n", 10_000),
+                seed=m.get("seed", 2027),
+                regels=plan.regels,
+                percentielen=m.get("percentielen", (5, 50, 95)),
+                voortgang=vg("Monte Carlo"),
+                **plan.grenzen,
+            )
     if plan.doelzoeken:
         uit.doelzoeken = _doelen(plan)
     if plan.bekostiging is not None:

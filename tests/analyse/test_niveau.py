@@ -97,8 +97,17 @@ def test_niveau_json_per_product(capsys: pytest.CaptureFixture[str]) -> None:
     assert {"41A22", "41A23", "41A24", "41A00-1", "41A03-1", "42A03"} <= set(producten)
     assert "GGZ-groep" not in producten  # no published comparable per group session
     for code, p in producten.items():
-        assert set(p) == {"code", "centraal", "laag", "hoog", "gepubliceerd", "gepubliceerd_bron", "binnen_band",
-                          "delen", "rest"}  # fmt: skip
+        assert set(p) == {
+            "code",
+            "centraal",
+            "laag",
+            "hoog",
+            "gepubliceerd",
+            "gepubliceerd_bron",
+            "binnen_band",
+            "delen",
+            "rest",
+        }
         assert p["laag"] <= p["centraal"] <= p["hoog"]
         assert round(sum(round(b * 100) for b in p["delen"].values())) == round(p["laag"] * 100) - round(
             p["centraal"] * 100

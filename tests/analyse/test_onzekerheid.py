@@ -55,8 +55,11 @@ def test_geprojecteerd_zonder_lezingen_houdt_de_marge_van_zijn_bron() -> None:
     assert set(banden["status"]) == {"aanname"}
     week = PRODUCT.herkomst["functies.mbo.uren_per_week"]
     assert (week.status, week.geprojecteerd, week.bronstatus, week.projectiefactor) == (
-        "aanname", True, "definitief", 1.0
-    )  # fmt: skip
+        "aanname",
+        True,
+        "definitief",
+        1.0,
+    )
     for k in ("functies.mbo.uren_per_week", "functies.mbo.vakantietoeslag"):
         assert k not in banden.index  # definitief in the CAO, carried forward: still fixed
     k = "functies.mbo.eindejaarsuitkering"  # indicatief, no readings, carried forward unchanged

@@ -47,9 +47,45 @@ _DELEN = sorted({deel for k in VELDEN for deel in k.split(".") if deel != "*"})
 SLEUTELS = st.sampled_from([*_DELEN, "mbo", "hbo", "wo", "functie", "aantal", "verwacht"]) | st.text(max_size=8)
 """Keys: mostly the real ones of a scenario (so the fuzz gets past 'unknown key'), sometimes any text."""
 
-EENHEDEN = ["EUR", "euro", "€", "maand", "uur", "minuut", "week", "jaar", "procent", "%", "km", "1", "dimensionless",
-            "EUR/maand", "uur/week", "uur/jaar", "1/jaar", "kg", "meter", "s", "*", "/", "^", "**", "2", "-1", "3",
-            "(", ")", " ", "e", "E", "+", "-", ".", ",", "_"]  # fmt: skip
+EENHEDEN = [
+    "EUR",
+    "euro",
+    "€",
+    "maand",
+    "uur",
+    "minuut",
+    "week",
+    "jaar",
+    "procent",
+    "%",
+    "km",
+    "1",
+    "dimensionless",
+    "EUR/maand",
+    "uur/week",
+    "uur/jaar",
+    "1/jaar",
+    "kg",
+    "meter",
+    "s",
+    "*",
+    "/",
+    "^",
+    "**",
+    "2",
+    "-1",
+    "3",
+    "(",
+    ")",
+    " ",
+    "e",
+    "E",
+    "+",
+    "-",
+    ".",
+    ",",
+    "_",
+]
 getal_tekst = st.from_regex(r"[+-]?(\d{1,7}([.,]\d{1,4}){0,3}|\.\d{1,3})([eE][+-]?\d{1,5})?", fullmatch=True)
 eenheid_teksten = st.one_of(
     st.text(max_size=80),
@@ -61,9 +97,25 @@ eenheid_teksten = st.one_of(
     ),
     st.builds(lambda n, m: "2" + m * n, st.integers(1, 400), st.sampled_from(["^2", "**2", "*2", "^-3"])),
     st.integers(60, 20_000).map(lambda n: "3250 " + "EUR*" * (n // 4) + "maand"),
-    st.sampled_from(["3.250 EUR/maand", "3.250,50 EUR/maand", "3,250 EUR/maand", "2*3", "240 minuut", "1e308 uur",
-                     "1e309 uur", "nan uur", "inf", "-0 uur", "0x10", "١٢٣ uur", "3250\x00", "3250 EUR/maand\n"]),
-)  # fmt: skip
+    st.sampled_from(
+        [
+            "3.250 EUR/maand",
+            "3.250,50 EUR/maand",
+            "3,250 EUR/maand",
+            "2*3",
+            "240 minuut",
+            "1e308 uur",
+            "1e309 uur",
+            "nan uur",
+            "inf",
+            "-0 uur",
+            "0x10",
+            "١٢٣ uur",
+            "3250\x00",
+            "3250 EUR/maand\n",
+        ]
+    ),
+)
 """Strings for a field with a unit: anything, number-and-unit shapes, exponent towers, very long ones."""
 
 GROTE_GETALLEN = [0, -1, 2**53 + 1, 10**30, 10**31, 2**63, 2**1024, -(10**400)]
@@ -178,10 +230,17 @@ def test_bestand(tmp_path: Path, d: dict[str, Any], formaat: str) -> None:
 
 @FUZZ
 @given(
-    st.sampled_from([("functies", "mbo", "maandsalaris"), ("functies", "mbo", "uren_per_week"), ("product", "duur_uur"),
-                     ("product", "huisvesting_jaar"), ("functies", "hbo", "verlofuren")]),
+    st.sampled_from(
+        [
+            ("functies", "mbo", "maandsalaris"),
+            ("functies", "mbo", "uren_per_week"),
+            ("product", "duur_uur"),
+            ("product", "huisvesting_jaar"),
+            ("functies", "hbo", "verlofuren"),
+        ]
+    ),
     eenheid_teksten,
-)  # fmt: skip
+)
 def test_tekst_in_een_veld_met_eenheid(pad: tuple[str, ...], tekst: str) -> None:
     d = copy.deepcopy(BASIS)
     doel = d
@@ -201,12 +260,51 @@ def test_met_en_scenario_met(sleutel: str, waarde: Any) -> None:
 
 
 ANALYSE_SLEUTELS = st.sampled_from(
-    ["scenario", "peildatum", "uitvoer", "regels", "rooster", "gevoeligheid", "montecarlo", "doelzoeken", "bekostiging",
-     "procent", "sleutels", "bereiken", "n", "seed", "percentielen", "verdelingen", "trekkingen", "verdeling", "laag",
-     "hoog", "modus", "gemiddelde", "sd", "waarden", "kansen", "sleutel", "doel", "regel", "bereik", "geheel", "kies",
-     "voorwaarde", "van", "tot", "stap", "aantal", "risico_opslag", "product.groepsgrootte", "product.bezettingsgraad",
-     "functies.mbo.maandsalaris", "opslagen.overhead_grondslag", "tarief_per_client"]
-)  # fmt: skip
+    [
+        "scenario",
+        "peildatum",
+        "uitvoer",
+        "regels",
+        "rooster",
+        "gevoeligheid",
+        "montecarlo",
+        "doelzoeken",
+        "bekostiging",
+        "procent",
+        "sleutels",
+        "bereiken",
+        "n",
+        "seed",
+        "percentielen",
+        "verdelingen",
+        "trekkingen",
+        "verdeling",
+        "laag",
+        "hoog",
+        "modus",
+        "gemiddelde",
+        "sd",
+        "waarden",
+        "kansen",
+        "sleutel",
+        "doel",
+        "regel",
+        "bereik",
+        "geheel",
+        "kies",
+        "voorwaarde",
+        "van",
+        "tot",
+        "stap",
+        "aantal",
+        "risico_opslag",
+        "product.groepsgrootte",
+        "product.bezettingsgraad",
+        "functies.mbo.maandsalaris",
+        "opslagen.overhead_grondslag",
+        "tarief_per_client",
+    ]
+)
 
 
 def _analyse_genest(kind: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:

@@ -134,8 +134,11 @@ def grenzen(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     omgeving = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
     r = subprocess.run(
         [sys.executable, "-c", GRENZEN_SCRIPT, str(analysebestand)],
-        capture_output=True, text=True, env=omgeving, timeout=300,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env=omgeving,
+        timeout=300,
+    )
     assert r.returncode == 0, r.stderr
     uitkomst: dict[str, Any] = json.loads(r.stdout)
     uitkomst["bestand"] = str(analysebestand)

@@ -172,8 +172,10 @@ def test_bezetting_onder_de_helft_is_een_waarschuwing(
             "product.ratio.mix = {'mbo': 0, 'hbo': 0}: verwacht aandelen die samen 1 zijn (nu samen 0)",
         ),
         (
-            {"product__ratio": WEG,
-             "product__personeel": [{"functie": "mbo", "aantal": 0}, {"functie": "hbo", "aantal": 0}]},
+            {
+                "product__ratio": WEG,
+                "product__personeel": [{"functie": "mbo", "aantal": 0}, {"functie": "hbo", "aantal": 0}],
+            },
             "product.personeel = 'samen 0': verwacht ten minste één medewerker op de groep (een tarief zonder "
             "personeel)",
         ),
@@ -183,7 +185,7 @@ def test_bezetting_onder_de_helft_is_een_waarschuwing(
         ),
         ({"product__ratio": WEG}, "product.personeel/product.ratio ontbreekt: verwacht óf 'personeel'"),
     ],
-)  # fmt: skip
+)
 def test_geen_personeel(s1: dict[str, Any], wijziging: dict[str, Any], melding: str) -> None:
     assert melding in fout(gewijzigd(s1, **wijziging))
 
@@ -252,11 +254,15 @@ def test_scenario_met_valideert_opnieuw(s1: dict[str, Any]) -> None:
     ("weglaten", "melding"),
     [
         ('"product.indirect_uur"', "weglaten = 'product.indirect_uur': verwacht een lijst van invoer of tabellen"),
-        ('["product.indirect_uur.w0"]', "weglaten = 'product.indirect_uur.w0': verwacht een lijst van invoer of "
-         'tabellen van het basisproduct, zoals ["product.indirect_uur.wo"]; 41A22 heeft geen product.indirect_uur.w0'),
+        (
+            '["product.indirect_uur.w0"]',
+            "weglaten = 'product.indirect_uur.w0': verwacht een lijst van invoer of "
+            'tabellen van het basisproduct, zoals ["product.indirect_uur.wo"]; '
+            "41A22 heeft geen product.indirect_uur.w0",
+        ),
         ("[1, 2]", "weglaten = [1, 2]: verwacht een lijst van invoer of tabellen"),
     ],
-)  # fmt: skip
+)
 def test_weglaten_is_een_lijst_van_bestaande_invoer(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], weglaten: str, melding: str
 ) -> None:
@@ -366,15 +372,22 @@ def test_bestaand_bestand_alleen_met_overschrijf(tmp_path: Path, capsys: pytest.
 @pytest.mark.parametrize(
     ("sectie", "melding"),
     [
-        ('[gevoeligheid]\nsleutels = "product.groepsgrootte"\n', "gevoeligheid.sleutels = 'product.groepsgrootte': "
-         'verwacht een lijst van invoersleutels, zoals ["product.bezettingsgraad"]'),
-        ('regels = "tarief_per_client"\n[bekostiging]\n',
-         "regels = 'tarief_per_client': verwacht een lijst van regelnamen"),
-        ("[montecarlo]\npercentielen = 50\n[montecarlo.verdelingen]\n"
-         '"product.bezettingsgraad" = { verdeling = "uniform", laag = 0.7, hoog = 0.9 }\n',
-         "montecarlo.percentielen = 50: verwacht een lijst van percentielen"),
+        (
+            '[gevoeligheid]\nsleutels = "product.groepsgrootte"\n',
+            "gevoeligheid.sleutels = 'product.groepsgrootte': "
+            'verwacht een lijst van invoersleutels, zoals ["product.bezettingsgraad"]',
+        ),
+        (
+            'regels = "tarief_per_client"\n[bekostiging]\n',
+            "regels = 'tarief_per_client': verwacht een lijst van regelnamen",
+        ),
+        (
+            "[montecarlo]\npercentielen = 50\n[montecarlo.verdelingen]\n"
+            '"product.bezettingsgraad" = { verdeling = "uniform", laag = 0.7, hoog = 0.9 }\n',
+            "montecarlo.percentielen = 50: verwacht een lijst van percentielen",
+        ),
     ],
-)  # fmt: skip
+)
 def test_een_tekst_waar_een_lijst_hoort(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], sectie: str, melding: str
 ) -> None:

@@ -294,27 +294,45 @@ def test_onbekende_regel_van_een_uitkomst() -> None:
     ("doe", "melding"),
     [
         (lambda s: analyse.rooster(s, [G]), "variaties = ['product.groepsgrootte']: verwacht een dict"),
-        (lambda s: analyse.rooster(s, {G: [8]}, regels="tarief_per_client"),
-         "regels = 'tarief_per_client': verwacht een lijst van regelnamen, zoals ['tarief_per_client']"),
+        (
+            lambda s: analyse.rooster(s, {G: [8]}, regels="tarief_per_client"),
+            "regels = 'tarief_per_client': verwacht een lijst van regelnamen, zoals ['tarief_per_client']",
+        ),
         (lambda s: analyse.monte_carlo(s, [B], 10), "verdelingen = ['product.bezettingsgraad']: verwacht een dict"),
-        (lambda s: analyse.monte_carlo(s, {B: analyse.Uniform(0.7, 0.9)}, 10, percentielen=50),
-         "percentielen = 50: verwacht een lijst van percentielen, zoals [5, 50, 95]"),
-        (lambda s: analyse.monte_carlo(s, {B: analyse.Uniform(0.7, 0.9)}, 10, percentielen=["P5"]),
-         "percentielen = 'P5': verwacht percentielen van 0 tot en met 100; 'P5' is geen getal"),
-        (lambda s: analyse.gevoeligheid(s, G),
-         "sleutels = 'product.groepsgrootte': verwacht een lijst van invoersleutels"),
-        (lambda s: analyse.gevoeligheid(s, [G], procent="tien"),
-         "procent = 'tien': verwacht een percentage groter dan 0 en kleiner dan 100; 'tien' is geen getal"),
-        (lambda s: analyse.gevoeligheid(s, [G], bereiken={G: "8-10"}),
-         "bereiken.product.groepsgrootte = '8-10': verwacht (laag, hoog), twee getallen"),
-        (lambda s: analyse.doelzoek(s, B, 95.0, bereik="0-1"),
-         "bereik = '0-1': verwacht (laag, hoog) met laag kleiner"),
-        (lambda s: analyse.doelzoek_rooster(s, B, 95.0, [G]),
-         "variaties = ['product.groepsgrootte']: verwacht een dict"),
-        (lambda s: analyse.bekostiging(s, risico_opslag="veel"),
-         "risico_opslag = 'veel': verwacht een fractie van 0 tot 1"),
+        (
+            lambda s: analyse.monte_carlo(s, {B: analyse.Uniform(0.7, 0.9)}, 10, percentielen=50),
+            "percentielen = 50: verwacht een lijst van percentielen, zoals [5, 50, 95]",
+        ),
+        (
+            lambda s: analyse.monte_carlo(s, {B: analyse.Uniform(0.7, 0.9)}, 10, percentielen=["P5"]),
+            "percentielen = 'P5': verwacht percentielen van 0 tot en met 100; 'P5' is geen getal",
+        ),
+        (
+            lambda s: analyse.gevoeligheid(s, G),
+            "sleutels = 'product.groepsgrootte': verwacht een lijst van invoersleutels",
+        ),
+        (
+            lambda s: analyse.gevoeligheid(s, [G], procent="tien"),
+            "procent = 'tien': verwacht een percentage groter dan 0 en kleiner dan 100; 'tien' is geen getal",
+        ),
+        (
+            lambda s: analyse.gevoeligheid(s, [G], bereiken={G: "8-10"}),
+            "bereiken.product.groepsgrootte = '8-10': verwacht (laag, hoog), twee getallen",
+        ),
+        (
+            lambda s: analyse.doelzoek(s, B, 95.0, bereik="0-1"),
+            "bereik = '0-1': verwacht (laag, hoog) met laag kleiner",
+        ),
+        (
+            lambda s: analyse.doelzoek_rooster(s, B, 95.0, [G]),
+            "variaties = ['product.groepsgrootte']: verwacht een dict",
+        ),
+        (
+            lambda s: analyse.bekostiging(s, risico_opslag="veel"),
+            "risico_opslag = 'veel': verwacht een fractie van 0 tot 1",
+        ),
     ],
-)  # fmt: skip
+)
 def test_verkeerde_typen_in_de_analyse_api(g1: dict[str, Any], doe: Any, melding: str) -> None:
     """Wrong types ended in a TypeError or ValueError from inside numpy, or a string was split into one-letter
     keys (21 problems 'p ontbreekt', 'r ontbreekt', ...): one message naming the argument now."""
@@ -330,44 +348,56 @@ def test_verkeerde_typen_in_de_analyse_api(g1: dict[str, Any], doe: Any, melding
     [
         (
             'scenario = 5\nuitvoer = ["x"]\nmax_scenarios = "veel"\n[bekostiging]\n',
-            ["scenario = 5: verwacht het pad van een scenariobestand", "uitvoer = ['x']: verwacht het pad van een map",
-             "max_scenarios = 'veel': verwacht een geheel aantal scenario's van 1 of meer"],
+            [
+                "scenario = 5: verwacht het pad van een scenariobestand",
+                "uitvoer = ['x']: verwacht het pad van een map",
+                "max_scenarios = 'veel': verwacht een geheel aantal scenario's van 1 of meer",
+            ],
         ),
         (
             'scenario = "41A22"\n[montecarlo]\nn = "veel"\nseed = -1\npercentielen = 50\ntrekkingen = "ja"\n'
             '[montecarlo.verdelingen]\n"product.bezettingsgraad" = { verdeling = "uniform", laag = "a", hoog = 0.9 }\n',
-            ["montecarlo.n = 'veel': verwacht een geheel aantal trekkingen",
-             "montecarlo.seed = -1: verwacht een geheel getal",
-             "montecarlo.percentielen = 50: verwacht een lijst van percentielen", "montecarlo.trekkingen = 'ja'",
-             "montecarlo.verdelingen.product.bezettingsgraad = {'verdeling': 'uniform', 'laag': 'a', 'hoog': 0.9}: "
-             "verwacht getallen voor hoog, laag"],
+            [
+                "montecarlo.n = 'veel': verwacht een geheel aantal trekkingen",
+                "montecarlo.seed = -1: verwacht een geheel getal",
+                "montecarlo.percentielen = 50: verwacht een lijst van percentielen",
+                "montecarlo.trekkingen = 'ja'",
+                "montecarlo.verdelingen.product.bezettingsgraad = {'verdeling': 'uniform', 'laag': 'a', 'hoog': 0.9}: "
+                "verwacht getallen voor hoog, laag",
+            ],
         ),
         (
             'scenario = "41A22"\nregels = "tarief_per_client"\n[gevoeligheid]\nprocent = "10"\n'
             'bereiken = { "product.groepsgrootte" = "8-10" }\n'
             '[[doelzoeken]]\nsleutel = 5\ndoel = "x"\nbereik = "0-1"\n',
-            ["regels = 'tarief_per_client': verwacht een lijst van regelnamen",
-             "gevoeligheid.procent = '10': verwacht een percentage groter dan 0 en kleiner dan 100",
-             "gevoeligheid.bereiken.product.groepsgrootte = '8-10': verwacht [laag, hoog]",
-             "doelzoeken[0] = {'sleutel': 5, 'doel': 'x', 'bereik': '0-1'}: verwacht sleutel (een invoer) en doel",
-             "doelzoeken[0].bereik = '0-1': verwacht [laag, hoog], twee getallen"],
+            [
+                "regels = 'tarief_per_client': verwacht een lijst van regelnamen",
+                "gevoeligheid.procent = '10': verwacht een percentage groter dan 0 en kleiner dan 100",
+                "gevoeligheid.bereiken.product.groepsgrootte = '8-10': verwacht [laag, hoog]",
+                "doelzoeken[0] = {'sleutel': 5, 'doel': 'x', 'bereik': '0-1'}: verwacht sleutel (een invoer) en doel",
+                "doelzoeken[0].bereik = '0-1': verwacht [laag, hoog], twee getallen",
+            ],
         ),
         (
             'scenario = "41A22"\n[montecarlo]\nverdelingen = false\n[gevoeligheid]\nbereiken = 5\n',
-            ["montecarlo.verdelingen = False: verwacht een tabel ([montecarlo.verdelingen])",
-             "gevoeligheid.bereiken = 5: verwacht een tabel ([gevoeligheid.bereiken])"],
+            [
+                "montecarlo.verdelingen = False: verwacht een tabel ([montecarlo.verdelingen])",
+                "gevoeligheid.bereiken = 5: verwacht een tabel ([gevoeligheid.bereiken])",
+            ],
         ),
         (
             'scenario = "41A22"\nrooster = [1, 2]\nbekostiging = "ja"\n',
-            ["rooster = [1, 2]: verwacht een tabel ([rooster])",
-             "bekostiging = 'ja': verwacht een tabel ([bekostiging])"],
+            [
+                "rooster = [1, 2]: verwacht een tabel ([rooster])",
+                "bekostiging = 'ja': verwacht een tabel ([bekostiging])",
+            ],
         ),
         (
             'scenario = "41A22"\n[rooster]\n"product.groepsgrootte" = [[8], { a = 1 }]\n',
             ["rooster.product.groepsgrootte = [8]: verwacht een geheel getal groter dan 0 en hoogstens 10000"],
         ),
     ],
-)  # fmt: skip
+)
 def test_verkeerde_typen_in_een_analysebestand(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], inhoud: str, meldingen: list[str]
 ) -> None:

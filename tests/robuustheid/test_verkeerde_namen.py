@@ -40,25 +40,39 @@ def fout(invoer: Any, *args: Any, **kwargs: Any) -> str:
 @pytest.mark.parametrize(
     ("sectie", "sleutel"),
     [
-        ('[rooster]\n"product.bezettingsgraad" = [0.5, 1.5]\n', "rooster.product.bezettingsgraad = 1.5: verwacht een "
-         "fractie groter dan 0 en hoogstens 1"),
-        ('[rooster]\n"product.groepsgroote" = [8]\n', "rooster.product.groepsgroote = [8]: verwacht een bekende "
-         "invoer van dit scenario"),
-        ('[rooster]\nproduct.groepsgrootte = { van = 1, tot = 10, stap = 0 }\n', "rooster.product.groepsgrootte = "
-         "{'van': 1, 'tot': 10, 'stap': 0}: verwacht { van = ..., tot = ..., stap = ... }"),
+        (
+            '[rooster]\n"product.bezettingsgraad" = [0.5, 1.5]\n',
+            "rooster.product.bezettingsgraad = 1.5: verwacht een fractie groter dan 0 en hoogstens 1",
+        ),
+        (
+            '[rooster]\n"product.groepsgroote" = [8]\n',
+            "rooster.product.groepsgroote = [8]: verwacht een bekende invoer van dit scenario",
+        ),
+        (
+            "[rooster]\nproduct.groepsgrootte = { van = 1, tot = 10, stap = 0 }\n",
+            "rooster.product.groepsgrootte = "
+            "{'van': 1, 'tot': 10, 'stap': 0}: verwacht { van = ..., tot = ..., stap = ... }",
+        ),
         ("[gevoeligheid]\nprocent = 150\n", "gevoeligheid.procent = 150: verwacht een percentage groter dan 0"),
-        ('[gevoeligheid]\nbereiken = { "product.bezettingsgraad" = [0.5, 2.0] }\n', "gevoeligheid.bereiken.product."
-         "bezettingsgraad = 2.0: verwacht een fractie groter dan 0 en hoogstens 1"),
-        ("[montecarlo.verdelingen]\n"
-         '"product.bezettingsgraad" = { verdeling = "uniform", laag = 0.5, hoog = 1.5 }\n',
-         "montecarlo.product.bezettingsgraad = "),
-        ('[[doelzoeken]]\nsleutel = "product.groepsgroote"\ndoel = 95.0\n', "doelzoeken[0].sleutel = "
-         "'product.groepsgroote': verwacht een bekende invoer"),
-        ("[bekostiging]\nrisico_opslag = 1.5\n",
-         "bekostiging.risico_opslag = 1.5: verwacht een fractie van 0 tot 1, 1 niet "
-         "inbegrepen (0.08 voor 8 %) (risico-opslag bij capaciteitsbekostiging)"),
+        (
+            '[gevoeligheid]\nbereiken = { "product.bezettingsgraad" = [0.5, 2.0] }\n',
+            "gevoeligheid.bereiken.product.bezettingsgraad = 2.0: verwacht een fractie groter dan 0 en hoogstens 1",
+        ),
+        (
+            '[montecarlo.verdelingen]\n"product.bezettingsgraad" = { verdeling = "uniform", laag = 0.5, hoog = 1.5 }\n',
+            "montecarlo.product.bezettingsgraad = ",
+        ),
+        (
+            '[[doelzoeken]]\nsleutel = "product.groepsgroote"\ndoel = 95.0\n',
+            "doelzoeken[0].sleutel = 'product.groepsgroote': verwacht een bekende invoer",
+        ),
+        (
+            "[bekostiging]\nrisico_opslag = 1.5\n",
+            "bekostiging.risico_opslag = 1.5: verwacht een fractie van 0 tot 1, 1 niet "
+            "inbegrepen (0.08 voor 8 %) (risico-opslag bij capaciteitsbekostiging)",
+        ),
     ],
-)  # fmt: skip
+)
 def test_fout_in_een_analyse_noemt_het_analysebestand_en_de_sleutel(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], sectie: str, sleutel: str
 ) -> None:
@@ -114,19 +128,29 @@ def test_peildatum_buiten_de_parameters(capsys: pytest.CaptureFixture[str], tmp_
 @pytest.mark.parametrize(
     ("functie", "melding"),
     [
-        ({"cao": "cao-jeugdzorg", "schaal": "7", "trede": "x"},
-         "functies.mbo.trede = 'x': verwacht 'max', 'midden' of een trede van 0 tot en met 10 in schaal 7"),
-        ({"cao": "cao-jeugdzorg", "schaal": "70", "trede": 3},
-         "functies.mbo.schaal = '70': verwacht een schaal uit params/cao-jeugdzorg.toml (7, 8, 9, 10, 11, 12)"),
-        ({"cao": "jeugdzorg", "schaal": "7", "trede": 3},
-         "functies.mbo.cao = 'jeugdzorg': verwacht een cao uit params/"),
+        (
+            {"cao": "cao-jeugdzorg", "schaal": "7", "trede": "x"},
+            "functies.mbo.trede = 'x': verwacht 'max', 'midden' of een trede van 0 tot en met 10 in schaal 7",
+        ),
+        (
+            {"cao": "cao-jeugdzorg", "schaal": "70", "trede": 3},
+            "functies.mbo.schaal = '70': verwacht een schaal uit params/cao-jeugdzorg.toml (7, 8, 9, 10, 11, 12)",
+        ),
+        (
+            {"cao": "jeugdzorg", "schaal": "7", "trede": 3},
+            "functies.mbo.cao = 'jeugdzorg': verwacht een cao uit params/",
+        ),
         ({"cao": 5, "schaal": "7", "trede": 3}, "functies.mbo.cao = 5: verwacht een cao uit params/"),
-        ({"cao": "normen-haaglanden", "schaal": "7", "trede": 3},
-         "functies.mbo.cao = 'normen-haaglanden': verwacht een cao"),
-        ({"functie": "pedagogisch medewerker"},
-         "functies.mbo.functie = 'pedagogisch medewerker': verwacht een functie"),
+        (
+            {"cao": "normen-haaglanden", "schaal": "7", "trede": 3},
+            "functies.mbo.cao = 'normen-haaglanden': verwacht een cao",
+        ),
+        (
+            {"functie": "pedagogisch medewerker"},
+            "functies.mbo.functie = 'pedagogisch medewerker': verwacht een functie",
+        ),
     ],
-)  # fmt: skip
+)
 def test_cao_schaal_en_trede_noemen_de_sleutel_van_de_gebruiker(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], functie: dict[str, Any], melding: str
 ) -> None:
