@@ -237,8 +237,12 @@ class RegelDefinitie:
 
     @property
     def grondslag(self) -> str:
-        """The cost elements of the line with their articles, in Dutch, separated by semicolons."""
-        return "; ".join(str(ELEMENTEN[e]) for e in self.elementen)
+        """The cost elements of the line with their articles, in Dutch: elements under the same
+        article named together before it, articles separated by semicolons."""
+        per_artikel: dict[str, list[str]] = {}
+        for e in self.elementen:
+            per_artikel.setdefault(ELEMENTEN[e].artikel, []).append(ELEMENTEN[e].omschrijving)
+        return "; ".join(f"{', '.join(namen)} ({artikel})" for artikel, namen in per_artikel.items())
 
     def reken(self, waarden: Mapping[str, Any]) -> Any:
         """The line's value from the values of its inputs and earlier lines."""

@@ -91,7 +91,11 @@ def test_geldformaat_en_uitleg_ernaast(werkmap: tuple[Any, Any, Any]) -> None:
     assert blad.cell(rij, 1).value == "tarief_per_client"
     assert blad.cell(rij, 2).value == "tarief per cliënt per dagdeel"
     assert blad.cell(rij, 5).value == "met_overhead × (1 + risico_opslag)"
-    assert blad.cell(rij, 7).value.startswith("cliëntgebonden tijd van beroepskrachten (Besluit Jeugdwet art. 2.3")
+    assert blad.cell(rij, 7).value.startswith(
+        "cliëntgebonden tijd van beroepskrachten, niet-cliëntgebonden tijd van beroepskrachten "
+        "(Besluit Jeugdwet art. 2.3 lid 1 onder a); cliëntgebonden kosten anders dan van beroepskrachten "
+        "(Besluit Jeugdwet art. 2.3 lid 1 onder b); overheadkosten (Besluit"
+    )
     assert "risico-opslag (geen wettelijk kostprijselement" in blad.cell(rij, 7).value
     assert _naar_cel(wb, "contracturen_mbo").number_format != GELDFORMAAT
 
