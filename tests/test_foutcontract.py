@@ -138,11 +138,13 @@ def test_gevalideerd_scenario_verandert_niet() -> None:
 
 def test_mypy_kent_alleen_bestaande_namen(tmp_path: Path) -> None:
     """The lazy top-level import keeps its speed, but a type checker sees the real names: a typo is
-    an error, not Any."""
-    api = pytest.importorskip("mypy.api")
+    an error, not Any. mypy is in the test extra: this check runs wherever the tests run."""
+    from mypy import api
+
     bestand = tmp_path / "gebruik.py"
     bestand.write_text("from tarieven import bereken_tabl\nfrom tarieven import bereken_tabel\n", encoding="utf-8")
-    uit, _, status = api.run(["--strict", "--no-incremental", str(bestand)])
+    # the package's own modules are read for their types, their own findings are the typing session's job
+    uit, _, status = api.run(["--strict", "--no-incremental", "--follow-imports=silent", str(bestand)])
     assert status == 1
     assert 'has no attribute "bereken_tabl"' in uit
     assert "bereken_tabel" not in uit.replace('maybe "bereken_tabel"', "")
