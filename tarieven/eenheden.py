@@ -26,6 +26,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from numbers import Real
 from pathlib import Path
@@ -263,10 +264,10 @@ def _uit_tekst(tekst: str, eenheid: str, kies: Kiezer | None) -> float:
 def naar_eenheid(waarde: Any, eenheid: str, kies: Kiezer | None = None) -> float:
     """Read ``waarde`` as a finite number in ``eenheid``.
 
-    A bare number is taken to be in ``eenheid`` already (the documented unit of the
-    field). A string such as ``"3250 EUR/maand"``, a :class:`Gegeven` or a pint Quantity is
-    converted. ``kies`` decides between the two readings of an ambiguous number such as
-    ``"3.250"``; without it such a value is refused.
+    A bare number (an int, a float, a Fraction, a numpy number, a Decimal) is taken to be in
+    ``eenheid`` already (the documented unit of the field). A string such as ``"3250 EUR/maand"``,
+    a :class:`Gegeven` or a pint Quantity is converted. ``kies`` decides between the two readings
+    of an ambiguous number such as ``"3.250"``; without it such a value is refused.
 
     Raises
     ------
@@ -279,6 +280,12 @@ def naar_eenheid(waarde: Any, eenheid: str, kies: Kiezer | None = None) -> float
     try:
         if isinstance(waarde, Real):
             getal = float(waarde)
+        elif isinstance(waarde, Decimal):  # an amount kept exactly (money): its value as a float
+            if waarde.is_nan():
+                raise EenheidFout(f"{toon(waarde, 40)} is geen getal (type Decimal)", "type")
+            getal = float(waarde)
+            if waarde.is_finite() and not math.isfinite(getal):
+                raise OverflowError
         elif isinstance(waarde, str):
             getal = _uit_tekst(waarde, eenheid, kies)
         elif isinstance(waarde, Gegeven):

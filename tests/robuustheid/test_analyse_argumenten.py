@@ -52,11 +52,17 @@ def test_een_waarde_staat_voor_een_lijst_van_een(s: tarieven.Scenario, waarde: A
 
 
 def test_een_decimal_leest_de_veldlezer_zoals_bereken(s: tarieven.Scenario) -> None:
-    """``Decimal("8")`` gave a raw TypeError; now it is one value, read as ``bereken`` reads it."""
-    e = fout(lambda: analyse.rooster(s, {G: Decimal("8")}))
+    """``Decimal("8")`` gave a raw TypeError; now it is one value, read as ``bereken`` reads it: a
+    number (an amount kept exactly is still an amount); a Decimal that is no number is refused alike."""
+    assert analyse.rooster(s, {G: Decimal("8")})[G].tolist() == [8.0]
+    assert analyse.rooster(s, {G: [Decimal("8")]})["tarief_per_client"].iloc[0] == pytest.approx(
+        tarieven.bereken(s, met={G: Decimal("8")}).tarief, rel=1e-12
+    )
+    e = fout(lambda: analyse.rooster(s, {G: Decimal("sNaN")}))
     with pytest.raises(InvoerFout) as enkel:
-        tarieven.bereken(s, met={G: Decimal("8")})
+        tarieven.bereken(s, met={G: Decimal("sNaN")})
     assert [str(p) for p in e.problemen] == [str(p) for p in enkel.value.problemen]
+    assert "sNaN is geen getal (type Decimal)" in str(e)
 
 
 GEEN_LIJST = [
