@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import numpy.typing as npt
 
-from tarieven.fouten import InvoerFout, Probleem, TypeFout
+from tarieven.fouten import InvoerFout, Probleem, TypeFout, gewoon
 from tarieven.inlezen import lees_scenario
 from tarieven.kolomlezer import lees_kolom
 from tarieven.model import bereken as bereken_regels
@@ -163,7 +163,6 @@ class _Lezen:
         params: ParameterSet | None,
         aannames: str | None,
     ) -> None:
-
         self.tabel = tabel
         self.peildatum = peildatum
         self.tariefjaar = tariefjaar
@@ -212,7 +211,6 @@ class _Lezen:
 
     def _codes(self, basis: str | None, verslag: Verslag) -> dict[str | None, npt.NDArray[np.intp]]:
         """The rows per product code: the ``basis`` cell, else the ``basis`` argument."""
-
         n = len(self.tabel)
         if "basis" not in self.tabel.columns:
             return {basis: np.arange(n, dtype=np.intp)}
@@ -246,7 +244,7 @@ class _Lezen:
         """Rows that change the structure: each read as a scenario of its own, then grouped."""
         per_structuur: dict[Hashable, list[tuple[int, Scenario]]] = {}
         for i, code in rijen:
-            met = {str(k): _cel(self.tabel[k].iat[i]) for k in self.kolommen if self.gegeven[k][i]}
+            met = {str(k): gewoon(self.tabel[k].iat[i]) for k in self.kolommen if self.gegeven[k][i]}
             een = np.asarray([i], dtype=np.intp)
             try:
                 r = self.scenario(code, met)
@@ -286,12 +284,6 @@ def _leeg(reeks: pd.Series) -> Masker:
             except (TypeError, ValueError, ArithmeticError):
                 uit[i] = False
         return uit
-
-
-def _cel(x: Any) -> Any:
-    """A cell as the user's value: a numpy scalar as the Python value it holds (a step ``3``, not
-    ``np.int64(3)``), anything else as it is."""
-    return x.item() if isinstance(x, np.generic) else x
 
 
 def _is_getal_van(k: Any, s: Scenario) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -11,6 +12,7 @@ __all__ = [
     "CODES",
     "INSTALLEER_EXCEL",
     "bedoeld",
+    "gewoon",
     "ZONDER_WAARDE",
     "InvoerFout",
     "OnbekendeNaam",
@@ -74,7 +76,7 @@ def json_veilig(waarde: Any) -> Any:
     non-finite number as its text), lists and tables element by element, anything else as text."""
     if waarde is ... or waarde is ZONDER_WAARDE or waarde is None:
         return None
-    waarde = _gewoon(waarde)
+    waarde = gewoon(waarde)
     if isinstance(waarde, bool | str):
         return waarde
     if isinstance(waarde, int):
@@ -231,16 +233,16 @@ def _rij(rij: Any) -> str:
     """``rij A0003: ``, the start of a message about one row of a table; empty for one scenario."""
     if rij is None:
         return ""
-    label = tuple(_gewoon(x) for x in rij) if isinstance(rij, tuple) else _gewoon(rij)
+    label = tuple(gewoon(x) for x in rij) if isinstance(rij, tuple) else gewoon(rij)
     return f"rij {veilig(str(label))[:40]}: "
 
 
-def _gewoon(waarde: Any) -> Any:
-    """A numpy scalar (a row label, a cell) as the Python value it holds: ``2``, not ``np.int64(2)``."""
-    item = getattr(waarde, "item", None)
-    if item is not None and type(waarde).__module__ == "numpy" and getattr(waarde, "ndim", None) == 0:
-        return item()
-    return waarde
+def gewoon(waarde: Any) -> Any:
+    """A numpy scalar (a row label, a cell, an element of a list) as the Python value it holds:
+    ``2``, not ``np.int64(2)``, so a message and a reader see what the user wrote; anything else
+    as it is. Without numpy loaded there is no numpy scalar (this module does not load it)."""
+    np = sys.modules.get("numpy")
+    return waarde.item() if np is not None and isinstance(waarde, np.generic) else waarde
 
 
 def _als_dict(p: Probleem | Waarschuwing) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from tarieven.fouten import Probleem, Waarschuwing
+from tarieven.fouten import Probleem, Waarschuwing, gewoon
 from tarieven.invoerlezer import Lezer
 from tarieven.velden import Veld
 
@@ -132,9 +132,7 @@ def _per_waarde(
             los.append([int(i)])
     b = _Bevindingen()
     for rijen in [*per_waarde.values(), *los]:
-        cel = cellen[rijen[0]]
-        cel = cel.item() if isinstance(cel, np.generic) else cel  # as the user's value: 3, not np.int64(3)
-        getal = b.een_waarde(cel, v, sleutel, naam, np.asarray(rijen, dtype=np.intp))
+        getal = b.een_waarde(gewoon(cellen[rijen[0]]), v, sleutel, naam, np.asarray(rijen, dtype=np.intp))
         if getal is not None:
             x[rijen] = getal
         ongebruikelijk[rijen] = getal is not None and not v.is_plausibel(getal)

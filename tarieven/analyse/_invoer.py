@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from tarieven.eenheden import EenheidFout, Gegeven, naar_eenheid
-from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, bedoeld, opsomming
+from tarieven.fouten import ZONDER_WAARDE, InvoerFout, Probleem, bedoeld, gewoon, opsomming
 from tarieven.herkomst import OPGEGEVEN
 from tarieven.kolomlezer import lees_kolom
 from tarieven.model import regeldefinities
@@ -168,7 +168,7 @@ def waardenlijst(naam: str, waarden: Any, verwacht: str) -> npt.NDArray[Any]:
         )
     if lijst is not None:
         x = np.empty(len(lijst), dtype=object)
-        x[:] = [w.item() if isinstance(w, np.generic) else w for w in lijst]
+        x[:] = [gewoon(w) for w in lijst]
     if x.size == 0:
         raise InvoerFout([Probleem(naam, [], f"ten minste één waarde: {verwacht}")])
     return x

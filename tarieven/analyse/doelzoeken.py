@@ -44,7 +44,7 @@ from tarieven.analyse._invoer import (
 )
 from tarieven.analyse._keuzes import is_keuze
 from tarieven.eenheden import EenheidFout, naar_eenheid
-from tarieven.fouten import InvoerFout, Probleem
+from tarieven.fouten import InvoerFout, Probleem, gewoon
 from tarieven.scenario import Scenario
 from tarieven.weergave import euro, getal, invoer, is_geld
 
@@ -267,7 +267,7 @@ def _doel_array(s: Scenario, regel: str, doel: Any) -> Arr:
     uit = np.empty(d.shape)
     problemen: dict[str, Probleem] = {}
     for plek, w in np.ndenumerate(d.astype(object)):
-        w = w.item() if isinstance(w, np.generic) else w
+        w = gewoon(w)
         try:
             uit[plek] = naar_eenheid(w, e)
         except EenheidFout as fout:
