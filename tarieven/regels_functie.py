@@ -22,31 +22,26 @@ _NIET_PRODUCTIEF = ("beroepskracht", "niet_productieve_uren")
 
 def _jaarloon(s: Structuur, f: str) -> RegelDefinitie:
     p = f"functies.{f}."
-    loon = {
+    argumenten = {
         "bruto_jaarsalaris": f"bruto_jaarsalaris.{f}",
         "vakantietoeslag": p + "vakantietoeslag",
         "eindejaarsuitkering": p + "eindejaarsuitkering",
     }
+    functie: Callable[..., Any] = personeel.jaarloon
+    toeslag = "vakantietoeslag"
     if f in s.vakantietoeslag_minimum:
-        return regel(
-            f"jaarloon.{f}",
-            eenheid="EUR/jaar",
-            omschrijving=f"jaarloon {f} (met vakantietoeslag met minimum en eindejaarsuitkering)",
-            label=f"jaarloon {f}",
-            stap="1",
-            elementen=_BEROEPSKRACHT,
-            functie=personeel.jaarloon_met_minimum,
-            argumenten={**loon, "vakantietoeslag_minimum": p + "vakantietoeslag_minimum"},
-        )
+        functie = personeel.jaarloon_met_minimum
+        argumenten["vakantietoeslag_minimum"] = p + "vakantietoeslag_minimum"
+        toeslag = "vakantietoeslag met minimum"
     return regel(
         f"jaarloon.{f}",
         eenheid="EUR/jaar",
-        omschrijving=f"jaarloon {f} (met vakantietoeslag en eindejaarsuitkering)",
+        omschrijving=f"jaarloon {f} (met {toeslag} en eindejaarsuitkering)",
         label=f"jaarloon {f}",
         stap="1",
         elementen=_BEROEPSKRACHT,
-        functie=personeel.jaarloon,
-        argumenten=loon,
+        functie=functie,
+        argumenten=argumenten,
     )
 
 

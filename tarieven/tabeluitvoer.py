@@ -99,7 +99,7 @@ def uitvoer(
         for i, lijst in verslag.problemen.items():  # found without a row: the row is this one
             teksten[i] = " ".join(beschreven[id(p)][2] for p in lijst)
         kop = {"geldig": ~fout, "problemen": teksten, "waarschuwingen": verslag.telling}
-        heel = len(berekend) == 1 and berekend[0][1].size == n and len(berekend[0][2]) == len(namen)
+        heel = _heel(namen, berekend, n)
         lijnen = _lijnen(namen, berekend[0][2], fout, n) if heel else _lijnen_met_gaten(namen, berekend, fout, n)
         uit = pd.DataFrame({**kop, **lijnen}, index=labels, copy=False)
     uit.attrs["structuren"] = len(berekend)
@@ -108,12 +108,16 @@ def uitvoer(
     return uit
 
 
+def _heel(namen: list[str], berekend: Berekend, n: int) -> bool:
+    """Whether one group fills the table: every row, every line (the common case)."""
+    return len(berekend) == 1 and berekend[0][1].size == n and len(berekend[0][2]) == len(namen)
+
+
 def _blok(namen: list[str], berekend: Berekend, n: int) -> Arr:
     """Every line of every row as one block, a row per line; NaN where a row's structure has no
     such line (NaN first, unless one group fills it all)."""
-    heel = len(berekend) == 1 and berekend[0][1].size == n and len(berekend[0][2]) == len(namen)
     plek = {k: j for j, k in enumerate(namen)}
-    waarden = np.empty((len(namen), n)) if heel else np.full((len(namen), n), np.nan)
+    waarden = np.empty((len(namen), n)) if _heel(namen, berekend, n) else np.full((len(namen), n), np.nan)
     for _, posities, r in berekend:
         rijen: slice | Rijen = posities
         if posities.size == n:  # every row in one group: no scatter
