@@ -24,7 +24,7 @@ from tarieven.parameterbestanden import standaard_parameters
 from tarieven.parameters import ParameterSet
 from tarieven.scenario import Scenario
 from tarieven.sjabloonlezen import BLAD_INVOER, BLAD_META, EERSTE_RIJ, META, Rij, Sjabloon
-from tarieven.velden import veld
+from tarieven.velden import VELDEN, veld
 
 __all__ = ["Indelingsrij", "indeling", "lees_ingevuld", "product_van"]
 
@@ -45,20 +45,10 @@ class Indelingsrij:
     nul_mag: bool = False
 
 
-_FUNCTIEVELDEN = (
-    "maandsalaris",
-    "vakantietoeslag",
-    "vakantietoeslag_minimum",
-    "eindejaarsuitkering",
-    "werkgeverslasten",
-    "overige_personeelskosten",
-    "uren_per_week",
-    "weken_per_jaar",
-    "verlofuren",
-    "verzuim",
-    "scholingsuren",
-    "productiviteit",
+_FUNCTIEVELDEN = tuple(
+    k.removeprefix("functies.*.") for k, v in VELDEN.items() if k.startswith("functies.*.") and v.soort == "getal"
 )
+"""The numbers of a function on the template, in registry order: one row each."""
 
 
 def _kop(tekst: str) -> Indelingsrij:
