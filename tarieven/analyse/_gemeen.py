@@ -272,7 +272,7 @@ _VERHOGEN = (
 
 
 def controleer_omvang(
-    s: Scenario, wat: str, n: int, kolommen: int, *, max_scenarios: int, max_geheugen_gb: float, kopieen: int = 1
+    wat: str, n: int, kolommen: int, *, max_scenarios: int, max_geheugen_gb: float, kopieen: int = 1
 ) -> None:
     """Refuse a run above the limits before anything is allocated.
 
@@ -314,7 +314,7 @@ def controleer_omvang(
         )
 
 
-def reserveer(s: Scenario, wat: str, vorm: tuple[int, ...]) -> Arr:
+def reserveer(wat: str, vorm: tuple[int, ...]) -> Arr:
     """``np.empty`` that reports a shortage of memory as an :class:`InvoerFout`, not a MemoryError."""
     try:
         return np.empty(vorm, dtype=np.float64)

@@ -29,7 +29,7 @@ from tarieven.velden import Veld
 Arr = npt.NDArray[np.float64]
 
 
-def als_lijst(s: Scenario, naam: str, waarde: Any, wat: str) -> list[Any]:
+def als_lijst(naam: str, waarde: Any, wat: str) -> list[Any]:
     """An argument that is a list (``regels``, ``sleutels``, ``percentielen``): one text alone is
     refused, not split into one-letter names."""
     if isinstance(waarde, (str, bytes, Mapping)) or not isinstance(waarde, Iterable):
@@ -37,14 +37,14 @@ def als_lijst(s: Scenario, naam: str, waarde: Any, wat: str) -> list[Any]:
     return list(waarde)
 
 
-def als_tabel(s: Scenario, naam: str, waarde: Any, wat: str) -> Mapping[str, Any]:
+def als_tabel(naam: str, waarde: Any, wat: str) -> Mapping[str, Any]:
     """An argument that is a dict (``variaties``, ``verdelingen``, ``bereiken``)."""
     if not isinstance(waarde, Mapping):
         raise InvoerFout([Probleem(naam, waarde, f"een dict van {wat}")])
     return waarde
 
 
-def als_getal(s: Scenario, naam: str, waarde: Any, verwacht: str) -> float:
+def als_getal(naam: str, waarde: Any, verwacht: str) -> float:
     """A number argument (``procent``, ``risico_opslag``; also a number as text), finite."""
     try:
         return naar_eenheid(waarde, "1")
@@ -52,11 +52,11 @@ def als_getal(s: Scenario, naam: str, waarde: Any, verwacht: str) -> float:
         raise InvoerFout([Probleem(naam, waarde, f"{verwacht}; {e}")], None) from None
 
 
-def als_paar(s: Scenario, naam: str, waarde: Any, verwacht: str) -> tuple[float, float]:
+def als_paar(naam: str, waarde: Any, verwacht: str) -> tuple[float, float]:
     """A (low, high) argument: two numbers."""
     if isinstance(waarde, (str, bytes, Mapping)) or not isinstance(waarde, Iterable) or len(w := list(waarde)) != 2:
         raise InvoerFout([Probleem(naam, waarde, verwacht)])
-    return als_getal(s, naam, w[0], verwacht), als_getal(s, naam, w[1], verwacht)
+    return als_getal(naam, w[0], verwacht), als_getal(naam, w[1], verwacht)
 
 
 def controleer_sleutels(

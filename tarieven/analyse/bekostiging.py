@@ -165,7 +165,7 @@ def bekostiging(scenario: ScenarioInvoer, *, risico_opslag: float | None = None)
     if risico_opslag is not None:
         veld = s.veld("opslagen.risico_opslag")
         verwacht = veld.verwacht().replace("(risico-opslag)", "(risico-opslag bij capaciteitsbekostiging)")
-        r = als_getal(s, "risico_opslag", risico_opslag, verwacht)
+        r = als_getal("risico_opslag", risico_opslag, verwacht)
         if not veld.past(r):
             raise InvoerFout([Probleem("risico_opslag", risico_opslag, verwacht)])
     b0 = float(s.waarden[_B])

@@ -238,7 +238,7 @@ def _voorbereid(
         geheel = sleutel in _GEHEEL_STANDAARD
     if bereik is None:
         bereik = (1.0, max(100.0, math.ceil(10 * s.waarden[sleutel]))) if geheel else standaard_bereik(s, sleutel)
-    a, b = als_paar(s, "bereik", bereik, "(laag, hoog) met laag kleiner dan hoog, eindig")
+    a, b = als_paar("bereik", bereik, "(laag, hoog) met laag kleiner dan hoog, eindig")
     if not a < b:
         raise InvoerFout([Probleem("bereik", bereik, "(laag, hoog) met laag kleiner dan hoog, eindig")])
     controleer_bereik(s, sleutel, np.array([a, b]), "bereik van ")
@@ -409,7 +409,7 @@ def doelzoek_rooster(
     s = als_scenario(scenario)
     (a, b), geheel = _voorbereid(s, sleutel, regel, bereik, geheel, kies, voorwaarde)
     voorbeeld = "invoersleutels naar waarden, zoals {'product.groepsgrootte': [8, 10]}"
-    variaties = als_tabel(s, "variaties", variaties, voorbeeld)
+    variaties = als_tabel("variaties", variaties, voorbeeld)
     if keuzes := [k for k in variaties if is_keuze(k)]:
         raise InvoerFout([Probleem(k, variaties[k], _GEEN_KEUZE, "combinatie") for k in keuzes])
     controleer_sleutels(s, variaties)

@@ -143,16 +143,16 @@ def gevoeligheid(
     s = als_scenario(scenario)
     controleer_regels(s, [regel])
     bereiken = {
-        k: als_paar(s, f"bereiken.{k}", v, "(laag, hoog), twee getallen")
-        for k, v in als_tabel(s, "bereiken", bereiken or {}, "invoersleutels naar (laag, hoog)").items()
+        k: als_paar(f"bereiken.{k}", v, "(laag, hoog), twee getallen")
+        for k, v in als_tabel("bereiken", bereiken or {}, "invoersleutels naar (laag, hoog)").items()
     }
     controleer_sleutels(s, bereiken, "bereiken.")
     verwacht = "een percentage groter dan 0 en kleiner dan 100"
-    procent = als_getal(s, "procent", procent, verwacht)
+    procent = als_getal("procent", procent, verwacht)
     if not 0 < procent < 100:
         raise InvoerFout([Probleem("procent", procent, verwacht)])
     if sleutels is not None:
-        sleutels = als_lijst(s, "sleutels", sleutels, "invoersleutels, zoals ['product.bezettingsgraad']")
+        sleutels = als_lijst("sleutels", sleutels, "invoersleutels, zoals ['product.bezettingsgraad']")
     sleutels = _sleutels(s, sleutels, bereiken)
     mix = mixsleutels(s)
     basis = np.array([s.waarden[k] for k in sleutels], dtype=float)

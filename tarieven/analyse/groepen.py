@@ -337,7 +337,7 @@ def indirect_per_week(
         )
     sleutel = f"product.indirect_uur.{functie}"
     e = float(s.waarden["product.eenheden_per_jaar"])
-    weken = als_getal(s, "weken_per_jaar", weken_per_jaar, "een aantal weken van meer dan 0 tot 53")
+    weken = als_getal("weken_per_jaar", weken_per_jaar, "een aantal weken van meer dan 0 tot 53")
     if not 0 < weken <= 53:
         raise InvoerFout([Probleem("weken_per_jaar", weken_per_jaar, "een aantal weken van meer dan 0 tot 53")])
     per_week = lees_waarden(

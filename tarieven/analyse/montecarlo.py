@@ -285,29 +285,29 @@ def monte_carlo(
         field's range (bound the distribution: ``Normaal(..., laag=..., hoog=...)``).
     """
     s = als_scenario(scenario)
-    verdelingen = als_tabel(s, "verdelingen", verdelingen, "invoersleutels naar verdelingen (Uniform, Normaal, ...)")
+    verdelingen = als_tabel("verdelingen", verdelingen, "invoersleutels naar verdelingen (Uniform, Normaal, ...)")
     blokgrootte = als_blokgrootte(blokgrootte)
     controleer_sleutels(s, {k: v for k, v in verdelingen.items() if not is_keuze(k)})
     gekoppeld = _controleer_koppeling(s, verdelingen, gekoppeld or {})
     namen = [d.naam for d in regeldefinities(s.structuur)]
     percentielen = [
-        als_getal(s, "percentielen", p, "percentielen van 0 tot en met 100")
-        for p in als_lijst(s, "percentielen", percentielen, "percentielen, zoals [5, 50, 95]")
+        als_getal("percentielen", p, "percentielen van 0 tot en met 100")
+        for p in als_lijst("percentielen", percentielen, "percentielen, zoals [5, 50, 95]")
     ]
     if regels is not None:
-        regels = als_lijst(s, "regels", regels, "regelnamen, zoals ['tarief_per_client']")
+        regels = als_lijst("regels", regels, "regelnamen, zoals ['tarief_per_client']")
         controleer_regels(s, regels)
         namen = [r for r in namen if r in set(regels)]
-    _controleer(s, verdelingen, n, seed, percentielen)
+    _controleer(verdelingen, n, seed, percentielen)
     aantal_kolommen = len(verdelingen) + sum(len(v) for v in gekoppeld.values()) + len(namen) + 2
     controleer_omvang(
-        s, "n", int(n), aantal_kolommen, max_scenarios=max_scenarios, max_geheugen_gb=max_geheugen_gb, kopieen=2
+        "n", int(n), aantal_kolommen, max_scenarios=max_scenarios, max_geheugen_gb=max_geheugen_gb, kopieen=2
     )
     keuzes = {k: lees_keuzes(s, k, v.waarden) for k, v in verdelingen.items() if isinstance(v, Keuze) and is_keuze(k)}
     getrokken, posities, groepen, groep_per_trekking = _trek(s, verdelingen, keuzes, int(n), int(seed), gekoppeld)
     invoer = [*verdelingen, *(k for k in getrokken if k not in verdelingen)]
     kolommen = [k for k in invoer if k not in keuzes] + namen
-    uit = reserveer(s, "n", (len(kolommen), int(n)))
+    uit = reserveer("n", (len(kolommen), int(n)))
     nodig = namen if regels is not None else None
     for a in range(0, int(n), blokgrootte):
         b = min(a + blokgrootte, int(n))
@@ -330,9 +330,7 @@ def monte_carlo(
     return _uitkomst(s, uit, kolommen, invoer, namen, keuzes, posities, verdelingen, int(n), int(seed), percentielen)
 
 
-def _controleer(
-    s: Scenario, verdelingen: Mapping[str, Verdeling], n: Any, seed: Any, percentielen: Sequence[float]
-) -> None:
+def _controleer(verdelingen: Mapping[str, Verdeling], n: Any, seed: Any, percentielen: Sequence[float]) -> None:
     problemen = []
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
         problemen.append(Probleem("n", n, "een geheel aantal trekkingen van 1 of meer"))

@@ -120,13 +120,13 @@ def rooster(
     s = als_scenario(scenario)
     blokgrootte = als_blokgrootte(blokgrootte)
     voorbeeld = "invoersleutels naar waarden, zoals {'product.groepsgrootte': [8, 10]}"
-    variaties = als_tabel(s, "variaties", variaties, voorbeeld)
+    variaties = als_tabel("variaties", variaties, voorbeeld)
     keuzes = {k: lees_keuzes(s, k, v) for k, v in variaties.items() if is_keuze(k)}
     numeriek = {k: v for k, v in variaties.items() if k not in keuzes}
     controleer_sleutels(s, numeriek)
     namen = [d.naam for d in regeldefinities(s.structuur)]
     if regels is not None:
-        regels = als_lijst(s, "regels", regels, "regelnamen, zoals ['tarief_per_client']")
+        regels = als_lijst("regels", regels, "regelnamen, zoals ['tarief_per_client']")
         controleer_regels(s, regels)
         namen = [n for n in namen if n in set(regels)]
     volgorde = list(variaties)
@@ -141,7 +141,7 @@ def rooster(
     n = int(np.prod(volle_vorm, dtype=np.int64))
     per_structuur = int(np.prod(vorm, dtype=np.int64))  # rows of one combination of choices
     breedte = len(numeriek) + len(namen) + len(keuzes) + 1
-    controleer_omvang(s, "rooster", n, breedte, max_scenarios=max_scenarios, max_geheugen_gb=max_geheugen_gb)
+    controleer_omvang("rooster", n, breedte, max_scenarios=max_scenarios, max_geheugen_gb=max_geheugen_gb)
 
     def gevormd(k: int, v: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
         sh = [1] * len(vorm)
@@ -152,7 +152,7 @@ def rooster(
     volledig = vul_mix_aan(s, {k: gevormd(i, v) for i, (k, v) in enumerate(assen.items())})
     invoerkolommen = volgorde + [k for k in volledig if k not in variaties]
     getalkolommen = [k for k in invoerkolommen if k not in keuzes] + namen
-    uit = reserveer(s, "rooster", (len(getalkolommen), n))
+    uit = reserveer("rooster", (len(getalkolommen), n))
 
     per_rij = per_structuur // vorm[0] if vorm else 1  # rows per value of the first numeric axis
     stukken = _stukken(vorm, per_rij, blokgrootte)
